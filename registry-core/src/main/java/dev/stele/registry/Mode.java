@@ -1,0 +1,29 @@
+package dev.stele.registry;
+
+import java.util.Optional;
+
+/** A scope's write mode (../shared/API.md §2.6). Names are matched exactly, upper case. */
+public enum Mode {
+  READWRITE,
+  READONLY,
+  READONLY_OVERRIDE,
+  IMPORT,
+  FORWARD;
+
+  public static Optional<Mode> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    for (Mode mode : values()) {
+      if (mode.name().equals(name)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Registration, deletion and config changes are refused. */
+  public boolean readOnly() {
+    return this == READONLY || this == READONLY_OVERRIDE;
+  }
+}

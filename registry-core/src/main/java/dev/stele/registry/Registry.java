@@ -1,0 +1,43 @@
+package dev.stele.registry;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Subjects, versions and schemas: what the REST routes under {@code /subjects}, {@code /schemas}
+ * and {@code /compatibility} call. Reads answer from memory at once; writes complete once the
+ * record is durable and applied on this node (read-your-writes). Failures are
+ * {@link RegistryException}s, thrown by reads and carried by the stages of writes.
+ */
+public interface Registry {
+
+  /** The schema types the server has formats for, e.g. {@code ["JSON","PROTOBUF","AVRO"]}. */
+  List<String> schemaTypes();
+
+  Results.SchemaText schemaById(Requests.SchemaById request);
+
+  List<String> subjectsForId(Requests.IdUsages request);
+
+  List<SubjectVersion> versionsForId(Requests.IdUsages request);
+
+  List<SchemaVersion> schemas(Requests.ListSchemas request);
+
+  List<String> subjects(Requests.ListSubjects request);
+
+  List<Integer> versions(Requests.ListVersions request);
+
+  Results.VersionText version(Requests.GetVersion request);
+
+  List<Integer> referencedBy(Requests.ReferencedBy request);
+
+  SchemaVersion lookup(Requests.Lookup request);
+
+  /** CPU-heavy (parses and compares schemas): call off the event loop. */
+  Results.Compatibility checkCompatibility(Requests.CheckCompatibility request);
+
+  CompletionStage<Results.Registered> register(Requests.Register request);
+
+  CompletionStage<Integer> deleteVersion(Requests.DeleteVersion request);
+
+  CompletionStage<List<Integer>> deleteSubject(Requests.DeleteSubject request);
+}

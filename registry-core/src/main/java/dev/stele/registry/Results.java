@@ -1,0 +1,47 @@
+package dev.stele.registry;
+
+import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.Incompatibility;
+import java.util.List;
+
+/** Result values of the services that are more than a single stored value. */
+public final class Results {
+  private Results() {}
+
+  /** What a registration returns: the id and the version it landed as. */
+  public record Registered(int id, int version, SchemaVersion schemaVersion) {}
+
+  /**
+   * A schema read by id, rendered in the requested format.
+   *
+   * @param subjectVersion the version under the {@code subject} query parameter, or null
+   * @param maxId the highest id in use, or null unless asked for
+   */
+  public record SchemaText(StoredSchema schema, String text, SubjectVersion subjectVersion, Integer maxId) {}
+
+  /**
+   * A subject version rendered in the requested format ({@code text} is the canonical schema
+   * unless a format was asked for).
+   */
+  public record VersionText(SchemaVersion version, String text) {}
+
+  /** The incompatibilities found against one existing version. */
+  public record VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities) {}
+
+  /**
+   * The outcome of a compatibility check.
+   *
+   * @param conflicts one entry per version that failed, in check order
+   * @param problems messages that are not about a version: the new schema does not parse (in
+   *     verbose mode) or has another schema type
+   * @param level the level the check applied
+   * @param validateFields the config's validateFields flag, echoed in messages
+   */
+  public record Compatibility(
+      List<VersionConflict> conflicts, List<String> problems, CompatibilityLevel level,
+      boolean validateFields) {
+    public boolean isCompatible() {
+      return conflicts.isEmpty() && problems.isEmpty();
+    }
+  }
+}

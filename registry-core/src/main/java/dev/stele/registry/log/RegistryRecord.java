@@ -1,0 +1,74 @@
+package dev.stele.registry.log;
+
+import dev.stele.registry.Config;
+import dev.stele.registry.Mode;
+import dev.stele.registry.RawJson;
+import dev.stele.schema.SchemaReference;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record of the log, one type per key type of the Confluent {@code _schemas} topic
+ * (../shared/API.md §3.2). A null value is a tombstone: the key's earlier records are void.
+ * {@link RecordCodec} turns these into the topic's exact key and value bytes and back.
+ */
+public sealed interface RegistryRecord {
+
+  /**
+   * A subject version ({@code keytype SCHEMA}); a null value permanently deletes the version.
+   */
+  record SchemaRecord(String subject, int version, SchemaValue value) implements RegistryRecord {
+    public SchemaRecord {
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
+  /** The value of a SCHEMA record. */
+  record SchemaValue(
+      int id, String schemaType, List<SchemaReference> references, RawJson metadata,
+      RawJson ruleSet, String schema, boolean deleted) {
+    public SchemaValue {
+      Objects.requireNonNull(schemaType, "schemaType");
+      Objects.requireNonNull(schema, "schema");
+      references = List.copyOf(references);
+    }
+
+    public SchemaValue withDeleted(boolean isDeleted) {
+      return new SchemaValue(id, schemaType, references, metadata, ruleSet, schema, isDeleted);
+    }
+  }
+
+  /**
+   * A scope's config ({@code keytype CONFIG}): subject null for the global scope, a context scope
+   * is the subject {@code :.ctx:}. A null value deletes the config.
+   */
+  record ConfigRecord(String subject, Config value) implements RegistryRecord {}
+
+  /** A scope's mode ({@code keytype MODE}), scoped like {@link ConfigRecord}. */
+  record ModeRecord(String subject, Mode value) implements RegistryRecord {}
+
+  /** Soft-deletes every version of the subject up to {@code version}. */
+  record DeleteSubjectRecord(String subject, int version) implements RegistryRecord {
+    public DeleteSubjectRecord {
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
+  /** Drops the soft-deleted versions of a subject from the id indexes (entering IMPORT mode). */
+  record ClearSubjectRecord(String subject) implements RegistryRecord {
+    public ClearSubjectRecord {
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
+  /** Carries nothing: written to learn where the log ends. */
+  record NoopRecord() implements RegistryRecord {}
+
+  /** A context came to exist ({@code deleted} false) or was deleted. */
+  record ContextRecord(String tenant, String context, boolean deleted) implements RegistryRecord {
+    public ContextRecord {
+      Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(context, "context");
+    }
+  }
+}

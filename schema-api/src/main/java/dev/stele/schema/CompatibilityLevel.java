@@ -1,0 +1,55 @@
+package dev.stele.schema;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A subject's compatibility rule, composed of a direction and a history (DESIGN.md: policies
+ * from tiny strategies).
+ */
+public enum CompatibilityLevel {
+  NONE(false, false, false),
+  BACKWARD(true, false, false),
+  BACKWARD_TRANSITIVE(true, false, true),
+  FORWARD(false, true, false),
+  FORWARD_TRANSITIVE(false, true, true),
+  FULL(true, true, false),
+  FULL_TRANSITIVE(true, true, true);
+
+  private final boolean newReadsOld;
+  private final boolean oldReadsNew;
+  private final boolean transitive;
+
+  CompatibilityLevel(boolean newReadsOld, boolean oldReadsNew, boolean transitive) {
+    this.newReadsOld = newReadsOld;
+    this.oldReadsNew = oldReadsNew;
+    this.transitive = transitive;
+  }
+
+  /** The new schema must read data written with earlier ones. */
+  public boolean newReadsOld() {
+    return newReadsOld;
+  }
+
+  /** Earlier schemas must read data written with the new one. */
+  public boolean oldReadsNew() {
+    return oldReadsNew;
+  }
+
+  /** Checked against every live version, not only the latest. */
+  public boolean transitive() {
+    return transitive;
+  }
+
+  /** Case-insensitive, as the Confluent registry accepts {@code "backward"} or {@code "Full"}. */
+  public static Optional<CompatibilityLevel> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.stele.schema;
+
+/**
+ * A schema format plugin (Avro, JSON Schema, Protobuf), found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Three operations and a name: everything else a caller needs (lookups by type name, message
+ * rendering) lives in final helpers outside the SPI, so a new format stays small. Implementations
+ * must be thread-safe and stateless.
+ */
+public interface SchemaFormat {
+
+  /** The registry's name for the format: {@code AVRO}, {@code JSON} or {@code PROTOBUF}. */
+  String type();
+
+  /**
+   * Parses and validates a schema with its references already resolved.
+   *
+   * @throws InvalidSchemaException with the parser's reason when the text is not a valid schema
+   */
+  ParsedSchema parse(SchemaSource source) throws InvalidSchemaException;
+
+  /**
+   * Decides whether data written with {@code writer} can be read with {@code reader}.
+   * {@code roles} tells which of the two is the schema being registered, so that messages can say
+   * "new schema" and "old schema" as the Confluent registry does.
+   */
+  CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles);
+
+  /** Which side of a check is the schema being registered. */
+  enum Roles {
+    /** Reader is the new schema, writer an existing one (a BACKWARD check). */
+    NEW_READS_OLD,
+    /** Reader is an existing schema, writer the new one (a FORWARD check). */
+    OLD_READS_NEW
+  }
+}
