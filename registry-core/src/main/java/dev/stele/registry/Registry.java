@@ -14,6 +14,9 @@ public interface Registry {
   /** The schema types the server has formats for, e.g. {@code ["JSON","PROTOBUF","AVRO"]}. */
   List<String> schemaTypes();
 
+  /** Every context that holds subjects, the default context {@code "."} first. */
+  List<String> contexts();
+
   Results.SchemaText schemaById(Requests.SchemaById request);
 
   List<String> subjectsForId(Requests.IdUsages request);

@@ -8,8 +8,13 @@ import java.util.List;
 public final class Results {
   private Results() {}
 
-  /** What a registration returns: the id and the version it landed as. */
-  public record Registered(int id, int version, SchemaVersion schemaVersion) {}
+  /**
+   * What a registration returns: the id and the version it landed as.
+   *
+   * @param detailed the Confluent registry answers with the whole schema, not only the id, when
+   *     the request named a version or carried metadata or a rule set
+   */
+  public record Registered(int id, int version, SchemaVersion schemaVersion, boolean detailed) {}
 
   /**
    * A schema read by id, rendered in the requested format.

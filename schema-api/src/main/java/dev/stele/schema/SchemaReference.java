@@ -1,14 +1,9 @@
 package dev.stele.schema;
 
-import java.util.Objects;
-
 /**
  * A reference from one schema to a version of another subject: {@code name} is what the
  * referring schema calls it (an Avro full name, a Protobuf import path, a JSON {@code $ref} URL).
+ * Name and subject may be null as a client sent them; the registry refuses such references with
+ * a clear message rather than failing to read the request. Version -1 means the latest.
  */
-public record SchemaReference(String name, String subject, int version) {
-  public SchemaReference {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(subject, "subject");
-  }
-}
+public record SchemaReference(String name, String subject, int version) {}

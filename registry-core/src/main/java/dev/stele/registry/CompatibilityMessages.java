@@ -1,0 +1,38 @@
+package dev.stele.registry;
+
+import dev.stele.registry.Results.Compatibility;
+import dev.stele.registry.Results.VersionConflict;
+import dev.stele.schema.Incompatibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a compatibility outcome as the Confluent registry's list of messages: the problems,
+ * then per failing version its incompatibilities, {@code {oldSchemaVersion: n}} and
+ * {@code {oldSchema: '...'}}, then the config echo. Used by the compatibility endpoint and the
+ * 409 answer of a registration.
+ */
+public final class CompatibilityMessages {
+  /** The Confluent registry quotes at most this much of an old schema. */
+  private static final int MAX_QUOTED_SCHEMA = 10 * 1024;
+
+  private CompatibilityMessages() {}
+
+  public static List<String> render(Compatibility result) {
+    List<String> messages = new ArrayList<>(result.problems());
+    for (VersionConflict conflict : result.conflicts()) {
+      for (Incompatibility incompatibility : conflict.incompatibilities()) {
+        messages.add(incompatibility.message());
+      }
+      messages.add("{oldSchemaVersion: " + conflict.oldVersion() + "}");
+      String old = conflict.oldSchema();
+      messages.add("{oldSchema: '" + (old.length() > MAX_QUOTED_SCHEMA ? old.substring(0, MAX_QUOTED_SCHEMA) : old) + "'}");
+    }
+    if (!result.isCompatible()) {
+      messages.add("{validateFields: '" + result.validateFields() + "', compatibility: '"
+          + result.level().name().toUpperCase(Locale.ROOT) + "'}");
+    }
+    return messages;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.stele.registry;
+
+import dev.stele.schema.SchemaReference;
+import java.util.List;
+
+/**
+ * Texts that quote requests the way the Confluent registry's messages do (Java {@code toString}
+ * shapes), so that clients and the conformance corpus see the same words.
+ */
+final class Describe {
+  private Describe() {}
+
+  static String reference(SchemaReference ref) {
+    return "{name='" + ref.name() + "', subject='" + ref.subject() + "', version=" + ref.version() + "}";
+  }
+
+  static String references(List<SchemaReference> refs) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < refs.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(reference(refs.get(i)));
+    }
+    return text.append(']').toString();
+  }
+
+  static String invalidSchema(SchemaParser.Submitted submitted, String type, String details) {
+    SchemaPayload payload = submitted.payload();
+    String refs = references(payload.references());
+    return "Invalid schema {subject=" + submitted.subject()
+        + ",version=" + (submitted.version() == null ? 0 : submitted.version())
+        + ",id=" + (submitted.id() == null ? -1 : submitted.id())
+        + ",schemaType=" + type
+        + ",references=" + refs
+        + ",metadata=" + (payload.metadata() == null ? "null" : payload.metadata().text())
+        + ",ruleSet=" + (payload.ruleSet() == null ? "null" : payload.ruleSet().text())
+        + ",schema=" + payload.schema()
+        + ",schemaTags=null} with refs " + refs + " of type " + type + ", details: " + details;
+  }
+
+  /** The Confluent form of a SCHEMA key, as quoted by 42206. */
+  static String schemaKey(String subject, int version) {
+    return "{magic=1,keytype=SCHEMA,subject=" + subject + ",version=" + version + "}";
+  }
+}

@@ -1,0 +1,189 @@
+package dev.stele.registry.state;
+
+import dev.stele.registry.Config;
+import dev.stele.registry.Mode;
+import dev.stele.registry.QualifiedSubject;
+import dev.stele.registry.StoredSchema;
+import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
+import dev.stele.registry.log.RegistryRecord.ConfigRecord;
+import dev.stele.registry.log.RegistryRecord.ContextRecord;
+import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
+import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.registry.log.RegistryRecord.SchemaRecord;
+import dev.stele.registry.log.RegistryRecord.SchemaValue;
+import dev.stele.registry.log.RecordSink;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the registry knows, built by applying log records in order. One thread applies
+ * (calls are serialized by the monitor); any thread reads without locking, since every map is
+ * concurrent and every value immutable. A reader may see one record half applied across indexes
+ * (a new id before its subject version); no read needs more than that.
+ */
+public final class RegistryState implements RecordSink {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryState.class);
+
+  private final NavigableMap<String, SubjectHistory> subjects = new ConcurrentSkipListMap<>();
+  private final Map<String, ContextIndex> contexts = new ConcurrentHashMap<>();
+  private final Map<String, Config> configs = new ConcurrentHashMap<>();
+  private final Map<String, Mode> modes = new ConcurrentHashMap<>();
+  private final Set<String> declaredContexts = new ConcurrentSkipListSet<>();
+  private volatile long lastOffset = -1;
+
+  /** A copy that shares every immutable value and none of the maps. */
+  public synchronized RegistryState copy() {
+    RegistryState copy = new RegistryState();
+    copy.subjects.putAll(subjects);
+    contexts.forEach((name, index) -> copy.contexts.put(name, index.copy()));
+    copy.configs.putAll(configs);
+    copy.modes.putAll(modes);
+    copy.declaredContexts.addAll(declaredContexts);
+    copy.lastOffset = lastOffset;
+    return copy;
+  }
+
+  @Override
+  public synchronized void apply(RegistryRecord record, long offset, long timestamp) {
+    // Java 17 has no pattern switch; the chain covers every permitted record type.
+    if (record instanceof SchemaRecord r) {
+      applySchema(r, timestamp);
+    } else if (record instanceof ConfigRecord r) {
+      putOrRemove(configs, Scopes.key(r.subject()), r.value());
+    } else if (record instanceof ModeRecord r) {
+      putOrRemove(modes, Scopes.key(r.subject()), r.value());
+    } else if (record instanceof DeleteSubjectRecord r) {
+      subjects.computeIfPresent(r.subject(), (s, h) -> h.deletedUpTo(r.version()));
+    } else if (record instanceof ClearSubjectRecord r) {
+      clearDeleted(r.subject());
+    } else if (record instanceof ContextRecord r) {
+      if (r.deleted()) {
+        declaredContexts.remove(r.context());
+      } else {
+        declaredContexts.add(r.context());
+      }
+    }
+    lastOffset = Math.max(lastOffset, offset);
+  }
+
+  private void applySchema(SchemaRecord record, long timestamp) {
+    String subject = record.subject();
+    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
+    SubjectHistory history = subjects.getOrDefault(subject, SubjectHistory.EMPTY);
+    VersionEntry old = history.get(record.version());
+    SubjectVersion usage = new SubjectVersion(subject, record.version());
+    SchemaValue value = record.value();
+    if (value == null) {
+      if (old != null) {
+        putHistory(subject, history.without(record.version()));
+        index.removeUsage(old.schema().id(), usage);
+      }
+      return;
+    }
+    SchemaContent content = new SchemaContent(value.schemaType(), value.schema(), value.references(),
+        value.metadata(), value.ruleSet());
+    StoredSchema stored = index.intern(value.id(), content);
+    if (stored == null) {
+      LOG.warn("Skipping record for {} version {}: id {} already names another schema",
+          subject, record.version(), value.id());
+      return;
+    }
+    if (old != null && old.schema().id() != stored.id()) {
+      index.removeUsage(old.schema().id(), usage);
+    }
+    putHistory(subject, history.with(new VersionEntry(record.version(), stored, value.deleted(), timestamp)));
+    index.addUsage(stored.id(), usage);
+  }
+
+  private void clearDeleted(String subject) {
+    SubjectHistory history = subjects.get(subject);
+    if (history == null) {
+      return;
+    }
+    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
+    for (VersionEntry entry : history.all()) {
+      if (entry.deleted()) {
+        history = history.without(entry.version());
+        index.removeUsage(entry.schema().id(), new SubjectVersion(subject, entry.version()));
+      }
+    }
+    putHistory(subject, history);
+  }
+
+  private void putHistory(String subject, SubjectHistory history) {
+    if (history.isEmpty()) {
+      subjects.remove(subject);
+    } else {
+      subjects.put(subject, history);
+    }
+  }
+
+  private ContextIndex contextIndex(String context) {
+    return contexts.computeIfAbsent(context, c -> new ContextIndex());
+  }
+
+  private static <V> void putOrRemove(Map<String, V> map, String key, V value) {
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
+  }
+
+  // ---- reads ----
+
+  /** Every subject with at least one version (soft-deleted included), sorted by name. */
+  public NavigableMap<String, SubjectHistory> subjects() {
+    return subjects;
+  }
+
+  public SubjectHistory history(String subject) {
+    return subjects.get(subject);
+  }
+
+  /** The id index of a context; an empty one when the context has never held a schema. */
+  public ContextIndex index(String context) {
+    ContextIndex index = contexts.get(context);
+    return index != null ? index : EMPTY_INDEX;
+  }
+
+  /** Contexts that hold or held schemas, and those declared by CONTEXT records. */
+  public Set<String> contextNames() {
+    Set<String> names = new java.util.TreeSet<>(declaredContexts);
+    names.addAll(contexts.keySet());
+    return names;
+  }
+
+  /** A scope's own config: the subject's, a context's ({@code :.ctx:}) or global (null). */
+  public Config config(String scope) {
+    return configs.get(Scopes.key(scope));
+  }
+
+  public Mode mode(String scope) {
+    return modes.get(Scopes.key(scope));
+  }
+
+  /** Scopes (null for global) that have a mode of their own. */
+  public Set<String> modeScopes() {
+    return Scopes.scopes(modes.keySet());
+  }
+
+  public Set<String> configScopes() {
+    return Scopes.scopes(configs.keySet());
+  }
+
+  /** The offset of the last record applied, -1 before any. */
+  public long lastOffset() {
+    return lastOffset;
+  }
+
+  private static final ContextIndex EMPTY_INDEX = new ContextIndex();
+}
