@@ -1,0 +1,68 @@
+package dev.stele.registry;
+
+import static dev.stele.registry.Nodes.STRING;
+import static dev.stele.registry.Nodes.await;
+import static dev.stele.registry.Nodes.failsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.schema.CompatibilityLevel;
+import org.junit.jupiter.api.Test;
+
+class SettingsServiceTest {
+  private final Nodes nodes = new Nodes();
+  private final Settings settings = nodes.settings();
+
+  @Test
+  void globalConfigFallsBackToTheServerDefault() {
+    assertThat(settings.config(null, false).compatibilityLevel()).isEqualTo(CompatibilityLevel.BACKWARD);
+    await(settings.updateConfig(null, Config.ofLevel(CompatibilityLevel.FULL)));
+    assertThat(settings.config(null, false).compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
+    assertThat(await(settings.deleteConfig(null)).compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
+    assertThat(settings.config(null, false).compatibilityLevel()).isEqualTo(CompatibilityLevel.BACKWARD);
+  }
+
+  @Test
+  void subjectConfigAndDefaultToGlobal() {
+    failsWith(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, () -> settings.config("s", false))
+        .hasMessage("Subject 's' does not have subject-level compatibility configured");
+    await(settings.updateConfig(null, Config.ofLevel(CompatibilityLevel.FORWARD)));
+    assertThat(settings.config("s", true).compatibilityLevel()).isEqualTo(CompatibilityLevel.FORWARD);
+    await(settings.updateConfig("s", Config.EMPTY.withLevel(CompatibilityLevel.NONE)));
+    // An update without a level keeps the old one: absent fields are not cleared.
+    Config normalizeOnly = new Config(null, true, null, null, null, null, null, null, null);
+    await(settings.updateConfig("s", normalizeOnly));
+    assertThat(settings.config("s", false)).isEqualTo(new Config(null, true, null, CompatibilityLevel.NONE,
+        null, null, null, null, null));
+    failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> await(settings.deleteConfig("never")));
+  }
+
+  @Test
+  void modesAndImportRules() {
+    nodes.register("s", STRING);
+    failsWith(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED, () -> settings.mode("s", false));
+    assertThat(settings.mode("s", true)).isEqualTo(Mode.READWRITE);
+    failsWith(ErrorCode.INVALID_MODE, () -> await(settings.updateMode("s", "bogus", false)))
+        .hasMessage("Invalid mode. Valid values are READWRITE, READONLY, and IMPORT.");
+    failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> await(settings.updateMode("s", "IMPORT", false)))
+        .hasMessage("Cannot import since found existing subjects");
+    assertThat(await(settings.updateMode("s", "IMPORT", true))).isEqualTo(Mode.IMPORT);
+    assertThat(await(settings.deleteMode("s", false))).isEqualTo(Mode.IMPORT);
+    failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> await(settings.deleteMode("s", false)));
+  }
+
+  @Test
+  void enteringImportDropsSoftDeletedVersions() {
+    int id = nodes.register("s", STRING).id();
+    await(nodes.registry().deleteSubject(new Requests.DeleteSubject("s", false)));
+    await(settings.updateMode("s", "IMPORT", false));
+    failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> nodes.versions("s", true));
+    failsWith(ErrorCode.SCHEMA_NOT_FOUND, () -> nodes.registry().schemaById(new Requests.SchemaById(id, null, null, false)));
+  }
+
+  @Test
+  void readOnlySubjectRefusesConfigChangesButNotModeChanges() {
+    await(settings.updateMode("s", "READONLY", false));
+    failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> await(settings.updateConfig("s", Config.ofLevel(CompatibilityLevel.NONE))));
+    assertThat(await(settings.deleteMode("s", false))).isEqualTo(Mode.READONLY);
+  }
+}
