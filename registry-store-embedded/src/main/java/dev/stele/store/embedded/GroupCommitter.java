@@ -1,0 +1,103 @@
+package dev.stele.store.embedded;
+
+import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the table (run on its own thread). Each turn it takes every append that
+ * queued up during the previous fsync, writes them in one transaction, and only after the commit
+ * hands the records to the sink and completes their futures, so a caller that sees its offset
+ * can rely on the record being on disk and applied. One fsync per turn instead of one per append
+ * is what lets many concurrent writers share the disk's latency.
+ */
+final class GroupCommitter implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+
+  private final AppendQueue queue;
+  private final RecordTable table;
+  private final RecordSink sink;
+  private final AtomicLong commits = new AtomicLong();
+  private long nextOffset; // confined to the committer thread once it runs
+
+  GroupCommitter(AppendQueue queue, RecordTable table, RecordSink sink, long nextOffset) {
+    this.queue = queue;
+    this.table = table;
+    this.sink = sink;
+    this.nextOffset = nextOffset;
+  }
+
+  /** Transactions committed so far. */
+  long commits() {
+    return commits.get();
+  }
+
+  @Override
+  public void run() {
+    List<PendingAppend> batch = null;
+    try {
+      while ((batch = queue.takeAll()) != null) {
+        commit(batch);
+      }
+    } catch (Throwable t) {
+      // Not an SQL failure (those fail one batch): something is badly wrong with this process.
+      // Refuse further appends rather than leave callers waiting on a dead thread.
+      LOG.error("the log committer for {} stopped; appends fail until restart", table.file(), t);
+      LogException stopped = new LogException("the log committer stopped: " + t, t);
+      if (batch != null) {
+        batch.forEach(append -> append.future().completeExceptionally(stopped));
+      }
+      queue.close().forEach(append -> append.future().completeExceptionally(stopped));
+    }
+  }
+
+  private void commit(List<PendingAppend> batch) {
+    long first = nextOffset;
+    long timestamp = System.currentTimeMillis();
+    try {
+      table.insert(first, timestamp, batch);
+    } catch (Exception e) {
+      fail(batch, e);
+      return;
+    }
+    commits.incrementAndGet();
+    long offset = first;
+    for (PendingAppend append : batch) {
+      for (RegistryRecord record : append.records()) {
+        deliver(sink, record, offset++, timestamp);
+      }
+      nextOffset = offset;
+      append.future().complete(offset - 1);
+    }
+  }
+
+  private void fail(List<PendingAppend> batch, Exception cause) {
+    LOG.error("could not store {} append(s) in {}", batch.size(), table.file(), cause);
+    try {
+      // A commit can report failure yet have reached the journal; numbering on from the file
+      // keeps the next batch from colliding with such rows.
+      nextOffset = Math.max(nextOffset, table.nextOffset());
+    } catch (Exception e) {
+      LOG.warn("cannot read the log end of {} after a failed commit: {}", table.file(), e.toString());
+    }
+    LogException failure = new LogException(
+        "could not store records in " + table.file() + ": " + cause.getMessage(), cause);
+    batch.forEach(append -> append.future().completeExceptionally(failure));
+  }
+
+  /**
+   * A sink that throws has a bug in applying this record; the record is durable all the same, so
+   * the log goes on with the next one instead of stalling every writer behind it.
+   */
+  static void deliver(RecordSink sink, RegistryRecord record, long offset, long timestamp) {
+    try {
+      sink.apply(record, offset, timestamp);
+    } catch (RuntimeException e) {
+      LOG.error("applying the record at offset {} failed; it is skipped: {}", offset, record, e);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.stele.store.embedded;
+
+import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.RecordCodec;
+import dev.stele.registry.log.RecordFormatException;
+import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link RecordLog}: {@code <dataDir>/stele.db}, a SQLite file with one table of
+ * {@code _schemas} records, written by one process at a time ({@code <dataDir>/stele.lock}).
+ * Appends are group-committed by a {@link GroupCommitter}; reads never touch this class, they
+ * are served from the state the sink builds.
+ */
+public final class SqliteRecordLog implements RecordLog {
+  public static final String DB_FILE = "stele.db";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteRecordLog.class);
+
+  private final Path dataDir;
+  private final AppendQueue queue = new AppendQueue();
+  private DataDirLock lock;
+  private RecordTable table;
+  private volatile GroupCommitter committer;
+  private Thread committerThread;
+  private volatile boolean opened;
+  private boolean closed;
+
+  public SqliteRecordLog(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+  }
+
+  @Override
+  public synchronized void open(RecordSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    if (opened || closed) {
+      throw new IllegalStateException("a log is opened once");
+    }
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new LogException("cannot create data directory " + dataDir + ": " + e, e);
+    }
+    lock = DataDirLock.acquire(dataDir);
+    Path file = dataDir.resolve(DB_FILE);
+    try {
+      table = RecordTable.open(file);
+      long next = table.replay((offset, key, value, ts) -> replayRow(sink, offset, key, value, ts));
+      committer = new GroupCommitter(queue, table, sink, next);
+    } catch (SQLException | RuntimeException e) {
+      release();
+      throw e instanceof LogException le ? le
+          : new LogException("cannot read the log in " + file + ": " + e.getMessage(), e);
+    }
+    committerThread = new Thread(committer, "stele-log-committer");
+    committerThread.setDaemon(true); // an unclosed log must not keep the JVM alive
+    committerThread.start();
+    opened = true;
+  }
+
+  /** Like Confluent's reader: a record we cannot read is logged and skipped, not fatal. */
+  private static void replayRow(RecordSink sink, long offset, byte[] key, byte[] value, long ts) {
+    Optional<RegistryRecord> record;
+    try {
+      record = RecordCodec.decode(key, value);
+    } catch (RecordFormatException e) {
+      LOG.warn("skipping unreadable record at offset {}: {}", offset, e.getMessage());
+      return;
+    }
+    if (record.isEmpty()) {
+      LOG.debug("skipping record of a key type this registry does not use at offset {}", offset);
+      return;
+    }
+    GroupCommitter.deliver(sink, record.get(), offset, ts);
+  }
+
+  @Override
+  public CompletableFuture<Long> append(List<RegistryRecord> records) {
+    if (records.isEmpty()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("no records to append"));
+    }
+    if (!opened) {
+      return CompletableFuture.failedFuture(new LogException("the log is not open"));
+    }
+    List<RegistryRecord> copy = List.copyOf(records);
+    List<byte[]> keys = new ArrayList<>(copy.size());
+    List<byte[]> values = new ArrayList<>(copy.size());
+    try {
+      for (RegistryRecord record : copy) {
+        keys.add(RecordCodec.key(record));
+        values.add(RecordCodec.value(record));
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(
+          new LogException("cannot encode records: " + e.getMessage(), e));
+    }
+    CompletableFuture<Long> future = new CompletableFuture<>();
+    if (!queue.offer(new PendingAppend(copy, keys, values, future))) {
+      return CompletableFuture.failedFuture(new LogException("the log is closed"));
+    }
+    return future;
+  }
+
+  /** Transactions committed since open; tests use it to see appends sharing a commit. */
+  public long commitCount() {
+    GroupCommitter c = committer;
+    return c == null ? 0 : c.commits();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LogException notStored = new LogException("the log was closed before these records were stored");
+    queue.close().forEach(append -> append.future().completeExceptionally(notStored));
+    if (committerThread != null && committerThread != Thread.currentThread()) {
+      joinCommitter(); // it finishes the transaction in flight, which is already on its way
+    }
+    release();
+  }
+
+  private void joinCommitter() {
+    boolean interrupted = false;
+    while (committerThread.isAlive()) {
+      try {
+        committerThread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void release() {
+    if (table != null) {
+      table.close();
+    }
+    if (lock != null) {
+      lock.close();
+    }
+  }
+}
