@@ -1,18 +1,35 @@
 package dev.stele.format.avro;
 
 import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
 
-/** Avro as a registry format, on Apache Avro's parser and its {@code SchemaCompatibility}. */
+/**
+ * Avro as a registry format: Apache Avro's parser and {@code SchemaCompatibility}, with the
+ * Confluent registry's canonical text, normalized form and messages.
+ */
 public final class AvroFormat implements SchemaFormat {
   public static final String TYPE = "AVRO";
+
+  private final boolean validateDefaults;
+
+  /** As the Confluent registry by default: field defaults are checked only when normalizing. */
+  public AvroFormat() {
+    this(false);
+  }
+
+  /**
+   * @param validateDefaults also check field defaults on every validated parse (the registry's
+   *     {@code schema.providers.avro.validate.defaults=true})
+   */
+  public AvroFormat(boolean validateDefaults) {
+    this.validateDefaults = validateDefaults;
+  }
 
   @Override
   public String type() {
@@ -20,41 +37,31 @@ public final class AvroFormat implements SchemaFormat {
   }
 
   @Override
-  public ParsedSchema parse(SchemaSource source) throws InvalidSchemaException {
-    List<Schema> referenced = new ArrayList<>();
-    try {
-      Schema.Parser parser = new Schema.Parser().setValidateDefaults(source.validate());
-      load(parser, source.references(), referenced);
-      Schema schema = parser.parse(source.text());
-      return new AvroSchema(schema, referenced, source.references());
-    } catch (InvalidSchemaException e) {
-      throw e;
-    } catch (StackOverflowError e) {
-      throw new InvalidSchemaException("Schema nests too deeply");
-    } catch (RuntimeException e) {
-      // Avro reports bad schemas with SchemaParseException and other runtime exceptions.
-      throw new InvalidSchemaException(AvroErrors.describe(e), e);
-    }
+  public AvroSchema parse(SchemaSource source) throws InvalidSchemaException {
+    checkReferenceTypes(source.references());
+    AvroParsing.Parsed parsed = AvroParsing.parse(
+        source.text(), source.references(), validateDefaults && source.validate());
+    return new AvroSchema(parsed, source.references(), source.validate());
   }
 
-  /** Loads references depth-first, so each one's own named types are known before it parses. */
-  private static void load(Schema.Parser parser, List<ResolvedReference> refs, List<Schema> loaded)
+  /** An Avro schema can only use Avro types; say so rather than misreading other text. */
+  private static void checkReferenceTypes(List<ResolvedReference> refs)
       throws InvalidSchemaException {
     for (ResolvedReference ref : refs) {
-      load(parser, ref.references(), loaded);
-      String name = ref.reference().name();
-      if (parser.getTypes().containsKey(name)) {
-        continue;
+      if (ref.schemaType() != null && !TYPE.equals(ref.schemaType())) {
+        throw new InvalidSchemaException("Reference " + ref.reference().name() + " is a "
+            + ref.schemaType() + " schema, not AVRO");
       }
-      if (!TYPE.equals(ref.schemaType())) {
-        throw new InvalidSchemaException("Reference " + name + " is a " + ref.schemaType() + " schema, not AVRO");
-      }
-      loaded.add(parser.parse(ref.schema()));
+      checkReferenceTypes(ref.references());
     }
   }
 
   @Override
   public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
-    return AvroCompatibility.check(((AvroSchema) reader).avro(), ((AvroSchema) writer).avro(), roles);
+    if (reader instanceof AvroSchema r && writer instanceof AvroSchema w) {
+      return AvroCompatibility.check(r.avro(), w.avro(), roles);
+    }
+    return CompatibilityResult.of(new Incompatibility(
+        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
   }
 }

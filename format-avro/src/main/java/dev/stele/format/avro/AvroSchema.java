@@ -1,29 +1,38 @@
 package dev.stele.format.avro;
 
+import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaReference;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.avro.Schema;
 
-/** A parsed Avro schema with the named types its references brought in. Immutable. */
+/**
+ * A parsed Avro schema with the types its references brought in. Immutable: the canonical text is
+ * computed once, and the Avro {@link Schema} must not be changed by callers (Avro schemas accept
+ * new properties; nothing here adds any).
+ */
 public final class AvroSchema implements ParsedSchema {
-  private final Schema schema;
+  private final Schema avro;
   private final List<Schema> referenced;
   private final List<ResolvedReference> resolved;
+  private final boolean validated;
   private final String canonical;
 
-  AvroSchema(Schema schema, List<Schema> referenced, List<ResolvedReference> resolved) {
-    this.schema = schema;
-    this.referenced = List.copyOf(referenced);
+  AvroSchema(AvroParsing.Parsed parsed, List<ResolvedReference> resolved, boolean validated) {
+    this.avro = parsed.main();
+    this.referenced = parsed.referenced();
     this.resolved = List.copyOf(resolved);
-    // Types from references stay names, as the registry stores them; "resolved" inlines them.
-    this.canonical = schema.toString(this.referenced, false);
+    this.validated = validated;
+    this.canonical = parsed.canonical();
   }
 
-  /** The Apache Avro schema, for serializers and readers. */
+  /** The Apache Avro schema, references inlined: for serializers and compatibility checks. */
   public Schema avro() {
-    return schema;
+    return avro;
   }
 
   @Override
@@ -36,10 +45,36 @@ public final class AvroSchema implements ParsedSchema {
     return canonical;
   }
 
+  /**
+   * The registry's {@code normalize=true} form (see {@link AvroNormalizer}).
+   *
+   * @throws IllegalArgumentException with the reason the Confluent registry gives when
+   *     normalizing fails; its cause is an {@link InvalidSchemaException}
+   */
   @Override
-  public ParsedSchema normalize() {
-    return new AvroSchema(new Schema.Parser().setValidateDefaults(false)
-        .addTypes(referenced).parse(AvroNormalizer.normalize(schema, referenced)), referenced, resolved);
+  public AvroSchema normalize() {
+    try {
+      return normalized();
+    } catch (InvalidSchemaException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As {@link #normalize()}, with the failure checked. A registration (a schema parsed with
+   * validation) also has its field defaults checked here, as the registry does on this path.
+   */
+  public AvroSchema normalized() throws InvalidSchemaException {
+    String text;
+    try {
+      text = AvroNormalizer.render(avro, referencedNames());
+      if (validated) {
+        LegacyDefaults.check(referenced, avro);
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new InvalidSchemaException(String.valueOf(e.getMessage()), e);
+    }
+    return new AvroSchema(AvroParsing.parse(text, resolved, false), resolved, validated);
   }
 
   @Override
@@ -47,18 +82,47 @@ public final class AvroSchema implements ParsedSchema {
     return resolved.stream().map(ResolvedReference::reference).toList();
   }
 
+  /**
+   * {@code resolved} inlines the referenced types; any other name, like the registry, gives the
+   * canonical text rather than an error, so that clients asking for a newer format still work.
+   */
   @Override
   public String formatted(String format) {
-    if ("resolved".equals(format)) {
-      return schema.toString();
+    if (format != null && format.trim().toLowerCase(Locale.ROOT).equals("resolved")) {
+      return avro.toString();
     }
     return canonical;
   }
 
+  /** The full name of a record schema (what a record-name subject strategy uses), else null. */
   @Override
   public String name() {
-    Schema.Type type = schema.getType();
-    boolean named = type == Schema.Type.RECORD || type == Schema.Type.ENUM || type == Schema.Type.FIXED;
-    return named ? schema.getFullName() : null;
+    return avro.getType() == Schema.Type.RECORD ? avro.getFullName() : null;
+  }
+
+  private Set<String> referencedNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Schema schema : referenced) {
+      names.add(schema.getFullName());
+    }
+    return names;
+  }
+
+  /** Equal when they read the same to the registry: canonical text and references. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AvroSchema that
+        && canonical.equals(that.canonical)
+        && references().equals(that.references());
+  }
+
+  @Override
+  public int hashCode() {
+    return canonical.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return canonical;
   }
 }
