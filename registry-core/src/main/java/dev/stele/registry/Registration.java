@@ -46,7 +46,9 @@ final class Registration {
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     SchemaParser.Submitted submitted =
         new SchemaParser.Submitted(subject, request.payload(), request.id(), request.version());
-    ParsedSchema parsed = parser.parse(submitted, state, !importing, normalize);
+    // Look for the schema as already registered first, parsing leniently as a lookup does: a
+    // producer re-registering a schema written before stricter checks still gets its id.
+    ParsedSchema parsed = parser.parse(submitted, state, false, normalize);
     SchemaContent content = content(parsed, request.payload(), state, normalize);
     ContextIndex index = state.index(QualifiedSubject.contextOf(subject));
     SubjectHistory history = state.history(subject);
@@ -56,6 +58,9 @@ final class Registration {
     VersionEntry existing = registeredUnder(history, index.idOf(content), id, version);
     if (existing != null) {
       return Decision.answer(registered(subject, existing, version != null || hasExtras(request)));
+    }
+    if (!importing) {
+      parsed = parser.parse(submitted, state, true, normalize);
     }
     if (importing) {
       return importSchema(subject, id, version, content, history, index);

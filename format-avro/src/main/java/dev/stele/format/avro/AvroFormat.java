@@ -18,9 +18,13 @@ public final class AvroFormat implements SchemaFormat {
 
   private final boolean validateDefaults;
 
-  /** As the Confluent registry by default: field defaults are checked only when normalizing. */
+  /**
+   * Field defaults are checked on every validated parse: a default that does not match its type
+   * makes every reader that needs it fail, so it is refused at registration. (The Confluent
+   * registry checks them only when normalizing; {@code AvroFormat(false)} does the same.)
+   */
   public AvroFormat() {
-    this(false);
+    this(true);
   }
 
   /**

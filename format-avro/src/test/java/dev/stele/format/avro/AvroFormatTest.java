@@ -51,4 +51,19 @@ class AvroFormatTest {
     assertThat(compact.avro().getFullName()).isEqualTo("com.x.User");
     assertThat(AVRO.parse(SchemaSource.of("\"int\""))).isNotEqualTo(compact);
   }
+
+  @org.junit.jupiter.api.Test
+  void refusesInvalidDefaultsUnlessToldToBehaveLikeConfluent() throws Exception {
+    String schema = "{\"type\":\"record\",\"name\":\"X\",\"fields\":"
+        + "[{\"name\":\"a\",\"type\":\"int\",\"default\":\"x\"}]}";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new AvroFormat().parse(dev.stele.schema.SchemaSource.of(schema)))
+        .isInstanceOf(dev.stele.schema.InvalidSchemaException.class)
+        .hasMessageContaining("Invalid default for field a");
+    org.assertj.core.api.Assertions.assertThat(
+        new AvroFormat(false).parse(dev.stele.schema.SchemaSource.of(schema)).name()).isEqualTo("X");
+    // A lookup (validate=false) finds such a schema even with checks on.
+    org.assertj.core.api.Assertions.assertThat(new AvroFormat().parse(
+        new dev.stele.schema.SchemaSource(schema, java.util.List.of(), false)).name()).isEqualTo("X");
+  }
 }
