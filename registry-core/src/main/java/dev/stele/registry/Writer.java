@@ -101,6 +101,7 @@ final class Writer implements AutoCloseable {
     }
     LOG.warn("Rebuilding the pending state from the durable state after a failed write");
     pending = durable.copy();
+    lastAppend = CompletableFuture.completedFuture(durable.lastOffset());
     stale = false;
   }
 
