@@ -1,0 +1,130 @@
+package dev.stele.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One request as the route handlers see it: typed parameters in, rendered JSON out. It also owns
+ * the threading rules: reads answer on the event loop; CPU-heavy service calls go to a worker;
+ * writes complete on the log's thread and are brought back to the request's context before the
+ * response is touched (Vert.x responses are not thread-safe).
+ */
+final class Call {
+  static final String RESPONSE_TYPE = "stele.responseType";
+
+  private final RoutingContext ctx;
+
+  Call(RoutingContext ctx) {
+    this.ctx = ctx;
+  }
+
+  String path(String name) {
+    return ctx.pathParam(name);
+  }
+
+  /** An integer path parameter; a plain 404 when it is not one, as JAX-RS answers. */
+  int pathInt(String name) {
+    return QueryParams.parseInt(ctx.pathParam(name));
+  }
+
+  boolean flag(String name) {
+    return QueryParams.flag(query(), name);
+  }
+
+  int integer(String name, int defaultValue) {
+    return QueryParams.integer(query(), name, defaultValue);
+  }
+
+  /** A query parameter's first value; null when absent. */
+  String text(String name) {
+    return QueryParams.text(query(), name);
+  }
+
+  String text(String name, String defaultValue) {
+    return QueryParams.text(query(), name, defaultValue);
+  }
+
+  boolean hasQuery() {
+    return ctx.request().query() != null;
+  }
+
+  Buffer body() {
+    return ctx.body().buffer();
+  }
+
+  /** Answers 200 with a rendered JSON body. */
+  void ok(Buffer json) {
+    send(ctx, 200, json);
+  }
+
+  /** Runs a write and answers with its rendered result once the write is applied. */
+  <T> void write(Supplier<CompletionStage<T>> write, Function<T, Buffer> render) {
+    Context context = ctx.vertx().getOrCreateContext(); // the request's event-loop context
+    reply(Future.fromCompletionStage(write.get(), context), render);
+  }
+
+  /**
+   * Runs CPU-heavy work (schema parsing) on a worker, unordered so that independent requests
+   * run in parallel, and answers back on the event loop.
+   */
+  <T> void blocking(Callable<T> work, Function<T, Buffer> render) {
+    reply(ctx.vertx().executeBlocking(work, false), render);
+  }
+
+  /** Answers with the mapped error. */
+  void fail(Throwable failure) {
+    fail(ctx, failure);
+  }
+
+  private <T> void reply(Future<T> result, Function<T, Buffer> render) {
+    result.onComplete(done -> {
+      if (done.failed()) {
+        fail(done.cause());
+        return;
+      }
+      Buffer body;
+      try {
+        body = render.apply(done.result());
+      } catch (RuntimeException e) {
+        fail(e);
+        return;
+      }
+      ok(body);
+    });
+  }
+
+  private MultiMap query() {
+    return ctx.queryParams();
+  }
+
+  static void fail(RoutingContext ctx, Throwable failure) {
+    ErrorMapper.Answer answer = ErrorMapper.map(failure);
+    send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
+  }
+
+  static void failStatus(RoutingContext ctx, int status) {
+    ErrorMapper.Answer answer = ErrorMapper.forStatus(status);
+    send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
+  }
+
+  /** Writes a response in the negotiated media type (the default when none was negotiated). */
+  static void send(RoutingContext ctx, int status, Buffer body) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    String type = ctx.get(RESPONSE_TYPE);
+    response.setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, type != null ? type : MediaTypes.V1_JSON)
+        .end(body);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.stele.http;
+
+import dev.stele.http.RequestTypes.RegisterSchemaRequest;
+import dev.stele.registry.Registry;
+import dev.stele.registry.Requests;
+
+/**
+ * {@code /compatibility}: checks a schema against one version, or against what the subject's
+ * level requires. The Java client asks for the second with a trailing slash; the router takes
+ * both spellings.
+ */
+final class CompatibilityRoutes {
+  private static final String VERSIONS = "/compatibility/subjects/:subject/versions";
+
+  private final Registry registry;
+
+  CompatibilityRoutes(Registry registry) {
+    this.registry = registry;
+  }
+
+  void declare(RouteTable routes) {
+    routes.post(VERSIONS + "/:version", call -> check(call, call.path("version"),
+        "testCompatibilityBySubjectName.arg4"));
+    routes.post(VERSIONS, call -> check(call, null, "testCompatibilityForSubject.arg3"));
+  }
+
+  /** Parsing and comparing schemas is CPU work: a worker's job. */
+  private void check(Call call, String version, String bodyParameter) {
+    String subject = call.path("subject");
+    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), bodyParameter);
+    boolean verbose = call.flag("verbose");
+    Requests.CheckCompatibility request = new Requests.CheckCompatibility(subject, version,
+        RequestBodies.payload(subject, body), call.flag("normalize"), verbose);
+    call.blocking(() -> registry.checkCompatibility(request),
+        result -> Render.compatibility(result, verbose));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.stele.http;
+
+import dev.stele.registry.ErrorCode;
+import dev.stele.registry.RegistryException;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers (DESIGN.md rule 5): a {@link RegistryException}
+ * gives its code's status and error code; a framework status (404, 405, 413, ...) gives the
+ * Confluent registry's {@code "HTTP <status> <reason>"} text; anything else is a bug, logged with
+ * its stack trace and answered 500 without one.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  /** What goes on the wire: HTTP status, {@code error_code} and message. */
+  record Answer(int status, int code, String message) {}
+
+  private ErrorMapper() {}
+
+  static Answer map(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof RegistryException e) {
+      return new Answer(e.code().httpStatus(), e.code().code(), e.getMessage());
+    }
+    if (cause instanceof HttpException e) {
+      return forStatus(e.getStatusCode());
+    }
+    LOG.error("Unexpected failure while serving a request", cause);
+    return forStatus(500);
+  }
+
+  /** A bare status from the framework (no route, wrong method, body too large, ...). */
+  static Answer forStatus(int status) {
+    return switch (status) {
+      case 400 -> new Answer(400, 400, "HTTP 400 Bad Request");
+      case 404 -> of(ErrorCode.NOT_FOUND);
+      case 405 -> of(ErrorCode.METHOD_NOT_ALLOWED);
+      case 406 -> of(ErrorCode.NOT_ACCEPTABLE);
+      case 413 -> new Answer(413, 413, "Request body is larger than the server accepts");
+      case 415 -> of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+      default -> status >= 400 && status < 500
+          ? new Answer(status, status, "HTTP " + status)
+          : new Answer(500, 500, "Internal Server Error");
+    };
+  }
+
+  private static Answer of(ErrorCode code) {
+    RegistryException e = code.exception();
+    return new Answer(code.httpStatus(), code.code(), e.getMessage());
+  }
+
+  /** Failed stages wrap the real failure; the answer is about the real one. */
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

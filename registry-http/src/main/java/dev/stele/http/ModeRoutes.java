@@ -1,0 +1,38 @@
+package dev.stele.http;
+
+import dev.stele.http.RequestTypes.ModeUpdateRequest;
+import dev.stele.registry.Mode;
+import dev.stele.registry.Settings;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * {@code /mode} and {@code /mode/{s}}. A PUT echoes the mode as the client spelled it. There is
+ * no {@code DELETE /mode}: the Confluent registry 7.9 answers it 405.
+ */
+final class ModeRoutes {
+  private final Settings settings;
+
+  ModeRoutes(Settings settings) {
+    this.settings = settings;
+  }
+
+  void declare(RouteTable routes) {
+    routes.get("/mode", call -> call.ok(render(settings.mode(null, call.flag("defaultToGlobal")))));
+    routes.put("/mode", call -> update(call, null, "updateTopLevelMode.arg1"));
+    routes.get("/mode/:subject", call -> call.ok(render(
+        settings.mode(call.path("subject"), call.flag("defaultToGlobal")))));
+    routes.put("/mode/:subject", call -> update(call, call.path("subject"), "updateMode.arg2"));
+    routes.delete("/mode/:subject", call -> call.write(
+        () -> settings.deleteMode(call.path("subject"), call.flag("recursive")), ModeRoutes::render));
+  }
+
+  private void update(Call call, String subject, String bodyParameter) {
+    ModeUpdateRequest request = RequestBodies.modeUpdate(call.body(), bodyParameter);
+    call.write(() -> settings.updateMode(subject, request.mode(), call.flag("force")),
+        applied -> Render.echo(request));
+  }
+
+  private static Buffer render(Mode mode) {
+    return Render.mode(mode.name());
+  }
+}

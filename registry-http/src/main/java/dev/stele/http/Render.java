@@ -1,0 +1,242 @@
+package dev.stele.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.stele.registry.CompatibilityMessages;
+import dev.stele.registry.Config;
+import dev.stele.registry.RawJson;
+import dev.stele.registry.Results;
+import dev.stele.registry.SchemaVersion;
+import dev.stele.registry.StoredSchema;
+import dev.stele.registry.SubjectVersion;
+import dev.stele.schema.SchemaReference;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The JSON response shapes of the Confluent registry 7.9 (../shared/API.md §1.4), written with
+ * the streaming API in its field order. Empty parts are left out as its {@code NON_EMPTY}
+ * inclusion does; {@code schemaType} is left out for AVRO, as 7.9 did.
+ */
+final class Render {
+  private static final String AVRO = "AVRO";
+
+  private Render() {}
+
+  /** A subject version: {@code subject, version, id, schemaType, references, metadata, ruleSet, schema}. */
+  static Buffer schema(SchemaVersion version, String text) {
+    return Json.render(out -> writeSchema(out, version, text));
+  }
+
+  static Buffer schemas(List<SchemaVersion> versions) {
+    return Json.render(out -> {
+      out.writeStartArray();
+      for (SchemaVersion version : versions) {
+        writeSchema(out, version, version.schema().schema());
+      }
+      out.writeEndArray();
+    });
+  }
+
+  /** {@code GET /schemas/ids/{id}}: the schema content without subject or version (7.9). */
+  static Buffer schemaText(Results.SchemaText found) {
+    return Json.render(out -> {
+      StoredSchema schema = found.schema();
+      out.writeStartObject();
+      writeType(out, schema.schemaType());
+      out.writeStringField("schema", found.text());
+      writeReferences(out, schema.references());
+      writeRaw(out, "metadata", schema.metadata());
+      writeRaw(out, "ruleSet", schema.ruleSet());
+      if (found.maxId() != null) {
+        out.writeNumberField("maxId", found.maxId());
+      }
+      out.writeEndObject();
+    });
+  }
+
+  /**
+   * A registration: only the id, unless the registry says the Confluent registry would answer
+   * with the whole version (a version or metadata was involved).
+   */
+  static Buffer registered(Results.Registered result) {
+    return Json.render(out -> {
+      out.writeStartObject();
+      out.writeNumberField("id", result.id());
+      if (result.detailed() && result.schemaVersion() != null) {
+        StoredSchema schema = result.schemaVersion().schema();
+        out.writeNumberField("version", result.version());
+        writeType(out, schema.schemaType());
+        writeReferences(out, schema.references());
+        writeRaw(out, "metadata", schema.metadata());
+        writeRaw(out, "ruleSet", schema.ruleSet());
+        out.writeStringField("schema", schema.schema());
+      }
+      out.writeEndObject();
+    });
+  }
+
+  /** {@code {"is_compatible": b}}, with the messages when verbose (an empty list included). */
+  static Buffer compatibility(Results.Compatibility result, boolean verbose) {
+    return compatibility(result.isCompatible(), verbose ? CompatibilityMessages.render(result) : null);
+  }
+
+  static Buffer compatibility(boolean compatible, List<String> messages) {
+    return Json.render(out -> {
+      out.writeStartObject();
+      out.writeBooleanField("is_compatible", compatible);
+      if (messages != null) {
+        writeStrings(out, "messages", messages);
+      }
+      out.writeEndObject();
+    });
+  }
+
+  /** A scope's config under the response key names ({@code compatibilityLevel}). */
+  static Buffer config(Config config) {
+    return Json.render(out -> {
+      out.writeStartObject();
+      writeString(out, "alias", config.alias());
+      if (config.normalize() != null) {
+        out.writeBooleanField("normalize", config.normalize());
+      }
+      if (config.validateFields() != null) {
+        out.writeBooleanField("validateFields", config.validateFields());
+      }
+      if (config.compatibilityLevel() != null) {
+        out.writeStringField("compatibilityLevel", config.compatibilityLevel().name());
+      }
+      writeString(out, "compatibilityGroup", config.compatibilityGroup());
+      writeRaw(out, "defaultMetadata", config.defaultMetadata());
+      writeRaw(out, "overrideMetadata", config.overrideMetadata());
+      writeRaw(out, "defaultRuleSet", config.defaultRuleSet());
+      writeRaw(out, "overrideRuleSet", config.overrideRuleSet());
+      out.writeEndObject();
+    });
+  }
+
+  /** Echo of a request record (config or mode update), as the registry answers a PUT. */
+  static Buffer echo(Object request) {
+    return Json.render(out -> Json.MAPPER.writeValue(out, request));
+  }
+
+  static Buffer mode(String mode) {
+    return Json.render(out -> {
+      out.writeStartObject();
+      out.writeStringField("mode", mode);
+      out.writeEndObject();
+    });
+  }
+
+  static Buffer strings(List<String> values) {
+    return Json.render(out -> {
+      out.writeStartArray();
+      for (String value : values) {
+        out.writeString(value);
+      }
+      out.writeEndArray();
+    });
+  }
+
+  static Buffer integers(List<Integer> values) {
+    return Json.render(out -> {
+      out.writeStartArray();
+      for (Integer value : values) {
+        out.writeNumber(value);
+      }
+      out.writeEndArray();
+    });
+  }
+
+  static Buffer integer(int value) {
+    return Buffer.buffer(Integer.toString(value));
+  }
+
+  static Buffer subjectVersions(List<SubjectVersion> values) {
+    return Json.render(out -> {
+      out.writeStartArray();
+      for (SubjectVersion value : values) {
+        out.writeStartObject();
+        out.writeStringField("subject", value.subject());
+        out.writeNumberField("version", value.version());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    });
+  }
+
+  /** The error body; an empty message is left out, as NON_EMPTY does. */
+  static Buffer error(int code, String message) {
+    return Json.render(out -> {
+      out.writeStartObject();
+      out.writeNumberField("error_code", code);
+      writeString(out, "message", message);
+      out.writeEndObject();
+    });
+  }
+
+  static Buffer emptyObject() {
+    return Buffer.buffer("{}");
+  }
+
+  private static void writeSchema(JsonGenerator out, SchemaVersion version, String text)
+      throws IOException {
+    StoredSchema schema = version.schema();
+    out.writeStartObject();
+    out.writeStringField("subject", version.subject());
+    out.writeNumberField("version", version.version());
+    out.writeNumberField("id", schema.id());
+    writeType(out, schema.schemaType());
+    writeReferences(out, schema.references());
+    writeRaw(out, "metadata", schema.metadata());
+    writeRaw(out, "ruleSet", schema.ruleSet());
+    out.writeStringField("schema", text);
+    out.writeEndObject();
+  }
+
+  private static void writeType(JsonGenerator out, String type) throws IOException {
+    if (type != null && !type.equals(AVRO)) {
+      out.writeStringField("schemaType", type);
+    }
+  }
+
+  private static void writeReferences(JsonGenerator out, List<SchemaReference> references)
+      throws IOException {
+    if (references.isEmpty()) {
+      return;
+    }
+    out.writeArrayFieldStart("references");
+    for (SchemaReference ref : references) {
+      out.writeStartObject();
+      out.writeStringField("name", ref.name());
+      out.writeStringField("subject", ref.subject());
+      out.writeNumberField("version", ref.version());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+  }
+
+  /** Stored JSON (metadata, rule sets) goes out verbatim: it is canonical already. */
+  private static void writeRaw(JsonGenerator out, String field, RawJson value) throws IOException {
+    if (value != null) {
+      out.writeFieldName(field);
+      out.writeRawValue(value.text());
+    }
+  }
+
+  private static void writeString(JsonGenerator out, String field, String value) throws IOException {
+    if (value != null && !value.isEmpty()) {
+      out.writeStringField(field, value);
+    }
+  }
+
+  private static void writeStrings(JsonGenerator out, String field, List<String> values)
+      throws IOException {
+    out.writeArrayFieldStart(field);
+    for (String value : values) {
+      out.writeString(value);
+    }
+    out.writeEndArray();
+  }
+}
+

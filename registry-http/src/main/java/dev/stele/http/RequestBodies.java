@@ -1,0 +1,171 @@
+package dev.stele.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.stele.http.RequestTypes.ConfigUpdateRequest;
+import dev.stele.http.RequestTypes.ModeUpdateRequest;
+import dev.stele.http.RequestTypes.RegisterSchemaRequest;
+import dev.stele.http.RequestTypes.SchemaReference;
+import dev.stele.registry.Config;
+import dev.stele.registry.ErrorCode;
+import dev.stele.registry.RawJson;
+import dev.stele.registry.RegistryException;
+import dev.stele.registry.SchemaPayload;
+import dev.stele.schema.CompatibilityLevel;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns request bodies into service arguments with the Confluent registry's answers for bad
+ * ones: malformed JSON or a wrong type is 400 with Jackson's own words; a missing body where one
+ * is required is 422 with the bean-validation text naming the resource method (so each caller
+ * passes that name, e.g. {@code register.arg5}).
+ */
+final class RequestBodies {
+  private static final ObjectReader SCHEMA_REQUEST = Json.MAPPER.readerFor(RegisterSchemaRequest.class);
+  private static final ObjectReader CONFIG_REQUEST = Json.MAPPER.readerFor(ConfigUpdateRequest.class);
+  private static final ObjectReader MODE_REQUEST = Json.MAPPER.readerFor(ModeUpdateRequest.class);
+  private static final ObjectReader STRING_MAP =
+      Json.MAPPER.readerFor(new TypeReference<Map<String, String>>() {});
+
+  /** A package or outer-class prefix of a type name quoted in backticks or as a type argument. */
+  private static final Pattern QUALIFIER = Pattern.compile("(?<=[`<])(?:[a-z][a-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*");
+
+  private RequestBodies() {}
+
+  static RegisterSchemaRequest schemaRequest(Buffer body, String parameter) {
+    return required(read(SCHEMA_REQUEST, body), parameter);
+  }
+
+  static ConfigUpdateRequest configUpdate(Buffer body, String parameter) {
+    return required(read(CONFIG_REQUEST, body), parameter);
+  }
+
+  static ModeUpdateRequest modeUpdate(Buffer body, String parameter) {
+    return required(read(MODE_REQUEST, body), parameter);
+  }
+
+  /** {@code POST /}: any string map or nothing; only its shape is checked. */
+  static void rootBody(Buffer body) {
+    read(STRING_MAP, body);
+  }
+
+  /**
+   * The schema a client submitted. A reference with a missing field cannot be represented past
+   * this point, so it is reported here, in the registry's 42201 wording.
+   */
+  static SchemaPayload payload(String subject, RegisterSchemaRequest request) {
+    List<dev.stele.schema.SchemaReference> references = new ArrayList<>();
+    if (request.references() != null) {
+      for (SchemaReference ref : request.references()) {
+        if (ref == null || ref.name() == null || ref.subject() == null || ref.version() == null) {
+          throw invalidReference(subject, request, ref);
+        }
+        references.add(new dev.stele.schema.SchemaReference(ref.name(), ref.subject(), ref.version()));
+      }
+    }
+    return new SchemaPayload(request.schema(), request.schemaType(), references,
+        raw(request.metadata()), raw(request.ruleSet()));
+  }
+
+  /** The update as a {@link Config}; 42203 for a level name that is not one. */
+  static Config config(ConfigUpdateRequest request) {
+    CompatibilityLevel level = null;
+    if (request.compatibility() != null) {
+      level = CompatibilityLevel.parse(request.compatibility())
+          .orElseThrow(ErrorCode.INVALID_COMPATIBILITY_LEVEL::exception);
+    }
+    return new Config(request.alias(), request.normalize(), request.validateFields(), level,
+        request.compatibilityGroup(), raw(request.defaultMetadata()), raw(request.overrideMetadata()),
+        raw(request.defaultRuleSet()), raw(request.overrideRuleSet()));
+  }
+
+  /** Canonical JSON text of a metadata or rule set value (the records sort themselves). */
+  static RawJson raw(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new RawJson(Json.MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The body bound to a type; null for an empty or blank body and for the JSON {@code null}
+   * (JAX-RS hands the resource null in all three cases).
+   */
+  static <T> T read(ObjectReader reader, Buffer body) {
+    if (body == null || isBlank(body)) {
+      return null;
+    }
+    try {
+      return reader.readValue(body.getBytes());
+    } catch (JsonProcessingException e) {
+      throw ErrorCode.BAD_REQUEST.exception(simpleTypeNames(e.getOriginalMessage()));
+    } catch (IOException e) {
+      // Bad UTF-8 can surface as a CharConversionException, which is no JsonProcessingException.
+      throw ErrorCode.BAD_REQUEST.exception(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Jackson names types with their packages ({@code `java.util.ArrayList<dev.stele...Ref>`});
+   * clients are better served, and our internals less exposed, by simple names, which is also
+   * what the Confluent registry's messages show.
+   */
+  static String simpleTypeNames(String message) {
+    return message == null ? "" : QUALIFIER.matcher(message).replaceAll("");
+  }
+
+  private static <T> T required(T value, String parameter) {
+    if (value == null) {
+      throw ErrorCode.UNPROCESSABLE.exception(parameter + " must not be null (was null)");
+    }
+    return value;
+  }
+
+  private static boolean isBlank(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The Confluent registry's text for a reference it cannot use (Java toString shapes). */
+  private static RegistryException invalidReference(
+      String subject, RegisterSchemaRequest request, SchemaReference bad) {
+    String type = request.schemaType() == null ? "AVRO" : request.schemaType();
+    StringBuilder refs = new StringBuilder("[");
+    for (SchemaReference ref : request.references()) {
+      refs.append(refs.length() == 1 ? "" : ", ").append(describe(ref));
+    }
+    refs.append(']');
+    RawJson metadata = raw(request.metadata());
+    RawJson ruleSet = raw(request.ruleSet());
+    return ErrorCode.INVALID_SCHEMA.exception("Invalid schema {subject=" + subject
+        + ",version=" + (request.version() == null ? 0 : request.version())
+        + ",id=" + (request.id() == null ? -1 : request.id())
+        + ",schemaType=" + type + ",references=" + refs
+        + ",metadata=" + (metadata == null ? "null" : metadata.text())
+        + ",ruleSet=" + (ruleSet == null ? "null" : ruleSet.text())
+        + ",schema=" + request.schema() + ",schemaTags=null} with refs " + refs
+        + " of type " + type + ", details: Invalid reference: " + describe(bad));
+  }
+
+  private static String describe(SchemaReference ref) {
+    if (ref == null) {
+      return "null";
+    }
+    return "{name='" + ref.name() + "', subject='" + ref.subject() + "', version=" + ref.version() + "}";
+  }
+}

@@ -1,0 +1,43 @@
+package dev.stele.http;
+
+import io.vertx.core.buffer.Buffer;
+
+/** {@code /} and {@code /v1/metadata}: liveness answers and what this server is. */
+final class RootRoutes {
+  private final Buffer clusterId;
+  private final Buffer version;
+
+  RootRoutes(ServerInfo info) {
+    this.clusterId = Json.render(out -> {
+      out.writeStartObject();
+      out.writeObjectFieldStart("scope");
+      out.writeArrayFieldStart("path");
+      out.writeEndArray();
+      out.writeObjectFieldStart("clusters");
+      out.writeStringField("kafka-cluster", info.kafkaClusterId());
+      out.writeStringField("schema-registry-cluster", info.schemaRegistryGroupId());
+      out.writeEndObject();
+      out.writeEndObject();
+      out.writeEndObject();
+    });
+    this.version = Json.render(out -> {
+      out.writeStartObject();
+      out.writeStringField("version", info.version());
+      out.writeStringField("commitId", info.commitId());
+      out.writeEndObject();
+    });
+  }
+
+  void declare(RouteTable routes) {
+    routes.get("/", call -> call.ok(Render.emptyObject()));
+    routes.post("/", this::post);
+    routes.get("/v1/metadata/id", call -> call.ok(clusterId));
+    routes.get("/v1/metadata/version", call -> call.ok(version));
+  }
+
+  /** Accepts any string map (clients probe with it); the body's shape is still checked. */
+  private void post(Call call) {
+    RequestBodies.rootBody(call.body());
+    call.ok(Render.emptyObject());
+  }
+}

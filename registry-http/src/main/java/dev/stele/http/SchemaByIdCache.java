@@ -1,0 +1,46 @@
+package dev.stele.http;
+
+import dev.stele.registry.Results;
+import dev.stele.registry.StoredSchema;
+import io.vertx.core.buffer.Buffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rendered {@code GET /schemas/ids/{id}} answers, so that the consumers' hot path writes
+ * pre-rendered bytes. An entry is used only while the registry still returns the very
+ * {@link StoredSchema} instance it was rendered from: the registry's state holds one instance per
+ * stored schema and replaces it on any change, so identity is a complete validity check and
+ * nothing needs invalidating. Shared by all event loops, hence a concurrent map.
+ */
+final class SchemaByIdCache {
+  /** Past this many ids the cache starts over: cheap, rare, and bounds memory. */
+  static final int MAX_ENTRIES = 10_000;
+
+  private record Entry(StoredSchema schema, String text, Buffer body) {}
+
+  private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
+
+  /** The rendered answer for a lookup result, from the cache when it is still the same schema. */
+  Buffer render(int id, Results.SchemaText found) {
+    Entry entry = entries.get(id);
+    if (entry == null || entry.schema != found.schema() || !sameText(entry.text, found.text())) {
+      entry = new Entry(found.schema(), found.text(), Render.schemaText(found));
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(id, entry);
+    }
+    // Vert.x writes a Buffer as an unreleasable slice of it, so one rendering can serve every
+    // response, from any event loop, without copying.
+    return entry.body;
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  private static boolean sameText(String cached, String found) {
+    return cached == found || cached.equals(found);
+  }
+}

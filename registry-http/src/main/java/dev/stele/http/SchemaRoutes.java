@@ -1,0 +1,74 @@
+package dev.stele.http;
+
+import dev.stele.registry.Registry;
+import dev.stele.registry.Requests;
+import dev.stele.registry.Results;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Function;
+
+/** {@code /schemas}: schemas by id, listings and the supported types. */
+final class SchemaRoutes {
+  private final Registry registry;
+  private final SchemaByIdCache cache = new SchemaByIdCache();
+
+  SchemaRoutes(Registry registry) {
+    this.registry = registry;
+  }
+
+  void declare(RouteTable routes) {
+    routes.get("/schemas", this::list);
+    routes.get("/schemas/types", call -> call.ok(Render.strings(registry.schemaTypes())));
+    routes.get("/schemas/ids/:id", this::byId);
+    routes.get("/schemas/ids/:id/schema", this::rawById);
+    routes.get("/schemas/ids/:id/subjects", this::subjects);
+    routes.get("/schemas/ids/:id/versions", this::versions);
+  }
+
+  private void list(Call call) {
+    call.ok(Render.schemas(registry.schemas(new Requests.ListSchemas(call.text("subjectPrefix"),
+        call.flag("deleted"), call.flag("latestOnly"), call.integer("offset", 0),
+        call.integer("limit", -1)))));
+  }
+
+  /**
+   * The consumers' hot path: without query parameters the answer is a cached rendering, checked
+   * against the schema instance the registry returns so that it never outlives a change.
+   */
+  private void byId(Call call) {
+    int id = call.pathInt("id");
+    if (!call.hasQuery()) {
+      call.ok(cache.render(id, registry.schemaById(new Requests.SchemaById(id, null, null, false))));
+      return;
+    }
+    read(call, new Requests.SchemaById(id, call.text("subject"), call.text("format"),
+        call.flag("fetchMaxId")), Render::schemaText);
+  }
+
+  /** The schema text itself is the body (JSON for Avro and JSON Schema, .proto text otherwise). */
+  private void rawById(Call call) {
+    read(call, new Requests.SchemaById(call.pathInt("id"), call.text("subject"), call.text("format"),
+        false), found -> Buffer.buffer(found.text()));
+  }
+
+  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
+  private void read(Call call, Requests.SchemaById request, Function<Results.SchemaText, Buffer> render) {
+    if (request.format() == null || request.format().isEmpty()) {
+      call.ok(render.apply(registry.schemaById(request)));
+    } else {
+      call.blocking(() -> registry.schemaById(request), render);
+    }
+  }
+
+  private void subjects(Call call) {
+    call.ok(Render.strings(registry.subjectsForId(usages(call))));
+  }
+
+  private void versions(Call call) {
+    call.ok(Render.subjectVersions(registry.versionsForId(usages(call))));
+  }
+
+  private static Requests.IdUsages usages(Call call) {
+    return new Requests.IdUsages(call.pathInt("id"), call.text("subject"), call.flag("deleted"),
+        call.integer("offset", 0), call.integer("limit", -1));
+  }
+}

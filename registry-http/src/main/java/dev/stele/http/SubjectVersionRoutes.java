@@ -1,0 +1,66 @@
+package dev.stele.http;
+
+import dev.stele.http.RequestTypes.RegisterSchemaRequest;
+import dev.stele.registry.Registry;
+import dev.stele.registry.Requests;
+import dev.stele.registry.Results;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Function;
+
+/** {@code /subjects/{s}/versions}: registration and the versions of a subject. */
+final class SubjectVersionRoutes {
+  private static final String VERSIONS = "/subjects/:subject/versions";
+  private static final String VERSION = VERSIONS + "/:version";
+
+  private final Registry registry;
+
+  SubjectVersionRoutes(Registry registry) {
+    this.registry = registry;
+  }
+
+  void declare(RouteTable routes) {
+    routes.get(VERSIONS, this::list);
+    routes.post(VERSIONS, this::register);
+    routes.get(VERSION, call -> read(call, found -> Render.schema(found.version(), found.text())));
+    routes.get(VERSION + "/schema", call -> read(call, found -> Buffer.buffer(found.text())));
+    routes.get(VERSION + "/referencedby", this::referencedBy);
+    routes.delete(VERSION, this::delete);
+  }
+
+  private void list(Call call) {
+    call.ok(Render.integers(registry.versions(new Requests.ListVersions(call.path("subject"),
+        call.flag("deleted"), call.flag("deletedOnly"), call.flag("deletedAsNegative"),
+        call.integer("offset", 0), call.integer("limit", -1)))));
+  }
+
+  private void register(Call call) {
+    String subject = call.path("subject");
+    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "register.arg5");
+    Requests.Register request = new Requests.Register(subject, RequestBodies.payload(subject, body),
+        call.flag("normalize"), body.id(), body.version());
+    call.write(() -> registry.register(request), Render::registered);
+  }
+
+  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
+  private void read(Call call, Function<Results.VersionText, Buffer> render) {
+    Requests.GetVersion request = new Requests.GetVersion(call.path("subject"), call.path("version"),
+        call.flag("deleted"), call.text("format"));
+    if (request.format() == null || request.format().isEmpty()) {
+      call.ok(render.apply(registry.version(request)));
+    } else {
+      call.blocking(() -> registry.version(request), render);
+    }
+  }
+
+  private void referencedBy(Call call) {
+    call.ok(Render.integers(registry.referencedBy(new Requests.ReferencedBy(call.path("subject"),
+        call.path("version"), call.flag("deleted"), call.integer("offset", 0),
+        call.integer("limit", -1)))));
+  }
+
+  private void delete(Call call) {
+    Requests.DeleteVersion request = new Requests.DeleteVersion(call.path("subject"),
+        call.path("version"), call.flag("permanent"));
+    call.write(() -> registry.deleteVersion(request), Render::integer);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.stele.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.Incompatibility;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The message list of /tmp/corpus/compat-types.txt and config-levels-enforced.txt. */
+class CompatibilityMessagesTest {
+
+  @Test
+  void compatibleIsNoMessages() {
+    assertThat(CompatibilityMessages.render(
+        new Results.Compatibility(List.of(), List.of(), CompatibilityLevel.BACKWARD, false))).isEmpty();
+  }
+
+  @Test
+  void eachFailingVersionListsItsIncompatibilitiesThenItselfThenTheConfig() {
+    Results.Compatibility result = new Results.Compatibility(List.of(
+        new Results.VersionConflict(2, "old2", List.of(incompatibility("a"), incompatibility("b"))),
+        new Results.VersionConflict(1, "old1", List.of(incompatibility("c")))),
+        List.of(), CompatibilityLevel.FULL_TRANSITIVE, true);
+    assertThat(CompatibilityMessages.render(result)).containsExactly(
+        "a", "b", "{oldSchemaVersion: 2}", "{oldSchema: 'old2'}",
+        "c", "{oldSchemaVersion: 1}", "{oldSchema: 'old1'}",
+        "{validateFields: 'true', compatibility: 'FULL_TRANSITIVE'}");
+  }
+
+  @Test
+  void problemsComeFirst() {
+    Results.Compatibility result = new Results.Compatibility(List.of(),
+        List.of("Incompatible because of different schema type"), CompatibilityLevel.BACKWARD, false);
+    assertThat(CompatibilityMessages.render(result)).containsExactly(
+        "Incompatible because of different schema type",
+        "{validateFields: 'false', compatibility: 'BACKWARD'}");
+  }
+
+  private static Incompatibility incompatibility(String message) {
+    return new Incompatibility("KIND", "/", message);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.stele.http;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code /config} (/tmp/corpus/config-global.txt, config-subject.txt, jackson-coercion.txt). */
+class ConfigRoutesTest extends HttpTestBase {
+
+  @Test
+  void globalConfigDefaultsToBackward() {
+    assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertJson(get("/config?defaultToGlobal=true"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  @ParameterizedTest(name = "PUT /config {0}")
+  @ValueSource(strings = {"NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE",
+      "FULL", "FULL_TRANSITIVE"})
+  void putEchoesTheRequestAndGetShowsTheLevel(String level) {
+    assertJson(put("/config", "{\"compatibility\": \"" + level + "\"}"), 200, "{\"compatibility\":\"" + level + "\"}");
+    assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"" + level + "\"}");
+  }
+
+  @Test
+  void putEchoesAsSentAndIgnoresUnknownKeys() {
+    assertJson(put("/config", "{\"compatibility\": \"backward\"}"), 200, "{\"compatibility\":\"backward\"}");
+    assertJson(put("/config", "{\"compatibility\": \"Full\", \"unknownKey\": 1}"), 200, "{\"compatibility\":\"Full\"}");
+    assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"FULL\"}");
+    assertJson(put("/config", "{\"compatibility\": null}"), 200, "{}");
+    assertJson(put("/config", "{\"compatibilityLevel\": \"FORWARD\"}"), 200, "{}");
+    assertJson(put("/config", "{}"), 200, "{}");
+    assertJson(put("/config", "{\"normalize\": true}"), 200, "{\"normalize\":true}");
+    assertJson(put("/config", "{\"validateFields\": true}"), 200, "{\"validateFields\":true}");
+    assertJson(put("/config", "{\"compatibilityGroup\": \"app.major\"}"), 200, "{\"compatibilityGroup\":\"app.major\"}");
+    String merged = "{\"compatibilityGroup\":\"app.major\",\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"validateFields\":true}";
+    assertJson(get("/config"), 200, merged);
+    assertJson(delete("/config"), 200, merged);
+    assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertJson(delete("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  @Test
+  void badUpdates() {
+    for (String level : new String[] {"\"NOPE\"", "\"\"", "5", "true"}) {
+      assertError(put("/config", "{\"compatibility\": " + level + "}"), 422, 42203,
+          "Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive,"
+              + " forward_transitive, and full_transitive");
+    }
+    assertError(put("/config", "{\"normalize\": \"yes\"}"), 400, 400);
+    assertError(put("/config", "{"), 400, 400);
+    assertError(put("/config", ""), 422, 422, "updateTopLevelConfig.arg1 must not be null (was null)");
+    assertError(put("/config/s", "[]"), 400, 400);
+  }
+
+  @Test
+  void subjectConfigAndDefaultToGlobal() {
+    assertError(get("/config/s"), 404, 40408, "Subject 's' does not have subject-level compatibility configured");
+    assertJson(get("/config/s?defaultToGlobal=true"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertJson(put("/config/s", "{\"compatibility\": \"FULL\"}"), 200, "{\"compatibility\":\"FULL\"}");
+    assertJson(get("/config/s"), 200, "{\"compatibilityLevel\":\"FULL\"}");
+    assertJson(put("/config/s", "{\"normalize\": \"true\", \"alias\": 5}"), 200, "{\"normalize\":true,\"alias\":\"5\"}");
+    assertJson(get("/config/s"), 200, "{\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"alias\":\"5\"}");
+    assertJson(delete("/config/s"), 200, "{\"compatibilityLevel\":\"FULL\",\"normalize\":true,\"alias\":\"5\"}");
+    assertError(get("/config/s"), 404, 40408);
+    assertError(delete("/config/s"), 404, 40401, "Subject 's' not found.");
+  }
+
+  @Test
+  void metadataInConfigIsCanonical() {
+    assertJson(put("/config/s", "{\"compatibility\": \"FULL\", \"defaultMetadata\": {\"properties\": {\"a\": 1}}}"),
+        200, "{\"compatibility\":\"FULL\",\"defaultMetadata\":{\"properties\":{\"a\":\"1\"}}}");
+    assertJson(get("/config/s"), 200,
+        "{\"compatibilityLevel\":\"FULL\",\"defaultMetadata\":{\"properties\":{\"a\":\"1\"}}}");
+  }
+
+  @Test
+  @Disabled("the core answers the subject's own fields only; Confluent 7.9 fills in the server's default"
+      + " level (corpus jackson-coercion#23, config-scopes#6)")
+  void subjectConfigWithoutALevelShowsTheDefaultLevel() {
+    put("/config", "{\"compatibility\": \"NONE\"}");
+    assertJson(put("/config/s", "{\"normalize\": true}"), 200, "{\"normalize\":true}");
+    assertJson(get("/config/s"), 200, "{\"compatibilityLevel\":\"BACKWARD\",\"normalize\":true}");
+  }
+
+  @Test
+  void readOnlySubjectRefusesConfigChanges() {
+    register("s", STRING);
+    put("/mode/s", "{\"mode\": \"READONLY\"}");
+    assertError(put("/config/s", "{\"compatibility\": \"NONE\"}"), 422, 42205, "Subject s is in read-only mode");
+  }
+
+  @Test
+  void subjectNamesInConfigPathsAreDecoded() {
+    assertJson(put("/config/a%2Fb%20c", "{\"compatibility\": \"NONE\"}"), 200, "{\"compatibility\":\"NONE\"}");
+    assertJson(get("/config/a%2Fb%20c"), 200, "{\"compatibilityLevel\":\"NONE\"}");
+    assertError(put("/config/__GLOBAL", "{\"compatibility\": \"NONE\"}"), 422, 42208);
+  }
+}
