@@ -2,7 +2,7 @@ package dev.stele.registry;
 
 import java.util.Optional;
 
-/** A scope's write mode (../shared/API.md §2.6). Names are matched exactly, upper case. */
+/** A scope's write mode (../shared/API.md §2.6). */
 public enum Mode {
   READWRITE,
   READONLY,
@@ -14,8 +14,9 @@ public enum Mode {
     if (name == null) {
       return Optional.empty();
     }
+    // Case-insensitive, as the Confluent registry reads them ("readwrite" is READWRITE).
     for (Mode mode : values()) {
-      if (mode.name().equals(name)) {
+      if (mode.name().equalsIgnoreCase(name)) {
         return Optional.of(mode);
       }
     }

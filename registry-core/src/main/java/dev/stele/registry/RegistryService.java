@@ -112,8 +112,7 @@ final class RegistryService implements Registry {
       VersionEntry entry = history == null ? null
           : asked == Versions.LATEST ? history.latestLive() : history.get(asked);
       if (entry == null && asked != Versions.LATEST) {
-        throw history == null || !history.hasLive() ? ErrorCode.SUBJECT_NOT_FOUND.exception(subject)
-            : ErrorCode.VERSION_NOT_FOUND.exception(asked);
+        throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
       }
       against = entry == null ? List.of() : List.of(entry);
     }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a subject's effective config and mode are found (../shared/API.md §2.6, §2.11): the
- * subject's own, then its context's ({@code :.ctx:}, for subjects outside the default context),
- * then the global scope, then the {@code :.__GLOBAL:} context, then the server default.
+ * How a subject's effective config and mode are found (../shared/API.md §2.6, §2.11), as the
+ * Confluent 7.9 registry does: the first scope that has a config of its own wins whole (its
+ * fields are not merged with wider scopes'), and a level it leaves unset is the server default.
+ * The scopes, most specific first: the subject; then its context ({@code :.ctx:}) or, in the
+ * default context, the global scope; then the {@code :.__GLOBAL:} context.
  */
 final class Scopes {
   static final String GLOBAL_CONTEXT_SCOPE = ":.__GLOBAL:";
@@ -16,31 +18,34 @@ final class Scopes {
 
   /** The scopes to consult for a subject (null = global), most specific first. */
   static List<String> chain(String subject) {
-    List<String> chain = new ArrayList<>(4);
+    List<String> chain = new ArrayList<>(3);
     if (subject != null) {
       QualifiedSubject qualified = QualifiedSubject.parse(subject);
       if (!qualified.name().isEmpty()) {
         chain.add(subject);
       }
-      if (!qualified.inDefaultContext()) {
-        chain.add(":" + qualified.context() + ":");
-      }
+      chain.add(qualified.inDefaultContext() ? null : ":" + qualified.context() + ":");
+    } else {
+      chain.add(null);
     }
-    chain.add(null);
     chain.add(GLOBAL_CONTEXT_SCOPE);
     return chain;
   }
 
-  /** The effective config: each field from the most specific scope that sets it. */
+  /** The effective config of a subject (null = global scope). */
   static Config effectiveConfig(RegistryState state, String subject, NodeOptions options) {
-    Config merged = Config.EMPTY;
     for (String scope : chain(subject)) {
       Config config = state.config(scope);
       if (config != null) {
-        merged = merged.over(config);
+        return withDefaultLevel(config, options);
       }
     }
-    return merged.compatibilityLevel() == null ? merged.withLevel(options.defaultLevel()) : merged;
+    return Config.ofLevel(options.defaultLevel());
+  }
+
+  /** A config with the server's default level where it sets none. */
+  static Config withDefaultLevel(Config config, NodeOptions options) {
+    return config.compatibilityLevel() != null ? config : config.withLevel(options.defaultLevel());
   }
 
   static Mode effectiveMode(RegistryState state, String subject) {

@@ -35,7 +35,7 @@ final class SettingsService implements Settings {
     if (own == null) {
       throw ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED.exception(subject);
     }
-    return own;
+    return Scopes.withDefaultLevel(own, options);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code /compatibility} (/tmp/corpus/compat-endpoint.txt, compat-types.txt). */
@@ -19,7 +18,6 @@ class CompatibilityRoutesTest extends HttpTestBase {
   }
 
   @Test
-  @Disabled("the core answers 40401 here; Confluent 7.9 answers 40402 (corpus compat-endpoint#2)")
   void aNumberedVersionOfAnEmptySubjectIsAMissingVersion() {
     assertError(post("/compatibility/subjects/missing/versions/1", STRING), 404, 40402, "Version 1 not found.");
   }

@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,8 +74,6 @@ class ConfigRoutesTest extends HttpTestBase {
   }
 
   @Test
-  @Disabled("the core answers the subject's own fields only; Confluent 7.9 fills in the server's default"
-      + " level (corpus jackson-coercion#23, config-scopes#6)")
   void subjectConfigWithoutALevelShowsTheDefaultLevel() {
     put("/config", "{\"compatibility\": \"NONE\"}");
     assertJson(put("/config/s", "{\"normalize\": true}"), 200, "{\"normalize\":true}");

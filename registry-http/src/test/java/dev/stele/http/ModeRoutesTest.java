@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code /mode} (/tmp/corpus/mode-global.txt, mode-subject.txt). */
@@ -26,7 +25,6 @@ class ModeRoutesTest extends HttpTestBase {
   }
 
   @Test
-  @Disabled("the core matches mode names case-sensitively; Confluent 7.9 does not (corpus mode-global#14)")
   void modeNamesAreCaseInsensitiveAndEchoedAsSent() {
     assertJson(put("/mode", "{\"mode\": \"readwrite\"}"), 200, "{\"mode\":\"readwrite\"}");
     assertJson(put("/mode/s", "{\"mode\": \"ReadOnly\"}"), 200, "{\"mode\":\"ReadOnly\"}");
