@@ -1,0 +1,99 @@
+package dev.stele.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's python3-confluent-kafka 1.7 (a real third-party client) against a real server started
+ * from the operator's sample config (../shared/samples/schema-registry.properties without its
+ * kafkastore lines): samples items 2 and 3 without a broker, and the client's registry API.
+ */
+class PythonClientAcceptanceTest {
+  @TempDir static Path work;
+  private static ServerProcess sampleServer;
+
+  @BeforeAll
+  static void startServerFromTheSampleConfig() throws IOException {
+    Python.requireModules("confluent_kafka", "confluent_kafka.avro", "avro", "requests");
+    Map<String, String> sample = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Dirs.samples().resolve("schema-registry.properties"))) {
+      String trimmed = line.trim();
+      if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("kafkastore.")) {
+        continue;
+      }
+      int eq = trimmed.indexOf('=');
+      sample.put(trimmed.substring(0, eq).trim(), trimmed.substring(eq + 1).trim());
+    }
+    // The sample's port may be taken on this machine; everything else is used as shipped.
+    sample.remove("listeners");
+    assertThat(sample).containsEntry("schema.compatibility.level", "full");
+    Path dir = Files.createDirectories(work.resolve("sample"));
+    sampleServer = ServerProcess.start(dir, sample);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (sampleServer != null) {
+      sampleServer.stop();
+    }
+  }
+
+  @Test
+  void schemaRegistryClientApi() throws IOException {
+    Python.Result result = Python.script("schema_registry_client.py", sampleServer.url(),
+        Dirs.samples().toString());
+
+    assertPassed(result, "schema_registry_client", sampleServer);
+    assertThat(result.output()).contains("ok registering an incompatible schema: (409, 409)",
+        "ok get_compatibility of the subject: 'NONE'", "ok get_versions: [1, 2]");
+  }
+
+  @Test
+  void avroProducerAndConsumerWithEvolution() throws IOException {
+    Python.Result result = Python.script("avro_evolution.py", sampleServer.url(),
+        Dirs.samples().toString());
+
+    assertPassed(result, "avro_evolution", sampleServer);
+    // The lines samples/README.md item 2 says the consumers print, in this order.
+    assertThat(result.output()).containsSubsequence(
+        "v1 consumer: {'name': 'Peter', 'class': 1}",
+        "ok versions after the v2 producer: [1, 2]",
+        "v2 consumer: {'first_name': None, 'last_name': None, 'class': 1}",
+        "v2 consumer: {'first_name': 'Peter', 'last_name': 'Parker', 'class': 1}");
+  }
+
+  @Test
+  void backwardCompatibilityWalkThrough() throws IOException {
+    Path dir = Files.createDirectories(work.resolve("backward"));
+    try (ServerProcess backward = ServerProcess.start(dir,
+        Map.of("schema.compatibility.level", "backward"))) {
+      Python.Result result = Python.script("backward_walkthrough.py", backward.url(),
+          Dirs.samples().toString());
+
+      assertPassed(result, "backward_walkthrough", backward);
+      assertThat(result.output()).containsSubsequence(
+          "v2 consumer: {'name': 'Peter', 'class': 1, 'age': 1}",
+          "v2 consumer: {'name': 'Peter', 'class': 1, 'age': 20}",
+          "ok adding a field without default under BACKWARD is refused with 409: True",
+          "ok removing a field without default under FORWARD is refused with 409: True",
+          "ok removing a field without default under BACKWARD is accepted: True");
+      backward.stop();
+    }
+  }
+
+  private static void assertPassed(Python.Result result, String script, ServerProcess server) {
+    assertThat(result.exitCode())
+        .as("%s exit code; its output:%n%s%n%s", script, result.output(), server.logTail())
+        .isZero();
+    assertThat(result.output()).contains(script + ": all checks passed");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.stele.server;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which property keys Stele knows. Exact names where a typo would matter (a misspelt
+ * {@code schema.compatibility.level} must be reported, not swallowed by a {@code schema.} prefix);
+ * prefixes only for whole families that Stele does not act on yet.
+ */
+final class ConfigKeys {
+  static final String LISTENERS = "listeners";
+  static final String PORT = "port";
+  static final String HOST_NAME = "host.name";
+  static final String COMPATIBILITY = "schema.compatibility.level";
+  static final String COMPATIBILITY_OLD = "avro.compatibility.level";
+  static final String GROUP_ID = "schema.registry.group.id";
+  static final String KAFKA_BOOTSTRAP = "kafkastore.bootstrap.servers";
+  static final String DATA_DIR = "stele.data.dir";
+  static final String MAX_REQUEST_BYTES = "stele.max.request.bytes";
+  static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
+
+  static final String STELE_PREFIX = "stele.";
+
+  /** Keys Stele reads. */
+  static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
+      COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS);
+
+  /**
+   * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on
+   * them: they tune a Kafka store, Jetty, security or features that are not built yet, or that
+   * Stele does not need. A Confluent config must start unchanged, so these are logged, not fatal.
+   */
+  private static final Set<String> CONFLUENT_EXACT = Set.of(
+      "host.port", "debug", "leader.eligibility", "master.eligibility", "leader.election.sticky",
+      "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
+      "schema.registry.inter.instance.protocol", "schema.validate.fields",
+      "schema.validate.new.schemas", "schema.reject.empty.subject", "schema.providers",
+      "schema.canonicalize.on.consume", "schema.cache.size", "schema.cache.expiry.secs",
+      "mode.mutability", "associations.enable", "enable.store.health.check",
+      "resource.extension.class", "init.resource.extension.class", "resource.static.locations",
+      "request.timeout.ms", "request.timeout.interrupt.enable", "request.queue.capacity",
+      "enable.fips", "enable.fips.mode", "shutdown.graceful.ms",
+      "kafkastore.connection.url", "response.mediatype.default",
+      "response.mediatype.preferred");
+
+  private static final List<String> CONFLUENT_PREFIXES = List.of(
+      "kafkastore.", "kafkagroup.", "inter.instance.", "schema.providers.", "schema.search.",
+      "subject.search.", "subject.version.search.", "context.search.", "metadata.encoder.",
+      "size.limit.filter.", "authentication.", "ssl.", "access.control.", "thread.pool.",
+      "metrics.", "listener.name.", "confluent.");
+
+  private ConfigKeys() {}
+
+  static boolean isConfluentKeyNotActedOn(String key) {
+    return CONFLUENT_EXACT.contains(key) || CONFLUENT_PREFIXES.stream().anyMatch(key::startsWith);
+  }
+}

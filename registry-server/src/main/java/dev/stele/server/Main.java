@@ -1,0 +1,69 @@
+package dev.stele.server;
+
+import dev.stele.registry.log.LogException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/stele-start FILE}: reads the config, starts the server and stops it cleanly on
+ * SIGTERM. A config or start-up problem ends the process with status 1 and one line saying why,
+ * which is what an operator (or systemd's journal) shows.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      System.err.println("usage: stele-start FILE.properties");
+      System.exit(2);
+    }
+    // Before the first logger: route Vert.x's own logging to SLF4J like everything else.
+    System.setProperty("vertx.logger-delegate-factory-class-name",
+        System.getProperty("vertx.logger-delegate-factory-class-name",
+            "io.vertx.core.logging.SLF4JLogDelegateFactory"));
+    Logger log = LoggerFactory.getLogger(Main.class);
+    ServerConfig config;
+    try {
+      config = ServerConfig.load(Path.of(args[0]));
+    } catch (ConfigException e) {
+      System.err.println("stele: bad configuration: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    warnAboutKeys(log, config);
+    SteleServer server;
+    try {
+      server = SteleServer.start(config);
+    } catch (StartException e) {
+      log.error("Stele did not start: {}", e.getMessage());
+      if (!(e.getCause() instanceof IOException || e.getCause() instanceof LogException)) {
+        // Not an operator's problem (a taken port, a locked directory) but a bug: keep the trace.
+        log.error("Cause", e.getCause());
+      }
+      System.exit(1);
+      return;
+    } catch (RuntimeException e) {
+      log.error("Stele did not start: a bug, please report it", e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Stopping Stele");
+      server.close();
+      log.info("Stele stopped");
+    }, "stele-shutdown"));
+    log.info(server.startedLine());
+  }
+
+  private static void warnAboutKeys(Logger log, ServerConfig config) {
+    if (!config.ignoredKeys().isEmpty()) {
+      log.warn("Ignoring Confluent settings that Stele does not use (yet): {}",
+          String.join(", ", config.ignoredKeys()));
+    }
+    if (!config.unknownKeys().isEmpty()) {
+      log.warn("Ignoring unknown settings (misspelt?): {}", String.join(", ", config.unknownKeys()));
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.stele.server;
+
+import static dev.stele.server.ConfigKeys.*;
+
+import dev.stele.schema.CompatibilityLevel;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The server settings, read from a Confluent-style properties file (../shared/API.md §6) so that
+ * an operator's existing {@code schema-registry.properties} starts Stele unchanged.
+ *
+ * @param hostName {@code host.name}, or null when not set; advertised to peers once there are
+ *     several nodes (the Kafka store), unused on the embedded store
+ * @param idleTimeoutSeconds from {@code idle.timeout.ms}: an idle keep-alive connection is closed
+ *     after this long (0: never)
+ * @param ignoredKeys Confluent keys present in the file that Stele does not act on (yet)
+ * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos
+ */
+public record ServerConfig(
+    List<Listener> listeners,
+    String hostName,
+    CompatibilityLevel compatibilityLevel,
+    String groupId,
+    Path dataDir,
+    int maxRequestBytes,
+    int idleTimeoutSeconds,
+    List<String> ignoredKeys,
+    List<String> unknownKeys) {
+
+  public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
+  public static final String DEFAULT_GROUP_ID = "schema-registry";
+  public static final String DEFAULT_DATA_DIR = "./data";
+  /** Large enough for big Avro schemas with references; small enough that a flood is refused. */
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+  /**
+   * Confluent's Jetty closes idle connections after 30 s; clients that keep a pool (the Java
+   * serdes, librdkafka's) reconnect either way, so a longer default only saves reconnects.
+   */
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
+
+  public ServerConfig {
+    listeners = List.copyOf(listeners);
+    ignoredKeys = List.copyOf(ignoredKeys);
+    unknownKeys = List.copyOf(unknownKeys);
+  }
+
+  /** Reads and parses a properties file (UTF-8; plain ASCII files read the same either way). */
+  public static ServerConfig load(Path file) throws ConfigException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config file " + file + " does not exist", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e, e);
+    }
+    Map<String, String> values = new TreeMap<>();
+    properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+    return parse(values);
+  }
+
+  /** Parses property values; every problem is a {@link ConfigException} naming its key. */
+  public static ServerConfig parse(Map<String, String> raw) throws ConfigException {
+    Map<String, String> values = new TreeMap<>();
+    raw.forEach((key, value) -> values.put(key.trim(), value == null ? "" : value.trim()));
+    refuseKafkaStore(values);
+    refuseAuthentication(values);
+    List<String> ignored = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (String key : values.keySet()) {
+      if (USED.contains(key)) {
+        continue;
+      }
+      if (key.startsWith(STELE_PREFIX)) {
+        // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
+        // somewhere else, so it stops the start instead of being logged.
+        throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
+            + DATA_DIR + " and " + MAX_REQUEST_BYTES);
+      }
+      (ConfigKeys.isConfluentKeyNotActedOn(key) ? ignored : unknown).add(key);
+    }
+    return new ServerConfig(
+        listeners(values),
+        blankToNull(values.get(HOST_NAME)),
+        compatibility(values),
+        orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID),
+        Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)),
+        positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
+        idleTimeoutSeconds(values),
+        ignored,
+        unknown);
+  }
+
+  private static void refuseKafkaStore(Map<String, String> values) throws ConfigException {
+    if (blankToNull(values.get(KAFKA_BOOTSTRAP)) != null) {
+      // Starting on the embedded store instead would let the operator believe their schemas are
+      // in Kafka; they must choose knowingly.
+      throw new ConfigException(KAFKA_BOOTSTRAP + " is set, but Stele's Kafka store is not built"
+          + " yet. Remove the kafkastore.* lines to run on the embedded store (in "
+          + DATA_DIR + ", default " + DEFAULT_DATA_DIR + ")");
+    }
+  }
+
+  private static void refuseAuthentication(Map<String, String> values) throws ConfigException {
+    String method = blankToNull(values.get("authentication.method"));
+    if (method != null && !method.equalsIgnoreCase("NONE")) {
+      // Serving without the authentication the operator asked for would expose the registry.
+      throw new ConfigException("authentication.method=" + method + " is not supported yet;"
+          + " remove it (or set NONE) to serve without authentication");
+    }
+  }
+
+  private static List<Listener> listeners(Map<String, String> values) throws ConfigException {
+    String text = blankToNull(values.get(LISTENERS));
+    if (text == null) {
+      String port = blankToNull(values.get(PORT));
+      if (port != null && !port.matches("[0-9]{1,5}")) {
+        throw new ConfigException(PORT + "=" + port + " is not a port number");
+      }
+      text = port == null ? DEFAULT_LISTENER : "http://0.0.0.0:" + port;
+    }
+    List<Listener> listeners = new ArrayList<>();
+    for (String item : text.split(",")) {
+      if (!item.isBlank()) {
+        listeners.add(Listener.parse(item));
+      }
+    }
+    if (listeners.isEmpty()) {
+      throw new ConfigException("listeners: no listener in '" + text + "'");
+    }
+    return listeners;
+  }
+
+  private static CompatibilityLevel compatibility(Map<String, String> values)
+      throws ConfigException {
+    // As in Confluent's config, the new name wins over the old one when both are present.
+    String key = blankToNull(values.get(COMPATIBILITY)) != null ? COMPATIBILITY : COMPATIBILITY_OLD;
+    String text = blankToNull(values.get(key));
+    if (text == null) {
+      return CompatibilityLevel.BACKWARD;
+    }
+    return CompatibilityLevel.parse(text).orElseThrow(() -> new ConfigException(
+        key + "=" + text + " is not a compatibility level; use one of none, backward,"
+            + " backward_transitive, forward, forward_transitive, full, full_transitive"));
+  }
+
+  private static int idleTimeoutSeconds(Map<String, String> values) throws ConfigException {
+    String text = blankToNull(values.get(IDLE_TIMEOUT_MS));
+    if (text == null) {
+      return DEFAULT_IDLE_TIMEOUT_SECONDS;
+    }
+    try {
+      long millis = Long.parseLong(text);
+      if (millis >= 0) {
+        // Rounded up, so that a short timeout does not become 0 (never).
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(IDLE_TIMEOUT_MS + "=" + text + " must be a number of milliseconds");
+  }
+
+  private static int positiveInt(Map<String, String> values, String key, int fallback)
+      throws ConfigException {
+    String text = blankToNull(values.get(key));
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(key + "=" + text + " must be a positive number of bytes"
+        + " (at most " + Integer.MAX_VALUE + ")");
+  }
+
+  private static String orDefault(String value, String fallback) {
+    String text = blankToNull(value);
+    return text == null ? fallback : text;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

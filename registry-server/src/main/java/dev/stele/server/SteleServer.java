@@ -1,0 +1,134 @@
+package dev.stele.server;
+
+import dev.stele.http.RestOptions;
+import dev.stele.http.RestServer;
+import dev.stele.http.ServerInfo;
+import dev.stele.registry.NodeOptions;
+import dev.stele.registry.RegistryNode;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.store.embedded.SqliteRecordLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring: embedded store → registry node → one REST server per listener. Started once,
+ * closed once (by the shutdown hook), in reverse order so no request reaches a closed node.
+ */
+final class SteleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SteleServer.class);
+  /** Start-up and shutdown steps that hang are bugs or a wedged disk; report, don't wait forever. */
+  private static final long STEP_TIMEOUT_SECONDS = 60;
+
+  private final ServerConfig config;
+  private final Path dataDir;
+  private final SqliteRecordLog log;
+  private final RegistryNode node;
+  private final Vertx vertx;
+  private final List<RestServer> servers;
+
+  private SteleServer(ServerConfig config, Path dataDir, SqliteRecordLog log, RegistryNode node,
+      Vertx vertx, List<RestServer> servers) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.log = log;
+    this.node = node;
+    this.vertx = vertx;
+    this.servers = servers;
+  }
+
+  static SteleServer start(ServerConfig config) throws StartException {
+    Path dataDir = config.dataDir().toAbsolutePath().normalize();
+    SqliteRecordLog log = new SqliteRecordLog(dataDir);
+    RegistryNode node = openNode(config, dataDir, log);
+    Vertx vertx = Vertx.vertx();
+    List<RestServer> servers = new ArrayList<>();
+    try {
+      // The embedded store belongs to no Kafka cluster: its id is empty.
+      ServerInfo info = new ServerInfo("", config.groupId(), Version.current(), Version.commit());
+      for (Listener listener : config.listeners()) {
+        RestOptions options = new RestOptions(listener.host(), listener.port(),
+            config.maxRequestBytes(), config.idleTimeoutSeconds());
+        servers.add(await(RestServer.start(vertx, options, node.registry(), node.settings(), info),
+            "listen on " + listener.url()));
+      }
+    } catch (StartException | RuntimeException e) {
+      new SteleServer(config, dataDir, log, node, vertx, servers).close();
+      throw e;
+    }
+    return new SteleServer(config, dataDir, log, node, vertx, List.copyOf(servers));
+  }
+
+  private static RegistryNode openNode(ServerConfig config, Path dataDir, SqliteRecordLog log)
+      throws StartException {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
+    }
+    try {
+      return RegistryNode.open(log, SchemaFormats.load(), new NodeOptions(config.compatibilityLevel()));
+    } catch (RuntimeException e) {
+      log.close();
+      throw new StartException("cannot open the embedded store in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The one line an operator looks for: version, where it listens, where the data is. */
+  String startedLine() {
+    String urls = config.listeners().stream().map(Listener::url).collect(Collectors.joining(", "));
+    int subjects = node.subjectCount();
+    return "Stele " + Version.current() + " listening on " + urls + " (embedded store at " + dataDir
+        + ", " + subjects + (subjects == 1 ? " subject)" : " subjects)");
+  }
+
+  /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
+  @Override
+  public void close() {
+    for (RestServer server : servers) {
+      quietly("stop listening", () -> await(server.close(), "stop listening"));
+    }
+    quietly("stop Vert.x", () -> await(vertx.close(), "stop Vert.x"));
+    quietly("close the registry node", node::close);
+    // The node may or may not close the log it was given; closing twice is harmless.
+    quietly("close the embedded store", log::close);
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      LOG.warn("Could not {} cleanly: {}", what, e.toString());
+    }
+  }
+
+  private static <T> T await(Future<T> future, String what) throws StartException {
+    try {
+      return future.toCompletionStage().toCompletableFuture()
+          .get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String reason = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+      throw new StartException("cannot " + what + ": " + reason, cause);
+    } catch (TimeoutException e) {
+      throw new StartException("cannot " + what + ": no answer in " + STEP_TIMEOUT_SECONDS + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartException("interrupted while trying to " + what, e);
+    }
+  }
+}

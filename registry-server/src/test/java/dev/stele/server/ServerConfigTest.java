@@ -1,0 +1,213 @@
+package dev.stele.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.schema.CompatibilityLevel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ServerConfigTest {
+
+  /** A properties text, one key=value per line with ';' between lines for a compact table. */
+  private static Map<String, String> props(String text) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : text.split(";")) {
+      if (!line.isBlank()) {
+        int eq = line.indexOf('=');
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
+  static Stream<Arguments> listenerTable() {
+    return Stream.of(
+        Arguments.of("", List.of("http://0.0.0.0:8081")),
+        Arguments.of("port=9090", List.of("http://0.0.0.0:9090")),
+        Arguments.of("listeners=http://127.0.0.1:18081;port=9090", List.of("http://127.0.0.1:18081")),
+        Arguments.of("listeners=  ;port=9090", List.of("http://0.0.0.0:9090")),
+        Arguments.of("listeners=HTTP://localhost:8081", List.of("http://localhost:8081")),
+        Arguments.of("listeners=http://:8082", List.of("http://0.0.0.0:8082")),
+        Arguments.of("listeners=http://[::1]:8083/", List.of("http://[::1]:8083")),
+        Arguments.of("listeners=http://0.0.0.0:8081, http://127.0.0.1:8082,",
+            List.of("http://0.0.0.0:8081", "http://127.0.0.1:8082")));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("listenerTable")
+  void listeners(String properties, List<String> expected) throws ConfigException {
+    ServerConfig config = ServerConfig.parse(props(properties));
+    assertThat(config.listeners()).extracting(Listener::url).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void ipv6ListenerBindsWithoutBrackets() throws ConfigException {
+    Listener listener = ServerConfig.parse(props("listeners=http://[::1]:8083")).listeners().get(0);
+    assertThat(listener).isEqualTo(new Listener("http", "::1", 8083));
+  }
+
+  static Stream<Arguments> levelTable() {
+    return Stream.of(
+        Arguments.of("", CompatibilityLevel.BACKWARD),
+        Arguments.of("schema.compatibility.level=full", CompatibilityLevel.FULL),
+        Arguments.of("schema.compatibility.level=Forward_Transitive", CompatibilityLevel.FORWARD_TRANSITIVE),
+        Arguments.of("schema.compatibility.level= NONE ", CompatibilityLevel.NONE),
+        Arguments.of("avro.compatibility.level=full_transitive", CompatibilityLevel.FULL_TRANSITIVE),
+        Arguments.of("avro.compatibility.level=none;schema.compatibility.level=forward",
+            CompatibilityLevel.FORWARD),
+        Arguments.of("avro.compatibility.level=none;schema.compatibility.level=",
+            CompatibilityLevel.NONE));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("levelTable")
+  void compatibilityLevel(String properties, CompatibilityLevel expected) throws ConfigException {
+    assertThat(ServerConfig.parse(props(properties)).compatibilityLevel()).isEqualTo(expected);
+  }
+
+  @Test
+  void defaults() throws ConfigException {
+    ServerConfig config = ServerConfig.parse(Map.of());
+    assertThat(config.hostName()).isNull();
+    assertThat(config.groupId()).isEqualTo("schema-registry");
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.maxRequestBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_REQUEST_BYTES);
+    assertThat(config.idleTimeoutSeconds()).isEqualTo(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS);
+    assertThat(config.ignoredKeys()).isEmpty();
+    assertThat(config.unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void explicitValues() throws ConfigException {
+    ServerConfig config = ServerConfig.parse(props("host.name=sr1.example.com;"
+        + "schema.registry.group.id=team-a;stele.data.dir=/var/lib/stele;stele.max.request.bytes=1024"));
+    assertThat(config.hostName()).isEqualTo("sr1.example.com");
+    assertThat(config.groupId()).isEqualTo("team-a");
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/stele"));
+    assertThat(config.maxRequestBytes()).isEqualTo(1024);
+  }
+
+  @ParameterizedTest(name = "[{index}] idle.timeout.ms={0}")
+  @CsvSource({"30000, 30", "1, 1", "1500, 2", "0, 0"})
+  void idleTimeoutIsRoundedUpToSeconds(String millis, int seconds) throws ConfigException {
+    assertThat(ServerConfig.parse(Map.of("idle.timeout.ms", millis)).idleTimeoutSeconds())
+        .isEqualTo(seconds);
+  }
+
+  @Test
+  void sortsOtherKeysIntoConfluentIgnoredAndUnknown() throws ConfigException {
+    ServerConfig config = ServerConfig.parse(props("kafkastore.topic=_schemas;debug=false;"
+        + "ssl.keystore.location=/x;authentication.method=NONE;authentication.realm=SR;"
+        + "metadata.encoder.secret=s;resource.extension.class=a.B;schema.compatability.level=full;"
+        + "colour=blue"));
+    assertThat(config.ignoredKeys()).containsExactly("authentication.method", "authentication.realm",
+        "debug", "kafkastore.topic", "metadata.encoder.secret", "resource.extension.class",
+        "ssl.keystore.location");
+    assertThat(config.unknownKeys()).containsExactly("colour", "schema.compatability.level");
+  }
+
+  static Stream<Arguments> errorTable() {
+    return Stream.of(
+        Arguments.of("kafkastore.bootstrap.servers=PLAINTEXT://127.0.0.1:9092",
+            "Kafka store is not built yet. Remove the kafkastore.* lines"),
+        Arguments.of("schema.compatibility.level=sideways",
+            "schema.compatibility.level=sideways is not a compatibility level"),
+        Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
+        Arguments.of("listeners=https://0.0.0.0:8443", "HTTPS listeners are not supported yet"),
+        Arguments.of("listeners=http://0.0.0.0:8081,https://0.0.0.0:8443", "HTTPS listeners"),
+        Arguments.of("listeners=ftp://0.0.0.0:21", "must start with http://"),
+        Arguments.of("listeners=0.0.0.0:8081", "is not a URL like http://0.0.0.0:8081"),
+        Arguments.of("listeners=http://0.0.0.0", "has no valid port"),
+        Arguments.of("listeners=http://0.0.0.0:99999", "has no valid port"),
+        Arguments.of("listeners=http://a b:80", "is not a URL"),
+        Arguments.of("listeners=,", "no listener"),
+        Arguments.of("port=eighty", "port=eighty is not a port number"),
+        Arguments.of("stele.max.request.bytes=0", "stele.max.request.bytes=0 must be a positive"),
+        Arguments.of("stele.max.request.bytes=4MB", "must be a positive number of bytes"),
+        Arguments.of("idle.timeout.ms=-1", "idle.timeout.ms=-1 must be a number of milliseconds"),
+        Arguments.of("stele.data.dri=/tmp/x", "unknown setting stele.data.dri"),
+        Arguments.of("authentication.method=BASIC", "authentication.method=BASIC is not supported yet"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("errorTable")
+  void refusesBadConfig(String properties, String messagePart) {
+    assertThatThrownBy(() -> ServerConfig.parse(props(properties)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(messagePart);
+  }
+
+  @Test
+  void sharedSampleWithoutKafkastoreLinesRunsAsIs(@TempDir Path dir) throws Exception {
+    Path sample = sharedSample();
+    String withoutKafka = Files.readAllLines(sample).stream()
+        .filter(line -> !line.startsWith("kafkastore."))
+        .collect(Collectors.joining("\n"));
+    Path file = Files.writeString(dir.resolve("sr.properties"), withoutKafka);
+
+    ServerConfig config = ServerConfig.load(file);
+
+    assertThat(config.listeners()).containsExactly(new Listener("http", "0.0.0.0", 8081));
+    assertThat(config.compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void sharedSampleAsShippedNamesTheKafkaStore() {
+    assertThatThrownBy(() -> ServerConfig.load(sharedSample()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kafkastore.bootstrap.servers");
+  }
+
+  @Test
+  void shippedConfigParses() throws ConfigException {
+    ServerConfig config = ServerConfig.load(Path.of("../config/stele.properties"));
+    assertThat(config.listeners()).extracting(Listener::url).containsExactly("http://127.0.0.1:8081");
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.ignoredKeys()).isEmpty();
+    assertThat(config.unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void loadReportsMissingFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> ServerConfig.load(dir.resolve("nope.properties")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nope.properties does not exist");
+  }
+
+  @Test
+  void loadReadsPropertiesSyntax(@TempDir Path dir) throws IOException, ConfigException {
+    Path file = Files.writeString(dir.resolve("a.properties"), """
+        # comment
+        ! another comment
+        listeners = http://127.0.0.1:9000
+        schema.compatibility.level: forward
+        stele.data.dir /srv/stele
+        """);
+    ServerConfig config = ServerConfig.load(file);
+    assertThat(config.listeners()).containsExactly(new Listener("http", "127.0.0.1", 9000));
+    assertThat(config.compatibilityLevel()).isEqualTo(CompatibilityLevel.FORWARD);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/srv/stele"));
+  }
+
+  /** ../shared sits beside the repository (the same layout in CI). */
+  private static Path sharedSample() {
+    Path sample = Path.of("../../shared/samples/schema-registry.properties");
+    assertThat(sample).as("the shared samples beside the repository").exists();
+    return sample;
+  }
+}
