@@ -19,12 +19,14 @@ final class ConfigKeys {
   static final String DATA_DIR = "stele.data.dir";
   static final String MAX_REQUEST_BYTES = "stele.max.request.bytes";
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
+  static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
 
   static final String STELE_PREFIX = "stele.";
 
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
-      COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS);
+      COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
+      AVRO_VALIDATE_DEFAULTS);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *     several nodes (the Kafka store), unused on the embedded store
  * @param idleTimeoutSeconds from {@code idle.timeout.ms}: an idle keep-alive connection is closed
  *     after this long (0: never)
+ * @param avroValidateDefaults refuse Avro field defaults that do not match their type (Stele's
+ *     default; the Confluent registry's is false)
  * @param ignoredKeys Confluent keys present in the file that Stele does not act on (yet)
  * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos
  */
@@ -34,6 +36,7 @@ public record ServerConfig(
     Path dataDir,
     int maxRequestBytes,
     int idleTimeoutSeconds,
+    boolean avroValidateDefaults,
     List<String> ignoredKeys,
     List<String> unknownKeys) {
 
@@ -97,6 +100,7 @@ public record ServerConfig(
         Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)),
         positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
         idleTimeoutSeconds(values),
+        bool(values, AVRO_VALIDATE_DEFAULTS, true),
         ignored,
         unknown);
   }
@@ -169,6 +173,18 @@ public record ServerConfig(
       // reported below
     }
     throw new ConfigException(IDLE_TIMEOUT_MS + "=" + text + " must be a number of milliseconds");
+  }
+
+  private static boolean bool(Map<String, String> values, String key, boolean fallback)
+      throws ConfigException {
+    String text = blankToNull(values.get(key));
+    if (text == null) {
+      return fallback;
+    }
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new ConfigException(key + "=" + text + " is not true or false");
   }
 
   private static int positiveInt(Map<String, String> values, String key, int fallback)

@@ -1,5 +1,6 @@
 package dev.stele.server;
 
+import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
@@ -77,7 +78,8 @@ final class SteleServer implements AutoCloseable {
       throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
     }
     try {
-      return RegistryNode.open(log, SchemaFormats.load(), new NodeOptions(config.compatibilityLevel()));
+      SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
+      return RegistryNode.open(log, formats, new NodeOptions(config.compatibilityLevel()));
     } catch (RuntimeException e) {
       log.close();
       throw new StartException("cannot open the embedded store in " + dataDir + ": " + e.getMessage(), e);

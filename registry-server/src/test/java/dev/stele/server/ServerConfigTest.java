@@ -210,4 +210,19 @@ class ServerConfigTest {
     assertThat(sample).as("the shared samples beside the repository").exists();
     return sample;
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"|true", "schema.providers.avro.validate.defaults=false|false",
+      "schema.providers.avro.validate.defaults=TRUE|true"})
+  void avroDefaultsAreValidatedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
+    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).avroValidateDefaults())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void avroValidateDefaultsMustBeABoolean() {
+    assertThatThrownBy(() -> ServerConfig.parse(props("schema.providers.avro.validate.defaults=yes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("schema.providers.avro.validate.defaults=yes is not true or false");
+  }
 }

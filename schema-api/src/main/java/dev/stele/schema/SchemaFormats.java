@@ -32,6 +32,13 @@ public final class SchemaFormats {
     return new SchemaFormats(found);
   }
 
+  /** These formats with {@code format} in place of the one of its type (e.g. one configured differently). */
+  public SchemaFormats with(SchemaFormat format) {
+    Map<String, SchemaFormat> all = new LinkedHashMap<>(byType);
+    all.put(format.type(), format);
+    return new SchemaFormats(all);
+  }
+
   /** The format of a type name, case-insensitive; empty when none is loaded. */
   public Optional<SchemaFormat> find(String type) {
     return Optional.ofNullable(byType.get(type.toUpperCase(Locale.ROOT)));
