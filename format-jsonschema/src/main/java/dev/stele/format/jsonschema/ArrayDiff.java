@@ -1,0 +1,112 @@
+package dev.stele.format.jsonschema;
+
+import static dev.stele.format.jsonschema.ChangeKind.*;
+
+import dev.stele.format.jsonschema.SchemaNode.ArraySchema;
+import dev.stele.format.jsonschema.SchemaNode.EmptySchema;
+import dev.stele.format.jsonschema.SchemaNode.FalseSchema;
+import java.util.List;
+
+/**
+ * Array schemas: the schema of all items, the tuple (positional item schemas) under its content
+ * model (open, closed by {@code additionalItems: false}, or partially open), and the counts.
+ */
+final class ArrayDiff {
+  private ArrayDiff() {}
+
+  static void compare(DiffContext ctx, ArraySchema original, ArraySchema update) {
+    ctx.at("items", () -> SchemaDiff.compare(ctx, original.allItems(), update.allItems()));
+    compareTuple(ctx, original, update);
+    ctx.at("additionalItems", () -> compareAdditional(ctx, original, update));
+    Unevaluated.compare(ctx, "unevaluatedItems", original.unevaluated(), update.unevaluated(),
+        UNEVALUATED_ITEMS_ADDED, UNEVALUATED_ITEMS_REMOVED, UNEVALUATED_ITEMS_EXTENDED,
+        UNEVALUATED_ITEMS_NARROWED);
+    Limits.compare(ctx, "maxItems", original.maxItems(), update.maxItems(),
+        MAX_ITEMS_ADDED, MAX_ITEMS_REMOVED, MAX_ITEMS_INCREASED, MAX_ITEMS_DECREASED);
+    Limits.compare(ctx, "minItems", original.minItems(), update.minItems(),
+        MIN_ITEMS_ADDED, MIN_ITEMS_REMOVED, MIN_ITEMS_INCREASED, MIN_ITEMS_DECREASED);
+    if (original.uniqueItems() != update.uniqueItems()) {
+      ctx.add("uniqueItems", original.uniqueItems() ? UNIQUE_ITEMS_REMOVED : UNIQUE_ITEMS_ADDED);
+    }
+    Limits.compare(ctx, "maxContains", original.maxContains(), update.maxContains(),
+        MAX_CONTAINS_ADDED, MAX_CONTAINS_REMOVED, MAX_CONTAINS_INCREASED, MAX_CONTAINS_DECREASED);
+    Limits.compare(ctx, "minContains", original.minContains(), update.minContains(),
+        MIN_CONTAINS_ADDED, MIN_CONTAINS_REMOVED, MIN_CONTAINS_INCREASED, MIN_CONTAINS_DECREASED);
+  }
+
+  private static void compareTuple(DiffContext ctx, ArraySchema original, ArraySchema update) {
+    List<SchemaNode> before = original.itemSchemas();
+    List<SchemaNode> after = update.itemSchemas();
+    int shared = Math.min(before.size(), after.size());
+    for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+      int index = i;
+      ctx.at("items/" + i, () -> {
+        if (index < shared) {
+          SchemaDiff.compare(ctx, before.get(index), after.get(index));
+        } else if (index < before.size()) {
+          removed(ctx, before.get(index), update);
+        } else {
+          added(ctx, after.get(index), original);
+        }
+      });
+    }
+  }
+
+  /** A position the reader no longer describes: its model must still accept the item. */
+  private static void removed(DiffContext ctx, SchemaNode item, ArraySchema update) {
+    if (isOpen(update)) {
+      ctx.add(ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL);
+      return;
+    }
+    SchemaNode partial = partialSchema(update);
+    if (partial != null) {
+      ctx.add(ObjectDiff.covered(ctx, item, partial)
+          ? ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+          : ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
+    } else {
+      ctx.add(item instanceof FalseSchema ? ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
+          : ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL);
+    }
+  }
+
+  /** A position the writer did not describe: under an open model it may hold anything. */
+  private static void added(DiffContext ctx, SchemaNode item, ArraySchema original) {
+    if (isOpen(original)) {
+      ctx.add(item instanceof EmptySchema ? ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
+          : ITEM_ADDED_TO_OPEN_CONTENT_MODEL);
+      return;
+    }
+    SchemaNode partial = partialSchema(original);
+    if (partial != null) {
+      ctx.add(ObjectDiff.covered(ctx, partial, item)
+          ? ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+          : ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
+    } else {
+      ctx.add(ITEM_ADDED_TO_CLOSED_CONTENT_MODEL);
+    }
+  }
+
+  private static void compareAdditional(DiffContext ctx, ArraySchema original, ArraySchema update) {
+    if (original.permitsAdditional() != update.permitsAdditional()) {
+      ctx.add(original.permitsAdditional() ? ADDITIONAL_ITEMS_REMOVED : ADDITIONAL_ITEMS_ADDED);
+    } else if (original.additional() == null && update.additional() != null) {
+      ctx.add(ADDITIONAL_ITEMS_NARROWED);
+    } else if (original.additional() != null && update.additional() == null) {
+      ctx.add(ADDITIONAL_ITEMS_EXTENDED);
+    } else {
+      SchemaDiff.compare(ctx, original.additional(), update.additional());
+    }
+  }
+
+  static boolean isOpen(ArraySchema schema) {
+    return schema.permitsAdditional() && schema.additional() == null
+        && Unevaluated.isOpen(schema.unevaluated());
+  }
+
+  private static SchemaNode partialSchema(ArraySchema schema) {
+    if (schema.additional() != null) {
+      return schema.additional();
+    }
+    return schema.permitsAdditional() ? Unevaluated.partialSchema(schema.unevaluated()) : null;
+  }
+}

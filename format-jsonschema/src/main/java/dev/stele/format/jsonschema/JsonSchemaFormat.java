@@ -1,0 +1,103 @@
+package dev.stele.format.jsonschema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.Incompatibility;
+import dev.stele.schema.InvalidSchemaException;
+import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.ResolvedReference;
+import dev.stele.schema.SchemaFormat;
+import dev.stele.schema.SchemaSource;
+import java.util.List;
+
+/**
+ * JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12) as a registry format, faithful to the
+ * Confluent registry: the same canonical text, the same accepted and refused schemas, and the
+ * same compatibility verdicts and messages.
+ *
+ * <p>Failures are reported in Confluent's words: {@code Invalid JSON <text>} when the text is not
+ * JSON, plain {@code Invalid JSON Schema} when it is JSON but not a usable schema; the precise
+ * reason is the exception's cause.
+ */
+public final class JsonSchemaFormat implements SchemaFormat {
+  public static final String TYPE = "JSON";
+  /** What the Confluent registry says of any JSON that is not a valid schema. */
+  public static final String INVALID_SCHEMA = "Invalid JSON Schema";
+
+  private final CompatibilityPolicy policy;
+  private final int budget;
+
+  /** The Confluent registry's default: the strict compatible set. */
+  public JsonSchemaFormat() {
+    this(CompatibilityPolicy.STRICT);
+  }
+
+  public JsonSchemaFormat(CompatibilityPolicy policy) {
+    this(policy, DiffContext.DEFAULT_BUDGET);
+  }
+
+  JsonSchemaFormat(CompatibilityPolicy policy, int budget) {
+    this.policy = policy;
+    this.budget = budget;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  /**
+   * Parses and checks a schema. Validation against the draft's meta-schema happens only when the
+   * source asks for it (registration); lookups and stored schemas get the loader's own checks,
+   * which are the ones the Confluent registry applies everywhere.
+   */
+  @Override
+  public JsonSchema parse(SchemaSource source) throws InvalidSchemaException {
+    JsonNode root = readJson(source.text());
+    try {
+      checkReferenceTypes(source.references());
+      SchemaNode model = ModelLoader.load(SchemaDocuments.of(root, source.references()));
+      if (source.validate() && (root.isObject() || root.isBoolean())) {
+        MetaSchemaCheck.check(root, Draft.of(root));
+      }
+      return new JsonSchema(root, model, source.references());
+    } catch (SchemaProblem problem) {
+      throw new InvalidSchemaException(INVALID_SCHEMA, problem);
+    } catch (StackOverflowError e) {
+      throw new InvalidSchemaException(INVALID_SCHEMA, new SchemaProblem("nested too deeply"));
+    }
+  }
+
+  private static JsonNode readJson(String text) throws InvalidSchemaException {
+    try {
+      JsonNode root = JsonText.read(text);
+      if (root != null && !root.isMissingNode()) {
+        return root;
+      }
+      throw new InvalidSchemaException("Invalid JSON " + text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidSchemaException("Invalid JSON " + text, e);
+    }
+  }
+
+  /** A JSON schema can only use JSON schemas; say so rather than misreading other text. */
+  private static void checkReferenceTypes(List<ResolvedReference> refs) throws SchemaProblem {
+    for (ResolvedReference ref : refs) {
+      if (ref.schemaType() != null && !TYPE.equals(ref.schemaType())) {
+        throw new SchemaProblem("reference " + ref.reference().name() + " is a "
+            + ref.schemaType() + " schema, not JSON");
+      }
+      checkReferenceTypes(ref.references());
+    }
+  }
+
+  @Override
+  public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
+    if (reader instanceof JsonSchema r && writer instanceof JsonSchema w) {
+      return JsonCompatibility.check(r.model(), w.model(), roles, policy, budget);
+    }
+    return CompatibilityResult.of(new Incompatibility(
+        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+  }
+}

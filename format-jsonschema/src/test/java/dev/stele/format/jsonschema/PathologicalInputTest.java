@@ -1,0 +1,109 @@
+package dev.stele.format.jsonschema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.Incompatibility;
+import dev.stele.schema.InvalidSchemaException;
+import dev.stele.schema.SchemaFormat.Roles;
+import dev.stele.schema.SchemaSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs meant to hurt: each must end in a clear answer (an invalid schema or a verdict), never a
+ * stack overflow, an endless loop or an exhausted heap.
+ */
+class PathologicalInputTest {
+
+  @Test
+  void tenThousandLevelsOfNestingAreInvalidJsonNotAStackOverflow() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(deep)))
+        .isInstanceOf(InvalidSchemaException.class).hasMessageStartingWith("Invalid JSON ");
+    String deepSchema = "{\"not\":".repeat(10_000) + "{}" + "}".repeat(10_000);
+    assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(deepSchema)))
+        .isInstanceOf(InvalidSchemaException.class);
+  }
+
+  @Test
+  void nestingJustBelowTheLimitParsesAndCompares() throws Exception {
+    int levels = JsonText.MAX_DEPTH / 2 - 2;
+    String open = "{\"properties\":{\"a\":".repeat(levels);
+    String close = "}}".repeat(levels);
+    JsonSchema before = Schemas.FORMAT.parse(SchemaSource.of(open + "{\"type\":\"string\"}" + close));
+    JsonSchema after = Schemas.FORMAT.parse(SchemaSource.of(open + "{\"type\":\"integer\"}" + close));
+    CompatibilityResult result = Schemas.FORMAT.checkCanRead(after, before, Roles.NEW_READS_OLD);
+    assertThat(result.incompatibilities()).extracting(Incompatibility::kind)
+        .containsExactly("TYPE_CHANGED");
+  }
+
+  /** A worker thread with a small stack still gets an answer at the deepest accepted nesting. */
+  @Test
+  void deepNestingOnASmallStackEndsInAnAnswer() throws Exception {
+    int levels = JsonText.MAX_DEPTH - 2;
+    String schema = "{\"not\":".repeat(levels) + "{\"type\":\"string\"}" + "}".repeat(levels);
+    String[] outcome = new String[1];
+    Thread worker = new Thread(null, () -> {
+      try {
+        JsonSchema parsed = Schemas.FORMAT.parse(SchemaSource.of(schema));
+        outcome[0] = Schemas.FORMAT.checkCanRead(parsed, parsed, Roles.NEW_READS_OLD).isCompatible()
+            ? "compatible" : "incompatible";
+      } catch (InvalidSchemaException e) {
+        outcome[0] = "invalid";
+      }
+    }, "small-stack", 512 * 1024);
+    worker.start();
+    worker.join();
+    assertThat(outcome[0]).isIn("compatible", "invalid");
+  }
+
+  @Test
+  void hugeEnumsParseAndCompareInLinearTime() throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      values.append(i == 0 ? "" : ",").append('"').append("v").append(i).append('"');
+    }
+    JsonSchema before = Schemas.FORMAT.parse(SchemaSource.of("{\"enum\":[" + values + "]}"));
+    JsonSchema after = Schemas.FORMAT.parse(SchemaSource.of("{\"enum\":[" + values + ",\"x\"]}"));
+    assertThat(Schemas.FORMAT.checkCanRead(after, before, Roles.NEW_READS_OLD).isCompatible()).isTrue();
+    assertThat(Schemas.FORMAT.checkCanRead(before, after, Roles.NEW_READS_OLD).incompatibilities())
+        .extracting(Incompatibility::kind).containsExactly("ENUM_ARRAY_NARROWED");
+  }
+
+  @Test
+  void aCombinationThatIsItsOwnBranchEndsWithAVerdict() throws Exception {
+    JsonSchema loop = Schemas.parse("{'allOf':[{'$ref':'#'}]}");
+    JsonSchema string = Schemas.parse("{'type':'string'}");
+    CompatibilityResult result = Schemas.FORMAT.checkCanRead(loop, string, Roles.NEW_READS_OLD);
+    assertThat(result.incompatibilities()).extracting(Incompatibility::kind)
+        .containsExactly(JsonCompatibility.ABORTED);
+  }
+
+  @Test
+  void wideCombinationsAreBoundedByTheBudget() throws Exception {
+    StringBuilder branches = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      branches.append(i == 0 ? "" : ",").append("{\"type\":\"string\",\"maxLength\":").append(i)
+          .append('}');
+    }
+    String schema = "{\"anyOf\":[" + branches + "]}";
+    JsonSchemaFormat small = new JsonSchemaFormat(CompatibilityPolicy.STRICT, 100_000);
+    JsonSchema a = small.parse(SchemaSource.of(schema));
+    JsonSchema b = small.parse(SchemaSource.of(schema));
+    assertThat(small.checkCanRead(a, b, Roles.NEW_READS_OLD).incompatibilities())
+        .extracting(Incompatibility::kind).containsExactly(JsonCompatibility.ABORTED);
+  }
+
+  @Test
+  void catastrophicPatternsDoNotHangTheCheck() throws Exception {
+    String name = "a".repeat(40) + "!";
+    String original = "{'type':'object','patternProperties':{'^(a+)+$':{'type':'string'}},"
+        + "'additionalProperties':false}";
+    String update = "{'type':'object','properties':{'" + name + "':{'type':'string'}},"
+        + "'patternProperties':{'^(a+)+$':{'type':'string'}},'additionalProperties':false}";
+    CompatibilityResult result = Schemas.FORMAT.checkCanRead(
+        Schemas.parse(update), Schemas.parse(original), Roles.NEW_READS_OLD);
+    assertThat(result.isCompatible()).isTrue(); // treated as not matching: an optional addition
+  }
+}
