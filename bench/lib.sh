@@ -1,0 +1,163 @@
+# Shared by the bench/*.sh scripts (sourced, not run). Everything a script starts is recorded
+# and stopped on exit, whatever the exit; load goes to 127.0.0.1 only; every wait is bounded.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$BENCH_DIR/.." && pwd)"
+SERVER_JAR="$REPO/registry-server/target/stele-server.jar"
+BENCH_JAR="$BENCH_DIR/target/stele-bench.jar"
+WORK="$(mktemp -d /tmp/stele-bench.XXXXXX)"
+STARTED_PIDS=()
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Stops one process we started: SIGTERM (Stele's shutdown hook closes the store), then SIGKILL
+# after 20 s.
+stop_pid() {
+  local pid="$1" i
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 200; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  log "pid $pid did not stop in 20 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
+  if [ -n "${KEEP_WORK:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Installs the Debian packages of any missing command: install_tools wrk nginx curl
+install_tools() {
+  local missing=() cmd
+  for cmd in "$@"; do
+    command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$cmd")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "installing ${missing[*]} (apt)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Also snapshots the server into $WORK/dist in the installed layout (bin/stele-start beside
+# lib/stele-server.jar), so a rebuild of the checkout during a run cannot pull the jar from
+# under the running server.
+need_jars() {
+  if [ ! -f "$SERVER_JAR" ]; then
+    echo "No $SERVER_JAR: build it first with (cd $REPO && mvn -B -DskipTests package)" >&2
+    exit 1
+  fi
+  log "server: $SERVER_JAR built $(date -r "$SERVER_JAR" '+%F %T'), checkout $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo unknown)"
+  mkdir -p "$WORK/dist/bin" "$WORK/dist/lib"
+  cp "$REPO/bin/stele-start" "$WORK/dist/bin/"
+  cp "$SERVER_JAR" "$WORK/dist/lib/stele-server.jar"
+  if [ ! -f "$BENCH_JAR" ]; then
+    log "building the load generator (mvn -pl bench package)"
+    (cd "$REPO" && mvn -q -B -pl bench package)
+  fi
+}
+
+# A free port on 127.0.0.1: random picks below Linux's ephemeral range (32768 and up, where a
+# client socket or one in TIME-WAIT may hold the port), checked against every TCP socket; 50 tries.
+free_port() {
+  local i port
+  for ((i = 0; i < 50; i++)); do
+    port=$((20000 + RANDOM % 12000))
+    if ! ss -Htan "sport = :$port" | grep -q .; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS and waits
+# (at most 120 s) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
+# READY_MS (from just before the process was started until the first 200). Returns 1, after
+# showing the log's end, when the server does not come up (which ends a script under set -e).
+start_stele() {
+  local data="$1" port props logfile
+  port="$(free_port)"
+  props="$WORK/stele-$port.properties"
+  logfile="$WORK/stele-$port.log"
+  printf 'listeners=http://127.0.0.1:%s\nstele.data.dir=%s\n' "$port" "$data" >"$props"
+  STELE_URL="http://127.0.0.1:$port"
+  STELE_LOG="$logfile"
+  local t0
+  t0="$(date +%s%N)"
+  "$WORK/dist/bin/stele-start" "$props" >"$logfile" 2>&1 &
+  STELE_PID=$!
+  STARTED_PIDS+=("$STELE_PID")
+  if ! wait_http "$STELE_URL/subjects" 120 "$STELE_PID"; then
+    echo "Stele did not start (or did not answer within 120 s); its log:" >&2
+    tail -n 20 "$logfile" >&2
+    return 1
+  fi
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+stop_stele() {
+  stop_pid "$STELE_PID"
+}
+
+# wait_http URL SECONDS [PID]: polls every 10 ms until URL answers 200; fails if PID dies.
+wait_http() {
+  local url="$1" seconds="$2" pid="${3:-}" deadline code
+  deadline=$(( $(date +%s) + seconds ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      return 1
+    fi
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url" || true)"
+    [ "$code" = "200" ] && return 0
+    sleep 0.01
+  done
+  return 1
+}
+
+# Resident memory of a process in MB (VmRSS) and its peak (VmHWM).
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+hwm_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# load MODE [options]: the Java load generator against $STELE_URL.
+load() {
+  local mode="$1"
+  shift
+  java -Xmx1g -jar "$BENCH_JAR" "$mode" --url "$STELE_URL" "$@"
+}
+
+# verdict OK TEXT: "met" or "MISSED" for a target line.
+verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "MISSED"; fi; }
+
+# Percentage of CPU busy over the next 2 seconds, all cores.
+cpu_busy() {
+  local a b
+  a=($(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat))
+  sleep 2
+  b=($(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat))
+  awk -v bu=$((b[0] - a[0])) -v id=$((b[1] - a[1])) 'BEGIN { printf "%.0f", 100 * bu / (bu + id + 0.0001) }'
+}
+
+# Benchmarks on a 2-core machine mean nothing while something else burns CPU: wait (at most
+# QUIET_WAIT seconds, default 300) until the machine is below 15% busy, then say how busy it was.
+wait_for_quiet() {
+  local limit="${QUIET_WAIT:-300}" waited=0 busy
+  busy="$(cpu_busy)"
+  while [ "$busy" -gt 15 ] && [ "$waited" -lt "$limit" ]; do
+    [ "$waited" -eq 0 ] && log "machine is ${busy}% busy before the run; waiting up to ${limit} s for quiet"
+    sleep 3
+    waited=$((waited + 5))
+    busy="$(cpu_busy)"
+  done
+  log "CPU busy before the run: ${busy}% (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  [ "$busy" -le 15 ] || log "WARNING: measuring on a busy machine; numbers will be low and noisy"
+}

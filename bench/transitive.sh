@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# A FULL_TRANSITIVE registration into a subject with 1,000 versions (each version adds an optional
+# field with a default, so all are compatible). Target: <= 100 ms.
+# Usage: bench/transitive.sh   (env: VERSIONS=1000 SUBJECTS=3 ADDITIONS=5, STELE_JAVA_OPTS)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_tools curl
+need_jars
+start_stele "$WORK/data"
+log "Stele ready at $STELE_URL in ${READY_MS} ms"
+wait_for_quiet
+load transitive --versions "${VERSIONS:-1000}" --subjects "${SUBJECTS:-3}" --additions "${ADDITIONS:-5}" \
+  | tee "$WORK/transitive.txt"
+warm="$(sed -n 's/.*later additions median \([0-9.]*\) ms.*/\1/p' "$WORK/transitive.txt")"
+cold="$(sed -n 's/.*parse cache cold) median \([0-9.]*\) ms.*/\1/p' "$WORK/transitive.txt")"
+fresh="$(sed -n 's/.*first in a fresh server \([0-9.]*\) ms.*/\1/p' "$WORK/transitive.txt")"
+within() { verdict "$(awk -v t="$1" 'BEGIN { print (t <= 100) ? 1 : 0 }')"; }
+echo "target <= 100 ms: steady state $warm ms -> $(within "$warm"); parse cache cold $cold ms -> $(within "$cold");" \
+  "fresh server $fresh ms -> $(within "$fresh")"
