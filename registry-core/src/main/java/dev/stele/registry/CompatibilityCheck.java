@@ -2,16 +2,18 @@ package dev.stele.registry;
 
 import dev.stele.registry.Results.Compatibility;
 import dev.stele.registry.Results.VersionConflict;
+import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaFormat.Roles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Applies a compatibility level to a new schema and a subject's history: the level gives the
@@ -29,6 +31,47 @@ final class CompatibilityCheck {
   }
 
   /**
+   * {@code POST /compatibility/subjects/{s}/versions[/{v}]}: against one live version (none for
+   * {@code latest} of an empty subject: compatible), or against what the subject's level and
+   * compatibility group select. In verbose mode an unparsable schema is a message, not an error.
+   */
+  Compatibility check(Requests.CheckCompatibility request, RegistryState state, NodeOptions options) {
+    String subject = SubjectLookup.resolve(state, request.subject());
+    Config config = Scopes.effectiveConfig(state, subject, options);
+    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
+    CompatibilityLevel level = config.compatibilityLevel();
+    SubjectHistory history = state.history(subject);
+    List<VersionEntry> against;
+    if (request.version() == null) {
+      against = history == null ? List.of() : against(inGroup(history.live(), config.compatibilityGroup(),
+          ContractCodec.canonicalMetadata(request.payload().metadata())), level);
+    } else {
+      int asked = Versions.parse(request.version());
+      VersionEntry entry = history == null ? null
+          : asked == Versions.LATEST ? history.latestLive() : history.get(asked);
+      if (entry != null && entry.deleted()) {
+        entry = null;
+      }
+      if (entry == null && asked != Versions.LATEST) {
+        throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
+      }
+      against = entry == null ? List.of() : List.of(entry);
+    }
+    boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
+    ParsedSchema parsed;
+    try {
+      parsed = parser.parse(new SchemaParser.Submitted(subject, request.payload(), null, null), state,
+          true, normalize);
+    } catch (RegistryException e) {
+      if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
+        return new Compatibility(List.of(), List.of(e.getMessage()), level, validateFields);
+      }
+      throw e;
+    }
+    return check(parsed, against, level, validateFields, state);
+  }
+
+  /**
    * @param previous the versions to check against, oldest first (all the level needs; the
    *     caller picks latest-only or all)
    */
@@ -43,9 +86,9 @@ final class CompatibilityCheck {
           problems.add(DIFFERENT_TYPE);
           break;
         }
-        List<Incompatibility> found = compare(candidate, parser.parseStored(old.schema(), state), level);
-        if (!found.isEmpty()) {
-          conflicts.add(new VersionConflict(old.version(), old.schema().schema(), found));
+        VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), level, old);
+        if (conflict != null) {
+          conflicts.add(conflict);
           break;
         }
       }
@@ -61,15 +104,47 @@ final class CompatibilityCheck {
     return List.of(live.get(live.size() - 1));
   }
 
-  private List<Incompatibility> compare(ParsedSchema candidate, ParsedSchema old, CompatibilityLevel level) {
+  /**
+   * The conflict with one old version, or null. The old schema's reading of the new one comes
+   * first, as in the Confluent registry; it quotes the old version after a one-way check, and
+   * after a mutual one only when the new schema cannot read the old.
+   */
+  private VersionConflict compare(ParsedSchema candidate, ParsedSchema old, CompatibilityLevel level,
+      VersionEntry entry) {
     SchemaFormat format = parser.format(candidate.type());
-    CompatibilityResult result = CompatibilityResult.COMPATIBLE;
-    if (level.newReadsOld()) {
-      result = result.merge(format.checkCanRead(candidate, old, Roles.NEW_READS_OLD));
+    CompatibilityResult oldReadsNew = level.oldReadsNew()
+        ? format.checkCanRead(old, candidate, Roles.OLD_READS_NEW) : CompatibilityResult.COMPATIBLE;
+    CompatibilityResult newReadsOld = level.newReadsOld()
+        ? format.checkCanRead(candidate, old, Roles.NEW_READS_OLD) : CompatibilityResult.COMPATIBLE;
+    CompatibilityResult both = oldReadsNew.merge(newReadsOld);
+    if (both.isCompatible()) {
+      return null;
     }
-    if (level.oldReadsNew()) {
-      result = result.merge(format.checkCanRead(old, candidate, Roles.OLD_READS_NEW));
+    boolean quotesOld = !level.newReadsOld() || !newReadsOld.isCompatible();
+    return new VersionConflict(entry.version(), entry.schema().schema(), both.incompatibilities(), quotesOld);
+  }
+
+  /**
+   * The versions a {@code compatibilityGroup} puts the candidate with (../shared/API.md §2.10):
+   * those whose metadata property of that name has the candidate's value (absent matches absent).
+   * Without a group, all of them.
+   */
+  static List<VersionEntry> inGroup(List<VersionEntry> versions, String group, RawJson candidateMetadata) {
+    if (group == null || group.isEmpty()) {
+      return versions;
     }
-    return result.incompatibilities();
+    String value = property(candidateMetadata, group);
+    List<VersionEntry> same = new ArrayList<>();
+    for (VersionEntry entry : versions) {
+      if (Objects.equals(value, property(entry.schema().metadata(), group))) {
+        same.add(entry);
+      }
+    }
+    return same;
+  }
+
+  private static String property(RawJson metadata, String key) {
+    Metadata parsed = ContractCodec.metadata(metadata);
+    return parsed == null ? null : parsed.property(key);
   }
 }

@@ -25,14 +25,23 @@ public final class CompatibilityMessages {
       for (Incompatibility incompatibility : conflict.incompatibilities()) {
         messages.add(incompatibility.message());
       }
-      messages.add("{oldSchemaVersion: " + conflict.oldVersion() + "}");
-      String old = conflict.oldSchema();
-      messages.add("{oldSchema: '" + (old.length() > MAX_QUOTED_SCHEMA ? old.substring(0, MAX_QUOTED_SCHEMA) : old) + "'}");
+      if (conflict.quotesOld()) {
+        messages.add("{oldSchemaVersion: " + conflict.oldVersion() + "}");
+        messages.add(quote(conflict.oldSchema()));
+      }
     }
     if (!result.isCompatible()) {
       messages.add("{validateFields: '" + result.validateFields() + "', compatibility: '"
           + result.level().name().toUpperCase(Locale.ROOT) + "'}");
     }
     return messages;
+  }
+
+  private static String quote(String old) {
+    if (old.length() <= MAX_QUOTED_SCHEMA) {
+      return "{oldSchema: '" + old + "'}";
+    }
+    return "{oldSchema: <truncated to " + MAX_QUOTED_SCHEMA + " characters> '"
+        + old.substring(0, MAX_QUOTED_SCHEMA) + "'}";
   }
 }

@@ -16,14 +16,16 @@ import java.util.List;
 
 /**
  * Soft and permanent deletes of versions and subjects (../shared/API.md §2.4): a permanent delete
- * needs a soft one first, and a version that other schemas reference cannot go (by live
- * referrers for a soft delete, by any for a permanent one).
+ * needs a soft one first, and a version that other schemas reference cannot go: a soft delete or
+ * a subject's permanent delete is blocked by live referrers (once the referring subject is
+ * soft-deleted, the Confluent registry lets the referenced subject go), a version's permanent
+ * delete by any.
  */
 final class Deletion {
   private Deletion() {}
 
   static Decision<Integer> version(Requests.DeleteVersion request, RegistryState state) {
-    String subject = request.subject();
+    String subject = SubjectLookup.resolve(state, request.subject());
     int asked = Versions.parse(request.version());
     requireWritable(subject, state);
     SubjectHistory history = state.history(subject);
@@ -56,7 +58,7 @@ final class Deletion {
   }
 
   static Decision<List<Integer>> subject(Requests.DeleteSubject request, RegistryState state) {
-    String subject = request.subject();
+    String subject = SubjectLookup.resolve(state, request.subject());
     requireWritable(subject, state);
     SubjectHistory history = state.history(subject);
     if (history == null) {
@@ -65,13 +67,15 @@ final class Deletion {
     List<RegistryRecord> records = new ArrayList<>();
     List<Integer> versions = new ArrayList<>();
     if (request.permanent()) {
+      List<VersionEntry> all = history.all();
+      // References are checked first: the Confluent registry answers 42206 even for a subject
+      // that was not soft-deleted yet.
+      for (VersionEntry entry : all) {
+        requireUnreferenced(subject, entry, state, true, true);
+        versions.add(entry.version());
+      }
       if (history.hasLive()) {
         throw ErrorCode.SUBJECT_NOT_SOFT_DELETED.exception(subject);
-      }
-      List<VersionEntry> all = history.all();
-      for (VersionEntry entry : all) {
-        requireUnreferenced(subject, entry, state, false, true);
-        versions.add(entry.version());
       }
       for (int i = all.size() - 1; i >= 0; i--) {
         records.add(new SchemaRecord(subject, all.get(i).version(), null));

@@ -22,18 +22,30 @@ final class Describe {
     return text.append(']').toString();
   }
 
+  /** A schema that does not parse: {@code Invalid schema {...} with refs [...] of type T, details: ...}. */
   static String invalidSchema(SchemaParser.Submitted submitted, String type, String details) {
+    String refs = references(submitted.payload().references());
+    return "Invalid schema " + request(submitted, type) + " with refs " + refs + " of type " + type
+        + ", details: " + details;
+  }
+
+  /** A schema that parses but fails a later step (normalizing): no {@code with refs} part. */
+  static String invalidSchemaShort(SchemaParser.Submitted submitted, String type, String details) {
+    return "Invalid schema " + request(submitted, type) + ", details: " + details;
+  }
+
+  /** The request as the Confluent registry's {@code Schema.toString} shows it. */
+  private static String request(SchemaParser.Submitted submitted, String type) {
     SchemaPayload payload = submitted.payload();
-    String refs = references(payload.references());
-    return "Invalid schema {subject=" + submitted.subject()
+    return "{subject=" + submitted.subject()
         + ",version=" + (submitted.version() == null ? 0 : submitted.version())
         + ",id=" + (submitted.id() == null ? -1 : submitted.id())
         + ",schemaType=" + type
-        + ",references=" + refs
+        + ",references=" + references(payload.references())
         + ",metadata=" + (payload.metadata() == null ? "null" : payload.metadata().text())
         + ",ruleSet=" + (payload.ruleSet() == null ? "null" : payload.ruleSet().text())
         + ",schema=" + payload.schema()
-        + ",schemaTags=null} with refs " + refs + " of type " + type + ", details: " + details;
+        + ",schemaTags=null}";
   }
 
   /** The Confluent form of a SCHEMA key, as quoted by 42206. */

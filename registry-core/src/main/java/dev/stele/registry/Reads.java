@@ -1,33 +1,30 @@
 package dev.stele.registry;
 
-import dev.stele.registry.Results.SchemaText;
-import dev.stele.registry.Results.VersionText;
+import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.state.ContextIndex;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
-import dev.stele.schema.ParsedSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * The read side of {@link Registry}: answers from the durable state only, without locks.
+ * The read side of {@link Registry} that lists (contexts, subjects, versions, schemas, aliases):
+ * answers from the durable state only, without locks. Reads of one version are in
+ * {@link VersionReads}, reads by schema id in {@link IdReads}.
  */
 final class Reads {
   /** {@code schema.search.default.limit} and {@code .max.limit} of the Confluent registry. */
-  private static final int SCHEMA_SEARCH_LIMIT = 1000;
+  static final int SCHEMA_SEARCH_LIMIT = 1000;
 
   private final RegistryState state;
   private final SchemaParser parser;
-  private final NodeOptions options;
 
-  Reads(RegistryState state, SchemaParser parser, NodeOptions options) {
+  Reads(RegistryState state, SchemaParser parser) {
     this.state = state;
     this.parser = parser;
-    this.options = options;
   }
 
   List<String> contexts() {
@@ -41,49 +38,39 @@ final class Reads {
     return contexts;
   }
 
-  SchemaText schemaById(Requests.SchemaById request) {
-    ContextIndex index = state.index(contextOfFilter(request.subject()));
-    StoredSchema stored = index.byId(request.id());
-    if (stored == null) {
-      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + request.id() + " not found");
-    }
-    String text = format(stored, request.format());
-    Integer maxId = request.fetchMaxId() ? index.maxId() : null;
-    return new SchemaText(stored, text, null, maxId);
-  }
-
-  List<String> subjectsForId(Requests.IdUsages request) {
-    TreeSet<String> subjects = new TreeSet<>();
-    for (SubjectVersion usage : usagesOf(request)) {
-      subjects.add(usage.subject());
-    }
-    return page(new ArrayList<>(subjects), request.offset(), request.limit(), Integer.MAX_VALUE);
-  }
-
-  List<SubjectVersion> versionsForId(Requests.IdUsages request) {
-    List<SubjectVersion> usages = usagesOf(request);
-    usages.sort(java.util.Comparator.comparing(SubjectVersion::subject).thenComparingInt(SubjectVersion::version));
-    return page(usages, request.offset(), request.limit(), Integer.MAX_VALUE);
-  }
-
+  /**
+   * {@code GET /schemas}: every version under the prefix, or each subject's latest (counting
+   * soft-deleted ones when they are asked for), optionally only those with a rule of a type.
+   */
   List<SchemaVersion> schemas(Requests.ListSchemas request) {
     List<SchemaVersion> found = new ArrayList<>();
     for (Map.Entry<String, SubjectHistory> subject : subjectsWithPrefix(request.subjectPrefix())) {
-      SubjectHistory history = subject.getValue();
+      List<VersionEntry> candidates = subject.getValue().all();
       if (request.latestOnly()) {
-        VersionEntry latest = history.latestLive();
-        if (latest != null) {
-          found.add(view(subject.getKey(), latest));
-        }
-        continue;
+        VersionEntry latest = request.deleted() ? candidates.get(candidates.size() - 1)
+            : subject.getValue().latestLive();
+        candidates = latest == null ? List.of() : List.of(latest);
       }
-      for (VersionEntry entry : history.all()) {
-        if (request.deleted() || !entry.deleted()) {
+      for (VersionEntry entry : candidates) {
+        if ((request.deleted() || !entry.deleted()) && hasRuleType(entry, request.ruleType())) {
           found.add(view(subject.getKey(), entry));
         }
       }
     }
     return page(found, request.offset(), request.limit(), SCHEMA_SEARCH_LIMIT);
+  }
+
+  /** Alias subjects by the subject they stand for, each list sorted. */
+  Map<String, List<String>> aliases() {
+    Map<String, List<String>> aliases = new TreeMap<>();
+    for (String scope : state.configScopes()) {
+      Config config = scope == null ? null : state.config(scope);
+      if (config != null && config.alias() != null && !config.alias().isEmpty()) {
+        aliases.computeIfAbsent(SubjectLookup.canonical(config.alias()), a -> new ArrayList<>()).add(scope);
+      }
+    }
+    aliases.values().forEach(java.util.Collections::sort);
+    return aliases;
   }
 
   List<String> subjects(Requests.ListSubjects request) {
@@ -97,9 +84,11 @@ final class Reads {
     return page(found, request.offset(), request.limit(), Integer.MAX_VALUE);
   }
 
+  /** A context named as a subject ({@code :.ctx:}) has no versions of its own, but exists. */
   List<Integer> versions(Requests.ListVersions request) {
-    SubjectHistory history = historyOrThrow(request.subject(), request.deleted() || request.deletedOnly()
-        || request.deletedAsNegative());
+    String subject = SubjectLookup.resolve(state, request.subject());
+    SubjectHistory history = state.history(subject) == null && isKnownContext(subject) ? SubjectHistory.EMPTY
+        : historyOrThrow(subject, request.deleted() || request.deletedOnly() || request.deletedAsNegative());
     List<Integer> versions = new ArrayList<>();
     for (VersionEntry entry : history.all()) {
       if (request.deletedAsNegative()) {
@@ -111,50 +100,8 @@ final class Reads {
     return page(versions, request.offset(), request.limit(), Integer.MAX_VALUE);
   }
 
-  VersionText version(Requests.GetVersion request) {
-    int asked = Versions.parse(request.version());
-    SubjectHistory history = historyOrThrow(request.subject(), request.deleted());
-    VersionEntry entry = find(history, asked, request.deleted());
-    return new VersionText(view(request.subject(), entry), format(entry.schema(), request.format()));
-  }
-
-  List<Integer> referencedBy(Requests.ReferencedBy request) {
-    int asked = Versions.parse(request.version());
-    SubjectHistory history = historyOrThrow(request.subject(), true);
-    VersionEntry entry = find(history, asked, true);
-    ContextIndex index = state.index(QualifiedSubject.contextOf(request.subject()));
-    List<Integer> ids = new ArrayList<>();
-    for (int id : new TreeSet<>(index.referencedBy(new SubjectVersion(request.subject(), entry.version())))) {
-      if (request.deleted() || hasLiveUsage(index, id)) {
-        ids.add(id);
-      }
-    }
-    return page(ids, request.offset(), request.limit(), SCHEMA_SEARCH_LIMIT);
-  }
-
-  SchemaVersion lookup(Requests.Lookup request) {
-    String subject = request.subject();
-    SubjectHistory history = historyOrThrow(subject, request.deleted());
-    Config config = Scopes.effectiveConfig(state, subject, options);
-    boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
-    ParsedSchema parsed = parser.parse(new SchemaParser.Submitted(subject, request.payload(), null, null),
-        state, false, normalize);
-    SchemaPayload payload = request.payload();
-    SchemaContent content = new SchemaContent(parsed.type(), parsed.canonical(),
-        SchemaParser.pinned(payload.references(), state), payload.metadata(), payload.ruleSet());
-    Integer id = state.index(QualifiedSubject.contextOf(subject)).idOf(content);
-    List<VersionEntry> all = history.all();
-    for (int i = all.size() - 1; id != null && i >= 0; i--) {
-      VersionEntry entry = all.get(i);
-      if (entry.schema().id() == id && (request.deleted() || !entry.deleted())) {
-        return view(subject, entry);
-      }
-    }
-    throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema not found");
-  }
-
   /** The subject's history; 40401 when it has none, or only soft-deleted versions and those are not wanted. */
-  SubjectHistory historyOrThrow(String subject, boolean includeDeleted) {
+  private SubjectHistory historyOrThrow(String subject, boolean includeDeleted) {
     SubjectHistory history = state.history(subject);
     if (history == null || (!includeDeleted && !history.hasLive())) {
       throw ErrorCode.SUBJECT_NOT_FOUND.exception(subject);
@@ -162,31 +109,7 @@ final class Reads {
     return history;
   }
 
-  private static VersionEntry find(SubjectHistory history, int asked, boolean includeDeleted) {
-    VersionEntry entry = asked == Versions.LATEST ? history.latestLive() : history.get(asked);
-    if (entry == null || (entry.deleted() && !includeDeleted)) {
-      throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
-    }
-    return entry;
-  }
-
-  private List<SubjectVersion> usagesOf(Requests.IdUsages request) {
-    ContextIndex index = state.index(contextOfFilter(request.subject()));
-    if (index.byId(request.id()) == null) {
-      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema not found");
-    }
-    List<SubjectVersion> usages = new ArrayList<>();
-    for (SubjectVersion usage : index.usages(request.id())) {
-      SubjectHistory history = state.history(usage.subject());
-      VersionEntry entry = history == null ? null : history.get(usage.version());
-      if (entry != null && (request.deleted() || !entry.deleted())) {
-        usages.add(usage);
-      }
-    }
-    return usages;
-  }
-
-  private boolean hasLiveUsage(ContextIndex index, int id) {
+  static boolean hasLiveUsage(RegistryState state, ContextIndex index, int id) {
     for (SubjectVersion usage : index.usages(id)) {
       SubjectHistory history = state.history(usage.subject());
       VersionEntry entry = history == null ? null : history.get(usage.version());
@@ -213,7 +136,7 @@ final class Reads {
     return false;
   }
 
-  private String format(StoredSchema stored, String format) {
+  static String format(SchemaParser parser, RegistryState state, StoredSchema stored, String format) {
     if (format == null || format.isEmpty()) {
       return stored.schema();
     }
@@ -225,12 +148,21 @@ final class Reads {
     }
   }
 
-  /** The context a {@code subject} query parameter selects for id look-ups; default without one. */
-  private static String contextOfFilter(String subject) {
-    return subject == null ? QualifiedSubject.DEFAULT_CONTEXT : QualifiedSubject.contextOf(subject);
+  private boolean isKnownContext(String subject) {
+    QualifiedSubject qualified = QualifiedSubject.parse(subject);
+    return !qualified.inDefaultContext() && qualified.name().isEmpty()
+        && state.contextNames().contains(qualified.context());
   }
 
-  private static SchemaVersion view(String subject, VersionEntry entry) {
+  private static boolean hasRuleType(VersionEntry entry, String ruleType) {
+    if (ruleType == null || ruleType.isEmpty()) {
+      return true;
+    }
+    RuleSet rules = ContractCodec.ruleSet(entry.schema().ruleSet());
+    return rules != null && rules.hasRuleOfType(ruleType);
+  }
+
+  static SchemaVersion view(String subject, VersionEntry entry) {
     return new SchemaVersion(subject, entry.version(), entry.schema(), entry.deleted(), entry.timestamp());
   }
 

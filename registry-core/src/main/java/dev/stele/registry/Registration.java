@@ -1,5 +1,6 @@
 package dev.stele.registry;
 
+import dev.stele.registry.Population.Populated;
 import dev.stele.registry.Results.Compatibility;
 import dev.stele.registry.Results.Registered;
 import dev.stele.registry.Writer.Decision;
@@ -12,15 +13,17 @@ import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.SchemaReference;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Registering a schema under a subject (../shared/API.md §2.2), decided on the writer's pending
- * state: the same schema again gives the same version; a new one is checked against the subject's
- * level and gets the next version and either the id its content already has in the context or a
- * new one. IMPORT mode takes id and version from the request and skips the checks.
+ * state. A fast path first: a submission that already is a version of the subject answers with
+ * that version's id and writes nothing. Otherwise the submission is populated from the config and
+ * the latest version ({@link Population}), found again if that makes it an existing version, or
+ * checked against the subject's level and stored as the next version, with the id its content
+ * already has in the context or a new one. IMPORT mode takes id and version from the request and
+ * skips population and checks.
  */
 final class Registration {
   private final SchemaParser parser;
@@ -34,36 +37,24 @@ final class Registration {
   }
 
   Decision<Registered> decide(Requests.Register request, RegistryState state) {
-    String subject = SubjectRules.requireValid(request.subject());
+    String subject = SubjectRules.requireValid(SubjectLookup.resolve(state, request.subject()));
     Mode mode = Scopes.effectiveMode(state, subject);
-    boolean importing = mode == Mode.IMPORT || mode == Mode.FORWARD;
-    Integer id = request.id() != null && request.id() >= 0 ? request.id() : null;
-    Integer version = request.version() != null && request.version() > 0 ? request.version() : null;
     if (mode.readOnly()) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is in read-only mode");
     }
+    boolean importing = mode == Mode.IMPORT || mode == Mode.FORWARD;
+    Integer id = request.id() != null && request.id() >= 0 ? request.id() : null;
+    Integer version = request.version() == null || request.version() == 0 ? null : request.version();
     Config config = Scopes.effectiveConfig(state, subject, options);
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
-    SchemaParser.Submitted submitted =
-        new SchemaParser.Submitted(subject, request.payload(), request.id(), request.version());
-    // Look for the schema as already registered first, parsing leniently as a lookup does: a
-    // producer re-registering a schema written before stricter checks still gets its id.
-    ParsedSchema parsed = parser.parse(submitted, state, false, normalize);
-    SchemaContent content = content(parsed, request.payload(), state, normalize);
-    ContextIndex index = state.index(QualifiedSubject.contextOf(subject));
-    SubjectHistory history = state.history(subject);
-    if (history == null) {
-      history = SubjectHistory.EMPTY;
-    }
-    VersionEntry existing = registeredUnder(history, index.idOf(content), id, version);
-    if (existing != null) {
-      return Decision.answer(registered(subject, existing, version != null || hasExtras(request)));
-    }
-    if (!importing) {
-      parsed = parser.parse(submitted, state, true, normalize);
+    Target target = new Target(subject, state.index(QualifiedSubject.contextOf(subject)),
+        orEmpty(state.history(subject)), normalize);
+    VersionEntry existing = fastPath(request, target, config, version, state);
+    if (existing != null && (id == null || id == existing.schema().id())) {
+      return Decision.answer(registered(subject, existing, false));
     }
     if (importing) {
-      return importSchema(subject, id, version, content, history, index);
+      return importSchema(request, target, id, version, state);
     }
     if (id != null) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in import mode");
@@ -71,33 +62,80 @@ final class Registration {
     if (mode != Mode.READWRITE) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in read-write mode");
     }
-    int next = history.maxVersion() + 1;
-    if (version != null && version != next) {
+    int next = target.history.maxVersion() + 1;
+    Populated populated = Population.populate(request.payload(), config, target.history.latestLive(),
+        version, next);
+    SchemaParser.Submitted submitted =
+        new SchemaParser.Submitted(subject, populated.payload(), request.id(), request.version());
+    ParsedSchema parsed = parser.parse(submitted, state, true, normalize);
+    SchemaContent content = SchemaLookup.content(parsed, populated.payload(), state, normalize);
+    VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
+    if (found != null) {
+      return Decision.answer(registered(subject, found, true));
+    }
+    if (version != null && version > 0 && version != next) {
       throw ErrorCode.INVALID_SCHEMA.exception("Version is not one more than previous version");
     }
-    checkCompatible(subject, parsed, history, config, state);
-    Integer known = index.idOf(content);
-    int newId = known != null ? known : index.maxId() + 1;
-    return write(subject, next, newId, content, history, version != null || hasExtras(request));
+    checkCompatible(subject, parsed, content, target.history, config, state);
+    Integer known = target.index.idOf(content);
+    int newId = known != null ? known : target.index.maxId() + 1;
+    return write(subject, next, newId, content, target.history, populated.modified());
   }
 
-  private Decision<Registered> importSchema(String subject, Integer id, Integer version,
-      SchemaContent content, SubjectHistory history, ContextIndex index) {
-    if (id == null) {
-      throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in read-write mode");
+  /** Where a registration lands: the subject, its context's ids and its history. */
+  private record Target(String subject, ContextIndex index, SubjectHistory history, boolean normalize) {}
+
+  /**
+   * The version that already holds the submission as sent, parsed leniently as a lookup is (a
+   * producer re-registering a schema written before stricter checks still gets its id). An
+   * explicit version is looked for as its {@code confluent:version}. Not taken when the config
+   * adds metadata or rules to every new version: the submission is not what would be stored then.
+   */
+  private VersionEntry fastPath(Requests.Register request, Target target, Config config,
+      Integer version, RegistryState state) {
+    SchemaPayload payload = request.payload();
+    if (Population.configContributes(config) || payload.schema() == null || payload.schema().isBlank()) {
+      return null;
     }
-    StoredSchema holder = index.byId(id);
+    payload = Population.forLookup(payload, version, target.history.latestLive());
+    SchemaParser.Submitted submitted =
+        new SchemaParser.Submitted(target.subject, payload, request.id(), request.version());
+    ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
+    VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
+    boolean sameVersion = version == null || version < 0 || (found != null && found.version() == version);
+    return sameVersion ? found : null;
+  }
+
+  private Decision<Registered> importSchema(Requests.Register request, Target target, Integer id,
+      Integer version, RegistryState state) {
+    if (id == null) {
+      throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
+          "Subject " + target.subject + " is not in read-write mode");
+    }
+    SchemaParser.Submitted submitted =
+        new SchemaParser.Submitted(target.subject, request.payload(), request.id(), request.version());
+    ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, target.normalize);
+    StoredSchema holder = target.index.byId(id);
     if (holder != null && !SchemaContent.of(holder).equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
           "Overwrite new schema with id " + id + " is not permitted.");
     }
-    int at = version != null ? version : history.maxVersion() + 1;
-    return write(subject, at, id, content, history, false);
+    int at = version != null && version > 0 ? version : target.history.maxVersion() + 1;
+    VersionEntry there = target.history.get(at);
+    if (there != null && !there.deleted() && there.schema().id() == id) {
+      return Decision.answer(registered(target.subject, there, true));
+    }
+    return write(target.subject, at, id, content, target.history, false);
   }
 
-  private void checkCompatible(String subject, ParsedSchema parsed, SubjectHistory history, Config config,
-      RegistryState state) {
-    List<VersionEntry> against = CompatibilityCheck.against(history.live(), config.compatibilityLevel());
+  /** 409 unless the schema is compatible with what the level (and compatibility group) selects. */
+  private void checkCompatible(String subject, ParsedSchema parsed, SchemaContent content,
+      SubjectHistory history, Config config, RegistryState state) {
+    List<VersionEntry> group = CompatibilityCheck.inGroup(history.live(), config.compatibilityGroup(),
+        content.metadata());
+    List<VersionEntry> against = CompatibilityCheck.against(group, config.compatibilityLevel());
     Compatibility result = compatibility.check(parsed, against, config.compatibilityLevel(),
         Boolean.TRUE.equals(config.validateFields()), state);
     if (!result.isCompatible()) {
@@ -122,33 +160,8 @@ final class Registration {
     return new Decision<>(records, new Registered(id, version, written, detailed));
   }
 
-  /** The live version of the subject that already holds this content (and fits the request), or null. */
-  private static VersionEntry registeredUnder(SubjectHistory history, Integer contentId, Integer id,
-      Integer version) {
-    if (contentId == null || (id != null && !id.equals(contentId))) {
-      return null;
-    }
-    for (VersionEntry entry : history.live()) {
-      if (entry.schema().id() == contentId && (version == null || version == entry.version())) {
-        return entry;
-      }
-    }
-    return null;
-  }
-
-  private static SchemaContent content(ParsedSchema parsed, SchemaPayload payload, RegistryState state,
-      boolean normalize) {
-    List<SchemaReference> refs = SchemaParser.pinned(payload.references(), state);
-    if (normalize) {
-      refs = refs.stream().distinct().sorted(java.util.Comparator
-          .comparing(SchemaReference::name).thenComparing(SchemaReference::subject)
-          .thenComparingInt(SchemaReference::version)).toList();
-    }
-    return new SchemaContent(parsed.type(), parsed.canonical(), refs, payload.metadata(), payload.ruleSet());
-  }
-
-  private static boolean hasExtras(Requests.Register request) {
-    return request.payload().metadata() != null || request.payload().ruleSet() != null;
+  private static SubjectHistory orEmpty(SubjectHistory history) {
+    return history == null ? SubjectHistory.EMPTY : history;
   }
 
   private static Registered registered(String subject, VersionEntry entry, boolean detailed) {

@@ -5,9 +5,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Subjects, versions and schemas: what the REST routes under {@code /subjects}, {@code /schemas}
- * and {@code /compatibility} call. Reads answer from memory at once; writes complete once the
- * record is durable and applied on this node (read-your-writes). Failures are
- * {@link RegistryException}s, thrown by reads and carried by the stages of writes.
+ * and {@code /compatibility} call. Every operation resolves a subject the same way: its spelling,
+ * then its alias, then for some reads other contexts (see {@code SubjectLookup}). Reads answer
+ * from memory at once; writes complete once the record is durable and applied on this node
+ * (read-your-writes). Failures are {@link RegistryException}s, thrown by reads and carried by the
+ * stages of writes.
  */
 public interface Registry {
 
@@ -25,6 +27,12 @@ public interface Registry {
 
   List<SchemaVersion> schemas(Requests.ListSchemas request);
 
+  /**
+   * The subjects whose config names an {@code alias}, keyed by that alias target, each list
+   * sorted ({@code GET /schemas?aliases=true}).
+   */
+  java.util.Map<String, List<String>> aliases();
+
   List<String> subjects(Requests.ListSubjects request);
 
   List<Integer> versions(Requests.ListVersions request);
@@ -34,6 +42,9 @@ public interface Registry {
   List<Integer> referencedBy(Requests.ReferencedBy request);
 
   SchemaVersion lookup(Requests.Lookup request);
+
+  /** The newest version whose metadata has the given properties; may parse (for a format). */
+  Results.VersionText latestWithMetadata(Requests.LatestWithMetadata request);
 
   /** CPU-heavy (parses and compares schemas): call off the event loop. */
   Results.Compatibility checkCompatibility(Requests.CheckCompatibility request);

@@ -2,10 +2,6 @@ package dev.stele.registry;
 
 import dev.stele.registry.Results.Compatibility;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SubjectHistory;
-import dev.stele.registry.state.VersionEntry;
-import dev.stele.schema.CompatibilityLevel;
-import dev.stele.schema.ParsedSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 final class RegistryService implements Registry {
   private final RegistryState state;
   private final Reads reads;
+  private final VersionReads versionReads;
+  private final IdReads idReads;
   private final Writer writer;
   private final SchemaParser parser;
   private final Registration registration;
@@ -25,7 +23,9 @@ final class RegistryService implements Registry {
     this.writer = writer;
     this.parser = parser;
     this.options = options;
-    this.reads = new Reads(state, parser, options);
+    this.reads = new Reads(state, parser);
+    this.versionReads = new VersionReads(state, parser, options);
+    this.idReads = new IdReads(state, parser);
     this.compatibility = new CompatibilityCheck(parser);
     this.registration = new Registration(parser, compatibility, options);
   }
@@ -54,22 +54,32 @@ final class RegistryService implements Registry {
 
   @Override
   public Results.SchemaText schemaById(Requests.SchemaById request) {
-    return reads.schemaById(request);
+    return idReads.schemaById(request);
   }
 
   @Override
   public List<String> subjectsForId(Requests.IdUsages request) {
-    return reads.subjectsForId(request);
+    return idReads.subjectsForId(request);
   }
 
   @Override
   public List<SubjectVersion> versionsForId(Requests.IdUsages request) {
-    return reads.versionsForId(request);
+    return idReads.versionsForId(request);
   }
 
   @Override
   public List<SchemaVersion> schemas(Requests.ListSchemas request) {
     return reads.schemas(request);
+  }
+
+  @Override
+  public java.util.Map<String, List<String>> aliases() {
+    return reads.aliases();
+  }
+
+  @Override
+  public Results.VersionText latestWithMetadata(Requests.LatestWithMetadata request) {
+    return versionReads.latestWithMetadata(request);
   }
 
   @Override
@@ -84,50 +94,22 @@ final class RegistryService implements Registry {
 
   @Override
   public Results.VersionText version(Requests.GetVersion request) {
-    return reads.version(request);
+    return versionReads.version(request);
   }
 
   @Override
   public List<Integer> referencedBy(Requests.ReferencedBy request) {
-    return reads.referencedBy(request);
+    return versionReads.referencedBy(request);
   }
 
   @Override
   public SchemaVersion lookup(Requests.Lookup request) {
-    return reads.lookup(request);
+    return versionReads.lookup(request);
   }
 
   @Override
   public Compatibility checkCompatibility(Requests.CheckCompatibility request) {
-    String subject = request.subject();
-    Config config = Scopes.effectiveConfig(state, subject, options);
-    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
-    List<VersionEntry> against;
-    CompatibilityLevel level = config.compatibilityLevel();
-    SubjectHistory history = state.history(subject);
-    if (request.version() == null) {
-      against = history == null ? List.of() : CompatibilityCheck.against(history.live(), level);
-    } else {
-      int asked = Versions.parse(request.version());
-      VersionEntry entry = history == null ? null
-          : asked == Versions.LATEST ? history.latestLive() : history.get(asked);
-      if (entry == null && asked != Versions.LATEST) {
-        throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
-      }
-      against = entry == null ? List.of() : List.of(entry);
-    }
-    boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
-    SchemaParser.Submitted submitted = new SchemaParser.Submitted(subject, request.payload(), null, null);
-    ParsedSchema parsed;
-    try {
-      parsed = parser.parse(submitted, state, true, normalize);
-    } catch (RegistryException e) {
-      if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
-        return new Compatibility(List.of(), List.of(e.getMessage()), level, validateFields);
-      }
-      throw e;
-    }
-    return compatibility.check(parsed, against, level, validateFields, state);
+    return compatibility.check(request, state, options);
   }
 
   @Override

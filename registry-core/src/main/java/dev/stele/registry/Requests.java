@@ -36,9 +36,13 @@ public final class Requests {
   /** {@code GET /schemas/ids/{id}/subjects} and {@code /versions}. */
   public record IdUsages(int id, String subject, boolean deleted, int offset, int limit) {}
 
-  /** {@code GET /schemas}. */
+  /**
+   * {@code GET /schemas}.
+   *
+   * @param ruleType only versions with a rule of this type ({@code CEL}, ...), or null for all
+   */
   public record ListSchemas(
-      String subjectPrefix, boolean deleted, boolean latestOnly, int offset, int limit) {}
+      String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType, int offset, int limit) {}
 
   /** {@code GET /subjects}. */
   public record ListSubjects(
@@ -51,6 +55,19 @@ public final class Requests {
 
   /** {@code GET /subjects/{s}/versions/{v}} (and {@code /schema}). */
   public record GetVersion(String subject, String version, boolean deleted, String format) {}
+
+  /**
+   * {@code GET /subjects/{s}/metadata}.
+   *
+   * @param properties the metadata properties the version must have (all of them; none: the
+   *     latest version)
+   */
+  public record LatestWithMetadata(
+      String subject, java.util.Map<String, String> properties, boolean deleted, String format) {
+    public LatestWithMetadata {
+      properties = java.util.Map.copyOf(properties);
+    }
+  }
 
   /** {@code GET /subjects/{s}/versions/{v}/referencedby}. */
   public record ReferencedBy(String subject, String version, boolean deleted, int offset, int limit) {}

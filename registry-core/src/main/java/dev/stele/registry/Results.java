@@ -11,8 +11,11 @@ public final class Results {
   /**
    * What a registration returns: the id and the version it landed as.
    *
-   * @param detailed the Confluent registry answers with the whole schema, not only the id, when
-   *     the request named a version or carried metadata or a rule set
+   * @param detailed the Confluent registry answers with the whole version, not only the id, when
+   *     the registration filled something in ({@link Population}: metadata or rules, an empty
+   *     schema, {@code confluent:version}) or found an existing version only after that, and
+   *     when IMPORT names a version that is already there; a submission found as sent, and a
+   *     plain new version, answer with the id alone
    */
   public record Registered(int id, int version, SchemaVersion schemaVersion, boolean detailed) {}
 
@@ -30,8 +33,20 @@ public final class Results {
    */
   public record VersionText(SchemaVersion version, String text) {}
 
-  /** The incompatibilities found against one existing version. */
-  public record VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities) {}
+  /**
+   * The incompatibilities found against one existing version, in the Confluent registry's order
+   * (for a mutual check, the old schema's reading of the new one first).
+   *
+   * @param quotesOld whether the messages end with the old version and schema: the Confluent
+   *     registry quotes them after a one-way check, and after a mutual one only when the new
+   *     schema cannot read the old one
+   */
+  public record VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities,
+      boolean quotesOld) {
+    public VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities) {
+      this(oldVersion, oldSchema, incompatibilities, true);
+    }
+  }
 
   /**
    * The outcome of a compatibility check.

@@ -65,14 +65,39 @@ final class SchemaParser {
     } catch (InvalidSchemaException e) {
       throw invalid(submitted, format.type(), e.getMessage());
     }
+    ParsedSchema schema;
     try {
-      ParsedSchema schema = format.parse(new SchemaSource(payload.schema(), refs, validate));
-      return normalize ? schema.normalize() : schema;
+      schema = format.parse(new SchemaSource(payload.schema(), refs, validate));
     } catch (InvalidSchemaException e) {
+      if (e.isAfterParsing()) {
+        // The Confluent registry leaves out "with refs ... of type ..." for a schema that
+        // parsed but failed a later check.
+        throw ErrorCode.INVALID_SCHEMA.exception(
+            Describe.invalidSchemaShort(submitted, format.type(), e.getMessage()));
+      }
       throw invalid(submitted, format.type(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       // A format must not throw anything else; if one does, the input is still the client's.
       throw invalid(submitted, format.type(), String.valueOf(e.getMessage()));
+    }
+    return normalize ? normalize(schema, submitted) : schema;
+  }
+
+  /**
+   * The normalized form. The Confluent registry words a failure two ways: when the normalized
+   * text no longer parses (the cause is an {@link InvalidSchemaException}) as a parse failure;
+   * when the schema cannot be normalized at all, without the {@code with refs ... of type ...}
+   * part. Formats signal which by the cause they give.
+   */
+  private static ParsedSchema normalize(ParsedSchema schema, Submitted submitted) {
+    try {
+      return schema.normalize();
+    } catch (RuntimeException | StackOverflowError e) {
+      if (e.getCause() instanceof InvalidSchemaException cause) {
+        throw invalid(submitted, schema.type(), cause.getMessage());
+      }
+      throw ErrorCode.INVALID_SCHEMA.exception(
+          Describe.invalidSchemaShort(submitted, schema.type(), String.valueOf(e.getMessage())));
     }
   }
 
@@ -126,8 +151,9 @@ final class SchemaParser {
         throw new InvalidSchemaException("Invalid reference: " + Describe.reference(ref));
       }
       if (ref.version() <= 0 && ref.version() != Versions.LATEST) {
-        throw new InvalidSchemaException("Invalid reference version " + ref.version()
-            + " in " + Describe.reference(ref));
+        // The Confluent registry's words here are its exception's toString; clients see them.
+        throw new InvalidSchemaException(
+            "io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: " + ref.version());
       }
       VersionEntry entry = find(ref, state);
       if (entry == null) {

@@ -48,7 +48,14 @@ final class Scopes {
     return config.compatibilityLevel() != null ? config : config.withLevel(options.defaultLevel());
   }
 
+  /**
+   * The mode a subject is in. A global READONLY_OVERRIDE wins over every other scope's mode,
+   * including a subject's own: it is the switch that freezes the whole registry.
+   */
   static Mode effectiveMode(RegistryState state, String subject) {
+    if (state.mode(null) == Mode.READONLY_OVERRIDE) {
+      return Mode.READONLY_OVERRIDE;
+    }
     for (String scope : chain(subject)) {
       Mode mode = state.mode(scope);
       if (mode != null) {

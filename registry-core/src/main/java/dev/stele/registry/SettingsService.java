@@ -27,7 +27,8 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public Config config(String subject, boolean defaultToGlobal) {
+  public Config config(String name, boolean defaultToGlobal) {
+    String subject = SubjectLookup.canonical(name);
     if (subject == null || defaultToGlobal) {
       return Scopes.effectiveConfig(state, subject, options);
     }
@@ -39,8 +40,10 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Config> updateConfig(String subject, Config update) {
-    String scope = subject == null ? null : SubjectRules.requireValidScope(subject);
+  public CompletionStage<Config> updateConfig(String name, Config update) {
+    String subject = SubjectLookup.canonical(name);
+    // The default context named as a subject ("" or ":.:") is the global scope for a change.
+    String scope = subject == null || subject.isEmpty() ? null : SubjectRules.requireValidScope(subject);
     return writer.submit(pending -> {
       if (scope != null && Scopes.effectiveMode(pending, scope).readOnly()) {
         throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + scope + " is in read-only mode");
@@ -52,7 +55,8 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Config> deleteConfig(String subject) {
+  public CompletionStage<Config> deleteConfig(String name) {
+    String subject = SubjectLookup.canonical(name);
     return writer.submit(pending -> {
       Config own = pending.config(subject);
       if (subject == null) {
@@ -68,11 +72,12 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public Mode mode(String subject, boolean defaultToGlobal) {
+  public Mode mode(String name, boolean defaultToGlobal) {
+    String subject = SubjectLookup.canonical(name);
     if (subject == null || defaultToGlobal) {
       return Scopes.effectiveMode(state, subject);
     }
-    Mode own = state.mode(subject);
+    Mode own = ownMode(state, subject);
     if (own == null) {
       throw ErrorCode.SUBJECT_MODE_NOT_CONFIGURED.exception(subject);
     }
@@ -80,7 +85,8 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Mode> updateMode(String subject, String modeName, boolean force) {
+  public CompletionStage<Mode> updateMode(String name, String modeName, boolean force) {
+    String subject = SubjectLookup.canonical(name);
     String scope = subject == null ? null : SubjectRules.requireValidScope(subject);
     Mode mode = Mode.parse(modeName).orElseThrow(() -> ErrorCode.INVALID_MODE.exception(
         "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT."));
@@ -104,10 +110,11 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Mode> deleteMode(String subject, boolean recursive) {
+  public CompletionStage<Mode> deleteMode(String name, boolean recursive) {
+    String subject = SubjectLookup.canonical(name);
     return writer.submit(pending -> {
       List<RegistryRecord> records = new ArrayList<>();
-      Mode previous = subject == null ? Scopes.effectiveMode(pending, null) : pending.mode(subject);
+      Mode previous = subject == null ? Scopes.effectiveMode(pending, null) : ownMode(pending, subject);
       if (previous == null) {
         throw ErrorCode.SUBJECT_NOT_FOUND.exception(subject);
       }
@@ -123,6 +130,14 @@ final class SettingsService implements Settings {
       }
       return new Decision<>(records, previous);
     });
+  }
+
+  /**
+   * A scope's own mode as the mode routes report it: under a global READONLY_OVERRIDE every scope
+   * reports that (and may delete its own mode while it does); otherwise its own, or null.
+   */
+  private static Mode ownMode(RegistryState state, String scope) {
+    return state.mode(null) == Mode.READONLY_OVERRIDE ? Mode.READONLY_OVERRIDE : state.mode(scope);
   }
 
   /** The subjects a mode scope governs: itself, a context's subjects, or the default context's. */

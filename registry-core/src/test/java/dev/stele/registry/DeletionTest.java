@@ -11,6 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeletionTest {
+  private static final String DEP = "{\"type\":\"record\",\"name\":\"Dep\",\"namespace\":\"com.x\","
+      + "\"fields\":[{\"name\":\"v\",\"type\":\"int\"}]}";
+  private static final String HOLDER = "{\"type\":\"record\",\"name\":\"Holder\",\"namespace\":\"com.x\","
+      + "\"fields\":[{\"name\":\"d\",\"type\":\"com.x.Dep\"}]}";
   private final Nodes nodes = new Nodes();
 
   private int deleteVersion(String subject, String version, boolean permanent) {
@@ -85,5 +89,31 @@ class DeletionTest {
     deleteSubject("a", false);
     deleteSubject("a", true);
     assertThat(nodes.registry().subjectsForId(new Requests.IdUsages(id, null, true, 0, -1))).containsExactly("b");
+  }
+
+  /** /tmp/corpus/refs-deletes.txt #3-#7. */
+  @Test
+  void aSubjectReferencedOnlyBySoftDeletedSchemasCanBeDeletedForGood() {
+    nodes.register("dep", DEP);
+    nodes.register(new Requests.Register("holder", new SchemaPayload(HOLDER, null,
+        List.of(new SchemaReference("com.x.Dep", "dep", 1)), null, null), false, null, null));
+    failsWith(ErrorCode.REFERENCE_EXISTS, () -> deleteSubject("dep", false));
+    // /tmp/corpus/refs-proto.txt #11: references are checked before the soft delete is asked for.
+    failsWith(ErrorCode.REFERENCE_EXISTS, () -> deleteSubject("dep", true));
+    deleteSubject("holder", false);
+    assertThat(deleteSubject("dep", false)).containsExactly(1);
+    assertThat(deleteSubject("dep", true)).containsExactly(1);
+    failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> nodes.versions("dep", true));
+  }
+
+  /** /tmp/corpus/alias-filter.txt #14, #23. */
+  @Test
+  void anAliasDeletesItsTarget() {
+    nodes.register("target", USER);
+    nodes.register("target", USER_AGE);
+    nodes.config("alias", new Config("target", null, null, null, null, null, null, null, null));
+    assertThat(deleteVersion("alias", "2", false)).isEqualTo(2);
+    assertThat(deleteSubject("alias", false)).containsExactly(1);
+    assertThat(nodes.versions("target", true)).containsExactly(1, 2);
   }
 }

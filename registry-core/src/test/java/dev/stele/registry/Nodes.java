@@ -49,6 +49,26 @@ final class Nodes {
     return await(registry().register(request));
   }
 
+  /** Registers with metadata (JSON text, or null) and an explicit version (or null). */
+  Results.Registered register(String subject, String schema, String metadata, Integer version) {
+    SchemaPayload payload = new SchemaPayload(schema, null, List.of(),
+        metadata == null ? null : new RawJson(metadata), null);
+    return register(new Requests.Register(subject, payload, false, null, version));
+  }
+
+  void config(String scope, Config config) {
+    await(settings().updateConfig(scope, config));
+  }
+
+  void mode(String scope, String mode) {
+    await(settings().updateMode(scope, mode, true));
+  }
+
+  /** A version as {@code GET /subjects/{s}/versions/{v}} reads it. */
+  SchemaVersion version(String subject, String version) {
+    return registry().version(new Requests.GetVersion(subject, version, false, null)).version();
+  }
+
   List<Integer> versions(String subject, boolean deleted) {
     return registry().versions(new Requests.ListVersions(subject, deleted, false, false, 0, -1));
   }

@@ -46,7 +46,7 @@ class ReadsTest {
 
   @Test
   void schemasListingAndLookup() {
-    assertThat(registry.schemas(new Requests.ListSchemas("s", false, false, 0, -1)))
+    assertThat(registry.schemas(new Requests.ListSchemas("s", false, false, null, 0, -1)))
         .extracting(SchemaVersion::subject, SchemaVersion::version)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("s0", 1), org.assertj.core.groups.Tuple.tuple("s2", 2));
     SchemaVersion found = registry.lookup(new Requests.Lookup("s2", SchemaPayload.of(" " + USER_AGE, null), false, false));
@@ -55,6 +55,41 @@ class ReadsTest {
         .hasMessage("Schema not found");
     assertThat(registry.lookup(new Requests.Lookup("s2", SchemaPayload.of(USER, null), false, true)).version()).isEqualTo(1);
     failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> registry.lookup(new Requests.Lookup("nope", SchemaPayload.of(USER, null), false, false)));
+  }
+
+  /** /tmp/corpus/schemas-list.txt #9, #20. */
+  @Test
+  void schemasLatestCountsSoftDeletedWhenAskedAndFiltersByRuleType() {
+    assertThat(registry.schemas(new Requests.ListSchemas("s", true, true, null, 0, -1)))
+        .extracting(SchemaVersion::subject, SchemaVersion::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("s0", 1), org.assertj.core.groups.Tuple.tuple("s1", 1),
+            org.assertj.core.groups.Tuple.tuple("s2", 2));
+    assertThat(registry.schemas(new Requests.ListSchemas("s", false, false, "CEL", 0, -1))).isEmpty();
+    nodes.register(new Requests.Register("r", new SchemaPayload(STRING, null, java.util.List.of(), null,
+        new RawJson("{\"domainRules\":[{\"name\":\"x\",\"kind\":\"CONDITION\",\"type\":\"CEL\"}]}")),
+        false, null, null));
+    assertThat(registry.schemas(new Requests.ListSchemas("", false, false, "CEL", 0, -1)))
+        .extracting(SchemaVersion::subject).containsExactly("r");
+  }
+
+  /** /tmp/corpus/config-alias.txt #8. */
+  @Test
+  void aliasesAreListedByTarget() {
+    nodes.config("a1", new Config("s0", null, null, null, null, null, null, null, null));
+    nodes.config("a0", new Config(":.:s0", null, null, null, null, null, null, null, null));
+    nodes.config("plain", Config.ofLevel(dev.stele.schema.CompatibilityLevel.NONE));
+    assertThat(registry.aliases()).containsExactly(java.util.Map.entry("s0", java.util.List.of("a0", "a1")));
+  }
+
+  /** /tmp/corpus/contexts.txt #20, #22-#23. */
+  @Test
+  void aContextNamedAsASubjectHasNoVersionsAndTheDefaultContextSpelledOutIsTheDefault() {
+    nodes.register(":.x:c", STRING);
+    assertThat(registry.versions(new Requests.ListVersions(":.x:", false, false, false, 0, -1))).isEmpty();
+    failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> registry.versions(new Requests.ListVersions(":.nope:", false, false, false, 0, -1)));
+    nodes.register(":.:d", STRING);
+    assertThat(nodes.versions("d", false)).containsExactly(1);
+    assertThat(registry.subjects(new Requests.ListSubjects("d", false, false, 0, -1))).containsExactly("d");
   }
 
   @Test

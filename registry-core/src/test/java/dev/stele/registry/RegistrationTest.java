@@ -8,6 +8,7 @@ import static dev.stele.registry.Nodes.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
+import dev.stele.schema.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
 class RegistrationTest {
@@ -150,5 +151,129 @@ class RegistrationTest {
     nodes.register(new Requests.Register("old-value", SchemaPayload.of(badDefault, null), false, 77, 1));
     Nodes.await(nodes.settings().updateMode("old-value", "READWRITE", false));
     assertThat(nodes.register("old-value", badDefault).id()).isEqualTo(77);
+  }
+
+  // ---- metadata, config contracts, explicit versions and the shape of the answer ----
+  // (/tmp/corpus/reg-metadata.txt, reg-config-metadata.txt, confluent-version.txt,
+  // reg-explicit-id.txt, compat-group.txt, alias-filter.txt, import.txt, mode-scopes.txt)
+
+  private static final String OWNER_X = "{\"properties\":{\"owner\":\"x\"}}";
+  private static String versioned(int version) {
+    return "{\"properties\":{\"confluent:version\":\"" + version + "\"}}";
+  }
+
+  private static RawJson metadataOf(Results.Registered registered) {
+    return registered.schemaVersion().schema().metadata();
+  }
+
+  @Test
+  void metadataCarriesOverAndOnlyFilledInAnswersAreDetailed() {
+    Results.Registered first = nodes.register("s", STRING, OWNER_X, null);
+    assertThat(first.detailed()).as("new, with metadata").isTrue();
+    Results.Registered again = nodes.register("s", STRING, OWNER_X, null);
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.detailed()).as("found as sent").isFalse();
+    Results.Registered inherited = nodes.register("s", STRING, null, null);
+    assertThat(inherited.version()).as("found once the latest metadata is filled in").isEqualTo(1);
+    assertThat(inherited.detailed()).isTrue();
+    Results.Registered plain = nodes.register("t", STRING);
+    assertThat(plain.detailed()).as("a plain new version").isFalse();
+  }
+
+  @Test
+  void anEmptySchemaChangesOnlyTheMetadata() {
+    nodes.register("s", STRING, OWNER_X, null);
+    Results.Registered changed = nodes.register("s", "", "{\"properties\":{\"owner\":\"z\"}}", null);
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(changed.schemaVersion().schema().schema()).isEqualTo(STRING);
+    assertThat(metadataOf(changed).text()).isEqualTo("{\"properties\":{\"owner\":\"z\"}}");
+    failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("empty", "", null, null)).hasMessage("Empty schema");
+  }
+
+  @Test
+  void configDefaultsAndOverridesGoIntoEveryNewVersion() {
+    nodes.config("s", new Config(null, null, null, null, null, new RawJson("{\"properties\":{\"d\":\"1\"}}"),
+        new RawJson("{\"properties\":{\"o\":\"1\"}}"), null, null));
+    assertThat(metadataOf(nodes.register("s", STRING)).text()).isEqualTo("{\"properties\":{\"d\":\"1\",\"o\":\"1\"}}");
+    Results.Registered second = nodes.register("s", STRING, "{\"properties\":{\"d\":\"2\",\"o\":\"2\"}}", null);
+    assertThat(metadataOf(second).text()).isEqualTo("{\"properties\":{\"d\":\"2\",\"o\":\"1\"}}");
+    Results.Registered same = nodes.register("s", STRING);
+    assertThat(same.version()).isEqualTo(2);
+    assertThat(same.detailed()).isTrue();
+  }
+
+  @Test
+  void confluentVersionRecordsTheVersionAskedFor() {
+    Results.Registered first = nodes.register("s", STRING, null, -1);
+    assertThat(metadataOf(first).text()).isEqualTo(versioned(1));
+    assertThat(first.detailed()).isTrue();
+    assertThat(nodes.register("s", STRING, null, -1).detailed()).isFalse();
+    assertThat(nodes.register("s", STRING, null, null).id()).as("found without the property").isEqualTo(first.id());
+    nodes.config("s", Config.ofLevel(CompatibilityLevel.NONE));
+    Results.Registered second = nodes.register("s", "\"int\"", null, null);
+    assertThat(metadataOf(second).text()).as("kept true from the latest version").isEqualTo(versioned(2));
+    Results.Registered third = nodes.register("s", "\"int\"", versioned(7), null);
+    assertThat(third.version()).isEqualTo(3);
+    assertThat(metadataOf(third).text()).isEqualTo(versioned(3));
+  }
+
+  @Test
+  void explicitVersionsAndVersionMinusOne() {
+    int first = nodes.register("s", STRING).id();
+    failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("s", STRING, null, 1))
+        .hasMessage("Version is not one more than previous version");
+    Results.Registered second = nodes.register("s", STRING, null, 2);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.id()).isNotEqualTo(first);
+    assertThat(metadataOf(second).text()).isEqualTo(versioned(2));
+    Results.Registered resent = nodes.register("s", STRING, null, 2);
+    assertThat(resent.version()).as("sent again: found, not refused").isEqualTo(2);
+    assertThat(resent.detailed()).isFalse();
+    assertThat(nodes.register("s", STRING, null, 0).id()).as("no version: the plain one").isEqualTo(first);
+    assertThat(nodes.register("s", STRING, null, -1).id()).as("-1: the latest one").isEqualTo(second.id());
+  }
+
+  @Test
+  void compatibilityGroupChecksOnlyVersionsWithTheSameValue() {
+    nodes.config("s", new Config(null, null, null, CompatibilityLevel.BACKWARD, "major", null, null, null, null));
+    nodes.register("s", USER, "{\"properties\":{\"major\":\"1\"}}", null);
+    assertThat(nodes.register("s", USER_INT, "{\"properties\":{\"major\":\"2\"}}", null).version()).isEqualTo(2);
+    failsWith(ErrorCode.INCOMPATIBLE_SCHEMA, () -> nodes.register("s", USER_INT, "{\"properties\":{\"major\":\"1\"}}", null))
+        .hasMessageContaining("{oldSchemaVersion: 1}");
+  }
+
+  @Test
+  void anAliasRegistersUnderItsTarget() {
+    nodes.register("target", STRING);
+    nodes.config("alias", new Config("target", null, null, null, null, null, null, null, null));
+    failsWith(ErrorCode.INCOMPATIBLE_SCHEMA, () -> nodes.register("alias", "\"int\""))
+        .hasMessageStartingWith("Schema being registered is incompatible with an earlier schema for subject \"target\"");
+    assertThat(nodes.register("alias", STRING).version()).isEqualTo(1);
+    assertThat(nodes.versions("target", false)).containsExactly(1);
+  }
+
+  @Test
+  void importAnswersAnExistingVersionInFullAndLetsAContentHaveTwoIds() {
+    nodes.mode("i", "IMPORT");
+    Results.Registered imported = nodes.register(new Requests.Register("i", SchemaPayload.of(STRING, null), false, 500, 1));
+    assertThat(imported.detailed()).isFalse();
+    Results.Registered again = nodes.register(new Requests.Register("i", SchemaPayload.of(STRING, null), false, 500, 1));
+    assertThat(again.detailed()).isTrue();
+    assertThat(again.version()).isEqualTo(1);
+    nodes.register(new Requests.Register("i", SchemaPayload.of(STRING, null), false, 509, 2));
+    nodes.mode("i", "READWRITE");
+    // The content's id is now 509, which is not version 1's: an explicit id 500 is an import.
+    failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> nodes.register(
+        new Requests.Register("i", SchemaPayload.of(STRING, null), false, 500, null)))
+        .hasMessage("Subject i is not in import mode");
+    assertThat(nodes.register("other", STRING).id()).isEqualTo(509);
+  }
+
+  @Test
+  void aGlobalReadonlyOverrideFreezesEvenASubjectInReadWrite() {
+    nodes.mode("s", "READWRITE");
+    nodes.mode(null, "READONLY_OVERRIDE");
+    failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> nodes.register("s", STRING))
+        .hasMessage("Subject s is in read-only mode");
   }
 }

@@ -59,6 +59,32 @@ class SettingsServiceTest {
     failsWith(ErrorCode.SCHEMA_NOT_FOUND, () -> nodes.registry().schemaById(new Requests.SchemaById(id, null, null, false)));
   }
 
+  /** /tmp/corpus/mode-scopes.txt #11-#16. */
+  @Test
+  void aGlobalReadonlyOverrideIsEveryScopesMode() {
+    await(settings.updateMode("s", "READWRITE", false));
+    await(settings.updateMode(null, "READONLY_OVERRIDE", false));
+    assertThat(settings.mode("s", false)).isEqualTo(Mode.READONLY_OVERRIDE);
+    assertThat(settings.mode("unset", false)).isEqualTo(Mode.READONLY_OVERRIDE);
+    assertThat(settings.mode(":.ctx:x", true)).isEqualTo(Mode.READONLY_OVERRIDE);
+    assertThat(await(settings.deleteMode("s", false))).isEqualTo(Mode.READONLY_OVERRIDE);
+    assertThat(await(settings.deleteMode("unset", false))).isEqualTo(Mode.READONLY_OVERRIDE);
+    await(settings.updateMode(null, "READWRITE", false));
+    failsWith(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED, () -> settings.mode("s", false));
+  }
+
+  /** /tmp/corpus/config-scopes.txt #12, subject-names-reserved.txt #17. */
+  @Test
+  void scopesAreReadUnderTheirStoredSpelling() {
+    await(settings.updateConfig(":.ctx", Config.ofLevel(CompatibilityLevel.NONE)));
+    assertThat(settings.config(":.ctx:", false).compatibilityLevel()).isEqualTo(CompatibilityLevel.NONE);
+    failsWith(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, () -> settings.config(":.:", false))
+        .hasMessage("Subject '' does not have subject-level compatibility configured");
+    // Changing the default context's config named as a subject changes the global one.
+    await(settings.updateConfig(":.:", Config.ofLevel(CompatibilityLevel.FULL)));
+    assertThat(settings.config(null, false).compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
+  }
+
   @Test
   void readOnlySubjectRefusesConfigChangesButNotModeChanges() {
     await(settings.updateMode("s", "READONLY", false));

@@ -49,6 +49,11 @@ final class Call {
     return QueryParams.text(query(), name);
   }
 
+  /** Every value of a repeated query parameter ({@code ?key=a&key=b}). */
+  java.util.List<String> all(String name) {
+    return QueryParams.all(query(), name);
+  }
+
   String text(String name, String defaultValue) {
     return QueryParams.text(query(), name, defaultValue);
   }

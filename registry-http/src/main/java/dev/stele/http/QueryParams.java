@@ -31,6 +31,11 @@ final class QueryParams {
     return params.get(name);
   }
 
+  /** Every value of a repeated parameter, in request order (empty when absent). */
+  static java.util.List<String> all(MultiMap params, String name) {
+    return params.getAll(name);
+  }
+
   /** The first value, or {@code defaultValue} when absent. */
   static String text(MultiMap params, String name, String defaultValue) {
     String text = params.get(name);

@@ -12,6 +12,7 @@ import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON response shapes of the Confluent registry 7.9 (../shared/API.md §1.4), written with
@@ -25,14 +26,19 @@ final class Render {
 
   /** A subject version: {@code subject, version, id, schemaType, references, metadata, ruleSet, schema}. */
   static Buffer schema(SchemaVersion version, String text) {
-    return Json.render(out -> writeSchema(out, version, text));
+    return Json.render(out -> writeSchema(out, version, text, List.of()));
   }
 
-  static Buffer schemas(List<SchemaVersion> versions) {
+  /**
+   * {@code GET /schemas}: subject versions, each with {@code aliases} (the subjects that are
+   * aliases of its subject) when it has any in {@code aliases}.
+   */
+  static Buffer schemas(List<SchemaVersion> versions, Map<String, List<String>> aliases) {
     return Json.render(out -> {
       out.writeStartArray();
       for (SchemaVersion version : versions) {
-        writeSchema(out, version, version.schema().schema());
+        List<String> itsAliases = aliases.getOrDefault(version.subject(), List.of());
+        writeSchema(out, version, version.schema().schema(), itsAliases);
       }
       out.writeEndArray();
     });
@@ -179,8 +185,8 @@ final class Render {
     return Buffer.buffer("{}");
   }
 
-  private static void writeSchema(JsonGenerator out, SchemaVersion version, String text)
-      throws IOException {
+  private static void writeSchema(JsonGenerator out, SchemaVersion version, String text,
+      List<String> aliases) throws IOException {
     StoredSchema schema = version.schema();
     out.writeStartObject();
     out.writeStringField("subject", version.subject());
@@ -191,6 +197,9 @@ final class Render {
     writeRaw(out, "metadata", schema.metadata());
     writeRaw(out, "ruleSet", schema.ruleSet());
     out.writeStringField("schema", text);
+    if (!aliases.isEmpty()) {
+      writeStrings(out, "aliases", aliases);
+    }
     out.writeEndObject();
   }
 

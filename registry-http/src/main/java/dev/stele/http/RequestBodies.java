@@ -36,6 +36,13 @@ final class RequestBodies {
   /** A package or outer-class prefix of a type name quoted in backticks or as a type argument. */
   private static final Pattern QUALIFIER = Pattern.compile("(?<=[`<])(?:[a-z][a-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*");
 
+  /**
+   * The Confluent registry's details for a {@code null} in the references list: the text of the
+   * NullPointerException it runs into. Quoted because clients and the conformance corpus see it.
+   */
+  private static final String NULL_REFERENCE = "Cannot invoke \"io.confluent.kafka.schemaregistry.client"
+      + ".rest.entities.SchemaReference.getName()\" because \"reference\" is null";
+
   private RequestBodies() {}
 
   static RegisterSchemaRequest schemaRequest(Buffer body, String parameter) {
@@ -159,7 +166,8 @@ final class RequestBodies {
         + ",metadata=" + (metadata == null ? "null" : metadata.text())
         + ",ruleSet=" + (ruleSet == null ? "null" : ruleSet.text())
         + ",schema=" + request.schema() + ",schemaTags=null} with refs " + refs
-        + " of type " + type + ", details: Invalid reference: " + describe(bad));
+        + " of type " + type + ", details: "
+        + (bad == null ? NULL_REFERENCE : "Invalid reference: " + describe(bad)));
   }
 
   private static String describe(SchemaReference ref) {

@@ -3,7 +3,10 @@ package dev.stele.http;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Requests;
 import dev.stele.registry.Results;
+import dev.stele.registry.SchemaVersion;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code /schemas}: schemas by id, listings and the supported types. */
@@ -24,10 +27,12 @@ final class SchemaRoutes {
     routes.get("/schemas/ids/:id/versions", this::versions);
   }
 
+  /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */
   private void list(Call call) {
-    call.ok(Render.schemas(registry.schemas(new Requests.ListSchemas(call.text("subjectPrefix"),
-        call.flag("deleted"), call.flag("latestOnly"), call.integer("offset", 0),
-        call.integer("limit", -1)))));
+    List<SchemaVersion> found = registry.schemas(new Requests.ListSchemas(call.text("subjectPrefix"),
+        call.flag("deleted"), call.flag("latestOnly"), call.text("ruleType"), call.integer("offset", 0),
+        call.integer("limit", -1)));
+    call.ok(Render.schemas(found, call.flag("aliases") ? registry.aliases() : Map.of()));
   }
 
   /**

@@ -3,8 +3,15 @@ package dev.stele.http;
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Requests;
+import dev.stele.registry.Results;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** {@code /subjects} and {@code /subjects/{s}}: listing, lookup by schema, subject deletion. */
+/**
+ * {@code /subjects} and {@code /subjects/{s}}: listing, lookup by schema or by metadata, subject
+ * deletion.
+ */
 final class SubjectRoutes {
   private final Registry registry;
 
@@ -16,6 +23,7 @@ final class SubjectRoutes {
     routes.get("/subjects", this::list);
     routes.post("/subjects/:subject", this::lookup);
     routes.delete("/subjects/:subject", this::delete);
+    routes.get("/subjects/:subject/metadata", this::latestWithMetadata);
   }
 
   private void list(Call call) {
@@ -32,6 +40,28 @@ final class SubjectRoutes {
         call.flag("normalize"), call.flag("deleted"));
     call.blocking(() -> registry.lookup(request),
         found -> Render.schema(found, found.schema().schema()));
+  }
+
+  /**
+   * {@code ?key=k1&value=v1&key=k2&value=v2}: the i-th key goes with the i-th value; a key or
+   * value without its partner is ignored, as in the Confluent registry.
+   */
+  private void latestWithMetadata(Call call) {
+    List<String> keys = call.all("key");
+    List<String> values = call.all("value");
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+      properties.put(keys.get(i), values.get(i));
+    }
+    Requests.LatestWithMetadata request = new Requests.LatestWithMetadata(call.path("subject"),
+        properties, call.flag("deleted"), call.text("format"));
+    if (request.format() == null || request.format().isEmpty()) {
+      Results.VersionText found = registry.latestWithMetadata(request);
+      call.ok(Render.schema(found.version(), found.text()));
+    } else {
+      call.blocking(() -> registry.latestWithMetadata(request),
+          found -> Render.schema(found.version(), found.text()));
+    }
   }
 
   private void delete(Call call) {

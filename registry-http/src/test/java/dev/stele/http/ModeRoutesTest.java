@@ -24,6 +24,20 @@ class ModeRoutesTest extends HttpTestBase {
     assertJson(get("/mode?defaultToGlobal=true"), 200, "{\"mode\":\"READWRITE\"}");
   }
 
+  /** /tmp/corpus/mode-scopes.txt #11-#16. */
+  @Test
+  void aGlobalReadonlyOverrideIsEveryScopesMode() {
+    register("s", STRING);
+    put("/mode/s", "{\"mode\": \"READWRITE\"}");
+    put("/mode", "{\"mode\": \"READONLY_OVERRIDE\"}");
+    assertJson(get("/mode/s"), 200, "{\"mode\":\"READONLY_OVERRIDE\"}");
+    assertJson(get("/mode/other"), 200, "{\"mode\":\"READONLY_OVERRIDE\"}");
+    assertError(post("/subjects/s/versions", INT), 422, 42205, "Subject s is in read-only mode");
+    assertJson(delete("/mode/other"), 200, "{\"mode\":\"READONLY_OVERRIDE\"}");
+    put("/mode", "{\"mode\": \"READWRITE\"}");
+    assertJson(get("/mode/s"), 200, "{\"mode\":\"READWRITE\"}");
+  }
+
   @Test
   void modeNamesAreCaseInsensitiveAndEchoedAsSent() {
     assertJson(put("/mode", "{\"mode\": \"readwrite\"}"), 200, "{\"mode\":\"readwrite\"}");

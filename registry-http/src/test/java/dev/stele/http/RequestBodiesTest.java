@@ -7,6 +7,7 @@ import dev.stele.http.RequestTypes.ConfigUpdateRequest;
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Config;
 import dev.stele.registry.ErrorCode;
+import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.RegistryException;
 import dev.stele.registry.SchemaPayload;
 import dev.stele.schema.CompatibilityLevel;
@@ -110,6 +111,8 @@ class RequestBodiesTest {
         + " \"properties\": {\"z\": 1, \"a\": \"x\"}, \"tags\": {\"f\": [\"T2\", \"T1\"]}, \"unknown\": 1}}");
     assertThat(payload.metadata().text()).isEqualTo(
         "{\"tags\":{\"f\":[\"T1\",\"T2\"]},\"properties\":{\"a\":\"x\",\"z\":\"1\"},\"sensitive\":[\"a\",\"b\"]}");
+    // The core writes merged metadata in the same form, so equal metadata has equal text (and id).
+    assertThat(ContractCodec.canonicalMetadata(payload.metadata())).isEqualTo(payload.metadata());
   }
 
   @Test
@@ -126,6 +129,7 @@ class RequestBodiesTest {
         + " \"params\": {\"b\": 2, \"a\": \"1\"}}]}}");
     assertThat(payload.ruleSet().text()).isEqualTo("{\"domainRules\":[{\"name\":\"r\",\"kind\":\"CONDITION\","
         + "\"mode\":\"WRITE\",\"type\":\"CEL\",\"params\":{\"a\":\"1\",\"b\":\"2\"},\"expr\":\"true\",\"disabled\":false}]}");
+    assertThat(ContractCodec.canonicalRuleSet(payload.ruleSet())).isEqualTo(payload.ruleSet());
   }
 
   @Test
@@ -142,7 +146,6 @@ class RequestBodiesTest {
       "[{\"name\": \"com.x.Dep\", \"subject\": \"dep\"}] | {name='com.x.Dep', subject='dep', version=null}",
       "[{\"name\": \"com.x.Dep\", \"version\": 1}] | {name='com.x.Dep', subject='null', version=1}",
       "[{\"subject\": \"dep\", \"version\": 1}] | {name='null', subject='dep', version=1}",
-      "[null] | null",
   })
   void incompleteReferencesAre42201InTheRegistrysWords(String refs, String described) {
     RegisterSchemaRequest request = RequestBodies.schemaRequest(
@@ -154,6 +157,19 @@ class RequestBodiesTest {
               .startsWith("Invalid schema {subject=subj,version=0,id=-1,schemaType=AVRO,references=[" + described + "]")
               .endsWith(" of type AVRO, details: Invalid reference: " + described);
         });
+  }
+
+  /** /tmp/corpus/jackson-coercion.txt #18: the Confluent registry's details are an NPE's text. */
+  @Test
+  void aNullReferenceIs42201WithTheRegistrysDetails() {
+    RegisterSchemaRequest request = RequestBodies.schemaRequest(
+        Buffer.buffer("{\"schema\": \"\\\"int\\\"\", \"references\": [null]}"), "p");
+    assertThatThrownBy(() -> RequestBodies.payload("subj", request))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage("Invalid schema {subject=subj,version=0,id=-1,schemaType=AVRO,references=[null],"
+            + "metadata=null,ruleSet=null,schema=\"int\",schemaTags=null} with refs [null] of type AVRO,"
+            + " details: Cannot invoke \"io.confluent.kafka.schemaregistry.client.rest.entities"
+            + ".SchemaReference.getName()\" because \"reference\" is null");
   }
 
   @Test

@@ -37,7 +37,6 @@ class RestServerTest extends HttpTestBase {
       "DELETE, /contexts/.ctx, 404",
       "GET, /associations/resources/ns/name, 404",
       "GET, /subjects/s/versions/1/tags, 404",
-      "GET, /subjects/s/metadata, 404",
       "GET, /dek-registry/v1/keks, 404",
       "GET, /exporters, 404",
       "GET, /schemas/guids/abc, 404",

@@ -81,9 +81,31 @@ class SchemaRoutesTest extends HttpTestBase {
     assertJson(get("/schemas?subjectPrefix=l&deleted=true"), 200, "[" + s0 + "," + s1 + "]");
     assertJson(get("/schemas?subjectPrefix=l&deleted=true&offset=1&limit=1"), 200, "[" + s1 + "]");
     assertJson(get("/schemas?subjectPrefix=l&latestOnly=true"), 200, "[" + s0 + "]");
+    assertJson(get("/schemas?subjectPrefix=l&latestOnly=true&deleted=true"), 200, "[" + s0 + "," + s1 + "]");
+    assertJson(get("/schemas?subjectPrefix=l&ruleType=CEL"), 200, "[]");
     assertJson(get("/schemas?subjectPrefix=none"), 200, "[]");
     assertError(get("/schemas?limit=abc"), 404, 404);
     assertError(get("/schemas?offset=abc"), 404, 404);
+  }
+
+  /** /tmp/corpus/config-alias.txt #8. */
+  @Test
+  void listsTheAliasesOfEachSubjectWhenAsked() {
+    register("t", STRING);
+    put("/config/a", "{\"alias\": \"t\"}");
+    String entry = "{\"subject\":\"t\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"";
+    assertJson(get("/schemas?subjectPrefix=t&aliases=true"), 200, "[" + entry + ",\"aliases\":[\"a\"]}]");
+    assertJson(get("/schemas?subjectPrefix=t"), 200, "[" + entry + "}]");
+  }
+
+  @Test
+  void listsSchemasWithARuleOfAType() {
+    post("/subjects/r/versions", "{\"schema\": \"\\\"string\\\"\", \"ruleSet\": {\"domainRules\": "
+        + "[{\"name\": \"x\", \"kind\": \"CONDITION\", \"type\": \"CEL\", \"expr\": \"true\"}]}}");
+    register("plain", INT);
+    assertThat(get("/schemas?ruleType=CEL").json()).singleElement()
+        .satisfies(node -> assertThat(node.get("subject").asText()).isEqualTo("r"));
+    assertJson(get("/schemas?ruleType=JSONATA"), 200, "[]");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.stele.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 /** {@code /subjects} and {@code /subjects/{s}} (/tmp/corpus/subjects-list.txt, delete-subject.txt). */
@@ -67,5 +69,30 @@ class SubjectRoutesTest extends HttpTestBase {
     assertError(delete("/subjects/s?permanent=true"), 404, 40401);
     assertError(delete("/subjects/never"), 404, 40401, "Subject 'never' not found.");
     assertJson(get("/subjects?deleted=true"), 200, "[]");
+  }
+
+  /** /tmp/corpus/metadata-lookup.txt: the i-th key pairs with the i-th value. */
+  @Test
+  void findsTheNewestVersionWithMetadataProperties() {
+    put("/config/m", "{\"compatibility\": \"NONE\"}");
+    post("/subjects/m/versions", "{\"schema\": \"\\\"string\\\"\", \"metadata\": {\"properties\": {\"a\": \"1\", \"b\": \"2\"}}}");
+    post("/subjects/m/versions", "{\"schema\": \"\\\"int\\\"\", \"metadata\": {\"properties\": {\"a\": \"1\", \"b\": \"3\"}}}");
+    assertThat(get("/subjects/m/metadata?key=a&value=1").json().get("version").asInt()).isEqualTo(2);
+    assertJson(get("/subjects/m/metadata?key=a&value=1&key=b&value=2"), 200,
+        "{\"subject\":\"m\",\"version\":1,\"id\":1,\"metadata\":{\"properties\":{\"a\":\"1\",\"b\":\"2\"}},"
+            + "\"schema\":\"\\\"string\\\"\"}");
+    assertThat(get("/subjects/m/metadata?key=a&value=1&key=b").json().get("version").asInt()).isEqualTo(2);
+    assertThat(get("/subjects/m/metadata?value=2").json().get("version").asInt()).isEqualTo(2);
+    assertThat(get("/subjects/m/metadata?key=a&value=1&format=serialized").json().get("version").asInt()).isEqualTo(2);
+    assertError(get("/subjects/m/metadata?key=zz&value=1"), 404, 40403, "Schema not found");
+    assertError(get("/subjects/missing/metadata?key=a&value=1"), 404, 40401, "Subject 'missing' not found.");
+  }
+
+  /** /tmp/corpus/cross-context-reads.txt #4-#5. */
+  @Test
+  void lookupFallsBackToOtherContexts() {
+    register(":.x:s", USER);
+    assertThat(post("/subjects/s", USER).json().get("subject").asText()).isEqualTo(":.x:s");
+    assertError(post("/subjects/s", USER_INT), 404, 40401, "Subject 's' not found.");
   }
 }

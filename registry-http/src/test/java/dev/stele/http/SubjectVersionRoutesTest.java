@@ -41,6 +41,41 @@ class SubjectVersionRoutesTest extends HttpTestBase {
         + "\"metadata\":{\"properties\":{\"owner\":\"x\"}},\"schema\":\"\\\"string\\\"\"}");
   }
 
+  /** /tmp/corpus/reg-metadata.txt #0-#2, confluent-version.txt #0-#1. */
+  @Test
+  void theWholeVersionAnswersOnlyWhatTheRegistryFilledIn() {
+    String withOwner = "{\"schema\": \"\\\"string\\\"\", \"metadata\": {\"properties\": {\"owner\": \"x\"}}}";
+    String whole = "{\"id\":1,\"version\":1,\"metadata\":{\"properties\":{\"owner\":\"x\"}},"
+        + "\"schema\":\"\\\"string\\\"\"}";
+    assertJson(post("/subjects/m/versions", withOwner), 200, whole);
+    assertJson(post("/subjects/m/versions", withOwner), 200, "{\"id\":1}");
+    assertJson(post("/subjects/m/versions", STRING), 200, whole);
+    assertJson(post("/subjects/v/versions", "{\"schema\": \"\\\"int\\\"\", \"version\": -1}"), 200,
+        "{\"id\":2,\"version\":1,\"metadata\":{\"properties\":{\"confluent:version\":\"1\"}},"
+            + "\"schema\":\"\\\"int\\\"\"}");
+    assertJson(post("/subjects/v/versions", "{\"schema\": \"\\\"int\\\"\", \"version\": -1}"), 200, "{\"id\":2}");
+  }
+
+  /** /tmp/corpus/alias-filter.txt: every subject path of an alias is its target's. */
+  @Test
+  void anAliasStandsForItsTargetOnEverySubjectPath() {
+    register("target", USER);
+    put("/config/alias", "{\"alias\": \"target\"}");
+    assertThat(register("alias", USER_AGE)).isEqualTo(2);
+    assertJson(get("/subjects/alias/versions"), 200, "[1,2]");
+    assertThat(get("/subjects/alias/versions/1").json().get("subject").asText()).isEqualTo("target");
+    assertThat(post("/subjects/alias", USER).json().get("version").asInt()).isEqualTo(1);
+    assertThat(post("/compatibility/subjects/alias/versions/latest", USER_INT).json()
+        .get("is_compatible").asBoolean()).isFalse();
+    assertJson(get("/schemas/ids/1?subject=alias"), 200, "{\"schema\":" + JSON.valueToTree(USER_TEXT) + "}");
+    assertJson(delete("/subjects/alias/versions/2"), 200, "2");
+    assertJson(get("/subjects/target/versions"), 200, "[1]");
+    // Config and mode of the alias stay its own.
+    assertThat(get("/config/alias").json().get("alias").asText()).isEqualTo("target");
+    put("/mode/alias", "{\"mode\": \"READONLY\"}");
+    assertError(get("/mode/target"), 404, 40409);
+  }
+
   @Test
   void readsVersionsByNumberLatestAndMinusOne() {
     register("s", USER);

@@ -46,35 +46,34 @@ public final class AvroSchema implements ParsedSchema {
   }
 
   /**
-   * The registry's {@code normalize=true} form (see {@link AvroNormalizer}).
+   * The registry's {@code normalize=true} form (see {@link AvroNormalizer}). A registration (a
+   * schema parsed with validation) also has its field defaults checked here, as the registry does
+   * on this path.
    *
    * @throws IllegalArgumentException with the reason the Confluent registry gives when
-   *     normalizing fails; its cause is an {@link InvalidSchemaException}
+   *     normalizing fails. The registry reports a schema it cannot write out at all (a default it
+   *     cannot read) differently from one whose normalized form fails its checks; the second kind
+   *     has an {@link InvalidSchemaException} as cause, the first does not.
    */
   @Override
   public AvroSchema normalize() {
-    try {
-      return normalized();
-    } catch (InvalidSchemaException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
-
-  /**
-   * As {@link #normalize()}, with the failure checked. A registration (a schema parsed with
-   * validation) also has its field defaults checked here, as the registry does on this path.
-   */
-  public AvroSchema normalized() throws InvalidSchemaException {
     String text;
     try {
       text = AvroNormalizer.render(avro, referencedNames());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
+    }
+    try {
       if (validated) {
         LegacyDefaults.check(referenced, avro);
       }
+      return new AvroSchema(AvroParsing.parse(text, resolved, false), resolved, validated);
+    } catch (InvalidSchemaException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     } catch (RuntimeException | StackOverflowError e) {
-      throw new InvalidSchemaException(String.valueOf(e.getMessage()), e);
+      throw new IllegalArgumentException(String.valueOf(e.getMessage()),
+          new InvalidSchemaException(String.valueOf(e.getMessage()), e));
     }
-    return new AvroSchema(AvroParsing.parse(text, resolved, false), resolved, validated);
   }
 
   @Override

@@ -63,9 +63,9 @@ public final class JsonSchemaFormat implements SchemaFormat {
       }
       return new JsonSchema(root, model, source.references());
     } catch (SchemaProblem problem) {
-      throw new InvalidSchemaException(INVALID_SCHEMA, problem);
+      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA, problem);
     } catch (StackOverflowError e) {
-      throw new InvalidSchemaException(INVALID_SCHEMA, new SchemaProblem("nested too deeply"));
+      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA, new SchemaProblem("nested too deeply"));
     }
   }
 

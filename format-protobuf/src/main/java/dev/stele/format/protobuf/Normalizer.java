@@ -39,7 +39,7 @@ final class Normalizer {
     try {
       return new Normalizer(types, file).file(file);
     } catch (Unresolved e) {
-      throw new InvalidSchemaException("Could not resolve type: " + e.getMessage());
+      throw InvalidSchemaException.afterParsing("Could not resolve type: " + e.getMessage(), e);
     }
   }
 

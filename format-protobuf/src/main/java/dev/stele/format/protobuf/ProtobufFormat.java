@@ -65,8 +65,8 @@ public final class ProtobufFormat implements SchemaFormat {
   private static void checkFieldNumber(Proto.Message message, Proto.Field field)
       throws InvalidSchemaException {
     if (field.tag() < 0 || field.tag() > Proto.MAX_TAG) {
-      throw new InvalidSchemaException("Field number " + field.tag() + " of " + message.name()
-          + "." + field.name() + " is out of range (0 to " + Proto.MAX_TAG + ")");
+      throw InvalidSchemaException.afterParsing("Field number " + field.tag() + " of " + message.name()
+          + "." + field.name() + " is out of range (0 to " + Proto.MAX_TAG + ")", null);
     }
   }
 

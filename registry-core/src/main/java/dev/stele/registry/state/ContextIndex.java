@@ -19,6 +19,8 @@ public final class ContextIndex {
   private final Map<Integer, Set<SubjectVersion>> usages = new ConcurrentHashMap<>();
   private final Map<SubjectVersion, Set<Integer>> referencedBy = new ConcurrentHashMap<>();
   private volatile int maxId;
+  /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
+  private volatile boolean hasTwins;
 
   ContextIndex copy() {
     ContextIndex copy = new ContextIndex();
@@ -27,6 +29,7 @@ public final class ContextIndex {
     copy.usages.putAll(usages);
     copy.referencedBy.putAll(referencedBy);
     copy.maxId = maxId;
+    copy.hasTwins = hasTwins;
     return copy;
   }
 
@@ -34,7 +37,10 @@ public final class ContextIndex {
     return byId.get(id);
   }
 
-  /** The id already given to this content, or null. */
+  /**
+   * The id of this content, or null. When IMPORT gave one content several ids, the one written
+   * last, as the Confluent registry's content-hash lookup answers.
+   */
   public Integer idOf(SchemaContent content) {
     return idByContent.get(content);
   }
@@ -66,7 +72,10 @@ public final class ContextIndex {
     }
     StoredSchema stored = content.withId(id);
     byId.put(id, stored);
-    idByContent.putIfAbsent(content, id);
+    Integer previous = idByContent.put(content, id);
+    if (previous != null && previous != id) {
+      hasTwins = true;
+    }
     maxId = Math.max(maxId, id);
     for (SchemaReference ref : stored.references()) {
       referencedBy.merge(new SubjectVersion(ref.subject(), ref.version()), Set.of(id), ContextIndex::union);
@@ -92,7 +101,10 @@ public final class ContextIndex {
     if (gone == null) {
       return;
     }
-    idByContent.remove(SchemaContent.of(gone), id);
+    SchemaContent content = SchemaContent.of(gone);
+    if (idByContent.remove(content, id) && hasTwins) {
+      repointContent(content);
+    }
     for (SchemaReference ref : gone.references()) {
       referencedBy.computeIfPresent(new SubjectVersion(ref.subject(), ref.version()), (key, old) -> {
         Set<Integer> rest = new HashSet<>(old);
@@ -100,6 +112,18 @@ public final class ContextIndex {
         return rest.isEmpty() ? null : Set.copyOf(rest);
       });
     }
+  }
+
+  /**
+   * After the id a content pointed to is gone, another id with the same content (only IMPORT
+   * makes such twins) takes over, the highest one. A scan, but only in a context that has twins.
+   */
+  private void repointContent(SchemaContent content) {
+    byId.forEach((otherId, schema) -> {
+      if (SchemaContent.of(schema).equals(content)) {
+        idByContent.merge(content, otherId, Math::max);
+      }
+    });
   }
 
   private static <T> Set<T> union(Set<T> old, Set<T> added) {

@@ -29,6 +29,29 @@ class CompatibilityMessagesTest {
   }
 
   @Test
+  void aConflictThatDoesNotQuoteTheOldVersionListsOnlyItsIncompatibilities() {
+    Results.Compatibility result = new Results.Compatibility(List.of(
+        new Results.VersionConflict(4, "old4", List.of(incompatibility("a")), false)),
+        List.of(), CompatibilityLevel.FULL, false);
+    assertThat(CompatibilityMessages.render(result)).containsExactly(
+        "a", "{validateFields: 'false', compatibility: 'FULL'}");
+  }
+
+  @Test
+  void aLongOldSchemaIsTruncatedAndSaysSo() {
+    String old = "x".repeat(10 * 1024 + 1);
+    Results.Compatibility result = new Results.Compatibility(List.of(
+        new Results.VersionConflict(1, old, List.of(incompatibility("a")))),
+        List.of(), CompatibilityLevel.BACKWARD, false);
+    assertThat(CompatibilityMessages.render(result).get(2))
+        .isEqualTo("{oldSchema: <truncated to 10240 characters> '" + "x".repeat(10 * 1024) + "'}");
+    Results.Compatibility exact = new Results.Compatibility(List.of(
+        new Results.VersionConflict(1, old.substring(1), List.of(incompatibility("a")))),
+        List.of(), CompatibilityLevel.BACKWARD, false);
+    assertThat(CompatibilityMessages.render(exact).get(2)).isEqualTo("{oldSchema: '" + old.substring(1) + "'}");
+  }
+
+  @Test
   void problemsComeFirst() {
     Results.Compatibility result = new Results.Compatibility(List.of(),
         List.of("Incompatible because of different schema type"), CompatibilityLevel.BACKWARD, false);

@@ -1,0 +1,36 @@
+package dev.stele.registry.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.registry.SubjectVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** /tmp/corpus/import.txt #10-#11, #23: IMPORT can give one content two ids. */
+class ContextIndexTest {
+  private static final SchemaContent STRING = new SchemaContent("AVRO", "\"string\"", List.of(), null, null);
+
+  @Test
+  void theLastIdGivenToAContentIsItsId() {
+    ContextIndex index = new ContextIndex();
+    index.intern(1, STRING);
+    index.addUsage(1, new SubjectVersion("a", 1));
+    index.intern(9, STRING);
+    index.addUsage(9, new SubjectVersion("b", 2));
+    assertThat(index.idOf(STRING)).isEqualTo(9);
+    assertThat(index.byId(1).schema()).isEqualTo("\"string\"");
+  }
+
+  @Test
+  void whenThatIdGoesTheContentFallsBackToItsTwin() {
+    ContextIndex index = new ContextIndex();
+    index.intern(1, STRING);
+    index.addUsage(1, new SubjectVersion("a", 1));
+    index.intern(9, STRING);
+    index.addUsage(9, new SubjectVersion("b", 2));
+    index.removeUsage(9, new SubjectVersion("b", 2));
+    assertThat(index.idOf(STRING)).isEqualTo(1);
+    index.removeUsage(1, new SubjectVersion("a", 1));
+    assertThat(index.idOf(STRING)).isNull();
+  }
+}
