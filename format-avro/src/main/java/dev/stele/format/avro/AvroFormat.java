@@ -63,6 +63,9 @@ public final class AvroFormat implements SchemaFormat {
   @Override
   public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
     if (reader instanceof AvroSchema r && writer instanceof AvroSchema w) {
+      if (RecordPrints.proven(r.prints(), w.prints())) {
+        return CompatibilityResult.COMPATIBLE;
+      }
       return AvroCompatibility.check(r.avro(), w.avro(), roles);
     }
     return CompatibilityResult.of(new Incompatibility(

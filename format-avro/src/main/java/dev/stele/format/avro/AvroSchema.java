@@ -21,6 +21,8 @@ public final class AvroSchema implements ParsedSchema {
   private final List<ResolvedReference> resolved;
   private final boolean validated;
   private final String canonical;
+  /** Computed on the first compatibility check, then kept with the (cached) parsed schema. */
+  private volatile RecordPrints prints;
 
   AvroSchema(AvroParsing.Parsed parsed, List<ResolvedReference> resolved, boolean validated) {
     this.avro = parsed.main();
@@ -31,6 +33,16 @@ public final class AvroSchema implements ParsedSchema {
   }
 
   /** The Apache Avro schema, references inlined: for serializers and compatibility checks. */
+  /** The record's field table for {@link RecordPrints#proven}; null when not a record. */
+  RecordPrints prints() {
+    RecordPrints table = prints;
+    if (table == null && avro.getType() == Schema.Type.RECORD) {
+      table = RecordPrints.of(avro);
+      prints = table;
+    }
+    return table;
+  }
+
   public Schema avro() {
     return avro;
   }
