@@ -43,7 +43,9 @@ class ConformanceAcceptanceTest {
         Map.of("schema.providers.avro.validate.defaults", "false"))) {
       // The runner's own output goes to the report only: its closing "N passed, N failed" line
       // is about scenarios, and CI logs must show only test-runner summaries of that shape.
-      result = Python.run(List.of(Python.interpreter(), runner.toString(), server.url(), "--wipe"),
+      Path data = Corpus.withSteleDeviations(work);
+      result = Python.run(List.of(Python.interpreter(), runner.toString(), server.url(), "--wipe",
+              "--data", data.toString()),
           report);
       server.stop();
     }

@@ -15,7 +15,7 @@ final class ConfigKeys {
   static final String COMPATIBILITY = "schema.compatibility.level";
   static final String COMPATIBILITY_OLD = "avro.compatibility.level";
   static final String GROUP_ID = "schema.registry.group.id";
-  static final String KAFKA_BOOTSTRAP = "kafkastore.bootstrap.servers";
+  static final String KAFKA_BOOTSTRAP = "kafkastore.bootstrap.servers"; // more: KafkaStoreConfig
   static final String DATA_DIR = "stele.data.dir";
   static final String MAX_REQUEST_BYTES = "stele.max.request.bytes";
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
@@ -30,8 +30,9 @@ final class ConfigKeys {
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on
-   * them: they tune a Kafka store, Jetty, security or features that are not built yet, or that
-   * Stele does not need. A Confluent config must start unchanged, so these are logged, not fatal.
+   * them: they tune Jetty, security or features that are not built yet, or that Stele does not
+   * need ({@code kafkastore.*} keys too, on the embedded store; the Kafka store uses most). A
+   * Confluent config must start unchanged, so these are logged, not fatal.
    */
   private static final Set<String> CONFLUENT_EXACT = Set.of(
       "host.port", "debug", "leader.eligibility", "master.eligibility", "leader.election.sticky",

@@ -3,6 +3,7 @@ package dev.stele.server;
 import static dev.stele.server.ConfigKeys.*;
 
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.store.kafka.KafkaStoreConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  *
  * @param hostName {@code host.name}, or null when not set; advertised to peers once there are
  *     several nodes (the Kafka store), unused on the embedded store
+ * @param dataDir the embedded store's directory (unused on the Kafka store)
+ * @param kafkaStore the Kafka store's settings when {@code kafkastore.bootstrap.servers} is set,
+ *     else null: the node runs on the embedded store
  * @param idleTimeoutSeconds from {@code idle.timeout.ms}: an idle keep-alive connection is closed
  *     after this long (0: never)
  * @param avroValidateDefaults refuse Avro field defaults that do not match their type (Stele's
@@ -34,6 +38,7 @@ public record ServerConfig(
     CompatibilityLevel compatibilityLevel,
     String groupId,
     Path dataDir,
+    KafkaStoreConfig kafkaStore,
     int maxRequestBytes,
     int idleTimeoutSeconds,
     boolean avroValidateDefaults,
@@ -76,12 +81,13 @@ public record ServerConfig(
   public static ServerConfig parse(Map<String, String> raw) throws ConfigException {
     Map<String, String> values = new TreeMap<>();
     raw.forEach((key, value) -> values.put(key.trim(), value == null ? "" : value.trim()));
-    refuseKafkaStore(values);
     refuseAuthentication(values);
+    String groupId = orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID);
+    KafkaStoreConfig kafkaStore = kafkaStore(values, groupId);
     List<String> ignored = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
-      if (USED.contains(key)) {
+      if (USED.contains(key) || kafkaStore != null && KafkaStoreConfig.isUsed(key)) {
         continue;
       }
       if (key.startsWith(STELE_PREFIX)) {
@@ -96,8 +102,9 @@ public record ServerConfig(
         listeners(values),
         blankToNull(values.get(HOST_NAME)),
         compatibility(values),
-        orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID),
+        groupId,
         Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)),
+        kafkaStore,
         positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
         idleTimeoutSeconds(values),
         bool(values, AVRO_VALIDATE_DEFAULTS, true),
@@ -105,13 +112,16 @@ public record ServerConfig(
         unknown);
   }
 
-  private static void refuseKafkaStore(Map<String, String> values) throws ConfigException {
-    if (blankToNull(values.get(KAFKA_BOOTSTRAP)) != null) {
-      // Starting on the embedded store instead would let the operator believe their schemas are
-      // in Kafka; they must choose knowingly.
-      throw new ConfigException(KAFKA_BOOTSTRAP + " is set, but Stele's Kafka store is not built"
-          + " yet. Remove the kafkastore.* lines to run on the embedded store (in "
-          + DATA_DIR + ", default " + DEFAULT_DATA_DIR + ")");
+  /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
+  private static KafkaStoreConfig kafkaStore(Map<String, String> values, String groupId)
+      throws ConfigException {
+    if (blankToNull(values.get(KAFKA_BOOTSTRAP)) == null) {
+      return null;
+    }
+    try {
+      return KafkaStoreConfig.fromProperties(values, groupId);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
     }
   }
 

@@ -6,8 +6,10 @@ import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
 import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
+import dev.stele.registry.log.RecordLog;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.store.embedded.SqliteRecordLog;
+import dev.stele.store.kafka.KafkaRecordLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -23,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wiring: embedded store → registry node → one REST server per listener. Started once,
+ * The wiring: store (embedded, or Kafka when {@code kafkastore.bootstrap.servers} is set) →
+ * registry node → one REST server per listener. Started once,
  * closed once (by the shutdown hook), in reverse order so no request reaches a closed node.
  */
 final class SteleServer implements AutoCloseable {
@@ -33,12 +36,12 @@ final class SteleServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final Path dataDir;
-  private final SqliteRecordLog log;
+  private final RecordLog log;
   private final RegistryNode node;
   private final Vertx vertx;
   private final List<RestServer> servers;
 
-  private SteleServer(ServerConfig config, Path dataDir, SqliteRecordLog log, RegistryNode node,
+  private SteleServer(ServerConfig config, Path dataDir, RecordLog log, RegistryNode node,
       Vertx vertx, List<RestServer> servers) {
     this.config = config;
     this.dataDir = dataDir;
@@ -50,13 +53,15 @@ final class SteleServer implements AutoCloseable {
 
   static SteleServer start(ServerConfig config) throws StartException {
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
-    SqliteRecordLog log = new SqliteRecordLog(dataDir);
+    RecordLog log = config.kafkaStore() != null ? new KafkaRecordLog(config.kafkaStore())
+        : new SqliteRecordLog(dataDir);
     RegistryNode node = openNode(config, dataDir, log);
     Vertx vertx = Vertx.vertx();
     List<RestServer> servers = new ArrayList<>();
     try {
       // The embedded store belongs to no Kafka cluster: its id is empty.
-      ServerInfo info = new ServerInfo("", config.groupId(), Version.current(), Version.commit());
+      String clusterId = log instanceof KafkaRecordLog kafka ? kafka.clusterId() : "";
+      ServerInfo info = new ServerInfo(clusterId, config.groupId(), Version.current(), Version.commit());
       for (Listener listener : config.listeners()) {
         RestOptions options = new RestOptions(listener.host(), listener.port(),
             config.maxRequestBytes(), config.idleTimeoutSeconds());
@@ -70,19 +75,21 @@ final class SteleServer implements AutoCloseable {
     return new SteleServer(config, dataDir, log, node, vertx, List.copyOf(servers));
   }
 
-  private static RegistryNode openNode(ServerConfig config, Path dataDir, SqliteRecordLog log)
+  private static RegistryNode openNode(ServerConfig config, Path dataDir, RecordLog log)
       throws StartException {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
+    if (log instanceof SqliteRecordLog) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
+      }
     }
     try {
       SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
       return RegistryNode.open(log, formats, new NodeOptions(config.compatibilityLevel()));
     } catch (RuntimeException e) {
       log.close();
-      throw new StartException("cannot open the embedded store in " + dataDir + ": " + e.getMessage(), e);
+      throw new StartException("cannot open the " + store(log, dataDir) + ": " + e.getMessage(), e);
     }
   }
 
@@ -90,8 +97,13 @@ final class SteleServer implements AutoCloseable {
   String startedLine() {
     String urls = config.listeners().stream().map(Listener::url).collect(Collectors.joining(", "));
     int subjects = node.subjectCount();
-    return "Stele " + Version.current() + " listening on " + urls + " (embedded store at " + dataDir
+    return "Stele " + Version.current() + " listening on " + urls + " (" + store(log, dataDir)
         + ", " + subjects + (subjects == 1 ? " subject)" : " subjects)");
+  }
+
+  private static String store(RecordLog log, Path dataDir) {
+    return log instanceof KafkaRecordLog kafka ? "Kafka store: " + kafka.describe()
+        : "embedded store at " + dataDir;
   }
 
   /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
@@ -103,7 +115,7 @@ final class SteleServer implements AutoCloseable {
     quietly("stop Vert.x", () -> await(vertx.close(), "stop Vert.x"));
     quietly("close the registry node", node::close);
     // The node may or may not close the log it was given; closing twice is harmless.
-    quietly("close the embedded store", log::close);
+    quietly("close the store", log::close);
   }
 
   private interface Step {

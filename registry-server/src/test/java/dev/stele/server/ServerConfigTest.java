@@ -84,6 +84,7 @@ class ServerConfigTest {
     assertThat(config.hostName()).isNull();
     assertThat(config.groupId()).isEqualTo("schema-registry");
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.kafkaStore()).as("the embedded store unless Kafka is named").isNull();
     assertThat(config.maxRequestBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_REQUEST_BYTES);
     assertThat(config.idleTimeoutSeconds()).isEqualTo(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS);
     assertThat(config.ignoredKeys()).isEmpty();
@@ -121,8 +122,15 @@ class ServerConfigTest {
 
   static Stream<Arguments> errorTable() {
     return Stream.of(
-        Arguments.of("kafkastore.bootstrap.servers=PLAINTEXT://127.0.0.1:9092",
-            "Kafka store is not built yet. Remove the kafkastore.* lines"),
+        Arguments.of("kafkastore.bootstrap.servers=SASL_SSL://k1:9093",
+            "kafkastore.bootstrap.servers=SASL_SSL://k1:9093 has no endpoint for the security"
+                + " protocol PLAINTEXT (kafkastore.security.protocol)"),
+        Arguments.of("kafkastore.bootstrap.servers=k1:9092;kafkastore.timeout.ms=soon",
+            "kafkastore.timeout.ms=soon must be a positive whole number"),
+        Arguments.of("kafkastore.bootstrap.servers=k1:9092;kafkastore.topic.replication.factor=0",
+            "kafkastore.topic.replication.factor=0 must be a positive whole number"),
+        Arguments.of("kafkastore.bootstrap.servers=k1:9092;kafkastore.topic.skip.validation=yes",
+            "kafkastore.topic.skip.validation=yes is not true or false"),
         Arguments.of("schema.compatibility.level=sideways",
             "schema.compatibility.level=sideways is not a compatibility level"),
         Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
@@ -167,10 +175,52 @@ class ServerConfigTest {
   }
 
   @Test
-  void sharedSampleAsShippedNamesTheKafkaStore() {
-    assertThatThrownBy(() -> ServerConfig.load(sharedSample()))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("kafkastore.bootstrap.servers");
+  void sharedSampleAsShippedRunsOnTheKafkaStore() throws ConfigException {
+    ServerConfig config = ServerConfig.load(sharedSample());
+
+    assertThat(config.kafkaStore()).isNotNull();
+    assertThat(config.kafkaStore().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.kafkaStore().topic()).isEqualTo("_schemas");
+    assertThat(config.ignoredKeys()).isEmpty();
+    assertThat(config.unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void kafkaStoreSettings() throws ConfigException {
+    ServerConfig config = ServerConfig.parse(props("kafkastore.bootstrap.servers="
+        + "PLAINTEXT://k1:9092,SASL_SSL://k1:9093,SASL_SSL://k2:9093;"
+        + "kafkastore.security.protocol=SASL_SSL;kafkastore.sasl.mechanism=PLAIN;"
+        + "kafkastore.topic=_stele;kafkastore.topic.replication.factor=2;"
+        + "kafkastore.topic.config.min.insync.replicas=2;kafkastore.timeout.ms=2000;"
+        + "kafkastore.init.timeout.ms=30000;kafkastore.group.id=readers;"
+        + "schema.registry.group.id=team-a"));
+    var kafka = config.kafkaStore();
+
+    assertThat(kafka.bootstrapServers()).isEqualTo("k1:9093,k2:9093");
+    assertThat(kafka.topic()).isEqualTo("_stele");
+    assertThat(kafka.replicationFactor()).isEqualTo(2);
+    assertThat(kafka.topicConfigs()).containsExactly(Map.entry("min.insync.replicas", "2"));
+    assertThat(kafka.timeout()).hasMillis(2000);
+    assertThat(kafka.initTimeout()).hasSeconds(30);
+    assertThat(kafka.transactionalId()).isEqualTo("stele-team-a-_stele");
+    // passed to the Kafka clients without the prefix, as the Confluent registry does
+    assertThat(kafka.clientProperties()).containsOnly(Map.entry("security.protocol", "SASL_SSL"),
+        Map.entry("sasl.mechanism", "PLAIN"));
+    // a consumer group is what Stele's reader does not need: accepted, said to be ignored
+    assertThat(config.ignoredKeys()).containsExactly("kafkastore.group.id");
+  }
+
+  @Test
+  void kafkaStoreDefaults() throws ConfigException {
+    var kafka = ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092")).kafkaStore();
+
+    assertThat(kafka.topic()).isEqualTo("_schemas");
+    assertThat(kafka.replicationFactor()).isEqualTo(3);
+    assertThat(kafka.skipTopicValidation()).isFalse();
+    assertThat(kafka.timeout()).hasMillis(500);
+    assertThat(kafka.initTimeout()).hasSeconds(60);
+    assertThat(kafka.transactionalId()).isEqualTo("stele-schema-registry-_schemas");
+    assertThat(kafka.clientProperties()).isEmpty();
   }
 
   @Test

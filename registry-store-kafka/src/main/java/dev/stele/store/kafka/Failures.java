@@ -1,0 +1,43 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.log.LogException;
+import java.util.List;
+import org.apache.kafka.common.errors.ProducerFencedException;
+
+/** Failing appends, and telling fencing apart from other producer errors. */
+final class Failures {
+  private Failures() {}
+
+  /** Fails every append with one LogException carrying {@code message}. */
+  static void fail(List<PendingAppend> appends, String message) {
+    if (!appends.isEmpty()) {
+      LogException failure = new LogException(message);
+      appends.forEach(append -> append.future().completeExceptionally(failure));
+    }
+  }
+
+  /**
+   * An error's message with those of its causes: the producer's "in an error state" says little
+   * without the error it is in.
+   */
+  static String reasons(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      text.append(": ").append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * Whether a newer writer of the same transactional id fenced this producer. After a fatal error
+   * the producer wraps it ("in an error state"), hence the walk down the causes.
+   */
+  static boolean isFenced(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ProducerFencedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

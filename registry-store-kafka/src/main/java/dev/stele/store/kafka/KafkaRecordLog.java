@@ -1,0 +1,248 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.RecordCodec;
+import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.NoopRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka {@link RecordLog}: the one-partition, compacted schema topic ({@code _schemas}), in
+ * the Confluent registry's exact record format, so Stele can take over a topic a Confluent
+ * registry wrote. One {@link TopicReader} thread delivers every committed record in order; one
+ * {@link TransactionalWriter} thread writes appends in group-committed transactions, and an
+ * append completes once the reader has delivered it (read-your-writes). See docs/kafka-store.md.
+ */
+public final class KafkaRecordLog implements RecordLog {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordLog.class);
+  private static final long RETRY_PAUSE_MILLIS = 200;
+
+  private final KafkaStoreConfig config;
+  private final AppendQueue queue = new AppendQueue();
+  private final OwnRecords own = new OwnRecords();
+  private final OffsetWatcher watcher = new OffsetWatcher();
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private TopicReader reader;
+  private Thread readerThread;
+  private TransactionalWriter writer;
+  private Thread writerThread;
+  private volatile boolean opened;
+  private volatile String clusterId = "";
+  private boolean closed;
+
+  public KafkaRecordLog(KafkaStoreConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Creates or checks the topic, replays it from the start, registers as the topic's writer
+   * (fencing an older Stele instance of the same group) and returns once the reader has
+   * delivered everything up to a NOOP record written now: the end of the log as of this call.
+   */
+  @Override
+  public synchronized void open(RecordSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    if (opened || closed) {
+      throw new IllegalStateException("a log is opened once");
+    }
+    long deadline = System.nanoTime() + config.initTimeout().toNanos();
+    try {
+      Admin admin = Admin.create(ClientSettings.admin(config));
+      try {
+        if (!config.skipTopicValidation()) {
+          new TopicSetup(admin, config, config.initTimeout()).ensure();
+        }
+        clusterId = clusterId(admin);
+      } finally {
+        admin.close(Duration.ZERO); // calls still pending (Kafka is away) are abandoned
+      }
+      consumer = new KafkaConsumer<>(ClientSettings.consumer(config), new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      reader = new TopicReader(consumer, config.topic(), sink, own, watcher);
+      readerThread = start(reader, "stele-kafka-reader");
+      writer = new TransactionalWriter(queue, () -> new KafkaProducer<>(
+          ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
+          config, own, watcher);
+      writer.initialize(deadline);
+      writerThread = start(writer, "stele-kafka-writer");
+      opened = true;
+      catchUp(deadline);
+    } catch (RuntimeException e) {
+      close();
+      if (e instanceof LogException le) {
+        throw le;
+      }
+      throw new LogException("cannot open the schema topic '" + config.topic() + "' on "
+          + config.bootstrapServers() + ": " + Failures.reasons(e), e);
+    }
+    LOG.info("Replayed the schema topic '{}' up to offset {}", config.topic(), watcher.position());
+  }
+
+  private String clusterId(Admin admin) {
+    try {
+      String id = admin.describeCluster().clusterId()
+          .get(config.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return id == null ? "" : id;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Cannot learn the Kafka cluster id: {}", Failures.reasons(e));
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LogException("interrupted while opening the schema topic", e);
+    }
+  }
+
+  /** Writes a NOOP (again if Kafka was slow to confirm it) and waits until it is delivered. */
+  private void catchUp(long deadline) {
+    while (true) {
+      long left = deadline - System.nanoTime();
+      try {
+        append(List.of(new NoopRecord())).get(Math.max(1, left), TimeUnit.NANOSECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (deadline - System.nanoTime() < TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS)) {
+          throw new LogException("cannot write to the schema topic '" + config.topic() + "' to"
+              + " find its end: " + e.getCause().getMessage(), e.getCause());
+        }
+        pause();
+      } catch (TimeoutException e) {
+        throw new LogException("did not catch up with the schema topic '" + config.topic()
+            + "' within " + config.initTimeout().toMillis() + " ms (" + KafkaStoreConfig.INIT_TIMEOUT
+            + "); read up to offset " + watcher.position(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LogException("interrupted while replaying the schema topic", e);
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> append(List<RegistryRecord> records) {
+    if (records.isEmpty()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("no records to append"));
+    }
+    if (!opened) {
+      return CompletableFuture.failedFuture(new LogException("the log is not open"));
+    }
+    List<RegistryRecord> copy = List.copyOf(records);
+    List<byte[]> keys = new ArrayList<>(copy.size());
+    List<byte[]> values = new ArrayList<>(copy.size());
+    try {
+      for (RegistryRecord record : copy) {
+        keys.add(RecordCodec.key(record));
+        values.add(RecordCodec.value(record));
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(
+          new LogException("cannot encode records: " + e.getMessage(), e));
+    }
+    CompletableFuture<Long> future = new CompletableFuture<>();
+    String refusal = queue.offer(new PendingAppend(copy, keys, values, future));
+    return refusal == null ? future : CompletableFuture.failedFuture(new LogException(refusal));
+  }
+
+  /** The id of the Kafka cluster holding the topic, learned by {@link #open} ("" if unknown). */
+  public String clusterId() {
+    return clusterId;
+  }
+
+  /** Where the log lives, for the start-up line: {@code topic 'x' on host:port}. */
+  public String describe() {
+    return "topic '" + config.topic() + "' on " + config.bootstrapServers();
+  }
+
+  /** Transactions committed since open; tests use it to see appends sharing one. */
+  public long commitCount() {
+    TransactionalWriter w = writer;
+    return w == null ? 0 : w.commits();
+  }
+
+  /** The offset the reader will deliver next: every record below it has been applied. */
+  public long readerPosition() {
+    return watcher.position();
+  }
+
+  /**
+   * Stops writing and reading. Appends not yet written fail; a transaction in flight is left to
+   * the broker, which aborts it.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    String notStored = "not stored: the log was closed";
+    Failures.fail(queue.close(notStored), notStored);
+    if (writer != null) {
+      writer.stop();
+      join(writerThread, config.timeout().multipliedBy(2).plusSeconds(5));
+      quietly(writer::closeProducer);
+    }
+    if (reader != null) {
+      reader.stop();
+      join(readerThread, Duration.ofSeconds(10));
+    }
+    if (consumer != null) {
+      quietly(() -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+    }
+    watcher.close(new LogException("the log was closed before this node applied the records;"
+        + " they are stored in Kafka"));
+  }
+
+  private static Thread start(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true); // an unclosed log must not keep the JVM alive
+    thread.start();
+    return thread;
+  }
+
+  private static void join(Thread thread, Duration timeout) {
+    if (thread == null || thread == Thread.currentThread()) {
+      return;
+    }
+    try {
+      thread.join(timeout.toMillis());
+      if (thread.isAlive()) {
+        thread.interrupt(); // a blocking Kafka call; the interrupt ends it
+        thread.join(timeout.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void quietly(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing a Kafka client failed: {}", e.toString());
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LogException("interrupted while opening the schema topic");
+    }
+  }
+}

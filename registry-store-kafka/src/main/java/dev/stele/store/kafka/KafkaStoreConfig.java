@@ -1,0 +1,175 @@
+package dev.stele.store.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Kafka store's settings, read from the {@code kafkastore.*} keys of a Confluent-style server
+ * config (../shared/API.md §6). Every {@code kafkastore.*} key that is not one of the store's own
+ * goes to the Kafka clients with the prefix removed ({@code kafkastore.security.protocol} →
+ * {@code security.protocol}), as the Confluent registry does, so SASL and TLS settings carry over.
+ *
+ * @param bootstrapServers {@code host:port} list for the clients
+ * @param topicConfigs {@code kafkastore.topic.config.*}: extra configs for a topic we create
+ * @param timeout {@code kafkastore.timeout.ms}: how long a write may wait for Kafka to confirm it
+ * @param initTimeout {@code kafkastore.init.timeout.ms}: how long {@code open} may take
+ * @param transactionalId the writer's transactional id: one writer per id, the newest wins
+ * @param clientProperties the passthrough client settings
+ */
+public record KafkaStoreConfig(
+    String bootstrapServers, String topic, int replicationFactor, Map<String, String> topicConfigs,
+    boolean skipTopicValidation, Duration timeout, Duration initTimeout, String transactionalId,
+    Map<String, String> clientProperties) {
+
+  public static final String PREFIX = "kafkastore.";
+  public static final String BOOTSTRAP = "kafkastore.bootstrap.servers";
+  public static final String TOPIC = "kafkastore.topic";
+  public static final String REPLICATION = "kafkastore.topic.replication.factor";
+  public static final String SKIP_VALIDATION = "kafkastore.topic.skip.validation";
+  public static final String TOPIC_CONFIG_PREFIX = "kafkastore.topic.config.";
+  public static final String TIMEOUT = "kafkastore.timeout.ms";
+  public static final String INIT_TIMEOUT = "kafkastore.init.timeout.ms";
+  public static final String DEFAULT_TOPIC = "_schemas";
+  public static final int DEFAULT_REPLICATION = 3;
+  /** Confluent's default; a write waits no longer for Kafka's confirmation. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+  public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The store's own keys: read here, never handed to the clients. */
+  public static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC, REPLICATION, SKIP_VALIDATION,
+      TIMEOUT, INIT_TIMEOUT);
+
+  /**
+   * Confluent keys for things this store does differently or not at all (its reader needs no
+   * consumer group, the id allocator no retries, the state no checkpoint); passing them to the
+   * clients would only earn "unknown config" warnings.
+   */
+  private static final Set<String> DROPPED_KEYS = Set.of("kafkastore.init.wait.for.reader",
+      "kafkastore.write.max.retries", "kafkastore.group.id", "kafkastore.checkpoint.dir",
+      "kafkastore.checkpoint.version", "kafkastore.update.handlers", "kafkastore.connection.url",
+      "kafkastore.zk.session.timeout.ms");
+
+  /**
+   * Whether the store acts on {@code key}: its own keys and every {@code kafkastore.*} key it
+   * hands to the clients, but not the Confluent keys it drops.
+   */
+  public static boolean isUsed(String key) {
+    return key.startsWith(PREFIX) && !DROPPED_KEYS.contains(key);
+  }
+
+  public KafkaStoreConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(transactionalId, "transactionalId");
+    topicConfigs = Map.copyOf(topicConfigs);
+    clientProperties = Map.copyOf(clientProperties);
+  }
+
+  /** The settings for tests and tools: defaults but for the bootstrap servers and topic. */
+  public static KafkaStoreConfig of(String bootstrapServers, String topic, String groupId) {
+    return fromProperties(Map.of(BOOTSTRAP, bootstrapServers, TOPIC, topic), groupId);
+  }
+
+  /** A copy with other write and open timeouts. */
+  public KafkaStoreConfig withTimeouts(Duration write, Duration open) {
+    return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
+        skipTopicValidation, write, open, transactionalId, clientProperties);
+  }
+
+  /**
+   * Reads the store's settings from server properties (other keys are ignored).
+   *
+   * @param groupId {@code schema.registry.group.id}: instances of one registry cluster share it,
+   *     and with it the writer's transactional id
+   * @throws IllegalArgumentException naming the key of a missing or invalid value
+   */
+  public static KafkaStoreConfig fromProperties(Map<String, String> properties, String groupId) {
+    Map<String, String> clients = new TreeMap<>();
+    Map<String, String> topicConfigs = new TreeMap<>();
+    properties.forEach((key, value) -> {
+      if (key.startsWith(TOPIC_CONFIG_PREFIX)) {
+        topicConfigs.put(key.substring(TOPIC_CONFIG_PREFIX.length()), value.trim());
+      } else if (isUsed(key) && !OWN_KEYS.contains(key)) {
+        clients.put(key.substring(PREFIX.length()), value.trim());
+      }
+    });
+    String protocol = clients.getOrDefault("security.protocol", "PLAINTEXT");
+    String topic = text(properties, TOPIC, DEFAULT_TOPIC);
+    // An operator may name the transactional id; by default instances of one registry cluster
+    // (one group id) on one topic share it, so the newest one fences the others.
+    String transactionalId = clients.remove("transactional.id");
+    if (transactionalId == null || transactionalId.isBlank()) {
+      transactionalId = "stele-" + groupId + "-" + topic;
+    }
+    return new KafkaStoreConfig(
+        bootstrapServers(text(properties, BOOTSTRAP, ""), protocol),
+        topic,
+        positive(properties, REPLICATION, DEFAULT_REPLICATION),
+        topicConfigs,
+        bool(properties, SKIP_VALIDATION),
+        Duration.ofMillis(positive(properties, TIMEOUT, (int) DEFAULT_TIMEOUT.toMillis())),
+        Duration.ofMillis(positive(properties, INIT_TIMEOUT, (int) DEFAULT_INIT_TIMEOUT.toMillis())),
+        transactionalId,
+        clients);
+  }
+
+  /**
+   * {@code PLAINTEXT://h:9092,SASL_SSL://h:9093} → the endpoints of the configured security
+   * protocol, as {@code h:9092}; plain {@code h:9092} entries are taken as they are.
+   */
+  static String bootstrapServers(String raw, String securityProtocol) {
+    List<String> endpoints = new ArrayList<>();
+    for (String item : raw.split(",")) {
+      String endpoint = item.trim();
+      int scheme = endpoint.indexOf("://");
+      if (scheme < 0) {
+        if (!endpoint.isEmpty()) {
+          endpoints.add(endpoint);
+        }
+      } else if (endpoint.substring(0, scheme).equalsIgnoreCase(securityProtocol)) {
+        endpoints.add(endpoint.substring(scheme + 3));
+      }
+    }
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException(raw.isBlank()
+          ? BOOTSTRAP + " is empty; name the Kafka brokers, e.g. PLAINTEXT://localhost:9092"
+          : BOOTSTRAP + "=" + raw + " has no endpoint for the security protocol "
+              + securityProtocol + " (kafkastore.security.protocol)");
+    }
+    return String.join(",", endpoints);
+  }
+
+  private static String text(Map<String, String> properties, String key, String fallback) {
+    String value = properties.get(key);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static int positive(Map<String, String> properties, String key, int fallback) {
+    String value = text(properties, key, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(key + "=" + value + " must be a positive whole number");
+  }
+
+  private static boolean bool(Map<String, String> properties, String key) {
+    String value = text(properties, key, "false");
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(key + "=" + value + " is not true or false");
+  }
+}

@@ -1,0 +1,137 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.log.LogException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the schema topic or checks the one that exists (../shared/API.md §3.1). The log needs
+ * one partition, because only one partition keeps every record in the order it was written, and
+ * compaction, because deletion by retention would drop old schemas that are still in use.
+ */
+final class TopicSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+
+  private final Admin admin;
+  private final KafkaStoreConfig config;
+  private final long timeoutMillis;
+
+  TopicSetup(Admin admin, KafkaStoreConfig config, Duration timeout) {
+    this.admin = admin;
+    this.config = config;
+    this.timeoutMillis = Math.max(1, timeout.toMillis());
+  }
+
+  /** @throws LogException when the topic cannot be created, or exists in a shape we cannot use */
+  void ensure() {
+    String topic = config.topic();
+    try {
+      TopicDescription description = describe();
+      if (description == null) {
+        if (create()) {
+          return;
+        }
+        description = describe(); // another node created it meanwhile: check theirs
+      }
+      verify(description);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new LogException("cannot create or check the schema topic '" + topic + "' on "
+          + config.bootstrapServers() + ": " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new LogException("cannot create or check the schema topic '" + topic + "': no answer"
+          + " from Kafka at " + config.bootstrapServers() + " within " + timeoutMillis + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LogException("interrupted while checking the schema topic '" + topic + "'", e);
+    }
+  }
+
+  private TopicDescription describe()
+      throws ExecutionException, TimeoutException, InterruptedException {
+    try {
+      return admin.describeTopics(List.of(config.topic())).allTopicNames()
+          .get(timeoutMillis, TimeUnit.MILLISECONDS).get(config.topic());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** @return false when the topic turned out to exist already */
+  private boolean create() throws ExecutionException, TimeoutException, InterruptedException {
+    int brokers = admin.describeCluster().nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
+    int replicas = Math.min(brokers, config.replicationFactor());
+    if (replicas < config.replicationFactor()) {
+      LOG.warn("Creating the schema topic '{}' with replication factor {}: only {} broker(s) are"
+          + " up, fewer than {} ({})", config.topic(), replicas, brokers,
+          config.replicationFactor(), KafkaStoreConfig.REPLICATION);
+    }
+    Map<String, String> configs = new HashMap<>(config.topicConfigs());
+    String policy = configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    if (policy != null && !policy.equals(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+      LOG.warn("Ignoring {}cleanup.policy={}: the schema topic must be compacted",
+          KafkaStoreConfig.TOPIC_CONFIG_PREFIX, policy);
+    }
+    NewTopic topic = new NewTopic(config.topic(), 1, (short) replicas).configs(configs);
+    try {
+      admin.createTopics(Set.of(topic)).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        return false;
+      }
+      throw e;
+    }
+    LOG.info("Created the schema topic '{}' (1 partition, replication factor {}, compacted)",
+        config.topic(), replicas);
+    return true;
+  }
+
+  private void verify(TopicDescription description)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    String topic = config.topic();
+    int partitions = description.partitions().size();
+    if (partitions != 1) {
+      throw new LogException("the schema topic '" + topic + "' has " + partitions
+          + " partitions; it must have exactly 1, since only one partition keeps the records in"
+          + " the order they were written. Point " + KafkaStoreConfig.TOPIC + " at another topic"
+          + " (Stele creates it) or recreate this one with one partition");
+    }
+    int replicas = description.partitions().get(0).replicas().size();
+    if (replicas < config.replicationFactor()) {
+      LOG.warn("The schema topic '{}' has replication factor {}, less than {} ({})", topic,
+          replicas, config.replicationFactor(), KafkaStoreConfig.REPLICATION);
+    }
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Config topicConfig = admin.describeConfigs(List.of(resource)).all()
+        .get(timeoutMillis, TimeUnit.MILLISECONDS).get(resource);
+    ConfigEntry policy = topicConfig == null ? null
+        : topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+    String value = policy == null ? "(unknown)" : policy.value();
+    if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(value)) {
+      throw new LogException("the schema topic '" + topic + "' has cleanup.policy=" + value
+          + "; it must be compact, or Kafka deletes old schemas that are still in use. Change it"
+          + " with: kafka-configs --alter --entity-type topics --entity-name " + topic
+          + " --add-config cleanup.policy=compact");
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.log.LogException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes to the schema topic. Each turn it takes every append that queued up
+ * during the previous commit and writes them in one Kafka transaction (group commit); an append
+ * completes once its transaction is committed and this node's reader has delivered its records.
+ *
+ * <p>Transactions are what make a second writer safe: a writer that starts with the same
+ * transactional id fences this one, and Kafka then refuses this one's writes, so a fenced node
+ * can never write records decided on a state that lacks the new writer's. A fenced writer stops
+ * for good. Read_committed readers never see aborted records, which gives failures a clean
+ * meaning: an aborted write is not stored.
+ *
+ * <p>A commit that Kafka does not confirm in time is <em>unconfirmed</em>: it may still land.
+ * Its appends fail saying so, and the queue refuses every append until the outcome is known and,
+ * if committed, applied, so nothing is decided on a state that lacks it. The first append offered
+ * after that is refused too: it may have been decided before the outcome was applied. That rests
+ * on the core's writer, which decides one command at a time and rebuilds its state from the
+ * applied records after every failed append (decision 0002).
+ */
+final class TransactionalWriter implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalWriter.class);
+
+  private enum Outcome { COMMITTED, ABORTED, FENCED, STOPPED }
+
+  private final AppendQueue queue;
+  private final Supplier<Producer<byte[], byte[]>> producers;
+  private final KafkaStoreConfig config;
+  private final OwnRecords own;
+  private final OffsetWatcher watcher;
+  private final AtomicLong commits = new AtomicLong();
+  private volatile boolean stopping;
+  private volatile Producer<byte[], byte[]> producer; // null: to be created
+  private boolean initialized; // the producer has registered as the writer of its id
+  private boolean abortPending; // an abort that timed out; finish it before the next transaction
+  private boolean fenced; // for good: a new producer would fence the writer that fenced us
+
+  TransactionalWriter(AppendQueue queue, Supplier<Producer<byte[], byte[]>> producers,
+      KafkaStoreConfig config, OwnRecords own, OffsetWatcher watcher) {
+    this.queue = queue;
+    this.producers = producers;
+    this.config = config;
+    this.own = own;
+    this.watcher = watcher;
+  }
+
+  /**
+   * Creates the producer and registers it as the writer of its transactional id, which fences
+   * any older writer of that id and settles the transaction it left open. Runs before the thread.
+   *
+   * @throws LogException when Kafka's transaction coordinator does not answer before the deadline
+   */
+  void initialize(long deadlineNanos) {
+    producer = producers.get();
+    while (true) {
+      try {
+        producer.initTransactions();
+        initialized = true;
+        return;
+      } catch (TimeoutException e) {
+        if (System.nanoTime() > deadlineNanos) {
+          throw new LogException("Kafka's transaction coordinator did not answer in time (" + e
+              .getMessage() + "); is " + config.bootstrapServers() + " reachable?", e);
+        }
+      }
+    }
+  }
+
+  /** Transactions committed so far. */
+  long commits() {
+    return commits.get();
+  }
+
+  @Override
+  public void run() {
+    List<PendingAppend> batch;
+    try {
+      while ((batch = queue.takeAll()) != null) {
+        if (ready(batch) && !write(batch)) {
+          return; // fenced or closing
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      LOG.error("The writer of {} stopped; writes fail until restart", config.topic(), e);
+      Failures.fail(queue.close("not stored: the writer stopped: " + e), "not stored: the writer"
+          + " stopped: " + e);
+    }
+  }
+
+  /** Settles what the last transaction left; false when the batch failed on the way. */
+  private boolean ready(List<PendingAppend> batch) {
+    if (fenced) {
+      Failures.fail(batch, "not stored: this node was fenced off the topic");
+      return false;
+    }
+    try {
+      if (producer == null) {
+        producer = producers.get();
+      }
+      if (!initialized) {
+        // A new producer of our own id: its init also settles whatever the old one left open.
+        producer.initTransactions();
+        initialized = true;
+      }
+      if (abortPending) {
+        producer.abortTransaction();
+        abortPending = false;
+      }
+      return true;
+    } catch (TimeoutException e) {
+      Failures.fail(batch, "not stored: Kafka is unreachable (" + Failures.reasons(e) + ")");
+    } catch (KafkaException | IllegalStateException e) {
+      if (Failures.isFenced(e)) {
+        fenced(batch, e);
+      } else {
+        Failures.fail(batch, "not stored: the Kafka producer failed (" + Failures.reasons(e) + ")");
+        discardProducer(e);
+      }
+    }
+    return false;
+  }
+
+  /** @return false when this writer must stop (fenced, or interrupted by close) */
+  private boolean write(List<PendingAppend> batch) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    boolean committing = false;
+    try {
+      producer.beginTransaction();
+      for (PendingAppend append : batch) {
+        for (int i = 0; i < append.size(); i++) {
+          var record = append.records().get(i);
+          sent.add(producer.send(new ProducerRecord<>(config.topic(), 0, append.keys().get(i),
+              append.values().get(i)), (metadata, failure) -> {
+                if (failure == null) {
+                  own.put(metadata.offset(), record);
+                }
+              }));
+        }
+      }
+      committing = true;
+      producer.commitTransaction();
+    } catch (TimeoutException e) {
+      if (committing) {
+        return unconfirmed(batch, sent, e);
+      }
+      abort(batch, e);
+      return true;
+    } catch (InterruptException e) {
+      // Only close() interrupts, after its wait; a commit under way may still complete.
+      Failures.fail(batch, committing ? "the log was closed while Kafka committed this write; it"
+          + " may still be stored" : "not stored: the log was closed");
+      return false;
+    } catch (KafkaException | IllegalStateException e) {
+      if (Failures.isFenced(e)) {
+        fenced(batch, e);
+        return false;
+      }
+      abort(batch, e);
+      return true;
+    }
+    commits.incrementAndGet();
+    int end = 0;
+    for (PendingAppend append : batch) {
+      end += append.size();
+      long last = offset(sent.get(end - 1));
+      watcher.whenDelivered(last).whenComplete((v, failure) -> {
+        if (failure == null) {
+          append.future().complete(last);
+        } else {
+          append.future().completeExceptionally(failure);
+        }
+      });
+    }
+    return true;
+  }
+
+  /** The transaction failed before its commit was asked for: abort it, nothing is stored. */
+  private void abort(List<PendingAppend> batch, Exception cause) {
+    String reasons = Failures.reasons(cause);
+    LOG.warn("A write to {} failed and is aborted: {}", config.topic(), reasons);
+    Failures.fail(batch, "not stored: Kafka refused the write (" + reasons + ")");
+    try {
+      producer.abortTransaction();
+    } catch (TimeoutException e) {
+      abortPending = true; // Kafka is away; the next batch finishes the abort first
+    } catch (KafkaException | IllegalStateException e) {
+      if (Failures.isFenced(e)) {
+        fenced(List.of(), e);
+      } else {
+        discardProducer(e); // its successor's init aborts the transaction
+      }
+    }
+  }
+
+  /** @return false when fenced while settling */
+  private boolean unconfirmed(List<PendingAppend> batch, List<Future<RecordMetadata>> sent,
+      TimeoutException cause) {
+    LOG.warn("Kafka did not confirm a write to {} in time; refusing writes until it does: {}",
+        config.topic(), cause.getMessage());
+    Failures.fail(batch, "Kafka did not confirm the write within " + config.timeout().toMillis()
+        + " ms (" + cause.getMessage() + "); it may still be stored and then applied");
+    String refusal = "not stored: Kafka has not confirmed an earlier write yet, and what may be"
+        + " written next depends on it; retry when Kafka is reachable";
+    Failures.fail(queue.refuse(refusal), refusal);
+    Outcome outcome = settle();
+    if (outcome == Outcome.COMMITTED) {
+      commits.incrementAndGet();
+      awaitDelivered(sent);
+    }
+    LOG.info("The unconfirmed write to {} was {}", config.topic(), outcome);
+    switch (outcome) {
+      case FENCED -> fenced(List.of(), null);
+      case STOPPED -> { }
+      default -> queue.accept("not stored: this write may have been decided before an earlier"
+          + " unconfirmed write was settled; retry");
+    }
+    return outcome != Outcome.FENCED;
+  }
+
+  /** Retries the commit until Kafka answers (each try blocks at most max.block.ms). */
+  private Outcome settle() {
+    while (!stopping) {
+      try {
+        producer.commitTransaction();
+        return Outcome.COMMITTED;
+      } catch (TimeoutException e) {
+        // still no answer; ask again
+      } catch (InterruptException e) {
+        return Outcome.STOPPED;
+      } catch (KafkaException e) {
+        if (Failures.isFenced(e)) {
+          return Outcome.FENCED;
+        }
+        // The records never all reached Kafka (their delivery timed out): abort, not stored.
+        LOG.warn("The unconfirmed write to {} failed: {}", config.topic(), e.toString());
+        return abortUntilDone();
+      }
+    }
+    return Outcome.STOPPED;
+  }
+
+  private Outcome abortUntilDone() {
+    while (!stopping) {
+      try {
+        producer.abortTransaction();
+        return Outcome.ABORTED;
+      } catch (TimeoutException e) {
+        // ask again
+      } catch (InterruptException e) {
+        return Outcome.STOPPED;
+      } catch (KafkaException | IllegalStateException e) {
+        if (Failures.isFenced(e)) {
+          return Outcome.FENCED;
+        }
+        // A producer that cannot abort is dropped; its successor's init aborts the transaction.
+        discardProducer(e);
+        return Outcome.ABORTED;
+      }
+    }
+    return Outcome.STOPPED;
+  }
+
+  /** Waits until the reader has applied a settled commit, so no decision can miss it. */
+  private void awaitDelivered(List<Future<RecordMetadata>> sent) {
+    long last = sent.stream().mapToLong(TransactionalWriter::offset).max().orElse(-1);
+    var delivered = watcher.whenDelivered(last);
+    while (!stopping) {
+      try {
+        delivered.get(1, TimeUnit.SECONDS);
+        return;
+      } catch (java.util.concurrent.TimeoutException e) {
+        // the reader is catching up
+      } catch (ExecutionException e) {
+        return; // the log is closing
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void fenced(List<PendingAppend> batch, Exception e) {
+    String reason = "this node was fenced: another Stele instance started writing to '"
+        + config.topic() + "' with the same transactional id '" + config.transactionalId()
+        + "' (same schema.registry.group.id and topic); this node keeps serving reads but writes"
+        + " no more until it is restarted";
+    LOG.error("Fenced off {}: {}", config.topic(), reason, e);
+    fenced = true;
+    Failures.fail(batch, "this write may or may not have been stored (the instance that took over"
+        + " decides): " + reason);
+    Failures.fail(queue.refuse(reason), reason);
+    discardProducer(null);
+  }
+
+  private void discardProducer(Exception cause) {
+    if (cause != null) {
+      LOG.warn("Replacing the Kafka producer of {} after: {}", config.topic(), cause.toString());
+    }
+    Producer<byte[], byte[]> old = producer;
+    producer = null;
+    initialized = false;
+    abortPending = false;
+    if (old != null) {
+      old.close(Duration.ZERO);
+    }
+  }
+
+  private static long offset(Future<RecordMetadata> sent) {
+    try {
+      return sent.get().offset(); // done: its transaction committed
+    } catch (ExecutionException | InterruptedException e) {
+      throw new IllegalStateException("a record of a committed transaction has no offset", e);
+    }
+  }
+
+  /** Asks the thread to end: it leaves any retry loop within max.block.ms. */
+  void stop() {
+    stopping = true;
+  }
+
+  /** Closes the producer; an open transaction is left to the broker, which aborts it. */
+  void closeProducer() {
+    Producer<byte[], byte[]> current = producer;
+    producer = null;
+    if (current != null) {
+      current.close(config.timeout());
+    }
+  }
+}

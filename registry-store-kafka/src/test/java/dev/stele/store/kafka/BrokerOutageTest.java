@@ -1,0 +1,166 @@
+package dev.stele.store.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.registry.ErrorCode;
+import dev.stele.registry.NodeOptions;
+import dev.stele.registry.RegistryException;
+import dev.stele.registry.RegistryNode;
+import dev.stele.registry.Requests;
+import dev.stele.registry.SchemaPayload;
+import dev.stele.registry.log.LogException;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.kafka.KafkaCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The broker goes away and comes back: writes fail fast, reads go on, writes resume by themselves. */
+class BrokerOutageTest {
+  private static KafkaCluster kafka;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = KafkaCluster.start(1);
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void writesFailFastWhileTheBrokerIsDownAndResumeWhenItIsBack() throws Exception {
+    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "_schemas", "outage")
+        .withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(60));
+    try (RegistryNode node = RegistryNode.open(new KafkaRecordLog(config), SchemaFormats.load(),
+        NodeOptions.DEFAULTS)) {
+      assertThat(register(node, "before", "\"string\"")).isEqualTo(1);
+
+      kafka.kill(0);
+
+      // Each write is answered (well before the core's own 30 s write timeout, which would be
+      // 50002) with 50001 and a message that says whether it may still land.
+      List<String> messages = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        RegistryException failure = registerFailure(node, "during-" + i, "{\"type\":\"fixed\","
+            + "\"name\":\"F\",\"size\":" + (i + 1) + "}");
+        assertThat(failure.code()).isEqualTo(ErrorCode.STORE_ERROR);
+        messages.add(failure.getMessage());
+      }
+      assertThat(messages).allSatisfy(m -> assertThat(m).satisfiesAnyOf(
+          text -> assertThat(text).startsWith("Error while writing to the store: not stored: "),
+          text -> assertThat(text).contains("it may still be stored")));
+
+      // reads are served from memory meanwhile
+      assertThat(node.registry().versions(
+          new Requests.ListVersions("before", false, false, false, 0, -1))).containsExactly(1);
+      assertThat(node.registry().schemaById(new Requests.SchemaById(1, null, null, false))
+          .schema().schema()).isEqualTo("\"string\"");
+
+      kafka.restart(0);
+
+      int id = registerOnceKafkaIsBack(node, "after", "\"long\"");
+      assertThat(id).isGreaterThan(1);
+      assertThat(node.registry().versions(
+          new Requests.ListVersions("after", false, false, false, 0, -1))).containsExactly(1);
+    }
+  }
+
+  @Test
+  void aWriteAFrozenBrokerDoesNotConfirmIsReportedAsMaybeStoredAndThenSettled() throws Exception {
+    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "frozen", "frozen")
+        .withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(60));
+    Recorder sink = new Recorder();
+    try (KafkaRecordLog log = new KafkaRecordLog(config)) {
+      log.open(sink);
+      log.append(List.of(Records.schema("s", 1, 1))).get(60, TimeUnit.SECONDS);
+
+      kafka.freeze(0);
+      String unconfirmed;
+      String refused;
+      try {
+        unconfirmed = failure(log.append(List.of(Records.schema("s", 2, 2))));
+        refused = failure(log.append(List.of(Records.schema("s", 3, 3))));
+      } finally {
+        kafka.thaw(0);
+      }
+      assertThat(unconfirmed).startsWith("Kafka did not confirm the write within 1000 ms")
+          .endsWith("it may still be stored and then applied");
+      assertThat(refused).startsWith("not stored: Kafka has not confirmed an earlier write yet");
+
+      // Once Kafka answers, the unconfirmed write is settled (here: committed, and applied);
+      // until then, and once more after, appends are refused and store nothing.
+      List<String> refusals = new ArrayList<>();
+      long offset = -1;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (offset < 0 && System.nanoTime() < deadline) {
+        try {
+          offset = log.append(List.of(Records.schema("s", 4, 4))).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          refusals.add(e.getCause().getMessage());
+          Thread.sleep(100);
+        }
+      }
+      assertThat(refusals).isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("not stored: "));
+      assertThat(refusals.get(refusals.size() - 1))
+          .startsWith("not stored: this write may have been decided before an earlier");
+      assertThat(sink.records()).containsExactly(Records.schema("s", 1, 1),
+          Records.schema("s", 2, 2), Records.schema("s", 4, 4));
+    }
+  }
+
+  private static String failure(CompletableFuture<Long> append)
+      throws Exception {
+    try {
+      append.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(LogException.class);
+      return e.getCause().getMessage();
+    }
+    throw new AssertionError("the append succeeded");
+  }
+
+  private static int register(RegistryNode node, String subject, String schema) throws Exception {
+    return node.registry().register(new Requests.Register(subject, SchemaPayload.of(schema, null),
+        false, null, null)).toCompletableFuture().get(60, TimeUnit.SECONDS).id();
+  }
+
+  private static RegistryException registerFailure(RegistryNode node, String subject,
+      String schema) throws Exception {
+    try {
+      register(node, subject, schema);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RegistryException failure) {
+        return failure;
+      }
+      throw e;
+    }
+    throw new AssertionError("the write to " + subject + " succeeded with the broker down");
+  }
+
+  /** Kafka answers again within seconds of the restart; the node needs no help to use it. */
+  private static int registerOnceKafkaIsBack(RegistryNode node, String subject, String schema)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (true) {
+      try {
+        return register(node, subject, schema);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RegistryException failure)
+            || failure.code() != ErrorCode.STORE_ERROR || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+}
