@@ -7,14 +7,14 @@
 # Usage: bench/startup.sh   (env: SCHEMAS=100000 CLIENTS=16 READS=200000,
 #        DATA_DIR=DIR to reuse a populated data directory instead of populating one,
 #        JVM_OPTION_SETS='opts|opts|...' the option sets to start with: JVM options, optionally
-#        led by NAME=VALUE environment settings; an empty set means the JVM's defaults)
+#        led by NAME=VALUE environment settings; an empty set means bin/stele-start's defaults)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SCHEMAS="${SCHEMAS:-100000}"
 READS="${READS:-200000}"
-# Defaults; a heap just above the live set (about 215 MB with 100,000 such schemas, see
-# docs/benchmarks.md) with the serial collector; and the smallest footprint found that still works.
-JVM_OPTION_SETS="${JVM_OPTION_SETS:-|-Xmx256m -XX:+UseSerialGC|MALLOC_ARENA_MAX=2 -Xmx240m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k}"
+# bin/stele-start's defaults; a fixed 256 MB heap with the serial collector; and the JVM's own
+# defaults (G1, a quarter of the machine's memory as the maximum heap).
+JVM_OPTION_SETS="${JVM_OPTION_SETS:-|-Xmx256m -XX:+UseSerialGC|-XX:+UseG1GC}"
 
 install_tools curl
 need_jars
@@ -68,7 +68,7 @@ for options in "${option_sets[@]}"; do
   fi
   rss_warm="$(rss_mb "$STELE_PID")"
   peak="$(hwm_mb "$STELE_PID")"
-  printf '%9s %9s %12s %9s %9s  %s\n' "$ready" "$rss_ready" "$rss_warm" "$peak" "$subjects" "${options:-(JVM defaults)}"
+  printf '%9s %9s %12s %9s %9s  %s\n' "$ready" "$rss_ready" "$rss_warm" "$peak" "$subjects" "${options:-(bin/stele-start defaults)}"
   sed 's/^/    /' "$WORK/reads.txt"
   ok_ready="$(( ready <= 5000 ? 1 : 0 ))"
   ok_rss="$(( rss_warm <= 300 && rss_ready <= 300 ? 1 : 0 ))"

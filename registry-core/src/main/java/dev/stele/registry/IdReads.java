@@ -30,9 +30,9 @@ final class IdReads {
     if (stored == null) {
       throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + request.id() + " not found");
     }
-    String text = Reads.format(parser, state, stored, request.format());
+    String formatted = Reads.formatted(parser, state, stored, request.format());
     Integer maxId = request.fetchMaxId() ? index.maxId() : null;
-    return new SchemaText(stored, text, null, maxId);
+    return new SchemaText(stored, formatted, null, maxId);
   }
 
   List<String> subjectsForId(Requests.IdUsages request) {

@@ -137,14 +137,20 @@ final class Reads {
   }
 
   static String format(SchemaParser parser, RegistryState state, StoredSchema stored, String format) {
+    String formatted = formatted(parser, state, stored, format);
+    return formatted != null ? formatted : stored.schema();
+  }
+
+  /** The text in a named format, or null when that is the stored text (no format, or an unknown one). */
+  static String formatted(SchemaParser parser, RegistryState state, StoredSchema stored, String format) {
     if (format == null || format.isEmpty()) {
-      return stored.schema();
+      return null;
     }
     try {
       return parser.parseStored(stored, state).formatted(format);
     } catch (IllegalArgumentException e) {
       // Unknown format names give the stored text, as in the Confluent registry.
-      return stored.schema();
+      return null;
     }
   }
 

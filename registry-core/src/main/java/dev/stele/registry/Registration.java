@@ -9,7 +9,6 @@ import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
 import dev.stele.registry.state.ContextIndex;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.ParsedSchema;
@@ -118,7 +117,7 @@ final class Registration {
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
     SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, target.normalize);
     StoredSchema holder = target.index.byId(id);
-    if (holder != null && !SchemaContent.of(holder).equals(content)) {
+    if (holder != null && !holder.content().equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
           "Overwrite new schema with id " + id + " is not permitted.");
     }

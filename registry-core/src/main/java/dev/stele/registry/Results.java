@@ -22,10 +22,19 @@ public final class Results {
   /**
    * A schema read by id, rendered in the requested format.
    *
+   * @param formatted the text in the requested format, or null for the stored canonical text
+   *     (so that a cache of rendered answers can tell a hit from the schema instance and this,
+   *     without inflating the text)
    * @param subjectVersion the version under the {@code subject} query parameter, or null
    * @param maxId the highest id in use, or null unless asked for
    */
-  public record SchemaText(StoredSchema schema, String text, SubjectVersion subjectVersion, Integer maxId) {}
+  public record SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion,
+      Integer maxId) {
+    /** The text to answer with; the canonical one is inflated on each call. */
+    public String text() {
+      return formatted != null ? formatted : schema.schema();
+    }
+  }
 
   /**
    * A subject version rendered in the requested format ({@code text} is the canonical schema

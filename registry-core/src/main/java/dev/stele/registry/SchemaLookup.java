@@ -2,7 +2,6 @@ package dev.stele.registry;
 
 import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.state.ContextIndex;
-import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.VersionEntry;
@@ -71,7 +70,7 @@ final class SchemaLookup {
     if (stored.metadata() == null || !stored.metadata().text().contains(Metadata.CONFLUENT_VERSION)) {
       return false;
     }
-    if (!stored.schema().equals(content.schema()) || !stored.schemaType().equals(content.schemaType())
+    if (!stored.text().equals(content.text()) || !stored.schemaType().equals(content.schemaType())
         || !stored.references().equals(content.references())
         || !Objects.equals(stored.ruleSet(), content.ruleSet())) {
       return false;

@@ -12,8 +12,6 @@ import dev.stele.schema.SchemaReference;
 import dev.stele.schema.SchemaSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns submitted and stored schema text into {@link ParsedSchema}s: picks the format, resolves
@@ -22,15 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * it again each time.
  */
 final class SchemaParser {
-  /** Bounds the cache; past it, entries are dropped wholesale (a cheap, rare event). */
-  private static final int CACHE_LIMIT = 10_000;
   private static final int MAX_REFERENCE_DEPTH = 64;
 
   private final SchemaFormats formats;
-  private final Map<StoredSchema, ParsedSchema> parsed = new ConcurrentHashMap<>();
+  private final ParsedCache parsed;
 
   SchemaParser(SchemaFormats formats) {
+    this(formats, ParsedCache.forHeap());
+  }
+
+  SchemaParser(SchemaFormats formats, ParsedCache parsed) {
     this.formats = formats;
+    this.parsed = parsed;
   }
 
   SchemaFormats formats() {
@@ -113,9 +114,6 @@ final class SchemaParser {
       List<ResolvedReference> refs = resolve(stored.references(), state, 0);
       // Stored schemas were validated when registered; parse leniently so old records still load.
       ParsedSchema schema = format.parse(new SchemaSource(stored.schema(), refs, false));
-      if (parsed.size() >= CACHE_LIMIT) {
-        parsed.clear();
-      }
       parsed.put(stored, schema);
       return schema;
     } catch (InvalidSchemaException e) {

@@ -3,7 +3,6 @@ package dev.stele.registry;
 import dev.stele.registry.Results.VersionText;
 import dev.stele.registry.state.ContextIndex;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.ParsedSchema;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SchemaContent;
 import dev.stele.registry.state.VersionEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import dev.stele.registry.Results;
 import dev.stele.registry.StoredSchema;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,15 +18,17 @@ final class SchemaByIdCache {
   /** Past this many ids the cache starts over: cheap, rare, and bounds memory. */
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(StoredSchema schema, String text, Buffer body) {}
+  /** {@code formatted} is null for the stored text: a hit needs no text, so none is inflated. */
+  private record Entry(StoredSchema schema, String formatted, Buffer body) {}
 
   private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
 
   /** The rendered answer for a lookup result, from the cache when it is still the same schema. */
   Buffer render(int id, Results.SchemaText found) {
     Entry entry = entries.get(id);
-    if (entry == null || entry.schema != found.schema() || !sameText(entry.text, found.text())) {
-      entry = new Entry(found.schema(), found.text(), Render.schemaText(found));
+    if (entry == null || entry.schema != found.schema()
+        || !Objects.equals(entry.formatted, found.formatted())) {
+      entry = new Entry(found.schema(), found.formatted(), Render.schemaText(found));
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();
       }
@@ -38,9 +41,5 @@ final class SchemaByIdCache {
 
   int size() {
     return entries.size();
-  }
-
-  private static boolean sameText(String cached, String found) {
-    return cached == found || cached.equals(found);
   }
 }

@@ -42,6 +42,6 @@ class SchemaByIdCacheTest {
   }
 
   private static Results.SchemaText found(StoredSchema schema) {
-    return new Results.SchemaText(schema, schema.schema(), null, null);
+    return new Results.SchemaText(schema, null, null, null);
   }
 }

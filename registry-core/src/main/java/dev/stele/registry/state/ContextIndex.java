@@ -1,9 +1,13 @@
 package dev.stele.registry.state;
 
+import dev.stele.registry.SchemaContent;
 import dev.stele.registry.StoredSchema;
 import dev.stele.registry.SubjectVersion;
 import dev.stele.schema.SchemaReference;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,23 +15,38 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The schema ids of one context: each id's schema, the id of each distinct content, which subject
  * versions use an id, and which ids reference a subject version. Written by one thread (the
- * state's applier), read by any: every map value is immutable.
+ * state's applier), read by any: every value is immutable, and the tables publish changes whole.
+ *
+ * <p>Held for every schema in two states (durable and pending, docs/decisions/0002), so it is
+ * kept small: ids index {@link IdTable}s, contents a {@link ContentTable}, and an id's usages are
+ * one {@link SubjectVersion} (the common case) or an array of them, rather than a set in a map
+ * under a boxed key. Copying one for the other state shares all their pages.
  */
 public final class ContextIndex {
-  private final Map<Integer, StoredSchema> byId = new ConcurrentHashMap<>();
-  private final Map<SchemaContent, Integer> idByContent = new ConcurrentHashMap<>();
-  private final Map<Integer, Set<SubjectVersion>> usages = new ConcurrentHashMap<>();
-  private final Map<SubjectVersion, Set<Integer>> referencedBy = new ConcurrentHashMap<>();
+  private final IdTable<StoredSchema> byId;
+  private final ContentTable byContent;
+  /** A {@link SubjectVersion}, or a {@code SubjectVersion[]} of two or more. */
+  private final IdTable<Object> usages;
+  private final Map<SubjectVersion, Set<Integer>> referencedBy;
   private volatile int maxId;
   /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
   private volatile boolean hasTwins;
 
+  public ContextIndex() {
+    this(new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>());
+  }
+
+  private ContextIndex(IdTable<StoredSchema> byId, ContentTable byContent,
+      IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy) {
+    this.byId = byId;
+    this.byContent = byContent;
+    this.usages = usages;
+    this.referencedBy = referencedBy;
+  }
+
   ContextIndex copy() {
-    ContextIndex copy = new ContextIndex();
-    copy.byId.putAll(byId);
-    copy.idByContent.putAll(idByContent);
-    copy.usages.putAll(usages);
-    copy.referencedBy.putAll(referencedBy);
+    ContextIndex copy = new ContextIndex(byId.copy(), byContent.copy(), usages.copy(),
+        new ConcurrentHashMap<>(referencedBy));
     copy.maxId = maxId;
     copy.hasTwins = hasTwins;
     return copy;
@@ -42,12 +61,17 @@ public final class ContextIndex {
    * last, as the Confluent registry's content-hash lookup answers.
    */
   public Integer idOf(SchemaContent content) {
-    return idByContent.get(content);
+    StoredSchema stored = byContent.get(content);
+    return stored == null ? null : stored.id();
   }
 
   /** The subject versions that use an id, soft-deleted ones included. */
   public Set<SubjectVersion> usages(int id) {
-    return usages.getOrDefault(id, Set.of());
+    Object found = usages.get(id);
+    if (found == null) {
+      return Set.of();
+    }
+    return found instanceof SubjectVersion one ? Set.of(one) : Set.of((SubjectVersion[]) found);
   }
 
   /** The ids of schemas that reference a subject version. */
@@ -68,12 +92,12 @@ public final class ContextIndex {
   StoredSchema intern(int id, SchemaContent content) {
     StoredSchema existing = byId.get(id);
     if (existing != null) {
-      return SchemaContent.of(existing).equals(content) ? existing : null;
+      return existing.content().equals(content) ? existing : null;
     }
     StoredSchema stored = content.withId(id);
     byId.put(id, stored);
-    Integer previous = idByContent.put(content, id);
-    if (previous != null && previous != id) {
+    StoredSchema previous = byContent.put(stored);
+    if (previous != null && previous.id() != id) {
       hasTwins = true;
     }
     maxId = Math.max(maxId, id);
@@ -84,26 +108,39 @@ public final class ContextIndex {
   }
 
   void addUsage(int id, SubjectVersion usage) {
-    usages.merge(id, Set.of(usage), ContextIndex::union);
+    Object old = usages.get(id);
+    if (old == null) {
+      usages.put(id, usage);
+      return;
+    }
+    SubjectVersion[] all =
+        old instanceof SubjectVersion one ? new SubjectVersion[] {one} : (SubjectVersion[]) old;
+    for (SubjectVersion known : all) {
+      if (known.equals(usage)) {
+        return;
+      }
+    }
+    SubjectVersion[] more = Arrays.copyOf(all, all.length + 1);
+    more[all.length] = usage;
+    usages.put(id, more);
   }
 
   /** Forgets a usage; an id left without any is gone (permanently deleted everywhere). */
   void removeUsage(int id, SubjectVersion usage) {
-    Set<SubjectVersion> left = usages.computeIfPresent(id, (key, old) -> {
-      Set<SubjectVersion> rest = new HashSet<>(old);
-      rest.remove(usage);
-      return rest.isEmpty() ? null : Set.copyOf(rest);
-    });
+    Object current = usages.get(id);
+    Object left = current instanceof SubjectVersion[] all ? without(all, usage)
+        : usage.equals(current) ? null : current;
+    usages.put(id, left);
     if (left != null) {
       return;
     }
-    StoredSchema gone = byId.remove(id);
+    StoredSchema gone = byId.get(id);
     if (gone == null) {
       return;
     }
-    SchemaContent content = SchemaContent.of(gone);
-    if (idByContent.remove(content, id) && hasTwins) {
-      repointContent(content);
+    byId.put(id, null);
+    if (byContent.remove(gone) && hasTwins) {
+      repointContent(gone.content());
     }
     for (SchemaReference ref : gone.references()) {
       referencedBy.computeIfPresent(new SubjectVersion(ref.subject(), ref.version()), (key, old) -> {
@@ -119,11 +156,22 @@ public final class ContextIndex {
    * makes such twins) takes over, the highest one. A scan, but only in a context that has twins.
    */
   private void repointContent(SchemaContent content) {
-    byId.forEach((otherId, schema) -> {
-      if (SchemaContent.of(schema).equals(content)) {
-        idByContent.merge(content, otherId, Math::max);
+    byId.forEach((schema, otherId) -> {
+      StoredSchema current = byContent.get(content);
+      if (schema.content().equals(content) && (current == null || current.id() < otherId)) {
+        byContent.put(schema);
       }
     });
+  }
+
+  /** The usages left after removing one: the array, a single one, or null for none. */
+  private static Object without(SubjectVersion[] all, SubjectVersion usage) {
+    List<SubjectVersion> rest = new ArrayList<>(Arrays.asList(all));
+    rest.remove(usage);
+    if (rest.size() == all.length) {
+      return all;
+    }
+    return rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0) : rest.toArray(new SubjectVersion[0]);
   }
 
   private static <T> Set<T> union(Set<T> old, Set<T> added) {

@@ -3,6 +3,7 @@ package dev.stele.registry.state;
 import dev.stele.registry.Config;
 import dev.stele.registry.Mode;
 import dev.stele.registry.QualifiedSubject;
+import dev.stele.registry.SchemaContent;
 import dev.stele.registry.StoredSchema;
 import dev.stele.registry.SubjectVersion;
 import dev.stele.registry.log.RegistryRecord;

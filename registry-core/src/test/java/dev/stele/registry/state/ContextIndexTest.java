@@ -2,6 +2,7 @@ package dev.stele.registry.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.registry.SchemaContent;
 import dev.stele.registry.SubjectVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
