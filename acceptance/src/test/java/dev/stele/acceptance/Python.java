@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Python {
   static final String INSTALL_HINT = "install them with .ci/install-deps (runs: apt-get install -y"
-      + " python3-confluent-kafka python3-avro python3-requests; Debian's packages are seen by"
-      + " /usr/bin/python3, the default here, or whatever STELE_PYTHON names)";
+      + " python3-confluent-kafka python3-avro python3-requests python3-jsonschema"
+      + " python3-protobuf; Debian's packages are seen by /usr/bin/python3, the default here, or"
+      + " whatever STELE_PYTHON names)";
   /** A hang guard for a wedged script, not a speed requirement. */
   private static final long TIMEOUT_MINUTES = 10;
 
@@ -65,10 +66,18 @@ final class Python {
 
   /** Runs a command, its output going to {@code outputFile} (or a temp file) to be read back. */
   static Result run(List<String> command, Path outputFile) throws IOException {
+    return run(command, outputFile, null);
+  }
+
+  /** The same in {@code workDir} (null: this process's); {@link Node} runs its scripts this way. */
+  static Result run(List<String> command, Path outputFile, Path workDir) throws IOException {
     Path output = outputFile != null ? outputFile : Files.createTempFile("stele-python", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
+    if (workDir != null) {
+      builder.directory(workDir.toFile());
+    }
     // No __pycache__ beside the scripts in src/test/python.
     builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     Process process = builder.start();
