@@ -14,6 +14,11 @@ import java.util.List;
  * first addition in a fresh server (the JIT has not compiled the checker yet), the first addition
  * of each later subject (the server parses every stored version once, then caches them), and the
  * later additions (the steady state).
+ *
+ * <p>With {@code --resume true} nothing is built: the subjects of an earlier run (same
+ * {@code --run}) get {@code --additions} more versions each, timed the same way. Run against a
+ * server restarted on that run's data, it measures the first check of each subject after a
+ * restart.
  */
 final class TransitiveLoad {
   private TransitiveLoad() {}
@@ -22,6 +27,9 @@ final class TransitiveLoad {
     int versions = args.integer("versions", 1000);
     int subjects = args.integer("subjects", 3);
     int additions = args.integer("additions", 5);
+    if (Boolean.parseBoolean(args.string("resume", "false"))) {
+      return resume(http, run, subjects, additions);
+    }
     double freshServer = Double.NaN;
     List<Double> coldCache = new ArrayList<>();
     List<Double> warm = new ArrayList<>();
@@ -64,6 +72,33 @@ final class TransitiveLoad {
         + " first in a fresh server %.1f ms; first of a later subject (parse cache cold) median %.1f ms;"
         + " later additions median %.1f ms, max %.1f ms", versions, freshServer, median(coldCache),
         median(warm), max(warm)));
+    return true;
+  }
+
+  private static boolean resume(Http http, String run, int subjects, int additions) {
+    List<Double> first = new ArrayList<>();
+    List<Double> later = new ArrayList<>();
+    for (int s = 1; s <= subjects; s++) {
+      String subject = "bench-" + run + "-evolving-" + s;
+      String record = "Evolving_" + run + "_" + s;
+      Http.Response listed = http.get("/subjects/" + subject + "/versions");
+      if (!listed.ok()) {
+        throw new IllegalStateException(subject + ": HTTP " + listed.status() + " (was it built with --run " + run + "?)");
+      }
+      int count = listed.json().size();
+      double[] times = new double[additions];
+      for (int a = 0; a < additions; a++) {
+        int k = count + 1 + a;
+        long start = System.nanoTime();
+        require(http.register(subject, Schemas.evolving(record, k)), "FULL_TRANSITIVE version " + k + " of " + subject);
+        times[a] = (System.nanoTime() - start) / 1e6;
+        (a == 0 ? first : later).add(times[a]);
+      }
+      System.out.println(LoadMain.format("transitive: %s after a restart, additions to %d versions (ms): %s",
+          subject, count, Arrays.toString(Arrays.stream(times).map(t -> Math.round(t * 10) / 10.0).toArray())));
+    }
+    System.out.println(LoadMain.format("transitive: after a restart, first addition per subject median %.1f ms,"
+        + " max %.1f ms; later additions median %.1f ms", median(first), max(first), median(later)));
     return true;
   }
 

@@ -104,6 +104,11 @@ final class ParsedCache {
     }
   }
 
+  /** Estimated heap bytes the entries may take together. */
+  long budget() {
+    return budget;
+  }
+
   /** Estimated heap bytes of the entries held now. */
   long weight() {
     return weight.get();

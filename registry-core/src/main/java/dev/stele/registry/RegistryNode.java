@@ -18,6 +18,7 @@ public final class RegistryNode implements AutoCloseable {
   private final Writer writer;
   private final Registry registry;
   private final Settings settings;
+  private final HistoryWarmer warmer;
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options) {
     this.log = log;
@@ -26,6 +27,7 @@ public final class RegistryNode implements AutoCloseable {
     this.writer = new Writer(log, state, WRITE_TIMEOUT);
     this.registry = new RegistryService(state, writer, parser, options);
     this.settings = new SettingsService(state, writer, options);
+    this.warmer = HistoryWarmer.start(state, parser, options);
   }
 
   /** Opens the log, replays it into memory and returns a node ready to serve. */
@@ -50,6 +52,7 @@ public final class RegistryNode implements AutoCloseable {
 
   @Override
   public void close() {
+    warmer.stop();
     writer.close();
     log.close();
   }

@@ -122,6 +122,24 @@ final class SchemaParser {
     }
   }
 
+  /**
+   * Parses a stored schema into the cache ahead of use ({@link HistoryWarmer}).
+   *
+   * @return false when it was cached already
+   */
+  boolean warm(StoredSchema stored, RegistryState state) {
+    if (parsed.get(stored) != null) {
+      return false;
+    }
+    parseStored(stored, state);
+    return true;
+  }
+
+  /** Whether the cache is under half its budget: warming ahead of use stops there. */
+  boolean hasRoomToWarm() {
+    return parsed.weight() < parsed.budget() / 2;
+  }
+
   /** References with version -1 replaced by the latest version they resolved to. */
   static List<SchemaReference> pinned(List<SchemaReference> refs, RegistryState state) {
     List<SchemaReference> pinned = new ArrayList<>(refs.size());
