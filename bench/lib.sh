@@ -80,7 +80,8 @@ free_port() {
   return 1
 }
 
-# start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS and waits
+# start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS (and the
+# properties in $STELE_EXTRA_PROPS) and waits
 # (at most 120 s) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
 # READY_MS (from just before the process was started until the first 200). Returns 1, after
 # showing the log's end, when the server does not come up (which ends a script under set -e).
@@ -90,6 +91,8 @@ start_stele() {
   props="$WORK/stele-$port.properties"
   logfile="$WORK/stele-$port.log"
   printf 'listeners=http://127.0.0.1:%s\nstele.data.dir=%s\n' "$port" "$data" >"$props"
+  # More properties, one per line (e.g. kafkastore.bootstrap.servers=... for bench/kafka.sh).
+  [ -z "${STELE_EXTRA_PROPS:-}" ] || printf '%s\n' "$STELE_EXTRA_PROPS" >>"$props"
   STELE_URL="http://127.0.0.1:$port"
   STELE_LOG="$logfile"
   local t0
