@@ -1,0 +1,130 @@
+package dev.stele.bench;
+
+import dev.stele.client.ClientConfig;
+import dev.stele.client.testing.TestRegistry;
+import dev.stele.serde.avro.KafkaAvroDeserializer;
+import dev.stele.serde.avro.KafkaAvroSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the Avro serdes add to bare Avro once the schema id is cached (issue 5: at most 10%):
+ * {@link KafkaAvroSerializer} against a {@link GenericDatumWriter} on a reused
+ * {@link BinaryEncoder}, {@link KafkaAvroDeserializer} against a {@link GenericDatumReader} on a
+ * reused {@link BinaryDecoder}, on a 10-field GenericRecord. A real Stele server runs in-process
+ * for the first call of each serde; after that the registry is not asked again. The baselines do
+ * what a careful user of bare Avro does: reuse the stream and the encoder, return a fresh array.
+ * Run with {@code bench/jmh.sh AvroSerdeBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class AvroSerdeBenchmark {
+  static final Schema TEN_FIELDS = new Schema.Parser().parse("""
+      {"type":"record","name":"Order","namespace":"bench","fields":[
+        {"name":"id","type":"long"},{"name":"customer","type":"string"},
+        {"name":"amount","type":"double"},{"name":"quantity","type":"int"},
+        {"name":"currency","type":"string"},{"name":"paid","type":"boolean"},
+        {"name":"created","type":"long"},{"name":"note","type":["null","string"],"default":null},
+        {"name":"weight","type":"float"},{"name":"sku","type":"string"}]}""");
+
+  private TestRegistry registry;
+  private KafkaAvroSerializer serializer;
+  private KafkaAvroDeserializer deserializer;
+  private GenericRecord record;
+  private GenericDatumWriter<Object> writer;
+  private GenericDatumReader<Object> reader;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+  private BinaryEncoder encoder;
+  private BinaryDecoder decoder;
+  private byte[] framed;
+  private byte[] bare;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    registry = TestRegistry.start();
+    Map<String, Object> configs = Map.of(ClientConfig.URL, registry.url());
+    serializer = new KafkaAvroSerializer();
+    serializer.configure(configs, false);
+    deserializer = new KafkaAvroDeserializer();
+    deserializer.configure(configs, false);
+    record = new GenericData.Record(TEN_FIELDS);
+    record.put("id", 1234567890123L);
+    record.put("customer", "customer-00042");
+    record.put("amount", 199.95);
+    record.put("quantity", 3);
+    record.put("currency", "EUR");
+    record.put("paid", true);
+    record.put("created", 1_764_000_000_000L);
+    record.put("note", "leave at the door");
+    record.put("weight", 1.25f);
+    record.put("sku", "SKU-7781-XL");
+    writer = new GenericDatumWriter<>(TEN_FIELDS);
+    reader = new GenericDatumReader<>(TEN_FIELDS);
+    framed = serializer.serialize("orders", record);
+    bare = bareAvroEncode();
+    if (!Arrays.equals(Arrays.copyOfRange(framed, 5, framed.length), bare)) {
+      throw new IllegalStateException("the serializer's payload differs from bare Avro's");
+    }
+    deserializer.deserialize("orders", framed);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    serializer.close();
+    deserializer.close();
+    registry.close();
+  }
+
+  @Benchmark
+  public byte[] bareAvroEncode() throws IOException {
+    out.reset();
+    encoder = EncoderFactory.get().binaryEncoder(out, encoder);
+    writer.write(record, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
+
+  @Benchmark
+  public byte[] steleSerialize() {
+    return serializer.serialize("orders", record);
+  }
+
+  @Benchmark
+  public Object bareAvroDecode() throws IOException {
+    decoder = DecoderFactory.get().binaryDecoder(bare, decoder);
+    return reader.read(null, decoder);
+  }
+
+  @Benchmark
+  public Object steleDeserialize() {
+    return deserializer.deserialize("orders", framed);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.stele.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stele.client.ClientConfig;
+import dev.stele.client.testing.TestRegistry;
+import dev.stele.serde.jsonschema.JsonSchemaSerdeConfig;
+import dev.stele.serde.jsonschema.KafkaJsonSchemaDeserializer;
+import dev.stele.serde.jsonschema.KafkaJsonSchemaSerializer;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The JSON Schema serdes against bare Jackson once the schema id is cached, on a 10-field POJO:
+ * without validation (the issue's 10% target) and, separately, with validation on serialize
+ * (the default) and on deserialize, to report what validating costs. A real Stele server runs
+ * in-process for the first call. Run with {@code bench/jmh.sh JsonSchemaSerdeBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class JsonSchemaSerdeBenchmark {
+  /** Ten fields of the usual kinds; public so Jackson and the schema derivation see them. */
+  public static class Order {
+    public long id = 1234567890123L;
+    public String customer = "customer-00042";
+    public double amount = 199.95;
+    public int quantity = 3;
+    public String currency = "EUR";
+    public boolean paid = true;
+    public long created = 1_764_000_000_000L;
+    public String note = "leave at the door";
+    public float weight = 1.25f;
+    public String sku = "SKU-7781-XL";
+  }
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final Order order = new Order();
+  private TestRegistry registry;
+  private KafkaJsonSchemaSerializer<Order> plain;
+  private KafkaJsonSchemaSerializer<Order> validating;
+  private KafkaJsonSchemaDeserializer<JsonNode> reader;
+  private KafkaJsonSchemaDeserializer<JsonNode> validatingReader;
+  private byte[] framed;
+  private byte[] bare;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    registry = TestRegistry.start();
+    plain = new KafkaJsonSchemaSerializer<>();
+    plain.configure(Map.of(ClientConfig.URL, registry.url(), JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false), false);
+    validating = new KafkaJsonSchemaSerializer<>();
+    validating.configure(Map.of(ClientConfig.URL, registry.url()), false);
+    reader = new KafkaJsonSchemaDeserializer<>();
+    reader.configure(Map.of(ClientConfig.URL, registry.url()), false);
+    validatingReader = new KafkaJsonSchemaDeserializer<>();
+    validatingReader.configure(Map.of(ClientConfig.URL, registry.url(), JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA,
+        true), false);
+    framed = plain.serialize("orders", order);
+    validating.serialize("orders", order);
+    bare = mapper.writeValueAsBytes(order);
+    reader.deserialize("orders", framed);
+    validatingReader.deserialize("orders", framed);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    plain.close();
+    validating.close();
+    reader.close();
+    validatingReader.close();
+    registry.close();
+  }
+
+  @Benchmark
+  public byte[] bareJacksonWrite() throws IOException {
+    return mapper.writeValueAsBytes(order);
+  }
+
+  @Benchmark
+  public byte[] steleSerialize() {
+    return plain.serialize("orders", order);
+  }
+
+  @Benchmark
+  public byte[] steleSerializeValidating() {
+    return validating.serialize("orders", order);
+  }
+
+  @Benchmark
+  public JsonNode bareJacksonReadTree() throws IOException {
+    return mapper.readTree(bare);
+  }
+
+  @Benchmark
+  public JsonNode steleDeserialize() {
+    return reader.deserialize("orders", framed);
+  }
+
+  @Benchmark
+  public JsonNode steleDeserializeValidating() {
+    return validatingReader.deserialize("orders", framed);
+  }
+}

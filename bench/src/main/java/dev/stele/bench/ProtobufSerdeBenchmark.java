@@ -1,0 +1,93 @@
+package dev.stele.bench;
+
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.stele.client.ClientConfig;
+import dev.stele.client.testing.TestRegistry;
+import dev.stele.serde.protobuf.KafkaProtobufDeserializer;
+import dev.stele.serde.protobuf.KafkaProtobufSerializer;
+import dev.stele.serde.protobuf.ProtobufSerdeConfig;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The Protobuf serdes against bare protobuf-java once the schema id is cached: serializing a
+ * message with 10 fields set (protobuf-java's generated {@code FieldDescriptorProto}) against
+ * {@code toByteArray()}, reading it into the generated class against {@code parseFrom}. A real
+ * Stele server runs in-process for the first call. Run with
+ * {@code bench/jmh.sh ProtobufSerdeBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class ProtobufSerdeBenchmark {
+  private TestRegistry registry;
+  private KafkaProtobufSerializer<FieldDescriptorProto> serializer;
+  private KafkaProtobufDeserializer<FieldDescriptorProto> deserializer;
+  private FieldDescriptorProto message;
+  private byte[] framed;
+  private byte[] bare;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    registry = TestRegistry.start();
+    serializer = new KafkaProtobufSerializer<>();
+    serializer.configure(Map.of(ClientConfig.URL, registry.url()), false);
+    deserializer = new KafkaProtobufDeserializer<>();
+    deserializer.configure(Map.of(ClientConfig.URL, registry.url(),
+        ProtobufSerdeConfig.VALUE_TYPE, FieldDescriptorProto.class.getName()), false);
+    message = FieldDescriptorProto.newBuilder().setName("customer_id").setNumber(7)
+        .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL).setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
+        .setTypeName(".acme.orders.Customer").setExtendee(".acme.orders.Base").setDefaultValue("none")
+        .setOneofIndex(2).setJsonName("customerId").setProto3Optional(true).build();
+    framed = serializer.serialize("orders", message);
+    bare = message.toByteArray();
+    if (!Arrays.equals(Arrays.copyOfRange(framed, framed.length - bare.length, framed.length), bare)) {
+      throw new IllegalStateException("the serializer's payload differs from protobuf-java's");
+    }
+    deserializer.deserialize("orders", framed);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    serializer.close();
+    deserializer.close();
+    registry.close();
+  }
+
+  @Benchmark
+  public byte[] bareToByteArray() {
+    return message.toByteArray();
+  }
+
+  @Benchmark
+  public byte[] steleSerialize() {
+    return serializer.serialize("orders", message);
+  }
+
+  @Benchmark
+  public FieldDescriptorProto bareParseFrom() throws InvalidProtocolBufferException {
+    return FieldDescriptorProto.parseFrom(bare);
+  }
+
+  @Benchmark
+  public FieldDescriptorProto steleDeserialize() {
+    return deserializer.deserialize("orders", framed);
+  }
+}

@@ -1,0 +1,217 @@
+package dev.stele.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stele.client.internal.BoundedCache;
+import dev.stele.client.internal.HttpTransport;
+import dev.stele.client.internal.Json;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry client: REST calls over the JDK's HttpClient with the answers that never change
+ * cached (an id's schema, a schema's id under a subject, a numbered version) and the latest version cached for a
+ * time to live. Caches are bounded by {@code max.schemas.per.subject} entries each and are read
+ * without locks.
+ */
+public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
+  private final HttpTransport transport;
+  private final BoundedCache<RegisterKey, Integer> ids;
+  private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
+  private final BoundedCache<IdKey, SchemaDefinition> schemas;
+  private final BoundedCache<String, RegisteredSchema> latest;
+  /** A numbered version never changes while it exists; deletes drop the subject's entries. */
+  private final BoundedCache<VersionKey, RegisteredSchema> versions;
+
+  private record RegisterKey(String subject, boolean normalize, SchemaDefinition schema) {}
+
+  private record IdKey(int id, String subject, String format) {}
+
+  private record VersionKey(String subject, int version, String format) {}
+
+  public CachedSchemaRegistryClient(ClientConfig config) {
+    this.transport = new HttpTransport(config);
+    int capacity = config.cacheCapacity();
+    this.ids = new BoundedCache<>(capacity);
+    this.lookups = new BoundedCache<>(capacity);
+    this.schemas = new BoundedCache<>(capacity);
+    this.versions = new BoundedCache<>(capacity);
+    long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
+    this.latest = new BoundedCache<>(capacity, ttl, System::nanoTime);
+  }
+
+  /** A client from a Kafka-style config map (see {@link ClientConfig#fromMap}). */
+  public static CachedSchemaRegistryClient fromConfigs(Map<String, ?> configs) {
+    return new CachedSchemaRegistryClient(ClientConfig.fromMap(configs));
+  }
+
+  @Override
+  public int register(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    RegisterKey key = new RegisterKey(subject, normalize, schema);
+    Integer cached = ids.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    JsonNode answer = transport.send("POST",
+        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema));
+    int id = Json.required(answer, "id").asInt();
+    ids.put(key, id);
+    return id;
+  }
+
+  @Override
+  public RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    RegisterKey key = new RegisterKey(subject, normalize, schema);
+    RegisteredSchema cached = lookups.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    RegisteredSchema found = Json.registered(transport.send("POST",
+        "/subjects/" + segment(subject) + "?normalize=" + normalize, Json.schemaRequest(schema)));
+    lookups.put(key, found);
+    return found;
+  }
+
+  @Override
+  public SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException {
+    IdKey key = new IdKey(id, subject, format);
+    SchemaDefinition cached = schemas.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    StringBuilder path = new StringBuilder("/schemas/ids/").append(id);
+    char separator = '?';
+    if (subject != null) {
+      path.append(separator).append("subject=").append(query(subject));
+      separator = '&';
+    }
+    if (format != null) {
+      path.append(separator).append("format=").append(query(format));
+    }
+    SchemaDefinition schema = Json.definition(transport.send("GET", path.toString(), null));
+    schemas.put(key, schema);
+    return schema;
+  }
+
+  @Override
+  public RegisteredSchema getVersion(String subject, int version, String format)
+      throws IOException, RestClientException {
+    VersionKey key = new VersionKey(subject, version, format);
+    RegisteredSchema cached = versions.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String path = versionPath(subject, String.valueOf(version)) + (format == null ? "" : "?format=" + query(format));
+    RegisteredSchema found = Json.registered(transport.send("GET", path, null));
+    versions.put(key, found);
+    return found;
+  }
+
+  @Override
+  public RegisteredSchema getLatest(String subject) throws IOException, RestClientException {
+    RegisteredSchema cached = latest.get(subject);
+    if (cached != null) {
+      return cached;
+    }
+    RegisteredSchema found = Json.registered(transport.send("GET", versionPath(subject, "latest"), null));
+    latest.put(subject, found);
+    return found;
+  }
+
+  @Override
+  public List<Integer> getVersions(String subject) throws IOException, RestClientException {
+    return Json.ints(transport.send("GET", "/subjects/" + segment(subject) + "/versions", null));
+  }
+
+  @Override
+  public List<String> getSubjects() throws IOException, RestClientException {
+    List<String> subjects = new ArrayList<>();
+    transport.send("GET", "/subjects", null).forEach(node -> subjects.add(node.asText()));
+    return subjects;
+  }
+
+  @Override
+  public CompatibilityCheck testCompatibility(String subject, String version, SchemaDefinition schema,
+      boolean verbose) throws IOException, RestClientException {
+    String path = "/compatibility/subjects/" + segment(subject) + "/versions"
+        + (version == null ? "" : "/" + segment(version)) + "?verbose=" + verbose;
+    JsonNode answer = transport.send("POST", path, Json.schemaRequest(schema));
+    List<String> messages = new ArrayList<>();
+    answer.path("messages").forEach(message -> messages.add(message.asText()));
+    return new CompatibilityCheck(Json.required(answer, "is_compatible").asBoolean(), messages);
+  }
+
+  @Override
+  public String getCompatibility(String subject) throws IOException, RestClientException {
+    return Json.required(transport.send("GET", scoped("/config", subject), null), "compatibilityLevel").asText();
+  }
+
+  @Override
+  public String setCompatibility(String subject, String level) throws IOException, RestClientException {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("compatibility", level);
+    return Json.required(transport.send("PUT", scoped("/config", subject), body), "compatibility").asText();
+  }
+
+  @Override
+  public String getMode(String subject) throws IOException, RestClientException {
+    return Json.required(transport.send("GET", scoped("/mode", subject), null), "mode").asText();
+  }
+
+  @Override
+  public String setMode(String subject, String mode) throws IOException, RestClientException {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("mode", mode);
+    return Json.required(transport.send("PUT", scoped("/mode", subject), body), "mode").asText();
+  }
+
+  @Override
+  public List<Integer> deleteSubject(String subject, boolean permanent) throws IOException, RestClientException {
+    List<Integer> deleted = Json.ints(transport.send("DELETE",
+        "/subjects/" + segment(subject) + "?permanent=" + permanent, null));
+    forget(subject);
+    return deleted;
+  }
+
+  @Override
+  public int deleteVersion(String subject, String version, boolean permanent)
+      throws IOException, RestClientException {
+    JsonNode answer = transport.send("DELETE", versionPath(subject, version) + "?permanent=" + permanent, null);
+    forget(subject);
+    return answer.asInt();
+  }
+
+  /** Ids stay readable after a delete, but "this schema is registered here" no longer holds. */
+  private void forget(String subject) {
+    ids.removeIf(key -> key.subject.equals(subject));
+    lookups.removeIf(key -> key.subject.equals(subject));
+    latest.remove(subject);
+    versions.removeIf(key -> key.subject.equals(subject));
+  }
+
+  @Override
+  public void close() {
+    // The JDK's HttpClient frees its resources when unreachable; nothing else is held.
+  }
+
+  private static String versionPath(String subject, String version) {
+    return "/subjects/" + segment(subject) + "/versions/" + segment(version);
+  }
+
+  private static String scoped(String root, String subject) {
+    return subject == null ? root : root + "/" + segment(subject);
+  }
+
+  /** A subject as one path segment: any character, '/' included, arrives intact. */
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.stele.client;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The registry's REST API (API.md §1.3) as Java calls. {@code IOException} means the registry
+ * could not be reached (after failover and retries); {@link RestClientException} means it
+ * answered with an error, carrying the HTTP status and Confluent error code.
+ *
+ * <p>A {@code null} subject in the config and mode calls means the global setting.
+ * Implementations are thread-safe. {@link CachedSchemaRegistryClient} is the one to use.
+ */
+public interface SchemaRegistryClient extends AutoCloseable {
+
+  /** Registers the schema under the subject (or finds it there) and returns its id. */
+  int register(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException;
+
+  /** The version of the subject holding this schema; 40401/40403 when there is none. */
+  RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException;
+
+  /** The schema with this id; {@code subject} and {@code format} may be null. */
+  SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException;
+
+  /** One version; {@code format} (may be null) as in API.md §1.4, e.g. Protobuf's {@code serialized}. */
+  RegisteredSchema getVersion(String subject, int version, String format) throws IOException, RestClientException;
+
+  /** The latest non-deleted version; answers are reused for {@code latest.cache.ttl.sec}. */
+  RegisteredSchema getLatest(String subject) throws IOException, RestClientException;
+
+  List<Integer> getVersions(String subject) throws IOException, RestClientException;
+
+  List<String> getSubjects() throws IOException, RestClientException;
+
+  /**
+   * Tests the schema against one version ({@code "latest"} or a number) or, with a null
+   * version, against the versions the subject's level says.
+   */
+  CompatibilityCheck testCompatibility(String subject, String version, SchemaDefinition schema,
+      boolean verbose) throws IOException, RestClientException;
+
+  /** The level set on the subject (40408 when it has none of its own) or globally. */
+  String getCompatibility(String subject) throws IOException, RestClientException;
+
+  String setCompatibility(String subject, String level) throws IOException, RestClientException;
+
+  String getMode(String subject) throws IOException, RestClientException;
+
+  String setMode(String subject, String mode) throws IOException, RestClientException;
+
+  /** Deletes every version (soft unless permanent) and returns their numbers. */
+  List<Integer> deleteSubject(String subject, boolean permanent) throws IOException, RestClientException;
+
+  /** Deletes one version ({@code "latest"} or a number) and returns its number. */
+  int deleteVersion(String subject, String version, boolean permanent) throws IOException, RestClientException;
+
+  @Override
+  void close();
+
+  default int register(String subject, SchemaDefinition schema) throws IOException, RestClientException {
+    return register(subject, schema, false);
+  }
+
+  default RegisteredSchema getVersion(String subject, int version) throws IOException, RestClientException {
+    return getVersion(subject, version, null);
+  }
+
+  default SchemaDefinition getById(int id) throws IOException, RestClientException {
+    return getById(id, null, null);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.stele.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.client.testing.RecordingProxy;
+import dev.stele.client.testing.TestRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Failover, retries and auth headers, seen through a proxy in front of a real server. */
+class FailoverAndAuthTest {
+  TestRegistry registry;
+  RecordingProxy proxy;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry = TestRegistry.start();
+    proxy = new RecordingProxy(registry.url());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    proxy.close();
+    registry.close();
+  }
+
+  @Test
+  void aDeadUrlIsSkippedAndLaterCallsStartAtTheLiveOne() throws Exception {
+    String dead = "http://127.0.0.1:" + freePort();
+    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, dead + "," + proxy.url(),
+        ClientConfig.RETRIES_WAIT_MS, "1"));
+    int id = client.register("s", CachedSchemaRegistryClientTest.USER);
+    assertThat(client.getById(id).text()).contains("User");
+    assertThat(proxy.calls()).hasSize(2);
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithBackoff() throws Exception {
+    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
+        ClientConfig.MAX_RETRIES, "3", ClientConfig.RETRIES_WAIT_MS, "1"));
+    proxy.failNext(2, 503);
+    assertThat(client.register("s", CachedSchemaRegistryClientTest.USER)).isPositive();
+    assertThat(proxy.calls()).hasSize(3);
+  }
+
+  @Test
+  void persistentServerErrorsSurfaceWithTheirCode() throws Exception {
+    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
+        ClientConfig.MAX_RETRIES, "2", ClientConfig.RETRIES_WAIT_MS, "1"));
+    proxy.failNext(10, 500);
+    assertThatThrownBy(() -> client.getVersions("s"))
+        .isInstanceOfSatisfying(RestClientException.class, e -> {
+          assertThat(e.status()).isEqualTo(500);
+          assertThat(e.errorCode()).isEqualTo(50000);
+        });
+    assertThat(proxy.calls()).hasSize(3);
+  }
+
+  @Test
+  void clientErrorsAreNotRetried() throws Exception {
+    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
+        ClientConfig.MAX_RETRIES, "3", ClientConfig.RETRIES_WAIT_MS, "1"));
+    assertThatThrownBy(() -> client.getVersions("missing")).isInstanceOf(RestClientException.class);
+    assertThat(proxy.calls()).hasSize(1);
+  }
+
+  @Test
+  void anUnreachableRegistryIsAnIoExceptionNamingTheUrls() throws Exception {
+    String dead = "http://127.0.0.1:" + freePort();
+    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, dead,
+        ClientConfig.MAX_RETRIES, "1", ClientConfig.RETRIES_WAIT_MS, "1"));
+    assertThatThrownBy(() -> client.getById(1))
+        .isInstanceOf(IOException.class).hasMessageContaining(dead).hasMessageContaining("2 attempts");
+  }
+
+  @Test
+  void basicAuthFromUrlOrUserInfoAndBearerTokensAreSent() throws Exception {
+    String withCredentials = proxy.url().replace("http://", "http://fred:pw@");
+    client(Map.of(ClientConfig.URL, withCredentials)).getSubjects();
+    client(Map.of(ClientConfig.URL, proxy.url(), ClientConfig.BASIC_AUTH_SOURCE, "USER_INFO",
+        ClientConfig.BASIC_AUTH_USER_INFO, "bob:secret")).getSubjects();
+    client(Map.of(ClientConfig.URL, proxy.url(), ClientConfig.BEARER_AUTH_TOKEN, "abc.def")).getSubjects();
+    client(Map.of(ClientConfig.URL, proxy.url())).getSubjects();
+    assertThat(proxy.headers()).extracting(h -> h.get("Authorization")).containsExactly(
+        java.util.List.of("Basic " + base64("fred:pw")),
+        java.util.List.of("Basic " + base64("bob:secret")),
+        java.util.List.of("Bearer abc.def"),
+        null);
+  }
+
+  @Test
+  void bodiesAreSentAsTheRegistryMediaType() throws Exception {
+    client(Map.of(ClientConfig.URL, proxy.url())).register("s", CachedSchemaRegistryClientTest.USER);
+    assertThat(proxy.headers().get(0).get("Content-type"))
+        .containsExactly("application/vnd.schemaregistry.v1+json");
+  }
+
+  private static SchemaRegistryClient client(Map<String, String> configs) {
+    return CachedSchemaRegistryClient.fromConfigs(new HashMap<>(configs));
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.stele.client.testing;
+
+import dev.stele.http.RestOptions;
+import dev.stele.http.RestServer;
+import dev.stele.http.ServerInfo;
+import dev.stele.registry.NodeOptions;
+import dev.stele.registry.RegistryNode;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.InMemoryRecordLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Stele server in-process for client and serde tests: the REST routes over a registry
+ * node with the in-memory log and every format on the class path, on a free loopback port.
+ */
+public final class TestRegistry implements AutoCloseable {
+  private final Vertx vertx;
+  private final RegistryNode node;
+  private final RestServer server;
+
+  private TestRegistry(Vertx vertx, RegistryNode node, RestServer server) {
+    this.vertx = vertx;
+    this.node = node;
+    this.server = server;
+  }
+
+  public static TestRegistry start() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
+    RestServer server = await(RestServer.start(vertx, RestOptions.loopback(), node.registry(),
+        node.settings(), new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test")));
+    return new TestRegistry(vertx, node, server);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  @Override
+  public void close() throws Exception {
+    await(server.close());
+    node.close();
+    await(vertx.close());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}

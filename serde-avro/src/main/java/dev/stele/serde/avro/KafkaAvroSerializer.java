@@ -1,0 +1,102 @@
+package dev.stele.serde.avro;
+
+import dev.stele.client.SchemaDefinition;
+import dev.stele.client.SchemaRegistryClient;
+import dev.stele.serde.avro.internal.AvroData;
+import dev.stele.serde.avro.internal.AvroSchemaParser;
+import dev.stele.serde.avro.internal.OutputBuffers;
+import dev.stele.serde.internal.RegistryAccess;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro values (GenericRecord, generated SpecificRecord, primitives) in the Confluent wire
+ * format: magic byte 0, the 4-byte big-endian schema id, the Avro binary encoding (API.md §5.1).
+ * A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroSerializer} with the same configs.
+ *
+ * <p>The registry is asked once per (topic, schema); after that a call is two lock-free map
+ * reads and the encoding. Thread-safe, like Kafka requires.
+ */
+public class KafkaAvroSerializer implements Serializer<Object> {
+  private final SchemaRegistryClient givenClient;
+  private RegistryAccess registry;
+  /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
+
+  private record Target(int id, DatumWriter<Object> writer) {}
+
+  /** For Kafka, which calls {@link #configure} next. */
+  public KafkaAvroSerializer() {
+    this.givenClient = null;
+  }
+
+  /** Uses this client rather than building one from the configs (shares its caches). */
+  public KafkaAvroSerializer(SchemaRegistryClient client) {
+    this.givenClient = client;
+  }
+
+  public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
+    this(client);
+    configure(configs, false);
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Avro");
+    targets.clear();
+  }
+
+  @Override
+  public byte[] serialize(String topic, Object data) {
+    if (data == null) {
+      return null;
+    }
+    if (registry == null) {
+      throw new IllegalStateException("KafkaAvroSerializer used before configure()");
+    }
+    Schema schema = AvroData.schemaOf(topic, data);
+    ConcurrentHashMap<Schema, Target> byTopic = targets.get(topic);
+    Target target = byTopic == null ? null : byTopic.get(schema);
+    if (target == null) {
+      target = resolve(topic, schema, data instanceof SpecificRecord);
+    }
+    try {
+      return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Avro " + (registry.isKey() ? "key" : "value") + " for topic '" + topic
+          + "' (schema id " + target.id + ") does not match its schema: " + e.getMessage(), e);
+    }
+  }
+
+  private Target resolve(String topic, Schema schema, boolean specific) {
+    String subject = registry.subject(topic, AvroData.recordName(schema));
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject,
+        SchemaDefinition.avro(schema.toString()),
+        latest -> AvroData.cannotRead(parse(topic, latest), schema));
+    Schema writeWith = writer.schema().text().equals(schema.toString()) ? schema : parse(topic, writer.schema());
+    DatumWriter<Object> datumWriter = specific ? new SpecificDatumWriter<>(writeWith)
+        : new GenericDatumWriter<>(writeWith);
+    Target target = new Target(writer.id(), datumWriter);
+    targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(schema, target);
+    return target;
+  }
+
+  private Schema parse(String topic, SchemaDefinition definition) {
+    return AvroSchemaParser.parse(registry, topic, definition, "Avro value for topic '" + topic + "'");
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}

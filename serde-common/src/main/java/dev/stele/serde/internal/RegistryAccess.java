@@ -1,0 +1,171 @@
+package dev.stele.serde.internal;
+
+import dev.stele.client.CachedSchemaRegistryClient;
+import dev.stele.client.RegisteredSchema;
+import dev.stele.client.RestClientException;
+import dev.stele.client.SchemaDefinition;
+import dev.stele.client.SchemaRegistryClient;
+import dev.stele.schema.SchemaReference;
+import dev.stele.serde.SerdeConfig;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * What a format's serializer or deserializer asks the registry, with Confluent's decision flow
+ * (API.md §5.2) and every failure turned into a {@link SerializationException} that names the
+ * topic, the subject or id, and the registry's reason. Format code never sees a client exception.
+ */
+public final class RegistryAccess implements AutoCloseable {
+  private final SchemaRegistryClient client;
+  private final boolean ownsClient;
+  private final SerdeConfig config;
+  private final boolean isKey;
+  private final String format;
+
+  /** The id to frame with and the schema the payload must be written with. */
+  public record WriterSchema(int id, SchemaDefinition schema) {}
+
+  private RegistryAccess(SchemaRegistryClient client, boolean ownsClient, SerdeConfig config, boolean isKey,
+      String format) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.config = config;
+    this.isKey = isKey;
+    this.format = format;
+  }
+
+  /** Uses {@code given} when not null, else a client built from the same configs. */
+  public static RegistryAccess configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient given,
+      String format) {
+    SerdeConfig config = SerdeConfig.fromMap(configs);
+    if (given != null) {
+      return new RegistryAccess(given, false, config, isKey, format);
+    }
+    return new RegistryAccess(new CachedSchemaRegistryClient(SerdeConfig.clientConfig(configs)), true, config,
+        isKey, format);
+  }
+
+  public SerdeConfig config() {
+    return config;
+  }
+
+  public boolean isKey() {
+    return isKey;
+  }
+
+  public String subject(String topic, String recordName) {
+    return config.strategy(isKey).subjectName(topic, isKey, recordName);
+  }
+
+  /**
+   * The id for {@code schema} under {@code subject}: registered, fixed by {@code use.schema.id},
+   * the latest version, or looked up, in Confluent's order. With the latest version and
+   * {@code latest.compatibility.strict}, {@code latestProblem} must return null (the latest can
+   * read what {@code schema} writes) or the reason it cannot. {@code schema} may be null when
+   * the caller has none of its own and relies on the latest version or a fixed id.
+   */
+  public WriterSchema writerSchema(String topic, String subject, SchemaDefinition schema,
+      Function<SchemaDefinition, String> latestProblem) {
+    try {
+      if (config.useSchemaId() >= 0) {
+        int id = config.useSchemaId();
+        return new WriterSchema(id, client.getById(id, subject, null));
+      }
+      if (schema == null && !config.useLatestVersion()) {
+        throw new SerializationException(describe(topic) + ": no schema to register or look up under subject '"
+            + subject + "'; configure one, or use.latest.version or use.schema.id");
+      }
+      if (config.autoRegister() && schema != null) {
+        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
+      }
+      if (config.useLatestVersion()) {
+        RegisteredSchema latest = client.getLatest(subject);
+        String problem = config.latestCompatibilityStrict() ? latestProblem.apply(latest.schema()) : null;
+        if (problem != null) {
+          throw new SerializationException(describe(topic) + ": the latest version of subject '" + subject
+              + "' (id " + latest.id() + ") cannot read this " + format + " data: " + problem);
+        }
+        return new WriterSchema(latest.id(), latest.schema());
+      }
+      return new WriterSchema(client.lookup(subject, schema, config.normalize()).id(), schema);
+    } catch (RestClientException e) {
+      throw new SerializationException(describe(topic) + ": the schema registry refused the schema for subject '"
+          + subject + "': " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new SerializationException(describe(topic) + ": the schema registry is unavailable: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The writer schema of a payload, by the id in its header. */
+  public SchemaDefinition schemaById(String topic, int id) {
+    return schemaById(topic, id, null);
+  }
+
+  /** The same in a given {@code format} (API.md §1.4), e.g. Protobuf's {@code serialized}. */
+  public SchemaDefinition schemaById(String topic, int id, String format) {
+    try {
+      return client.getById(id, null, format);
+    } catch (RestClientException e) {
+      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
+          ? "the schema registry does not know schema id " + id : e.getMessage();
+      throw new SerializationException(describe(topic) + " (schema id " + id + "): " + reason, e);
+    } catch (IOException e) {
+      throw new SerializationException(describe(topic) + " (schema id " + id
+          + "): the schema registry is unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** A schema another imports, by subject and version (-1 = latest). */
+  public SchemaDefinition referenced(String topic, SchemaReference reference) {
+    return referenced(topic, reference, null);
+  }
+
+  /** The same in a given {@code format}. */
+  public SchemaDefinition referenced(String topic, SchemaReference reference, String format) {
+    try {
+      return reference.version() < 0 ? client.getLatest(reference.subject()).schema()
+          : client.getVersion(reference.subject(), reference.version(), format).schema();
+    } catch (RestClientException | IOException e) {
+      throw new SerializationException(describe(topic) + ": cannot fetch the referenced schema '"
+          + reference.name() + "' (subject '" + reference.subject() + "', version " + reference.version()
+          + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Registers (with {@code auto.register.schemas}) or looks up a schema that another imports, and
+   * returns where it is, for the importing schema's reference.
+   */
+  public RegisteredSchema reference(String topic, String subject, SchemaDefinition schema) {
+    try {
+      if (config.autoRegister()) {
+        client.register(subject, schema, config.normalize());
+      }
+      return client.lookup(subject, schema, config.normalize());
+    } catch (RestClientException e) {
+      throw new SerializationException(describe(topic) + ": the schema registry refused the imported schema '"
+          + subject + "': " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new SerializationException(describe(topic) + ": the schema registry is unavailable: "
+          + e.getMessage(), e);
+    }
+  }
+
+  public SchemaRegistryClient client() {
+    return client;
+  }
+
+  private String describe(String topic) {
+    return format + " " + (isKey ? "key" : "value") + " for topic '" + topic + "'";
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.stele.serde.jsonschema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import dev.stele.client.SchemaDefinition;
+import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.ConfigValues;
+import dev.stele.serde.internal.Framing;
+import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.jsonschema.internal.PojoSchemas;
+import dev.stele.serde.jsonschema.internal.Validators;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Jackson {@code JsonNode}s and POJOs as UTF-8 JSON in the Confluent wire format (magic 0,
+ * 4-byte big-endian schema id, the JSON text; API.md §5.1). The schema is the configured
+ * {@code json.schema}, else derived from the POJO's class, else (with {@code use.latest.version}
+ * or {@code use.schema.id}) the registry's. Data is validated against the schema it is framed
+ * with unless {@code json.fail.invalid.schema=false}. A drop-in for
+ * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
+ */
+public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
+  private static final ThreadLocal<ByteArrayOutputStream> BUFFERS =
+      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(256));
+
+  private final SchemaRegistryClient givenClient;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private RegistryAccess registry;
+  private boolean validate;
+  private JsonNode configuredSchema;
+  /** topic → value class → id and validator. */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<Class<?>, Target>> targets = new ConcurrentHashMap<>();
+
+  private record Target(int id, JsonSchema validator) {}
+
+  public KafkaJsonSchemaSerializer() {
+    this(null);
+  }
+
+  public KafkaJsonSchemaSerializer(SchemaRegistryClient client) {
+    this.givenClient = client;
+  }
+
+  public KafkaJsonSchemaSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
+    this(client);
+    configure(configs, false);
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    ConfigValues values = new ConfigValues(configs);
+    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true);
+    String schemaText = values.string(JsonSchemaSerdeConfig.SCHEMA, null);
+    try {
+      this.configuredSchema = schemaText == null || schemaText.isEmpty() ? null : mapper.readTree(schemaText);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(JsonSchemaSerdeConfig.SCHEMA + " is not JSON: " + e.getOriginalMessage(), e);
+    }
+    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "JSON Schema");
+    targets.clear();
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    if (data == null) {
+      return null;
+    }
+    if (registry == null) {
+      throw new IllegalStateException("KafkaJsonSchemaSerializer used before configure()");
+    }
+    ConcurrentHashMap<Class<?>, Target> byTopic = targets.get(topic);
+    Target target = byTopic == null ? null : byTopic.get(data.getClass());
+    if (target == null) {
+      target = resolve(topic, data);
+    }
+    try {
+      Object value = data;
+      if (target.validator != null) {
+        JsonNode node = data instanceof JsonNode tree ? tree : mapper.valueToTree(data);
+        List<String> problems = Validators.problems(target.validator, node);
+        if (!problems.isEmpty()) {
+          throw new SerializationException(describe(topic) + " (schema id " + target.id
+              + ") does not match its schema: " + String.join("; ", problems));
+        }
+        value = node;
+      }
+      return framed(target.id, value);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Header and JSON written into one per-thread stream, so the bytes are copied once, as
+   * {@code writeValueAsBytes} copies them. Each producing thread has its own stream.
+   */
+  private byte[] framed(int id, Object value) throws IOException {
+    ByteArrayOutputStream out = BUFFERS.get();
+    out.reset();
+    byte[] header = new byte[Framing.HEADER_SIZE];
+    Framing.writeHeader(header, id);
+    out.write(header);
+    mapper.writeValue(out, value);
+    byte[] bytes = out.toByteArray();
+    if (out.size() > 1 << 20) {
+      BUFFERS.remove();
+    }
+    return bytes;
+  }
+
+  private Target resolve(String topic, T data) {
+    JsonNode schema = configuredSchema;
+    if (schema == null && !(data instanceof JsonNode)) {
+      schema = PojoSchemas.derive(mapper, data.getClass());
+    }
+    String title = schema == null ? null : schema.path("title").asText(null);
+    String subject = registry.subject(topic, title);
+    SchemaDefinition definition = schema == null ? null : SchemaDefinition.of(SchemaDefinition.JSON, schema.toString());
+    // The latest version is checked by validating each value against it, not by a schema diff.
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, definition, latest -> null);
+    if (!SchemaDefinition.JSON.equals(writer.schema().type())) {
+      throw new SerializationException(describe(topic) + ": schema id " + writer.id() + " is "
+          + writer.schema().type() + ", not JSON");
+    }
+    JsonSchema validator = null;
+    if (validate) {
+      try {
+        validator = Validators.build(mapper.readTree(writer.schema().text()));
+      } catch (JsonProcessingException | RuntimeException e) {
+        throw new SerializationException(describe(topic) + ": schema id " + writer.id()
+            + " cannot be used for validation: " + e.getMessage(), e);
+      }
+    }
+    Target target = new Target(writer.id(), validator);
+    targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(data.getClass(), target);
+    return target;
+  }
+
+  private String describe(String topic) {
+    return "JSON " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.stele.serde.protobuf;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Message;
+import dev.stele.client.SchemaDefinition;
+import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.ConfigValues;
+import dev.stele.schema.SchemaReference;
+import dev.stele.serde.internal.Framing;
+import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.protobuf.internal.MessageIndexes;
+import dev.stele.serde.protobuf.internal.ProtoFiles;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Protobuf messages (generated classes or {@code DynamicMessage}) in the Confluent wire
+ * format: magic 0, the 4-byte big-endian schema id, the message-index array, the protobuf
+ * binary (API.md §5.1). The message's .proto file is registered with each import registered
+ * first and referenced. A drop-in for
+ * {@code io.confluent.kafka.serializers.protobuf.KafkaProtobufSerializer}.
+ */
+public class KafkaProtobufSerializer<T extends Message> implements Serializer<T> {
+  private final SchemaRegistryClient givenClient;
+  private RegistryAccess registry;
+  private ProtoFiles files;
+  /** topic → message type → id and index bytes. Descriptors compare by identity; each type has one. */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<Descriptor, Target>> targets = new ConcurrentHashMap<>();
+
+  private record Target(int id, byte[] indexes) {}
+
+  public KafkaProtobufSerializer() {
+    this(null);
+  }
+
+  public KafkaProtobufSerializer(SchemaRegistryClient client) {
+    this.givenClient = client;
+  }
+
+  public KafkaProtobufSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
+    this(client);
+    configure(configs, false);
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    String strategy = new ConfigValues(configs).string(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY, null);
+    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
+    this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy));
+    targets.clear();
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    if (data == null) {
+      return null;
+    }
+    if (registry == null) {
+      throw new IllegalStateException("KafkaProtobufSerializer used before configure()");
+    }
+    Descriptor type = data.getDescriptorForType();
+    ConcurrentHashMap<Descriptor, Target> byTopic = targets.get(topic);
+    Target target = byTopic == null ? null : byTopic.get(type);
+    if (target == null) {
+      target = resolve(topic, type);
+    }
+    int size = data.getSerializedSize();
+    byte[] out = new byte[Framing.HEADER_SIZE + target.indexes.length + size];
+    Framing.writeHeader(out, target.id);
+    System.arraycopy(target.indexes, 0, out, Framing.HEADER_SIZE, target.indexes.length);
+    try {
+      CodedOutputStream coded = CodedOutputStream.newInstance(out, Framing.HEADER_SIZE + target.indexes.length, size);
+      data.writeTo(coded);
+      coded.checkNoSpaceLeft();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(describe(topic) + " (schema id " + target.id + "): cannot write the "
+          + type.getFullName() + " message: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private Target resolve(String topic, Descriptor type) {
+    String subject = registry.subject(topic, type.getFullName());
+    FileDescriptor file = type.getFile();
+    SchemaDefinition schema = null;
+    if (registry.config().useSchemaId() < 0 && !registry.config().useLatestVersion()) {
+      List<SchemaReference> references = files.references(topic, file);
+      schema = ProtoFiles.definition(file, references);
+    }
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, schema, latest -> null);
+    // The index path must name the message in the schema the id stands for, which for a fixed id
+    // or the latest version may be another revision of the file.
+    Descriptor inWriter = schema != null ? type : findNested(files.byId(topic, writer.id()), type);
+    Target target = new Target(writer.id(), MessageIndexes.encode(MessageIndexes.of(inWriter)));
+    targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(type, target);
+    return target;
+  }
+
+  private Descriptor findNested(FileDescriptor writerFile, Descriptor type) {
+    for (Descriptor top : writerFile.getMessageTypes()) {
+      Descriptor found = find(top, type.getFullName());
+      if (found != null) {
+        return found;
+      }
+    }
+    throw new SerializationException("Protobuf " + (registry.isKey() ? "key" : "value") + ": the registry's schema "
+        + writerFile.getName() + " has no message " + type.getFullName());
+  }
+
+  private static Descriptor find(Descriptor candidate, String fullName) {
+    if (candidate.getFullName().equals(fullName)) {
+      return candidate;
+    }
+    for (Descriptor nested : candidate.getNestedTypes()) {
+      Descriptor found = find(nested, fullName);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private String describe(String topic) {
+    return "Protobuf " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}

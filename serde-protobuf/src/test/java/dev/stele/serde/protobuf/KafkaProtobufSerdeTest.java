@@ -1,0 +1,176 @@
+package dev.stele.serde.protobuf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.DescriptorProtos.DescriptorProto.ExtensionRange;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Field;
+import com.google.protobuf.Message;
+import com.google.protobuf.SourceContext;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.Type;
+import dev.stele.client.CachedSchemaRegistryClient;
+import dev.stele.client.ClientConfig;
+import dev.stele.client.SchemaDefinition;
+import dev.stele.client.testing.TestRegistry;
+import dev.stele.schema.SchemaReference;
+import dev.stele.serde.SerdeConfig;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Protobuf serdes against a real server in-process, with protobuf-java's own generated
+ * messages: Timestamp (no imports), Type (imports any.proto and source_context.proto) and a
+ * nested message of descriptor.proto. Expected frames are built by hand from API.md §5.1.
+ */
+class KafkaProtobufSerdeTest {
+  static final Timestamp TS = Timestamp.newBuilder().setSeconds(1_700_000_000L).setNanos(5).build();
+  static final Type TYPE = Type.newBuilder().setName("acme.Order")
+      .addFields(Field.newBuilder().setName("id").setNumber(1).setKind(Field.Kind.TYPE_INT64))
+      .setSourceContext(SourceContext.newBuilder().setFileName("order.proto")).build();
+
+  static TestRegistry registry;
+  static CachedSchemaRegistryClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    registry = TestRegistry.start();
+    client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    registry.close();
+  }
+
+  static Map<String, Object> configs(Object... pairs) {
+    Map<String, Object> configs = new HashMap<>();
+    configs.put(ClientConfig.URL, registry.url());
+    for (int i = 0; i < pairs.length; i += 2) {
+      configs.put((String) pairs[i], pairs[i + 1]);
+    }
+    return configs;
+  }
+
+  static <T extends Message> KafkaProtobufSerializer<T> serializer(Object... pairs) {
+    KafkaProtobufSerializer<T> serializer = new KafkaProtobufSerializer<>();
+    serializer.configure(configs(pairs), false);
+    return serializer;
+  }
+
+  static <T extends Message> KafkaProtobufDeserializer<T> deserializer(Object... pairs) {
+    KafkaProtobufDeserializer<T> deserializer = new KafkaProtobufDeserializer<>();
+    deserializer.configure(configs(pairs), false);
+    return deserializer;
+  }
+
+  static byte[] frame(int id, int[] indexes, byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id});
+    for (int b : indexes) {
+      out.write(b);
+    }
+    out.writeBytes(payload);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aGeneratedMessageIsFramedWithIdIndexZeroAndItsBytes() throws Exception {
+    byte[] bytes = serializer().serialize("ts", TS);
+    int id = client.getLatest("ts-value").id();
+    assertThat(client.getById(id).type()).isEqualTo("PROTOBUF");
+    assertThat(bytes).containsExactly(frame(id, new int[] {0}, TS.toByteArray()));
+  }
+
+  @Test
+  void importsAreRegisteredFirstAndReferenced() throws Exception {
+    byte[] bytes = serializer().serialize("types", TYPE);
+    SchemaDefinition main = client.getLatest("types-value").schema();
+    assertThat(main.references()).containsExactly(
+        new SchemaReference("google/protobuf/any.proto", "google/protobuf/any.proto", 1),
+        new SchemaReference("google/protobuf/source_context.proto", "google/protobuf/source_context.proto", 1));
+    assertThat(bytes).containsExactly(frame(client.getLatest("types-value").id(), new int[] {0}, TYPE.toByteArray()));
+  }
+
+  @Test
+  void qualifiedReferenceSubjectsAreDotted() throws Exception {
+    serializer(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY,
+        "io.confluent.kafka.serializers.subject.QualifiedReferenceSubjectNameStrategy").serialize("qualified", TYPE);
+    assertThat(client.getSubjects()).contains("google.protobuf.any", "google.protobuf.source_context");
+  }
+
+  @Test
+  void laterAndNestedMessagesCarryTheirIndexPath() throws Exception {
+    Field field = Field.newBuilder().setName("f").setNumber(3).build();
+    byte[] second = serializer().serialize("fields", field);
+    assertThat(second).containsExactly(frame(client.getLatest("fields-value").id(), new int[] {2, 2},
+        field.toByteArray()));
+    ExtensionRange range = ExtensionRange.newBuilder().setStart(1).setEnd(9).build();
+    byte[] nested = serializer().serialize("ranges", range);
+    assertThat(nested).containsExactly(frame(client.getLatest("ranges-value").id(), new int[] {4, 4, 0},
+        range.toByteArray()));
+  }
+
+  @Test
+  void aDynamicMessageIsWrittenLikeTheGeneratedOne() {
+    DynamicMessage dynamic = DynamicMessage.newBuilder(Timestamp.getDescriptor())
+        .setField(Timestamp.getDescriptor().findFieldByName("seconds"), 1_700_000_000L)
+        .setField(Timestamp.getDescriptor().findFieldByName("nanos"), 5).build();
+    assertThat(serializer().serialize("dyn", dynamic)).containsExactly(serializer().serialize("dyn", TS));
+  }
+
+  @Test
+  void readsBackAsDynamicMessageOrTheGeneratedClass() {
+    byte[] bytes = serializer().serialize("back", TYPE);
+    Message dynamic = deserializer().deserialize("back", bytes);
+    assertThat(dynamic).isInstanceOf(DynamicMessage.class);
+    assertThat(dynamic.getDescriptorForType().getFullName()).isEqualTo("google.protobuf.Type");
+    assertThat(dynamic.toByteArray()).isEqualTo(TYPE.toByteArray());
+    Type typed = KafkaProtobufSerdeTest.<Type>deserializer(ProtobufSerdeConfig.VALUE_TYPE, Type.class.getName())
+        .deserialize("back", bytes);
+    assertThat(typed).isEqualTo(TYPE);
+    byte[] nested = serializer().serialize("nested-back", ExtensionRange.newBuilder().setStart(4).build());
+    assertThat(deserializer().deserialize("nested-back", nested).getDescriptorForType().getFullName())
+        .isEqualTo("google.protobuf.DescriptorProto.ExtensionRange");
+  }
+
+  @Test
+  void withoutAutoRegisterTheSchemaIsLookedUp() {
+    byte[] registered = serializer().serialize("lookup", TS);
+    assertThat(serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false).serialize("lookup", TS)).isEqualTo(registered);
+    assertThatThrownBy(() -> serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false).serialize("nowhere", TS))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("nowhere-value");
+  }
+
+  @Test
+  void badInputIsASerializationExceptionNamingTopicIdAndReason() throws Exception {
+    byte[] good = serializer().serialize("bad", TS);
+    int id = client.getLatest("bad-value").id();
+    KafkaProtobufDeserializer<Message> deserializer = deserializer();
+    byte[] wrongMagic = good.clone();
+    wrongMagic[0] = 3;
+    assertThatThrownBy(() -> deserializer.deserialize("bad", wrongMagic))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("magic byte 3");
+    assertThatThrownBy(() -> deserializer.deserialize("bad", new byte[] {0, 0, 0}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("too short");
+    assertThatThrownBy(() -> deserializer.deserialize("bad", frame(7777, new int[] {0}, new byte[0])))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("7777");
+    assertThatThrownBy(() -> deserializer.deserialize("bad", frame(id, new int[] {2, 10}, new byte[0])))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("schema id " + id)
+        .hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> deserializer.deserialize("bad", frame(id, new int[] {}, new byte[0])))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("end early");
+    assertThatThrownBy(() -> deserializer.deserialize("bad", frame(id, new int[] {0}, new byte[] {8, (byte) 0xff})))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("schema id " + id)
+        .hasMessageContaining("does not decode");
+    int avro = client.register("avro-value", SchemaDefinition.avro("\"string\""));
+    assertThatThrownBy(() -> deserializer.deserialize("bad", frame(avro, new int[] {0}, new byte[0])))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("not PROTOBUF");
+  }
+}
