@@ -1,5 +1,8 @@
 package dev.stele.registry;
 
+import dev.stele.registry.cluster.LeaderElector;
+import dev.stele.registry.cluster.Leadership;
+import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.schema.SchemaFormats;
@@ -19,22 +22,55 @@ public final class RegistryNode implements AutoCloseable {
   private final Registry registry;
   private final Settings settings;
   private final HistoryWarmer warmer;
+  private final NodeLeadership cluster; // null: the node leads alone
 
-  private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options) {
+  private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
+      boolean alone) {
     this.log = log;
     this.state = state;
     SchemaParser parser = new SchemaParser(formats);
-    this.writer = new Writer(log, state, WRITE_TIMEOUT);
+    this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
     this.registry = new RegistryService(state, writer, parser, options);
     this.settings = new SettingsService(state, writer, options);
     this.warmer = HistoryWarmer.start(state, parser, options);
+    this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
 
-  /** Opens the log, replays it into memory and returns a node ready to serve. */
+  /**
+   * Opens the log, replays it into memory, makes this node the log's writer and returns a node
+   * ready to serve: the embedded store, or a Kafka store without election.
+   */
   public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options) {
     RegistryState state = new RegistryState();
     log.open(state);
-    return new RegistryNode(log, state, formats, options);
+    log.becomeWriter();
+    return new RegistryNode(log, state, formats, options, true);
+  }
+
+  /**
+   * Opens the log and replays it, as one node of a cluster: it serves reads at once but decides
+   * no write until {@link #joinElection} has made it the leader.
+   */
+  public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options) {
+    RegistryState state = new RegistryState();
+    log.open(state);
+    return new RegistryNode(log, state, formats, options, false);
+  }
+
+  /**
+   * Joins the cluster's election as {@code self} (call it once the node listens, so peers can
+   * forward to it). From then on this node writes exactly while it leads.
+   */
+  public void joinElection(LeaderElector elector, NodeIdentity self) {
+    if (cluster == null) {
+      throw new IllegalStateException("a node opened alone always leads; open it with openMember");
+    }
+    cluster.start(elector, self);
+  }
+
+  /** Whether this node leads, who does, and whether it is ready to serve. */
+  public Leadership leadership() {
+    return cluster == null ? Leadership.ALONE : cluster;
   }
 
   public Registry registry() {
@@ -52,6 +88,9 @@ public final class RegistryNode implements AutoCloseable {
 
   @Override
   public void close() {
+    if (cluster != null) {
+      cluster.close(); // leave the election first, so another node takes over promptly
+    }
     warmer.stop();
     writer.close();
     log.close();

@@ -41,12 +41,38 @@ final class Writer implements AutoCloseable {
   private RegistryState pending;
   private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(-1L);
   private volatile boolean stale;
+  /** False on a node that does not lead: its commands fail at once (the HTTP layer forwards). */
+  private volatile boolean active;
 
-  Writer(RecordLog log, RegistryState durable, Duration timeout) {
+  Writer(RecordLog log, RegistryState durable, Duration timeout, boolean active) {
     this.log = log;
     this.durable = durable;
     this.timeout = timeout;
     this.pending = durable.copy();
+    this.active = active;
+  }
+
+  /**
+   * Starts taking commands, from a pending state copied from the durable state: call it once the
+   * log has made this node its writer and delivered everything earlier writers committed.
+   * Runs on the writer thread, after the commands already queued (which fail: not active yet).
+   */
+  CompletableFuture<Void> activate() {
+    return CompletableFuture.runAsync(() -> {
+      pending = durable.copy();
+      lastAppend = CompletableFuture.completedFuture(durable.lastOffset());
+      stale = false;
+      active = true;
+    }, thread);
+  }
+
+  /** Stops taking commands at once; appends in flight settle as the log decides. */
+  void deactivate() {
+    active = false;
+  }
+
+  boolean active() {
+    return active;
   }
 
   /** What a command decided: the records to append and the answer once they are durable. */
@@ -66,6 +92,10 @@ final class Writer implements AutoCloseable {
 
   private <T> void run(Function<RegistryState, Decision<T>> command, CompletableFuture<T> result) {
     try {
+      if (!active) {
+        // Not (or no longer, or not yet) the leader: nothing may be decided on this node.
+        throw ErrorCode.UNKNOWN_LEADER.exception();
+      }
       if (stale) {
         resync();
       }
@@ -114,6 +144,11 @@ final class Writer implements AutoCloseable {
     if (cause instanceof TimeoutException) {
       throw ErrorCode.OPERATION_TIMEOUT.exception(
           "Write operation timed out; it may still be applied");
+    }
+    if (cause instanceof LogException e && e.outcomeUnknown()) {
+      LOG.warn("A write's outcome is unknown: {}", e.getMessage());
+      throw ErrorCode.OPERATION_TIMEOUT.exception(
+          "Write operation may or may not have been applied: " + e.getMessage());
     }
     if (cause instanceof LogException) {
       LOG.error("Write to the store failed", cause);

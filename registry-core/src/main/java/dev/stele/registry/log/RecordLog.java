@@ -26,6 +26,27 @@ public interface RecordLog extends AutoCloseable {
    */
   CompletableFuture<Long> append(List<RegistryRecord> records);
 
+  /**
+   * Makes this node the log's one writer, for logs that several nodes share (the Kafka store,
+   * whose leader calls it when elected): fences every earlier writer, so the log refuses their
+   * appends from now on, and returns once everything they committed has been delivered to the
+   * sink. A log with a single node (the embedded store) is always its writer: nothing to do.
+   *
+   * @throws LogException when the log cannot be taken over now (the caller may retry)
+   */
+  default void becomeWriter() throws LogException {}
+
+  /**
+   * Whether appends can still succeed on this node's writer term: false once {@link #stopWriting}
+   * ended it or another writer fenced it (so a node re-elected after being fenced takes over anew).
+   */
+  default boolean writing() {
+    return true;
+  }
+
+  /** Stops writing (leadership moved on): appends fail until {@link #becomeWriter} again. */
+  default void stopWriting() {}
+
   /** Stops delivering and releases the log; appends not yet durable fail. */
   @Override
   void close();

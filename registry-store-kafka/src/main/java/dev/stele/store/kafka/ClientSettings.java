@@ -50,6 +50,25 @@ final class ClientSettings {
     return p;
   }
 
+  /**
+   * The election's consumer: a member of the registry group (classic protocol, for the custom
+   * assignor), reading nothing and committing nothing.
+   */
+  static Map<String, Object> elector(KafkaStoreConfig config, String groupId,
+      java.time.Duration sessionTimeout, java.time.Duration heartbeat) {
+    Map<String, Object> p = common(config, "stele-elector-");
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) heartbeat.toMillis());
+    // Also the rebalance timeout: how long an election waits for a member that stopped polling.
+    p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.max(10_000, 3 * sessionTimeout.toMillis()));
+    p.remove(ConsumerConfig.ISOLATION_LEVEL_CONFIG);
+    return p;
+  }
+
   private static Map<String, Object> common(KafkaStoreConfig config, String clientIdPrefix) {
     Map<String, Object> p = new HashMap<>(config.clientProperties());
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -8,6 +8,14 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 final class Failures {
   private Failures() {}
 
+  /** Fails every append with a LogException saying their records may still be stored. */
+  static void failUnknown(List<PendingAppend> appends, String message) {
+    if (!appends.isEmpty()) {
+      LogException failure = LogException.outcomeUnknown(message);
+      appends.forEach(append -> append.future().completeExceptionally(failure));
+    }
+  }
+
   /** Fails every append with one LogException carrying {@code message}. */
   static void fail(List<PendingAppend> appends, String message) {
     if (!appends.isEmpty()) {

@@ -35,26 +35,42 @@ public final class KafkaRecordLog implements RecordLog {
   private static final long RETRY_PAUSE_MILLIS = 200;
 
   private final KafkaStoreConfig config;
-  private final AppendQueue queue = new AppendQueue();
+  private final boolean writesOnOpen;
   private final OwnRecords own = new OwnRecords();
   private final OffsetWatcher watcher = new OffsetWatcher();
   private KafkaConsumer<byte[], byte[]> consumer;
   private TopicReader reader;
   private Thread readerThread;
-  private TransactionalWriter writer;
-  private Thread writerThread;
+  private volatile WriterTerm term; // null: this node does not write now
   private volatile boolean opened;
   private volatile String clusterId = "";
   private boolean closed;
 
+  /** One stretch of this node writing: from {@link #becomeWriter} to {@link #stopWriting}. */
+  private record WriterTerm(AppendQueue queue, TransactionalWriter writer, Thread thread) {}
+
+  /** A log for a node alone on its topic: {@link #open} also makes it the writer. */
   public KafkaRecordLog(KafkaStoreConfig config) {
+    this(config, true);
+  }
+
+  private KafkaRecordLog(KafkaStoreConfig config, boolean writesOnOpen) {
     this.config = Objects.requireNonNull(config, "config");
+    this.writesOnOpen = writesOnOpen;
   }
 
   /**
-   * Creates or checks the topic, replays it from the start, registers as the topic's writer
-   * (fencing an older Stele instance of the same group) and returns once the reader has
-   * delivered everything up to a NOOP record written now: the end of the log as of this call.
+   * A log for one node of an elected cluster: {@link #open} only reads; the node writes between
+   * {@link #becomeWriter} (when elected) and {@link #stopWriting}.
+   */
+  public static KafkaRecordLog member(KafkaStoreConfig config) {
+    return new KafkaRecordLog(config, false);
+  }
+
+  /**
+   * Creates or checks the topic, replays it from the start and returns once the reader has
+   * delivered everything committed when it was called. A log made with the public constructor
+   * then becomes the writer ({@link #becomeWriter}).
    */
   @Override
   public synchronized void open(RecordSink sink) {
@@ -63,6 +79,7 @@ public final class KafkaRecordLog implements RecordLog {
       throw new IllegalStateException("a log is opened once");
     }
     long deadline = System.nanoTime() + config.initTimeout().toNanos();
+    long endAtStart = -1;
     try {
       Admin admin = Admin.create(ClientSettings.admin(config));
       try {
@@ -70,6 +87,9 @@ public final class KafkaRecordLog implements RecordLog {
           new TopicSetup(admin, config, config.initTimeout()).ensure();
         }
         clusterId = clusterId(admin);
+        if (!writesOnOpen) {
+          endAtStart = TopicSetup.committedEnd(admin, config.topic(), config.initTimeout());
+        }
       } finally {
         admin.close(Duration.ZERO); // calls still pending (Kafka is away) are abandoned
       }
@@ -77,13 +97,12 @@ public final class KafkaRecordLog implements RecordLog {
           new ByteArrayDeserializer());
       reader = new TopicReader(consumer, config.topic(), sink, own, watcher);
       readerThread = start(reader, "stele-kafka-reader");
-      writer = new TransactionalWriter(queue, () -> new KafkaProducer<>(
-          ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
-          config, own, watcher);
-      writer.initialize(deadline);
-      writerThread = start(writer, "stele-kafka-writer");
       opened = true;
-      catchUp(deadline);
+      if (writesOnOpen) {
+        startWriting(deadline);
+      } else {
+        awaitDelivered(endAtStart - 1, deadline);
+      }
     } catch (RuntimeException e) {
       close();
       if (e instanceof LogException le) {
@@ -106,6 +125,91 @@ public final class KafkaRecordLog implements RecordLog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LogException("interrupted while opening the schema topic", e);
+    }
+  }
+
+  /**
+   * Makes this node the topic's writer: a new transactional producer registers with Kafka, which
+   * fences the previous writer (even one that still believes it leads) and settles the
+   * transaction it left open; then a NOOP is written and this returns once the reader has
+   * delivered it, so everything the previous writer committed is applied. Nothing to do while
+   * this node already writes and has not been fenced.
+   */
+  @Override
+  public synchronized void becomeWriter() {
+    if (closed || !opened) {
+      throw new LogException("the log is not open");
+    }
+    WriterTerm current = term;
+    if (current != null && !current.writer().fenced()) {
+      return;
+    }
+    stopWriting();
+    startWriting(System.nanoTime() + config.initTimeout().toNanos());
+  }
+
+  private void startWriting(long deadline) {
+    AppendQueue queue = new AppendQueue();
+    TransactionalWriter writer = new TransactionalWriter(queue, () -> new KafkaProducer<>(
+        ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
+        config, own, watcher);
+    try {
+      writer.initialize(deadline);
+    } catch (RuntimeException e) {
+      quietly(writer::closeProducer);
+      throw e;
+    }
+    term = new WriterTerm(queue, writer, start(writer, "stele-kafka-writer"));
+    try {
+      catchUp(deadline);
+    } catch (RuntimeException e) {
+      stopWriting();
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean writing() {
+    WriterTerm current = term;
+    return current != null && !current.writer().fenced();
+  }
+
+  /** Stops writing: appends not yet written fail; a transaction in flight finishes first. */
+  @Override
+  public synchronized void stopWriting() {
+    endTerm("not stored: this node no longer leads the registry cluster; retry");
+  }
+
+  private void endTerm(String reason) {
+    WriterTerm current = term;
+    term = null;
+    if (current == null) {
+      return;
+    }
+    Failures.fail(current.queue().close(reason), reason);
+    current.writer().stop();
+    join(current.thread(), config.timeout().multipliedBy(2).plusSeconds(5));
+    quietly(current.writer()::closeProducer);
+  }
+
+  /** Waits until the reader has delivered {@code offset} (nothing to wait for when negative). */
+  private void awaitDelivered(long offset, long deadline) {
+    if (offset < 0) {
+      return;
+    }
+    try {
+      watcher.whenDelivered(offset).get(Math.max(1, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new LogException("did not catch up with the schema topic '" + config.topic()
+          + "' within " + config.initTimeout().toMillis() + " ms (" + KafkaStoreConfig.INIT_TIMEOUT
+          + "); read up to offset " + watcher.position(), e);
+    } catch (ExecutionException e) {
+      throw new LogException("stopped replaying the schema topic: " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LogException("interrupted while replaying the schema topic", e);
     }
   }
 
@@ -153,8 +257,13 @@ public final class KafkaRecordLog implements RecordLog {
       return CompletableFuture.failedFuture(
           new LogException("cannot encode records: " + e.getMessage(), e));
     }
+    WriterTerm current = term;
+    if (current == null) {
+      return CompletableFuture.failedFuture(new LogException("not stored: this node does not"
+          + " lead the registry cluster (it is not the schema topic's writer)"));
+    }
     CompletableFuture<Long> future = new CompletableFuture<>();
-    String refusal = queue.offer(new PendingAppend(copy, keys, values, future));
+    String refusal = current.queue().offer(new PendingAppend(copy, keys, values, future));
     return refusal == null ? future : CompletableFuture.failedFuture(new LogException(refusal));
   }
 
@@ -170,8 +279,8 @@ public final class KafkaRecordLog implements RecordLog {
 
   /** Transactions committed since open; tests use it to see appends sharing one. */
   public long commitCount() {
-    TransactionalWriter w = writer;
-    return w == null ? 0 : w.commits();
+    WriterTerm current = term;
+    return current == null ? 0 : current.writer().commits();
   }
 
   /** The offset the reader will deliver next: every record below it has been applied. */
@@ -189,13 +298,7 @@ public final class KafkaRecordLog implements RecordLog {
       return;
     }
     closed = true;
-    String notStored = "not stored: the log was closed";
-    Failures.fail(queue.close(notStored), notStored);
-    if (writer != null) {
-      writer.stop();
-      join(writerThread, config.timeout().multipliedBy(2).plusSeconds(5));
-      quietly(writer::closeProducer);
-    }
+    endTerm("not stored: the log was closed");
     if (reader != null) {
       reader.stop();
       join(readerThread, Duration.ofSeconds(10));
@@ -203,7 +306,7 @@ public final class KafkaRecordLog implements RecordLog {
     if (consumer != null) {
       quietly(() -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
     }
-    watcher.close(new LogException("the log was closed before this node applied the records;"
+    watcher.close(LogException.outcomeUnknown("the log was closed before this node applied the records;"
         + " they are stored in Kafka"));
   }
 

@@ -134,4 +134,26 @@ final class TopicSetup {
           + " --add-config cleanup.policy=compact");
     }
   }
+
+  /**
+   * The end of the topic's committed records (the last stable offset): what a read_committed
+   * reader has read everything of once its position reaches it.
+   */
+  static long committedEnd(Admin admin, String topic, java.time.Duration timeout) {
+    var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+    try {
+      return admin.listOffsets(java.util.Map.of(partition,
+              org.apache.kafka.clients.admin.OffsetSpec.latest()),
+              new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                  org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+          .partitionResult(partition).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .offset();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new dev.stele.registry.log.LogException("cannot find the end of the schema topic '"
+          + topic + "': " + Failures.reasons(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.stele.registry.log.LogException("interrupted while finding the end of the schema topic", e);
+    }
+  }
 }

@@ -51,7 +51,7 @@ final class TransactionalWriter implements Runnable {
   private volatile Producer<byte[], byte[]> producer; // null: to be created
   private boolean initialized; // the producer has registered as the writer of its id
   private boolean abortPending; // an abort that timed out; finish it before the next transaction
-  private boolean fenced; // for good: a new producer would fence the writer that fenced us
+  private volatile boolean fenced; // for good: a new producer would fence the writer that fenced us
 
   TransactionalWriter(AppendQueue queue, Supplier<Producer<byte[], byte[]>> producers,
       KafkaStoreConfig config, OwnRecords own, OffsetWatcher watcher) {
@@ -82,6 +82,11 @@ final class TransactionalWriter implements Runnable {
         }
       }
     }
+  }
+
+  /** Whether a newer writer fenced this one: it writes no more; a new term needs a new writer. */
+  boolean fenced() {
+    return fenced;
   }
 
   /** Transactions committed so far. */
@@ -165,8 +170,12 @@ final class TransactionalWriter implements Runnable {
       return true;
     } catch (InterruptException e) {
       // Only close() interrupts, after its wait; a commit under way may still complete.
-      Failures.fail(batch, committing ? "the log was closed while Kafka committed this write; it"
-          + " may still be stored" : "not stored: the log was closed");
+      if (committing) {
+        Failures.failUnknown(batch, "the log was closed while Kafka committed this write; it may"
+            + " still be stored");
+      } else {
+        Failures.fail(batch, "not stored: the log was closed");
+      }
       return false;
     } catch (KafkaException | IllegalStateException e) {
       if (Failures.isFenced(e)) {
@@ -215,7 +224,7 @@ final class TransactionalWriter implements Runnable {
       TimeoutException cause) {
     LOG.warn("Kafka did not confirm a write to {} in time; refusing writes until it does: {}",
         config.topic(), cause.getMessage());
-    Failures.fail(batch, "Kafka did not confirm the write within " + config.timeout().toMillis()
+    Failures.failUnknown(batch, "Kafka did not confirm the write within " + config.timeout().toMillis()
         + " ms (" + cause.getMessage() + "); it may still be stored and then applied");
     String refusal = "not stored: Kafka has not confirmed an earlier write yet, and what may be"
         + " written next depends on it; retry when Kafka is reachable";
@@ -301,11 +310,11 @@ final class TransactionalWriter implements Runnable {
     String reason = "this node was fenced: another Stele instance started writing to '"
         + config.topic() + "' with the same transactional id '" + config.transactionalId()
         + "' (same schema.registry.group.id and topic); this node keeps serving reads but writes"
-        + " no more until it is restarted";
+        + " no more until it is elected leader again (or restarted, without election)";
     LOG.error("Fenced off {}: {}", config.topic(), reason, e);
     fenced = true;
-    Failures.fail(batch, "this write may or may not have been stored (the instance that took over"
-        + " decides): " + reason);
+    Failures.failUnknown(batch, "this write may or may not have been stored (the instance that"
+        + " took over decides): " + reason);
     Failures.fail(queue.refuse(reason), reason);
     discardProducer(null);
   }

@@ -221,7 +221,7 @@ class KafkaRecordLogTest {
     assertThatThrownBy(() -> await(first.append(List.of(Records.schema("f-value", 3, 4)))))
         .cause().isInstanceOf(LogException.class)
         .hasMessageContaining("this node was fenced: another Stele instance started writing")
-        .hasMessageContaining("writes no more until it is restarted");
+        .hasMessageContaining("writes no more until it is elected leader again");
     // the fenced node wrote nothing, and still follows the topic
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (first.readerPosition() <= offset && System.nanoTime() < deadline) {

@@ -1,0 +1,185 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.cluster.LeaderElector;
+import dev.stele.registry.cluster.NodeIdentity;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leader election over a Kafka consumer group ({@code schema.registry.group.id}, classic
+ * protocol), with public client APIs only: every node subscribes to the schema topic with the
+ * {@link LeaderAssignor}, which elects the eligible member with the smallest URL and tells every
+ * member who won. The consumer reads nothing (the partition it may own is paused); it exists for
+ * its group membership. A killed node stops heartbeating and is dropped after the session
+ * timeout, which starts a new election. See docs/kafka-store.md.
+ */
+public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.Member {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaLeaderElector.class);
+  /**
+   * Short enough that writes resume within seconds of a leader's crash (6 s is the broker's
+   * default minimum), long enough that a GC pause does not trigger elections.
+   */
+  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(6);
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final KafkaStoreConfig store;
+  private final String groupId;
+  private final Duration sessionTimeout;
+  private final Duration heartbeat;
+  private volatile NodeIdentity self;
+  private volatile Listener listener;
+  private volatile Optional<NodeIdentity> leader = Optional.empty();
+  private volatile boolean running;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private Thread thread;
+  private Optional<NodeIdentity> reported; // the last result passed on; poll thread only
+
+  public KafkaLeaderElector(KafkaStoreConfig store, String groupId, Duration sessionTimeout,
+      Duration heartbeat) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.groupId = Objects.requireNonNull(groupId, "groupId");
+    this.sessionTimeout = sessionTimeout;
+    this.heartbeat = heartbeat;
+  }
+
+  public KafkaLeaderElector(KafkaStoreConfig store, String groupId) {
+    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT);
+  }
+
+  @Override
+  public synchronized void start(NodeIdentity self, Listener listener) {
+    if (thread != null) {
+      throw new IllegalStateException("an elector is started once");
+    }
+    this.self = Objects.requireNonNull(self, "self");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    Map<String, Object> settings = ClientSettings.elector(store, groupId, sessionTimeout, heartbeat);
+    settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, LeaderAssignor.class.getName());
+    settings.put(LeaderAssignor.MEMBER, this);
+    consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    running = true;
+    thread = new Thread(this::run, "stele-elector");
+    thread.setDaemon(true);
+    thread.start();
+    LOG.info("Joining the leader election of group '{}' as {} ({})", groupId, self.url(),
+        self.eligible() ? "eligible" : "never leads: leader.eligibility=false");
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(store.topic()), new Rebalances());
+      while (running) {
+        try {
+          consumer.poll(POLL);
+        } catch (WakeupException | InterruptException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // Authorization, a coordinator error: report no leader rather than a stale one.
+          LOG.warn("Leader election in group '{}' failed: {}; retrying", groupId, e.toString());
+          assigned(Optional.empty());
+          sleep();
+        }
+      }
+    } catch (WakeupException | InterruptException e) {
+      // close() asked us to end
+    } finally {
+      // Leaving the group at once lets the others elect without waiting for the session timeout.
+      try {
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      } catch (RuntimeException e) {
+        LOG.warn("Leaving the election group failed: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public NodeIdentity self() {
+    return self;
+  }
+
+  /** From the assignor, on the poll thread, after every election. */
+  @Override
+  public void assigned(Optional<NodeIdentity> winner) {
+    leader = winner;
+    if (winner.equals(reported)) {
+      return;
+    }
+    reported = winner;
+    if (winner.isEmpty()) {
+      LOG.warn("Group '{}' has no leader (no eligible member, or a configuration error)", groupId);
+      listener.leaderUnknown();
+    } else if (winner.get().url().equals(self.url())) {
+      LOG.info("Elected leader of group '{}'", groupId);
+      listener.elected();
+    } else {
+      LOG.info("The leader of group '{}' is {}", groupId, winner.get().url());
+      listener.following(winner.get());
+    }
+  }
+
+  @Override
+  public Optional<NodeIdentity> leader() {
+    return leader;
+  }
+
+  @Override
+  public void close() {
+    Thread t;
+    synchronized (this) {
+      t = thread;
+      running = false;
+    }
+    if (t == null) {
+      return;
+    }
+    consumer.wakeup();
+    try {
+      t.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** The partition is a token: never fetched. Losing it means the group dropped this member. */
+  private final class Rebalances implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      consumer.pause(partitions);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // A new election is under way; the current leader stays until its result arrives.
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      LOG.warn("This node was dropped from group '{}' (missed heartbeats)", groupId);
+      assigned(Optional.empty());
+    }
+  }
+}

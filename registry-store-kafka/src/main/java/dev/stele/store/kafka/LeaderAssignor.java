@@ -1,0 +1,124 @@
+package dev.stele.store.kafka;
+
+import dev.stele.registry.cluster.NodeIdentity;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Configurable;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The election, as a consumer group's partition assignor. Kafka picks one member to run
+ * {@link #assign}; it gives partition 0 of the subscribed topic to the eligible member with the
+ * smallest URL, as the Confluent registry elects, and tells every member who won in its
+ * assignment's user data. Each member's identity travels in its subscription's user data.
+ *
+ * <p>Kafka creates the assignor itself, from its class name; the {@link KafkaLeaderElector} that
+ * owns the consumer reaches it through the config entry {@link #MEMBER}.
+ */
+public final class LeaderAssignor implements ConsumerPartitionAssignor, Configurable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderAssignor.class);
+  /** Config entry holding the {@link Member} this assignor speaks for. */
+  static final String MEMBER = "stele.election.member";
+
+  /** The elector's side: who this member is, and what each election decided. */
+  interface Member {
+    NodeIdentity self();
+
+    void assigned(Optional<NodeIdentity> leader);
+  }
+
+  /** An election's outcome: the winner's member id (null: none) and the error code. */
+  record Outcome(String leaderMemberId, NodeIdentity leader, int error) {}
+
+  private Member member;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    Object value = configs.get(MEMBER);
+    if (!(value instanceof Member m)) {
+      throw new IllegalArgumentException(MEMBER + " must hold the elector's member");
+    }
+    this.member = m;
+  }
+
+  @Override
+  public String name() {
+    return "stele-leader";
+  }
+
+  @Override
+  public ByteBuffer subscriptionUserData(java.util.Set<String> topics) {
+    return MemberIdentity.encode(member.self());
+  }
+
+  @Override
+  public GroupAssignment assign(Cluster metadata, GroupSubscription group) {
+    Map<String, NodeIdentity> members = new HashMap<>();
+    List<String> topics = new ArrayList<>();
+    group.groupSubscription().forEach((memberId, subscription) -> {
+      subscription.topics().stream().filter(t -> !topics.contains(t)).forEach(topics::add);
+      try {
+        members.put(memberId, MemberIdentity.decode(subscription.userData()));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("Group member {} sent no readable identity; it cannot lead: {}", memberId,
+            e.getMessage());
+      }
+    });
+    Outcome outcome = choose(members);
+    ByteBuffer data = MemberIdentity.assignment(outcome.leaderMemberId(), outcome.leader(),
+        outcome.error());
+    List<TopicPartition> owned = topics.stream().map(t -> new TopicPartition(t, 0)).toList();
+    Map<String, Assignment> assignments = new HashMap<>();
+    for (String memberId : group.groupSubscription().keySet()) {
+      boolean leads = memberId.equals(outcome.leaderMemberId());
+      assignments.put(memberId, new Assignment(leads ? owned : List.of(), data.duplicate()));
+    }
+    return new GroupAssignment(assignments);
+  }
+
+  /**
+   * The pure election: the eligible member with the smallest URL wins. Two members with one URL
+   * mean a misconfiguration (forwarding could not tell them apart): nobody leads then.
+   */
+  static Outcome choose(Map<String, NodeIdentity> members) {
+    TreeMap<String, String> byUrl = new TreeMap<>();
+    for (Map.Entry<String, NodeIdentity> entry : members.entrySet()) {
+      String url = entry.getValue().url();
+      if (byUrl.put(url, entry.getKey()) != null) {
+        LOG.error("Two members of the registry group advertise {}: no leader is elected until"
+            + " host.name or the listener of one of them is changed", url);
+        return new Outcome(null, null, MemberIdentity.DUPLICATE_URLS);
+      }
+    }
+    for (Map.Entry<String, String> entry : byUrl.entrySet()) {
+      NodeIdentity identity = members.get(entry.getValue());
+      if (identity.eligible()) {
+        return new Outcome(entry.getValue(), identity, MemberIdentity.NO_ERROR);
+      }
+    }
+    return new Outcome(null, null, MemberIdentity.NO_ERROR);
+  }
+
+  @Override
+  public void onAssignment(Assignment assignment, ConsumerGroupMetadata metadata) {
+    Optional<NodeIdentity> leader;
+    try {
+      leader = MemberIdentity.leaderOf(assignment.userData());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Unreadable election result (generation {}): {}", metadata.generationId(),
+          e.getMessage());
+      leader = Optional.empty();
+    }
+    member.assigned(leader);
+  }
+}

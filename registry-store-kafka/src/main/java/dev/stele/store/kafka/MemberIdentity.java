@@ -1,0 +1,100 @@
+package dev.stele.store.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stele.registry.cluster.NodeIdentity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The JSON that election members exchange in the group protocol's user data, in the shapes of
+ * the Confluent registry's identity and assignment (../shared/API.md §3.5), so a reader of the
+ * group's metadata sees familiar fields: member identity
+ * {@code {"version":1,"host":..,"port":..,"master_eligibility":..,"scheme":..,"leader":false}};
+ * assignment {@code {"version":1,"error":0,"master":<member id>,"master_identity":{..}}}.
+ */
+final class MemberIdentity {
+  static final int NO_ERROR = 0;
+  static final int DUPLICATE_URLS = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private MemberIdentity() {}
+
+  static ByteBuffer encode(NodeIdentity identity) {
+    return ByteBuffer.wrap(bytes(identityNode(identity)));
+  }
+
+  /** @throws IllegalArgumentException for user data that is not an identity */
+  static NodeIdentity decode(ByteBuffer data) {
+    JsonNode node = read(data);
+    return fromNode(node);
+  }
+
+  /** The assignment every member receives: who leads (null: nobody) and why not. */
+  static ByteBuffer assignment(String leaderMemberId, NodeIdentity leader, int error) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("version", 1);
+    node.put("error", error);
+    node.put("master", leaderMemberId);
+    if (leader != null) {
+      node.set("master_identity", identityNode(leader));
+    } else {
+      node.putNull("master_identity");
+    }
+    return ByteBuffer.wrap(bytes(node));
+  }
+
+  /** The leader an assignment names; empty when none. */
+  static Optional<NodeIdentity> leaderOf(ByteBuffer assignment) {
+    JsonNode node = read(assignment);
+    JsonNode identity = node.get("master_identity");
+    if (node.path("error").asInt() != NO_ERROR || identity == null || identity.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(fromNode(identity));
+  }
+
+  private static ObjectNode identityNode(NodeIdentity identity) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("version", 1);
+    node.put("host", identity.host());
+    node.put("port", identity.port());
+    node.put("master_eligibility", identity.eligible());
+    node.put("scheme", identity.scheme());
+    node.put("leader", false);
+    return node;
+  }
+
+  private static NodeIdentity fromNode(JsonNode node) {
+    if (!node.path("host").isTextual() || !node.path("port").canConvertToInt()) {
+      throw new IllegalArgumentException("not a member identity: " + node);
+    }
+    return new NodeIdentity(node.path("scheme").asText("http"), node.get("host").asText(),
+        node.get("port").asInt(), node.path("master_eligibility").asBoolean(false));
+  }
+
+  private static JsonNode read(ByteBuffer data) {
+    if (data == null || !data.hasRemaining()) {
+      throw new IllegalArgumentException("no user data");
+    }
+    ByteBuffer copy = data.duplicate();
+    byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    try {
+      return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("user data is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.stele.store.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.registry.cluster.NodeIdentity;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupAssignment;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** The election rule and its wire form, without a broker. */
+class LeaderAssignorTest {
+  private static NodeIdentity node(String host, int port, boolean eligible) {
+    return new NodeIdentity("http", host, port, eligible);
+  }
+
+  @Test
+  void theEligibleMemberWithTheSmallestUrlWins() {
+    var outcome = LeaderAssignor.choose(Map.of(
+        "m-c", node("10.0.0.3", 8081, true),
+        "m-a", node("10.0.0.1", 8081, false),
+        "m-b", node("10.0.0.2", 8081, true)));
+    assertThat(outcome.leaderMemberId()).isEqualTo("m-b");
+    assertThat(outcome.leader().url()).isEqualTo("http://10.0.0.2:8081");
+    assertThat(outcome.error()).isEqualTo(MemberIdentity.NO_ERROR);
+  }
+
+  @Test
+  void theUrlNotTheMemberIdDecides() {
+    var outcome = LeaderAssignor.choose(Map.of(
+        "a", node("host-b", 8081, true), "z", node("host-a", 9000, true)));
+    assertThat(outcome.leaderMemberId()).isEqualTo("z");
+  }
+
+  @Test
+  void noEligibleMemberMeansNoLeader() {
+    var outcome = LeaderAssignor.choose(Map.of("a", node("h", 1, false), "b", node("h", 2, false)));
+    assertThat(outcome.leaderMemberId()).isNull();
+    assertThat(outcome.leader()).isNull();
+  }
+
+  @Test
+  void twoMembersWithOneUrlMeanNoLeaderAndAnError() {
+    var outcome = LeaderAssignor.choose(Map.of("a", node("h", 1, true), "b", node("h", 1, true)));
+    assertThat(outcome.leaderMemberId()).isNull();
+    assertThat(outcome.error()).isEqualTo(MemberIdentity.DUPLICATE_URLS);
+  }
+
+  @Test
+  void everyMemberLearnsTheWinnerAndOnlyTheWinnerGetsThePartition() {
+    AtomicReference<Optional<NodeIdentity>> learned = new AtomicReference<>();
+    NodeIdentity self = node("127.0.0.1", 8082, true);
+    LeaderAssignor assignor = assignor(self, learned);
+    ByteBuffer mine = assignor.subscriptionUserData(java.util.Set.of("_schemas"));
+    ByteBuffer other = MemberIdentity.encode(node("127.0.0.1", 8081, true));
+    ByteBuffer never = MemberIdentity.encode(node("127.0.0.1", 8080, false));
+    GroupAssignment result = assignor.assign(Cluster.empty(), new GroupSubscription(Map.of(
+        "me", new Subscription(List.of("_schemas"), mine),
+        "other", new Subscription(List.of("_schemas"), other),
+        "never", new Subscription(List.of("_schemas"), never),
+        "garbled", new Subscription(List.of("_schemas"), ByteBuffer.wrap(new byte[] {1, 2})))));
+
+    Map<String, Assignment> assignments = result.groupAssignment();
+    assertThat(assignments.keySet()).containsExactlyInAnyOrder("me", "other", "never", "garbled");
+    assertThat(assignments.get("other").partitions())
+        .containsExactly(new TopicPartition("_schemas", 0));
+    assertThat(assignments.get("me").partitions()).isEmpty();
+    assertThat(assignments.get("never").partitions()).isEmpty();
+
+    assignor.onAssignment(assignments.get("me"), new ConsumerGroupMetadata("g"));
+    assertThat(learned.get()).contains(node("127.0.0.1", 8081, true));
+    // The winner's identity is readable from any member's assignment, the loser's included.
+    assertThat(MemberIdentity.leaderOf(assignments.get("garbled").userData()))
+        .contains(node("127.0.0.1", 8081, true));
+  }
+
+  @Test
+  void anAssignmentWithoutALeaderIsReportedAsNone() {
+    AtomicReference<Optional<NodeIdentity>> learned = new AtomicReference<>();
+    LeaderAssignor assignor = assignor(node("h", 1, true), learned);
+    assignor.onAssignment(new Assignment(List.of(),
+        MemberIdentity.assignment(null, null, MemberIdentity.DUPLICATE_URLS)),
+        new ConsumerGroupMetadata("g"));
+    assertThat(learned.get()).isEmpty();
+    assignor.onAssignment(new Assignment(List.of(), ByteBuffer.wrap("nope".getBytes())),
+        new ConsumerGroupMetadata("g"));
+    assertThat(learned.get()).isEmpty();
+  }
+
+  @Test
+  void identitiesUseTheConfluentFieldNames() {
+    ByteBuffer data = MemberIdentity.encode(node("reg-1", 8081, true));
+    String json = new String(data.array(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).contains("\"host\":\"reg-1\"", "\"port\":8081",
+        "\"master_eligibility\":true", "\"scheme\":\"http\"");
+    assertThat(MemberIdentity.decode(data)).isEqualTo(node("reg-1", 8081, true));
+  }
+
+  private static LeaderAssignor assignor(NodeIdentity self,
+      AtomicReference<Optional<NodeIdentity>> learned) {
+    LeaderAssignor assignor = new LeaderAssignor();
+    assignor.configure(Map.of(LeaderAssignor.MEMBER, new LeaderAssignor.Member() {
+      @Override
+      public NodeIdentity self() {
+        return self;
+      }
+
+      @Override
+      public void assigned(Optional<NodeIdentity> leader) {
+        learned.set(leader);
+      }
+    }));
+    return assignor;
+  }
+}
