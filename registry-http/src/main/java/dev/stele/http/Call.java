@@ -31,6 +31,11 @@ final class Call {
     return ctx.pathParam(name);
   }
 
+  /** Who is calling; on a server without authentication, an open caller allowed everything. */
+  dev.stele.http.auth.Caller caller() {
+    return Authentication.caller(ctx);
+  }
+
   /** An integer path parameter; a plain 404 when it is not one, as JAX-RS answers. */
   int pathInt(String name) {
     return QueryParams.parseInt(ctx.pathParam(name));

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.auth.Operation.ADMIN;
+import static dev.stele.http.auth.Operation.READ;
+
 import dev.stele.http.RequestTypes.ConfigUpdateRequest;
 import dev.stele.registry.Settings;
 
@@ -15,14 +18,14 @@ final class ConfigRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/config", call -> call.ok(Render.config(settings.config(null, call.flag("defaultToGlobal")))));
-    routes.put("/config", call -> update(call, null, "updateTopLevelConfig.arg1"));
-    routes.delete("/config", call -> call.write(() -> settings.deleteConfig(null), Render::config));
-    routes.get("/config/:subject", call -> call.ok(Render.config(
+    routes.get("/config", Access.global(READ), call -> call.ok(Render.config(settings.config(null, call.flag("defaultToGlobal")))));
+    routes.put("/config", Access.global(ADMIN), call -> update(call, null, "updateTopLevelConfig.arg1"));
+    routes.delete("/config", Access.global(ADMIN), call -> call.write(() -> settings.deleteConfig(null), Render::config));
+    routes.get("/config/:subject", Access.subject(READ), call -> call.ok(Render.config(
         settings.config(call.path("subject"), call.flag("defaultToGlobal")))));
-    routes.put("/config/:subject", call -> update(call, call.path("subject"),
+    routes.put("/config/:subject", Access.subject(ADMIN), call -> update(call, call.path("subject"),
         "updateSubjectLevelConfig.arg2"));
-    routes.delete("/config/:subject", call -> call.write(
+    routes.delete("/config/:subject", Access.subject(ADMIN), call -> call.write(
         () -> settings.deleteConfig(call.path("subject")), Render::config));
   }
 

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.auth.Operation.ADMIN;
+import static dev.stele.http.auth.Operation.READ;
+
 import dev.stele.http.RequestTypes.ModeUpdateRequest;
 import dev.stele.registry.Mode;
 import dev.stele.registry.Settings;
@@ -17,12 +20,12 @@ final class ModeRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/mode", call -> call.ok(render(settings.mode(null, call.flag("defaultToGlobal")))));
-    routes.put("/mode", call -> update(call, null, "updateTopLevelMode.arg1"));
-    routes.get("/mode/:subject", call -> call.ok(render(
+    routes.get("/mode", Access.global(READ), call -> call.ok(render(settings.mode(null, call.flag("defaultToGlobal")))));
+    routes.put("/mode", Access.global(ADMIN), call -> update(call, null, "updateTopLevelMode.arg1"));
+    routes.get("/mode/:subject", Access.subject(READ), call -> call.ok(render(
         settings.mode(call.path("subject"), call.flag("defaultToGlobal")))));
-    routes.put("/mode/:subject", call -> update(call, call.path("subject"), "updateMode.arg2"));
-    routes.delete("/mode/:subject", call -> call.write(
+    routes.put("/mode/:subject", Access.subject(ADMIN), call -> update(call, call.path("subject"), "updateMode.arg2"));
+    routes.delete("/mode/:subject", Access.subject(ADMIN), call -> call.write(
         () -> settings.deleteMode(call.path("subject"), call.flag("recursive")), ModeRoutes::render));
   }
 

@@ -1,9 +1,12 @@
 package dev.stele.http;
 
+import dev.stele.http.auth.Security;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Settings;
+import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -16,6 +19,8 @@ import java.util.Objects;
  * Confluent-shaped JSON error, never HTML.
  */
 public final class RestServer {
+  /** Confluent's leader.read.timeout.ms default: a forwarded write waits this long for the leader. */
+  private static final long FORWARD_TIMEOUT_MILLIS = 60_000;
   private final HttpServer server;
 
   private RestServer(HttpServer server) {
@@ -24,10 +29,46 @@ public final class RestServer {
 
   public static Future<RestServer> start(
       Vertx vertx, RestOptions options, Registry registry, Settings settings, ServerInfo info) {
+    return start(vertx, options, registry, settings, info, Security.NONE);
+  }
+
+  /**
+   * The same with authentication (and the routes' access checks) when {@code security} is
+   * enabled; {@link Security#NONE} serves exactly as the overload without it.
+   */
+  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
+      Settings settings, ServerInfo info, Security security) {
+    return start(vertx, options, registry, settings, info, security, Leadership.ALONE);
+  }
+
+  /**
+   * The same for one node of a cluster: writes are forwarded to the leader while this node does
+   * not lead, and {@code /health/ready} reports {@code leadership}'s readiness.
+   */
+  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
+      Settings settings, ServerInfo info, Security security, Leadership leadership) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(settings, "settings");
     Router router = Router.router(vertx);
-    RouteTable routes = new RouteTable(router, options.maxRequestBodyBytes());
+    // Probes answer without credentials: an orchestrator has none.
+    new HealthRoutes(leadership).declare(router);
+    Router guards = null;
+    if (security.enabled()) {
+      // First on the router, so that it runs before every route (and before a 404 is answered).
+      router.route().handler(new Authentication(security));
+      // The access checks of the routes that may write, filled in by the route table below
+      // (Access): ahead of the forwarder, so the receiving node decides. GETs skip this router.
+      guards = Router.router(vertx);
+      router.route("/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE)
+          .subRouter(guards);
+      // A /contexts/{ctx}/... write is rewritten first, so that its plain route's check runs
+      // here too (forwarding it as is would leave the decision to the leader).
+      guards.route("/contexts/*").handler(RestServer::rerouteContextUrl);
+    }
+    // After authentication (a follower refuses what the leader would), before every write route.
+    new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS)
+        .install(router);
+    RouteTable routes = new RouteTable(router, guards, options.maxRequestBodyBytes());
     new RootRoutes(info).declare(routes);
     new SchemaRoutes(registry).declare(routes);
     new SubjectRoutes(registry).declare(routes);
@@ -36,13 +77,7 @@ public final class RestServer {
     new ConfigRoutes(settings).declare(routes);
     new ModeRoutes(settings).declare(routes);
     new ContextRoutes(registry).declare(routes);
-    router.routeWithRegex("/contexts/[^/]+/.+").handler(ctx -> {
-      try {
-        ContextUrls.reroute(ctx);
-      } catch (RuntimeException failure) {
-        Call.fail(ctx, failure);
-      }
-    });
+    router.routeWithRegex("/contexts/[^/]+/.+").handler(RestServer::rerouteContextUrl);
     installErrorAnswers(router);
 
     HttpServerOptions serverOptions = new HttpServerOptions()
@@ -52,10 +87,21 @@ public final class RestServer {
         .setCompressionSupported(false)
         .setIdleTimeout(options.idleTimeoutSeconds())
         .setTcpNoDelay(true);
+    if (security.tls() != null) {
+      security.tls().applyTo(serverOptions);
+    }
     return vertx.createHttpServer(serverOptions)
         .requestHandler(router)
         .listen()
         .map(RestServer::new);
+  }
+
+  private static void rerouteContextUrl(RoutingContext ctx) {
+    try {
+      ContextUrls.reroute(ctx);
+    } catch (RuntimeException failure) {
+      Call.fail(ctx, failure);
+    }
   }
 
   /** The port listened on (the one picked when the options said 0). */

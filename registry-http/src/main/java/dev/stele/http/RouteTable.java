@@ -25,10 +25,21 @@ final class RouteTable {
   private static final PlatformHandler CHECK_CONTENT_TYPE = RouteTable::checkContentType;
 
   private final Router router;
+  private final Router guards;
   private final BodyHandler bodies;
 
   RouteTable(Router router, int maxBodyBytes) {
+    this(router, null, maxBodyBytes);
+  }
+
+  /**
+   * @param guards where the routes' access checks are declared (null: no authentication); a
+   *     router mounted ahead of anything that acts on a request, write forwarding included, so
+   *     that the node receiving a request decides whether its caller may make it
+   */
+  RouteTable(Router router, Router guards, int maxBodyBytes) {
     this.router = router;
+    this.guards = guards;
     this.bodies = BodyHandler.create(false)
         .setBodyLimit(maxBodyBytes)
         .setMergeFormAttributes(false)
@@ -37,24 +48,61 @@ final class RouteTable {
 
   /** A GET route, and HEAD on the same path (health checks use it; Netty drops the body). */
   void get(String path, Handler handler) {
-    route(HttpMethod.GET, path, false, handler);
-    route(HttpMethod.HEAD, path, false, handler);
+    get(path, Access.SIGNED_IN, handler);
   }
 
   void delete(String path, Handler handler) {
-    route(HttpMethod.DELETE, path, false, handler);
+    delete(path, Access.SIGNED_IN, handler);
   }
 
   void post(String path, Handler handler) {
-    route(HttpMethod.POST, path, true, handler);
+    post(path, Access.SIGNED_IN, handler);
   }
 
   void put(String path, Handler handler) {
-    route(HttpMethod.PUT, path, true, handler);
+    put(path, Access.SIGNED_IN, handler);
   }
 
-  private void route(HttpMethod method, String path, boolean readsBody, Handler handler) {
+  // The same with what the caller needs (checked only when authentication is on).
+
+  void get(String path, Access access, Handler handler) {
+    route(HttpMethod.GET, path, false, access, handler);
+    route(HttpMethod.HEAD, path, false, access, handler);
+  }
+
+  void delete(String path, Access access, Handler handler) {
+    route(HttpMethod.DELETE, path, false, access, handler);
+  }
+
+  void post(String path, Access access, Handler handler) {
+    route(HttpMethod.POST, path, true, access, handler);
+  }
+
+  void put(String path, Access access, Handler handler) {
+    route(HttpMethod.PUT, path, true, access, handler);
+  }
+
+  private void route(HttpMethod method, String path, boolean readsBody, Access access,
+      Handler handler) {
+    PlatformHandler guard = guards == null || access.operation() == null ? null : ctx -> {
+      try {
+        access.check(ctx);
+      } catch (RuntimeException denied) {
+        Call.fail(ctx, denied);
+        return;
+      }
+      ctx.next();
+    };
+    boolean readOnly = method == HttpMethod.GET || method == HttpMethod.HEAD;
+    if (guard != null && !readOnly) {
+      // Ahead of forwarding, and before the body is read: a denied upload is not worth receiving.
+      guards.route(method, path).handler(guard);
+    }
     Route route = router.route(method, path).handler(NEGOTIATE);
+    if (guard != null && readOnly) {
+      // GETs are never forwarded: checked in their own route, off the guard router's path.
+      route.handler(guard);
+    }
     if (readsBody) {
       route.handler(CHECK_CONTENT_TYPE).handler(bodies);
     }

@@ -4,6 +4,7 @@ import dev.stele.registry.Registry;
 import dev.stele.registry.Requests;
 import dev.stele.registry.Results;
 import dev.stele.registry.SchemaVersion;
+import dev.stele.registry.SubjectVersion;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ final class SchemaRoutes {
 
   /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */
   private void list(Call call) {
-    List<SchemaVersion> found = registry.schemas(new Requests.ListSchemas(call.text("subjectPrefix"),
-        call.flag("deleted"), call.flag("latestOnly"), call.text("ruleType"), call.integer("offset", 0),
-        call.integer("limit", -1)));
+    // Only schemas under subjects the caller may read (all without authentication).
+    List<SchemaVersion> found = Visible.list(call, call.integer("offset", 0),
+        call.integer("limit", -1), SchemaVersion::subject, (offset, limit) -> registry.schemas(
+            new Requests.ListSchemas(call.text("subjectPrefix"), call.flag("deleted"),
+                call.flag("latestOnly"), call.text("ruleType"), offset, limit)));
     call.ok(Render.schemas(found, call.flag("aliases") ? registry.aliases() : Map.of()));
   }
 
@@ -41,6 +44,7 @@ final class SchemaRoutes {
    */
   private void byId(Call call) {
     int id = call.pathInt("id");
+    Visible.requireReadableId(call, registry, id);
     if (!call.hasQuery()) {
       call.ok(cache.render(id, registry.schemaById(new Requests.SchemaById(id, null, null, false))));
       return;
@@ -51,6 +55,7 @@ final class SchemaRoutes {
 
   /** The schema text itself is the body (JSON for Avro and JSON Schema, .proto text otherwise). */
   private void rawById(Call call) {
+    Visible.requireReadableId(call, registry, call.pathInt("id"));
     read(call, new Requests.SchemaById(call.pathInt("id"), call.text("subject"), call.text("format"),
         false), found -> Buffer.buffer(found.text()));
   }
@@ -65,15 +70,20 @@ final class SchemaRoutes {
   }
 
   private void subjects(Call call) {
-    call.ok(Render.strings(registry.subjectsForId(usages(call))));
+    Visible.requireReadableId(call, registry, call.pathInt("id"));
+    call.ok(Render.strings(Visible.list(call, call.integer("offset", 0), call.integer("limit", -1),
+        subject -> subject, (offset, limit) -> registry.subjectsForId(usages(call, offset, limit)))));
   }
 
   private void versions(Call call) {
-    call.ok(Render.subjectVersions(registry.versionsForId(usages(call))));
+    Visible.requireReadableId(call, registry, call.pathInt("id"));
+    call.ok(Render.subjectVersions(Visible.list(call, call.integer("offset", 0),
+        call.integer("limit", -1), SubjectVersion::subject,
+        (offset, limit) -> registry.versionsForId(usages(call, offset, limit)))));
   }
 
-  private static Requests.IdUsages usages(Call call) {
+  private static Requests.IdUsages usages(Call call, int offset, int limit) {
     return new Requests.IdUsages(call.pathInt("id"), call.text("subject"), call.flag("deleted"),
-        call.integer("offset", 0), call.integer("limit", -1));
+        offset, limit);
   }
 }

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.auth.Operation.DELETE;
+import static dev.stele.http.auth.Operation.READ;
+
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Requests;
@@ -21,15 +24,17 @@ final class SubjectRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/subjects", this::list);
-    routes.post("/subjects/:subject", this::lookup);
-    routes.delete("/subjects/:subject", this::delete);
-    routes.get("/subjects/:subject/metadata", this::latestWithMetadata);
+    routes.post("/subjects/:subject", Access.subject(READ), this::lookup);
+    routes.delete("/subjects/:subject", Access.subject(DELETE), this::delete);
+    routes.get("/subjects/:subject/metadata", Access.subject(READ), this::latestWithMetadata);
   }
 
   private void list(Call call) {
-    call.ok(Render.strings(registry.subjects(new Requests.ListSubjects(call.text("subjectPrefix"),
-        call.flag("deleted"), call.flag("deletedOnly"), call.integer("offset", 0),
-        call.integer("limit", -1)))));
+    // Only the subjects the caller may read (all of them without authentication).
+    call.ok(Render.strings(Visible.list(call, call.integer("offset", 0), call.integer("limit", -1),
+        subject -> subject, (offset, limit) -> registry.subjects(new Requests.ListSubjects(
+            call.text("subjectPrefix"), call.flag("deleted"), call.flag("deletedOnly"), offset,
+            limit)))));
   }
 
   /** Finding a schema means parsing it: a worker's job. */

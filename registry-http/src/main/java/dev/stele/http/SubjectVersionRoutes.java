@@ -1,5 +1,9 @@
 package dev.stele.http;
 
+import static dev.stele.http.auth.Operation.DELETE;
+import static dev.stele.http.auth.Operation.READ;
+import static dev.stele.http.auth.Operation.WRITE;
+
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Requests;
@@ -19,12 +23,12 @@ final class SubjectVersionRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get(VERSIONS, this::list);
-    routes.post(VERSIONS, this::register);
-    routes.get(VERSION, call -> read(call, found -> Render.schema(found.version(), found.text())));
-    routes.get(VERSION + "/schema", call -> read(call, found -> Buffer.buffer(found.text())));
-    routes.get(VERSION + "/referencedby", this::referencedBy);
-    routes.delete(VERSION, this::delete);
+    routes.get(VERSIONS, Access.subject(READ), this::list);
+    routes.post(VERSIONS, Access.subject(WRITE), this::register);
+    routes.get(VERSION, Access.subject(READ), call -> read(call, found -> Render.schema(found.version(), found.text())));
+    routes.get(VERSION + "/schema", Access.subject(READ), call -> read(call, found -> Buffer.buffer(found.text())));
+    routes.get(VERSION + "/referencedby", Access.subject(READ), this::referencedBy);
+    routes.delete(VERSION, Access.subject(DELETE), this::delete);
   }
 
   private void list(Call call) {

@@ -20,12 +20,9 @@ public record Listener(String scheme, String host, int port) {
       throw new ConfigException("listeners: '" + text + "' is not a URL like http://0.0.0.0:8081");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      throw new ConfigException("listeners: " + text + ": HTTPS listeners are not supported yet;"
-          + " use an http:// listener (and terminate TLS in a proxy in front of Stele)");
-    }
-    if (!scheme.equals("http")) {
-      throw new ConfigException("listeners: '" + text + "' must start with http://");
+    // https:// listeners take their keys from the ssl.* settings (TlsSettings).
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new ConfigException("listeners: '" + text + "' must start with http:// or https://");
     }
     String host = uri.getHost();
     int port = uri.getPort();

@@ -31,6 +31,8 @@ import java.util.TreeMap;
  *     default; the Confluent registry's is false)
  * @param ignoredKeys Confluent keys present in the file that Stele does not act on (yet)
  * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos
+ * @param cluster leader election settings (used on the Kafka store only)
+ * @param security authentication and access rules ({@link SecuritySettings#NONE}: open)
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -43,7 +45,9 @@ public record ServerConfig(
     int idleTimeoutSeconds,
     boolean avroValidateDefaults,
     List<String> ignoredKeys,
-    List<String> unknownKeys) {
+    List<String> unknownKeys,
+    ClusterSettings cluster,
+    SecuritySettings security) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -74,27 +78,35 @@ public record ServerConfig(
     }
     Map<String, String> values = new TreeMap<>();
     properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
-    return parse(values);
+    return parse(values, file.toAbsolutePath().getParent());
   }
 
   /** Parses property values; every problem is a {@link ConfigException} naming its key. */
   public static ServerConfig parse(Map<String, String> raw) throws ConfigException {
+    return parse(raw, null);
+  }
+
+  /** The same, with relative file paths (the users file) resolved against {@code baseDir}. */
+  public static ServerConfig parse(Map<String, String> raw, Path baseDir) throws ConfigException {
     Map<String, String> values = new TreeMap<>();
     raw.forEach((key, value) -> values.put(key.trim(), value == null ? "" : value.trim()));
-    refuseAuthentication(values);
+    SecuritySettings security = SecuritySettings.parse(values, baseDir);
     String groupId = orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID);
     KafkaStoreConfig kafkaStore = kafkaStore(values, groupId);
     List<String> ignored = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
-      if (USED.contains(key) || kafkaStore != null && KafkaStoreConfig.isUsed(key)) {
+      if (USED.contains(key) || security.uses(key)
+          || kafkaStore != null && KafkaStoreConfig.isUsed(key)
+          || kafkaStore != null && ClusterSettings.KEYS.contains(key)) {
         continue;
       }
       if (key.startsWith(STELE_PREFIX)) {
         // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
-            + DATA_DIR + " and " + MAX_REQUEST_BYTES);
+            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SecuritySettings.USERS_FILE + " and "
+            + SecuritySettings.OPEN_PATHS);
       }
       (ConfigKeys.isConfluentKeyNotActedOn(key) ? ignored : unknown).add(key);
     }
@@ -109,7 +121,9 @@ public record ServerConfig(
         idleTimeoutSeconds(values),
         bool(values, AVRO_VALIDATE_DEFAULTS, true),
         ignored,
-        unknown);
+        unknown,
+        ClusterSettings.parse(values),
+        security);
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
@@ -122,15 +136,6 @@ public record ServerConfig(
       return KafkaStoreConfig.fromProperties(values, groupId);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
-    }
-  }
-
-  private static void refuseAuthentication(Map<String, String> values) throws ConfigException {
-    String method = blankToNull(values.get("authentication.method"));
-    if (method != null && !method.equalsIgnoreCase("NONE")) {
-      // Serving without the authentication the operator asked for would expose the registry.
-      throw new ConfigException("authentication.method=" + method + " is not supported yet;"
-          + " remove it (or set NONE) to serve without authentication");
     }
   }
 

@@ -4,11 +4,14 @@ import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
+import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.auth.Security;
 import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.store.embedded.SqliteRecordLog;
+import dev.stele.store.kafka.KafkaLeaderElector;
 import dev.stele.store.kafka.KafkaRecordLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,8 +55,11 @@ final class SteleServer implements AutoCloseable {
   }
 
   static SteleServer start(ServerConfig config) throws StartException {
+    // First: a bad users file stops the start before anything is opened.
+    Security security = security(config.security());
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
-    RecordLog log = config.kafkaStore() != null ? new KafkaRecordLog(config.kafkaStore())
+    // On Kafka a node writes only while elected leader (KafkaRecordLog.member).
+    RecordLog log = config.kafkaStore() != null ? KafkaRecordLog.member(config.kafkaStore())
         : new SqliteRecordLog(dataDir);
     RegistryNode node = openNode(config, dataDir, log);
     Vertx vertx = Vertx.vertx();
@@ -65,14 +71,36 @@ final class SteleServer implements AutoCloseable {
       for (Listener listener : config.listeners()) {
         RestOptions options = new RestOptions(listener.host(), listener.port(),
             config.maxRequestBytes(), config.idleTimeoutSeconds());
-        servers.add(await(RestServer.start(vertx, options, node.registry(), node.settings(), info),
-            "listen on " + listener.url()));
+        servers.add(await(RestServer.start(vertx, options, node.registry(), node.settings(), info,
+            listener.scheme().equals("https") ? security.withTls(config.security().tls()) : security,
+            node.leadership()), "listen on " + listener.url()));
+      }
+      if (log instanceof KafkaRecordLog) {
+        // Once listening, so that peers can forward to this node as soon as it is elected.
+        node.joinElection(new KafkaLeaderElector(config.kafkaStore(), config.groupId(),
+            config.cluster().sessionTimeout(), config.cluster().heartbeat()),
+            Advertised.identity(config, servers.get(0).port()));
       }
     } catch (StartException | RuntimeException e) {
       new SteleServer(config, dataDir, log, node, vertx, servers).close();
       throw e;
     }
     return new SteleServer(config, dataDir, log, node, vertx, List.copyOf(servers));
+  }
+
+  /** Reads the users file (it is read again whenever it changes); NONE when security is off. */
+  private static Security security(SecuritySettings settings) throws StartException {
+    if (!settings.enabled()) {
+      return Security.NONE;
+    }
+    try {
+      return Security.basic(BasicAuthenticator.open(settings.usersFile()), settings.realm(),
+          settings.openPaths());
+    } catch (IOException e) {
+      throw new StartException("cannot read the users file " + settings.usersFile() + ": " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new StartException("bad users file " + e.getMessage(), new IOException(e));
+    }
   }
 
   private static RegistryNode openNode(ServerConfig config, Path dataDir, RecordLog log)
@@ -86,7 +114,9 @@ final class SteleServer implements AutoCloseable {
     }
     try {
       SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
-      return RegistryNode.open(log, formats, new NodeOptions(config.compatibilityLevel()));
+      NodeOptions options = new NodeOptions(config.compatibilityLevel());
+      return log instanceof KafkaRecordLog ? RegistryNode.openMember(log, formats, options)
+          : RegistryNode.open(log, formats, options);
     } catch (RuntimeException e) {
       log.close();
       throw new StartException("cannot open the " + store(log, dataDir) + ": " + e.getMessage(), e);
@@ -97,8 +127,10 @@ final class SteleServer implements AutoCloseable {
   String startedLine() {
     String urls = config.listeners().stream().map(Listener::url).collect(Collectors.joining(", "));
     int subjects = node.subjectCount();
+    String security = config.security().enabled()
+        ? "; Basic authentication, users from " + config.security().usersFile() : "";
     return "Stele " + Version.current() + " listening on " + urls + " (" + store(log, dataDir)
-        + ", " + subjects + (subjects == 1 ? " subject)" : " subjects)");
+        + ", " + subjects + (subjects == 1 ? " subject" : " subjects") + security + ")";
   }
 
   private static String store(RecordLog log, Path dataDir) {

@@ -114,7 +114,8 @@ class ServerConfigTest {
         + "ssl.keystore.location=/x;authentication.method=NONE;authentication.realm=SR;"
         + "metadata.encoder.secret=s;resource.extension.class=a.B;schema.compatability.level=full;"
         + "colour=blue"));
-    assertThat(config.ignoredKeys()).containsExactly("authentication.method", "authentication.realm",
+    // authentication.method and .realm are read (SecuritySettings), so neither is listed.
+    assertThat(config.ignoredKeys()).containsExactly(
         "debug", "kafkastore.topic", "metadata.encoder.secret", "resource.extension.class",
         "ssl.keystore.location");
     assertThat(config.unknownKeys()).containsExactly("colour", "schema.compatability.level");
@@ -134,8 +135,8 @@ class ServerConfigTest {
         Arguments.of("schema.compatibility.level=sideways",
             "schema.compatibility.level=sideways is not a compatibility level"),
         Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
-        Arguments.of("listeners=https://0.0.0.0:8443", "HTTPS listeners are not supported yet"),
-        Arguments.of("listeners=http://0.0.0.0:8081,https://0.0.0.0:8443", "HTTPS listeners"),
+        Arguments.of("listeners=https://0.0.0.0:8443", "an https:// listener needs ssl.keystore.location"),
+        Arguments.of("listeners=http://0.0.0.0:8081,https://0.0.0.0:8443", "needs ssl.keystore.location"),
         Arguments.of("listeners=ftp://0.0.0.0:21", "must start with http://"),
         Arguments.of("listeners=0.0.0.0:8081", "is not a URL like http://0.0.0.0:8081"),
         Arguments.of("listeners=http://0.0.0.0", "has no valid port"),
@@ -147,7 +148,8 @@ class ServerConfigTest {
         Arguments.of("stele.max.request.bytes=4MB", "must be a positive number of bytes"),
         Arguments.of("idle.timeout.ms=-1", "idle.timeout.ms=-1 must be a number of milliseconds"),
         Arguments.of("stele.data.dri=/tmp/x", "unknown setting stele.data.dri"),
-        Arguments.of("authentication.method=BASIC", "authentication.method=BASIC is not supported yet"));
+        Arguments.of("authentication.method=BASIC", "authentication.method=BASIC needs stele.auth.users.file"),
+        Arguments.of("authentication.method=BEARER", "authentication.method=BEARER is not supported"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

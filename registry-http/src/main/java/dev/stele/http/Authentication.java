@@ -1,0 +1,83 @@
+package dev.stele.http;
+
+import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.auth.Caller;
+import dev.stele.http.auth.Principal;
+import dev.stele.http.auth.Security;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+
+/**
+ * The first handler of every request when authentication is on: finds the caller from the
+ * {@code Authorization} header and keeps it on the request for the routes' access checks, or
+ * answers 401 with a Basic challenge. Credentials seen before are answered from a cache on the
+ * event loop; the slow password hash of new ones runs on a worker.
+ */
+final class Authentication implements PlatformHandler {
+  static final String CALLER = "stele.caller";
+
+  private final BasicAuthenticator authenticator;
+  private final Security security;
+  private final String challenge;
+
+  Authentication(Security security) {
+    this.security = security;
+    this.authenticator = security.authenticator();
+    this.challenge = "Basic realm=\"" + security.realm().replace("\"", "") + "\"";
+  }
+
+  /** The caller of a request; on a server without authentication, an open one. */
+  static Caller caller(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER);
+    return caller != null ? caller : Caller.ANONYMOUS_OPEN;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.get(CALLER) != null || security.isOpen(ctx.normalizedPath())) {
+      ctx.next(); // a reroute (/contexts/...) of a request already authenticated, or an open path
+      return;
+    }
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      String certified = ClientCertificates.commonName(ctx.request());
+      if (certified != null) {
+        admit(ctx, authenticator.certified(certified));
+      } else {
+        challenge(ctx);
+      }
+      return;
+    }
+    Principal known = authenticator.cached(header);
+    if (known != null) {
+      admit(ctx, known);
+      return;
+    }
+    if (authenticator.refusedBefore(header)) {
+      challenge(ctx);
+      return;
+    }
+    // The body must wait for the verdict: paused here, resumed by the route's body handler, or
+    // below once the route has answered without reading it.
+    ctx.request().pause();
+    ctx.vertx().executeBlocking(() -> authenticator.verify(header), false).onComplete(done -> {
+      if (done.succeeded() && done.result() != null) {
+        admit(ctx, done.result());
+      } else {
+        challenge(ctx);
+      }
+      ctx.request().resume();
+    });
+  }
+
+  private void admit(RoutingContext ctx, Principal principal) {
+    ctx.put(CALLER, new Caller(principal, authenticator.policy()));
+    ctx.next();
+  }
+
+  private void challenge(RoutingContext ctx) {
+    ctx.response().putHeader("WWW-Authenticate", challenge);
+    Call.send(ctx, 401, Render.error(401, "Unauthorized: missing or wrong credentials"));
+  }
+}

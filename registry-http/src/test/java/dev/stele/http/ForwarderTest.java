@@ -1,0 +1,175 @@
+package dev.stele.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.format.avro.AvroFormat;
+import dev.stele.http.auth.Security;
+import dev.stele.registry.NodeOptions;
+import dev.stele.registry.RegistryNode;
+import dev.stele.registry.cluster.Leadership;
+import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.InMemoryRecordLog;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A follower's REST server in front of a leader's (the base class's server): writes are
+ * forwarded with the caller's headers and the leader's answer relayed as is; reads stay local.
+ */
+class ForwarderTest extends HttpTestBase {
+  private final AtomicReference<NodeIdentity> leader = new AtomicReference<>();
+  private volatile boolean ready;
+  private RegistryNode followerNode;
+  private RestServer follower;
+  private int followerPort;
+
+  /** The follower's view of the cluster, set by each test. */
+  private final Leadership view = new Leadership() {
+    @Override
+    public boolean leads() {
+      return false;
+    }
+
+    @Override
+    public Optional<NodeIdentity> leader() {
+      return Optional.ofNullable(leader.get());
+    }
+
+    @Override
+    public boolean ready() {
+      return ready;
+    }
+  };
+
+  @BeforeEach
+  void startFollower() throws Exception {
+    followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
+        NodeOptions.DEFAULTS);
+    follower = await(RestServer.start(vertx, RestOptions.loopback(), followerNode.registry(),
+        followerNode.settings(), new ServerInfo("c", "g", "v", "x"), Security.NONE, view));
+    followerPort = follower.port();
+    leader.set(new NodeIdentity("http", "127.0.0.1", server.port(), true));
+  }
+
+  @AfterEach
+  void stopFollower() throws Exception {
+    await(follower.close());
+    followerNode.close();
+  }
+
+  private Reply onFollower(String method, String path, String body, String... headers) {
+    int leaderPort = server.port();
+    RestServer saved = server;
+    try {
+      server = follower; // uri() uses server.port()
+      return send(method, path, body, headers);
+    } finally {
+      server = saved;
+      assertThat(saved.port()).isEqualTo(leaderPort);
+    }
+  }
+
+  @Test
+  void aWriteOnAFollowerIsDecidedByTheLeaderAndReadsStayLocal() {
+    Reply reply = onFollower("POST", "/subjects/s/versions", STRING, "Content-Type", V1);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("id").asInt()).isEqualTo(1);
+    assertThat(get("/subjects").body()).isEqualTo("[\"s\"]"); // on the leader
+    // The follower's own state (a separate log here) is what its reads show.
+    assertThat(onFollower("GET", "/subjects", null).body()).isEqualTo("[]");
+    // A lookup is a read even though it is a POST: answered by the follower itself.
+    assertThat(onFollower("POST", "/subjects/s", STRING, "Content-Type", V1).errorCode())
+        .isEqualTo(40401);
+    // PUT and DELETE are writes.
+    assertThat(onFollower("PUT", "/config/s", "{\"compatibility\":\"NONE\"}", "Content-Type", V1)
+        .status()).isEqualTo(200);
+    assertThat(get("/config/s").body()).contains("NONE");
+    assertThat(onFollower("DELETE", "/subjects/s", null).body()).isEqualTo("[1]");
+  }
+
+  @Test
+  void theLeadersErrorsAreRelayedAsTheyAre() {
+    Reply reply = onFollower("POST", "/subjects/s/versions", "{\"schema\":\"{oops\"}",
+        "Content-Type", V1);
+    Reply direct = post("/subjects/s/versions", "{\"schema\":\"{oops\"}");
+    assertThat(reply.status()).isEqualTo(direct.status()).isEqualTo(422);
+    assertThat(reply.body()).isEqualTo(direct.body());
+    assertThat(reply.contentType()).isEqualTo(direct.contentType());
+  }
+
+  @Test
+  void theCallersHeadersReachTheLeader() throws Exception {
+    AtomicReference<MultiMap> seen = new AtomicReference<>();
+    AtomicReference<String> uri = new AtomicReference<>();
+    HttpServer fake = await(vertx.createHttpServer().requestHandler(request -> {
+      seen.set(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+      uri.set(request.uri());
+      request.response().setStatusCode(409).putHeader("Content-Type", "application/json")
+          .end("{\"error_code\":409,\"message\":\"from the leader\"}");
+    }).listen(0, "127.0.0.1"));
+    try {
+      leader.set(new NodeIdentity("http", "127.0.0.1", fake.actualPort(), true));
+      Reply reply = onFollower("POST", "/subjects/a%2Fb/versions?normalize=true", STRING,
+          "Content-Type", V1, "Authorization", "Basic dXNlcjpwYXNz", "X-Request-ID", "r-1");
+      assertThat(reply.status()).isEqualTo(409);
+      assertThat(reply.body()).isEqualTo("{\"error_code\":409,\"message\":\"from the leader\"}");
+      assertThat(uri.get()).isEqualTo("/subjects/a%2Fb/versions?normalize=true");
+      assertThat(seen.get().get("Authorization")).isEqualTo("Basic dXNlcjpwYXNz");
+      assertThat(seen.get().get("X-Request-ID")).isEqualTo("r-1");
+      assertThat(seen.get().get("Content-Type")).isEqualTo(V1);
+      assertThat(seen.get().get(Forwarder.FORWARDED)).isEqualTo("1");
+    } finally {
+      await(fake.close());
+    }
+  }
+
+  @Test
+  void noLeaderKnownIs50004AndAnUnreachableLeaderIs50003() throws Exception {
+    leader.set(null);
+    assertError(onFollower("POST", "/subjects/s/versions", STRING, "Content-Type", V1), 500,
+        50004, "Leader not known.");
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    leader.set(new NodeIdentity("http", "127.0.0.1", closedPort, true));
+    assertError(onFollower("POST", "/subjects/s/versions", STRING, "Content-Type", V1), 500,
+        50003, "Error while forwarding register schema request to the leader");
+    assertError(onFollower("DELETE", "/subjects/s/versions/1", null), 500, 50003,
+        "Error while forwarding delete schema version request to the leader");
+    assertError(onFollower("PUT", "/config", "{\"compatibility\":\"NONE\"}", "Content-Type", V1),
+        500, 50003, "Error while forwarding update config request to the leader");
+  }
+
+  @Test
+  void aForwardedRequestIsNeverForwardedAgain() {
+    Reply reply = onFollower("POST", "/subjects/s/versions", STRING, "Content-Type", V1,
+        Forwarder.FORWARDED, "1");
+    // Decided locally: the follower's registry node here leads alone, so it registers.
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(get("/subjects").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void healthEndpointsReportLivenessAndReadiness() {
+    assertThat(onFollower("GET", "/health/live", null).status()).isEqualTo(200);
+    ready = false;
+    Reply notReady = onFollower("GET", "/health/ready", null);
+    assertThat(notReady.status()).isEqualTo(503);
+    assertThat(notReady.json().get("ready").asBoolean()).isFalse();
+    ready = true;
+    Reply isReady = onFollower("GET", "/health/ready", null);
+    assertThat(isReady.status()).isEqualTo(200);
+    assertThat(isReady.json().get("leaderUrl").asText())
+        .isEqualTo("http://127.0.0.1:" + server.port());
+    assertThat(get("/health/ready").json().get("leader").asBoolean()).isTrue(); // alone: leads
+  }
+}

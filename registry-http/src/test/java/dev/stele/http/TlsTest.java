@@ -1,0 +1,190 @@
+package dev.stele.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.format.avro.AvroFormat;
+import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.auth.Security;
+import dev.stele.registry.NodeOptions;
+import dev.stele.registry.RegistryNode;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.InMemoryRecordLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code https://} with certificates made for the test by the JDK's keytool: a server key for
+ * 127.0.0.1, and client keys for alice (trusted by the server) and mallory (self-signed, not
+ * trusted). With client certificates, alice's certificate signs her in without a password.
+ */
+class TlsTest extends HttpTestBase {
+  private static final String PASSWORD = "changeit";
+  @TempDir static Path dir;
+  static Path users;
+  private final List<RestServer> secured = new ArrayList<>();
+  private RegistryNode tlsNode;
+
+  @BeforeAll
+  static void makeCertificates() throws Exception {
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", "server.p12", "-storepass", PASSWORD);
+    for (String user : List.of("alice", "mallory")) {
+      keytool("-genkeypair", "-alias", user, "-keyalg", "EC", "-groupname", "secp256r1",
+          "-dname", "CN=" + user + ",O=Stele test", "-validity", "2", "-storetype", "PKCS12",
+          "-keystore", user + ".p12", "-storepass", PASSWORD);
+    }
+    keytool("-exportcert", "-alias", "server", "-keystore", "server.p12", "-storepass", PASSWORD,
+        "-file", "server.crt");
+    keytool("-exportcert", "-alias", "alice", "-keystore", "alice.p12", "-storepass", PASSWORD,
+        "-file", "alice.crt");
+    keytool("-importcert", "-noprompt", "-alias", "alice", "-file", "alice.crt", "-storetype",
+        "PKCS12", "-keystore", "server-trust.p12", "-storepass", PASSWORD);
+    keytool("-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-storetype",
+        "PKCS12", "-keystore", "client-trust.p12", "-storepass", PASSWORD);
+    users = TestUsers.write(dir);
+  }
+
+  @AfterEach
+  void stopSecured() throws Exception {
+    for (RestServer server : secured) {
+      await(server.close());
+    }
+    if (tlsNode != null) {
+      tlsNode.close();
+    }
+  }
+
+  private int start(String clientAuth, boolean basic) throws Exception {
+    tlsNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
+        NodeOptions.DEFAULTS);
+    TlsOptions tls = new TlsOptions(store("server.p12"), null, store("server-trust.p12"),
+        clientAuth, List.of("TLSv1.3", "TLSv1.2"), List.of());
+    Security security = basic
+        ? Security.basic(BasicAuthenticator.open(users), "tls", List.of()).withTls(tls)
+        : Security.NONE.withTls(tls);
+    RestServer server = await(RestServer.start(vertx, options(), tlsNode.registry(),
+        tlsNode.settings(), new ServerInfo("c", "g", "v", "x"), security));
+    secured.add(server);
+    return server.port();
+  }
+
+  @Test
+  void servesHttpsWithoutClientCertificates() throws Exception {
+    int port = start("NONE", false);
+    HttpResponse<String> reply = https(null).send(get(port, "/subjects", null),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.body()).isEqualTo("[]");
+    assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/subjects")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString())).as("plain HTTP to a TLS port")
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aRequiredClientCertificateIsTheUser() throws Exception {
+    int port = start("REQUIRED", true);
+    HttpClient alice = https("alice.p12");
+    HttpResponse<String> registered = alice.send(HttpRequest.newBuilder(
+            URI.create("https://127.0.0.1:" + port + "/subjects/alice-value/versions"))
+        .header("Content-Type", V1).POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+    HttpResponse<String> denied = alice.send(HttpRequest.newBuilder(
+            URI.create("https://127.0.0.1:" + port + "/subjects/bob-value/versions"))
+        .header("Content-Type", V1).POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).contains("User 'alice' may not write subject 'bob-value'");
+
+    assertThatThrownBy(() -> https(null).send(get(port, "/subjects", null),
+        HttpResponse.BodyHandlers.ofString())).as("no client certificate").isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> https("mallory.p12").send(get(port, "/subjects", null),
+        HttpResponse.BodyHandlers.ofString())).as("an untrusted certificate")
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aRequestedClientCertificateIsOptional() throws Exception {
+    int port = start("REQUESTED", true);
+    HttpResponse<String> anonymous = https(null).send(get(port, "/subjects", null),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> reader = https(null).send(get(port, "/subjects", TestUsers.basic("reader")),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(reader.statusCode()).isEqualTo(200);
+    HttpResponse<String> alice = https("alice.p12").send(get(port, "/config", null),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(alice.statusCode()).as("alice, by certificate, may not read the global config")
+        .isEqualTo(403);
+    assertThat(ClientCertificates.commonName("CN=alice,OU=team,O=Stele test")).isEqualTo("alice");
+    assertThat(ClientCertificates.commonName("O=no common name")).isNull();
+  }
+
+  private static HttpRequest get(int port, String path, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request.build();
+  }
+
+  /** A client trusting the test's server certificate, presenting {@code keystore}'s key if any. */
+  private static HttpClient https(String keystore) throws Exception {
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(load("client-trust.p12"));
+    KeyManagerFactory keys = null;
+    if (keystore != null) {
+      keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(load(keystore), PASSWORD.toCharArray());
+    }
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10))
+        .version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  private static KeyStore load(String name) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(dir.resolve(name))) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    return store;
+  }
+
+  private static TlsOptions.Store store(String name) {
+    return new TlsOptions.Store(dir.resolve(name).toString(), PASSWORD, "PKCS12");
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+  }
+}

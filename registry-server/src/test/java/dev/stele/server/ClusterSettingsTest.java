@@ -1,0 +1,63 @@
+package dev.stele.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stele.registry.cluster.NodeIdentity;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Election settings and the identity a node advertises to its peers. */
+class ClusterSettingsTest {
+  private static ServerConfig parse(Map<String, String> values) throws ConfigException {
+    Map<String, String> all = new HashMap<>(values);
+    all.putIfAbsent("kafkastore.bootstrap.servers", "127.0.0.1:9092");
+    return ServerConfig.parse(all);
+  }
+
+  @Test
+  void defaultsLeadWithAShortSession() throws Exception {
+    ClusterSettings cluster = parse(Map.of()).cluster();
+    assertThat(cluster.leaderEligible()).isTrue();
+    assertThat(cluster.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(cluster.heartbeat()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void readsConfluentKeysAndActsOnThemOnTheKafkaStore() throws Exception {
+    ServerConfig config = parse(Map.of("leader.eligibility", "false",
+        "kafkagroup.session.timeout.ms", "10000", "kafkagroup.heartbeat.interval.ms", "3000"));
+    assertThat(config.cluster()).isEqualTo(
+        new ClusterSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(3)));
+    assertThat(config.ignoredKeys()).doesNotContain("leader.eligibility",
+        "kafkagroup.session.timeout.ms", "kafkagroup.heartbeat.interval.ms");
+    assertThat(parse(Map.of("master.eligibility", "false")).cluster().leaderEligible()).isFalse();
+    // The new name wins over the old one.
+    assertThat(parse(Map.of("master.eligibility", "false", "leader.eligibility", "true"))
+        .cluster().leaderEligible()).isTrue();
+  }
+
+  @Test
+  void refusesValuesThatCannotWork() {
+    assertThatThrownBy(() -> parse(Map.of("leader.eligibility", "maybe")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("leader.eligibility=maybe");
+    assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("kafkagroup.session.timeout.ms");
+    assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "3000",
+        "kafkagroup.heartbeat.interval.ms", "3000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("must be less than");
+  }
+
+  @Test
+  void advertisesHostNameAndTheListenersPort() throws Exception {
+    ServerConfig named = parse(Map.of("listeners", "http://0.0.0.0:0", "host.name", "reg-1.example"));
+    assertThat(Advertised.identity(named, 8085))
+        .isEqualTo(new NodeIdentity("http", "reg-1.example", 8085, true));
+    ServerConfig bound = parse(Map.of("listeners", "http://127.0.0.1:8081"));
+    assertThat(Advertised.identity(bound, 8081).url()).isEqualTo("http://127.0.0.1:8081");
+    ServerConfig everywhere = parse(Map.of("listeners", "http://0.0.0.0:8081"));
+    assertThat(Advertised.identity(everywhere, 8081).host()).isNotEqualTo("0.0.0.0");
+  }
+}
