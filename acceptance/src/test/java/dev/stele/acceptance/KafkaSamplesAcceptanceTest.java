@@ -1,0 +1,139 @@
+package dev.stele.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.testkit.kafka.KafkaCluster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Samples items 2 and 3 end to end: Debian python3-confluent-kafka's legacy AvroProducer and
+ * AvroConsumer send the sample's records through a real broker, with a Stele server that keeps
+ * its schemas in Kafka ({@code kafkastore.bootstrap.servers}) on the same broker. The script
+ * checks the registry's state as it goes; this class checks the lines the sample says the
+ * consumers print, in order.
+ */
+class KafkaSamplesAcceptanceTest {
+  @TempDir static Path work;
+  private static KafkaCluster kafka;
+
+  @BeforeAll
+  static void startKafka() {
+    Python.requireModules("confluent_kafka", "confluent_kafka.avro", "avro", "requests");
+    kafka = KafkaCluster.start(1);
+    // The fixture's broker does not create topics on first use; the sample's have one partition.
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic("peter-avro2", 1, (short) 1),
+          new NewTopic("peter-avro3", 1, (short) 1))).all().get(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the sample topics: " + e, e);
+    }
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void avroProducerAndConsumerWithEvolutionThroughKafka() throws Exception {
+    try (ServerProcess server = start("evolution", Map.of())) {
+      Python.Result result = Python.script("avro_kafka_samples.py", "evolution", server.url(),
+          kafka.bootstrapServers(), Dirs.samples().toString());
+
+      assertPassed(result, "evolution", server);
+      // samples/README.md item 2: what each consumer prints, in this order.
+      assertThat(result.output()).containsSubsequence(
+          "ok versions after the v1 producer: [1]",
+          "v1 consumer (python-groupid01):",
+          "{'name': 'Peter', 'class': 1}",
+          "ok versions after the v2 producer: [1, 2]",
+          "v2 consumer (python-groupid02):",
+          "{'first_name': None, 'last_name': None, 'class': 1}",
+          "{'first_name': 'Peter', 'last_name': 'Parker', 'class': 1}",
+          "ok ids in the messages are versions 1 and 2:");
+      assertSchemasInTopic("_schemas", "peter-avro2-value");
+      server.stop();
+    }
+  }
+
+  @Test
+  void backwardWalkThroughThroughKafka() throws Exception {
+    try (ServerProcess server = start("backward", Map.of("schema.compatibility.level", "backward",
+        "kafkastore.topic", "_schemas_backward", "schema.registry.group.id", "backward"))) {
+      Python.Result result = Python.script("avro_kafka_samples.py", "backward", server.url(),
+          kafka.bootstrapServers(), Dirs.samples().toString());
+
+      assertPassed(result, "backward", server);
+      // samples/README.md item 3: v1 records read with the v2 reader get age = 1.
+      assertThat(result.output()).containsSubsequence(
+          "ok the server's level: {'compatibilityLevel': 'BACKWARD'}",
+          "ok versions: [1, 2]",
+          "v2 consumer:",
+          "{'name': 'Peter', 'class': 1, 'age': 1}",
+          "{'name': 'Peter', 'class': 1, 'age': 20}",
+          "ok adding a field without default under BACKWARD is refused with 409: True",
+          "ok versions after the refusal: [1, 2]",
+          "ok removing a field without default under FORWARD is refused with 409: True",
+          "ok removing a field without default under BACKWARD is accepted: True");
+      assertSchemasInTopic("_schemas_backward", "peter-avro3-value");
+      server.stop();
+    }
+  }
+
+  private static ServerProcess start(String name, Map<String, String> extra)
+      throws IOException, InterruptedException {
+    ServerProcess server = KafkaServers.start(work.resolve(name), kafka.bootstrapServers(), extra);
+    KafkaServers.awaitOneLeader(List.of(server));
+    return server;
+  }
+
+  /** The schemas really are in Kafka: the schema topic holds a SCHEMA record for each version. */
+  private static void assertSchemasInTopic(String topic, String subject) {
+    Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(configs)) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a hang guard
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+      }
+    }
+    assertThat(keys).as("keys in %s", topic).contains(
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":1,\"magic\":1}",
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":2,\"magic\":1}");
+  }
+
+  private static void assertPassed(Python.Result result, String mode, ServerProcess server) {
+    assertThat(result.exitCode())
+        .as("avro_kafka_samples.py %s exit code; its output:%n%s%n%s", mode, result.output(),
+            server.logTail())
+        .isZero();
+    assertThat(result.output()).contains("avro_kafka_samples " + mode + ": all checks passed");
+  }
+}

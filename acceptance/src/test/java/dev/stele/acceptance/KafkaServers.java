@@ -1,0 +1,75 @@
+package dev.stele.acceptance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stele server processes on the Kafka store of a testkit broker. A server listens once the topic
+ * is replayed, before the election has an outcome, so tests that write wait for
+ * {@code /health/ready} first, as a load balancer would.
+ */
+final class KafkaServers {
+  /** A hang guard for a loaded machine, not a speed target. */
+  static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+
+  private KafkaServers() {}
+
+  /** Starts a server in {@code dir} on {@code bootstrap}, plus {@code extra} settings. */
+  static ServerProcess start(Path dir, String bootstrap, Map<String, String> extra)
+      throws IOException {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("kafkastore.bootstrap.servers", bootstrap);
+    properties.put("host.name", "127.0.0.1");
+    properties.putAll(extra);
+    return ServerProcess.start(Files.createDirectories(dir), properties);
+  }
+
+  /**
+   * Waits until every server is ready and exactly one says it leads; returns that one's index.
+   *
+   * @throws AssertionError naming each server's last answer and the ends of their logs
+   */
+  static int awaitOneLeader(List<ServerProcess> servers) throws InterruptedException {
+    long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      int leaders = 0;
+      int leader = -1;
+      int ready = 0;
+      StringBuilder states = new StringBuilder();
+      for (int i = 0; i < servers.size(); i++) {
+        try {
+          Http.Response r = new Http(servers.get(i).url()).get("/health/ready");
+          states.append(i).append(": ").append(r.status()).append(' ').append(r.text()).append("; ");
+          if (r.status() == 200) {
+            ready++;
+            if (r.body().path("leader").asBoolean()) {
+              leaders++;
+              leader = i;
+            }
+          }
+        } catch (IOException e) {
+          states.append(i).append(": ").append(e).append("; ");
+        }
+      }
+      last = states.toString();
+      if (ready == servers.size() && leaders == 1) {
+        return leader;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no single ready leader within " + READY_DEADLINE.toSeconds()
+        + " s: " + last + "\n" + logs(servers));
+  }
+
+  static String logs(List<ServerProcess> servers) {
+    StringBuilder text = new StringBuilder();
+    servers.forEach(s -> text.append(s.logTail()).append('\n'));
+    return text.toString();
+  }
+}
