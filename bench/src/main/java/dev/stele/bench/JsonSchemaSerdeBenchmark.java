@@ -8,6 +8,7 @@ import dev.stele.serde.jsonschema.JsonSchemaSerdeConfig;
 import dev.stele.serde.jsonschema.KafkaJsonSchemaDeserializer;
 import dev.stele.serde.jsonschema.KafkaJsonSchemaSerializer;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,6 +76,9 @@ public class JsonSchemaSerdeBenchmark {
     framed = plain.serialize("orders", order);
     validating.serialize("orders", order);
     bare = mapper.writeValueAsBytes(order);
+    if (!Arrays.equals(Arrays.copyOfRange(framed, 5, framed.length), bare)) {
+      throw new IllegalStateException("the serializer's JSON differs from Jackson's");
+    }
     reader.deserialize("orders", framed);
     validatingReader.deserialize("orders", framed);
   }

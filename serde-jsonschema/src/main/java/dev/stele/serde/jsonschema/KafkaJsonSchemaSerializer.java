@@ -3,6 +3,7 @@ package dev.stele.serde.jsonschema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
@@ -39,7 +40,11 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   /** topic → value class → id and validator. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Class<?>, Target>> targets = new ConcurrentHashMap<>();
 
-  private record Target(int id, JsonSchema validator) {}
+  /**
+   * The writer is bound to the value's exact class (or to JsonNode when validating, which writes
+   * the validated tree), so its root serializer is looked up once, not on every call.
+   */
+  private record Target(int id, JsonSchema validator, ObjectWriter writer) {}
 
   public KafkaJsonSchemaSerializer() {
     this(null);
@@ -92,7 +97,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
         }
         value = node;
       }
-      return framed(target.id, value);
+      return framed(target, value);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
           + e.getMessage(), e);
@@ -103,13 +108,16 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
    * Header and JSON written into one per-thread stream, so the bytes are copied once, as
    * {@code writeValueAsBytes} copies them. Each producing thread has its own stream.
    */
-  private byte[] framed(int id, Object value) throws IOException {
+  private static byte[] framed(Target target, Object value) throws IOException {
     ByteArrayOutputStream out = BUFFERS.get();
     out.reset();
-    byte[] header = new byte[Framing.HEADER_SIZE];
-    Framing.writeHeader(header, id);
-    out.write(header);
-    mapper.writeValue(out, value);
+    int id = target.id;
+    out.write(Framing.MAGIC);
+    out.write(id >>> 24);
+    out.write(id >>> 16);
+    out.write(id >>> 8);
+    out.write(id);
+    target.writer.writeValue(out, value);
     byte[] bytes = out.toByteArray();
     if (out.size() > 1 << 20) {
       BUFFERS.remove();
@@ -140,7 +148,9 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
             + " cannot be used for validation: " + e.getMessage(), e);
       }
     }
-    Target target = new Target(writer.id(), validator);
+    // A validated value is written as the tree it was validated as; see serialize.
+    ObjectWriter json = validator != null ? mapper.writerFor(JsonNode.class) : mapper.writerFor(data.getClass());
+    Target target = new Target(writer.id(), validator, json);
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(data.getClass(), target);
     return target;
   }

@@ -10,6 +10,7 @@ import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,8 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
     registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
     files = new ProtoFiles(registry, name -> name);
     writers.clear();
+    last = null;
+    lastKnown = null;
   }
 
   private static Parser<?> parserOf(Class<?> type) {
@@ -87,11 +90,40 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
     // The writer's schema is fetched even for a generated class: an id the registry does not
     // know, or indexes naming no message, mean the data is not what it claims to be.
     Writer writer = writer(topic, id);
+    Parser<?> generated = parser;
+    Known known = lastKnown;
+    if (generated != null && known != null && known.id == id && startsWith(data, known.indexes)) {
+      // The common case: a generated class and the same message indexes as last time, matched
+      // as bytes (index encodings are self-delimiting, so a byte match is a decode match)
+      // without decoding or allocating. Kept small; everything else is in decode.
+      int start = Framing.HEADER_SIZE + known.indexes.length;
+      try {
+        return (T) generated.parseFrom(data, start, data.length - start);
+      } catch (Exception e) {
+        throw undecodable(topic, id, known.path, e);
+      }
+    }
+    return decode(topic, data, id, writer);
+  }
+
+  private static boolean startsWith(byte[] data, byte[] indexes) {
+    int end = Framing.HEADER_SIZE + indexes.length;
+    return data.length >= end && Arrays.equals(data, Framing.HEADER_SIZE, end, indexes, 0, indexes.length);
+  }
+
+  /** Message-index bytes last seen with a schema id, and the path they decode to. */
+  private record Known(int id, byte[] indexes, List<Integer> path) {}
+
+  /** The last index bytes decoded; lock-free, a race only means a thread decodes again. */
+  private volatile Known lastKnown;
+
+  @SuppressWarnings("unchecked")
+  private T decode(String topic, byte[] data, int id, Writer writer) {
     Descriptor descriptor;
     int start;
     List<Integer> path = FIRST;
     if (data.length > Framing.HEADER_SIZE && data[Framing.HEADER_SIZE] == 0 && writer.first != null) {
-      // The common case, the file's first message, without decoding or allocating anything.
+      // The file's first message, without decoding or allocating anything.
       descriptor = writer.first;
       start = Framing.HEADER_SIZE + 1;
     } else {
@@ -104,29 +136,48 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
         throw new SerializationException(describe(topic) + " (schema id " + id + "): " + e.getMessage(), e);
       }
     }
+    if (parser != null) {
+      lastKnown = new Known(id, Arrays.copyOfRange(data, Framing.HEADER_SIZE, start), path);
+    }
     try {
       if (parser != null) {
         return (T) parser.parseFrom(data, start, data.length - start);
       }
       return (T) DynamicMessage.newBuilder(descriptor).mergeFrom(data, start, data.length - start).build();
     } catch (Exception e) {
-      throw new SerializationException(describe(topic) + " (schema id " + id + ", message indexes "
-          + path + "): the payload does not decode: " + e.getMessage(), e);
+      throw undecodable(topic, id, path, e);
     }
+  }
+
+  private SerializationException undecodable(String topic, int id, List<Integer> path, Exception e) {
+    return new SerializationException(describe(topic) + " (schema id " + id + ", message indexes "
+        + path + "): the payload does not decode: " + e.getMessage(), e);
   }
 
   private static final List<Integer> FIRST = List.of(0);
 
   /** A writer's file and its first message, the one most payloads name. */
-  private record Writer(FileDescriptor file, Descriptor first) {}
+  private record Writer(int id, FileDescriptor file, Descriptor first) {}
+
+  /**
+   * The last writer used, checked before the map: consecutive records mostly share a schema id,
+   * and one volatile read skips boxing the id and a hash look-up. Lock-free; a race only means
+   * a thread looks in the map.
+   */
+  private volatile Writer last;
 
   private Writer writer(String topic, int id) {
-    Writer writer = writers.get(id);
+    Writer writer = last;
+    if (writer != null && writer.id == id) {
+      return writer;
+    }
+    writer = writers.get(id);
     if (writer == null) {
       FileDescriptor file = files.byId(topic, id);
-      writer = new Writer(file, file.getMessageTypes().isEmpty() ? null : file.getMessageTypes().get(0));
+      writer = new Writer(id, file, file.getMessageTypes().isEmpty() ? null : file.getMessageTypes().get(0));
       writers.put(id, writer);
     }
+    last = writer;
     return writer;
   }
 

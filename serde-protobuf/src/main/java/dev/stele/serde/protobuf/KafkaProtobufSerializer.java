@@ -15,6 +15,7 @@ import dev.stele.serde.protobuf.internal.ProtoFiles;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -33,7 +34,14 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   /** topic → message type → id and index bytes. Descriptors compare by identity; each type has one. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Descriptor, Target>> targets = new ConcurrentHashMap<>();
 
-  private record Target(int id, byte[] indexes) {}
+  /**
+   * The last target used, checked before the maps: a producer usually writes one type to one
+   * topic, and one volatile read with two identity compares is cheaper than two hash look-ups.
+   * Lock-free; a race only means a thread looks in the maps.
+   */
+  private volatile Target last;
+
+  private record Target(String topic, Descriptor type, int id, byte[] indexes) {}
 
   public KafkaProtobufSerializer() {
     this(null);
@@ -54,6 +62,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
     this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
     this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy));
     targets.clear();
+    last = null;
   }
 
   @Override
@@ -65,10 +74,14 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
       throw new IllegalStateException("KafkaProtobufSerializer used before configure()");
     }
     Descriptor type = data.getDescriptorForType();
-    ConcurrentHashMap<Descriptor, Target> byTopic = targets.get(topic);
-    Target target = byTopic == null ? null : byTopic.get(type);
-    if (target == null) {
-      target = resolve(topic, type);
+    Target target = last;
+    if (target == null || target.type != type || !Objects.equals(target.topic, topic)) {
+      ConcurrentHashMap<Descriptor, Target> byTopic = targets.get(topic);
+      target = byTopic == null ? null : byTopic.get(type);
+      if (target == null) {
+        target = resolve(topic, type);
+      }
+      last = target;
     }
     int size = data.getSerializedSize();
     byte[] out = new byte[Framing.HEADER_SIZE + target.indexes.length + size];
@@ -97,7 +110,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
     // The index path must name the message in the schema the id stands for, which for a fixed id
     // or the latest version may be another revision of the file.
     Descriptor inWriter = schema != null ? type : findNested(files.byId(topic, writer.id()), type);
-    Target target = new Target(writer.id(), MessageIndexes.encode(MessageIndexes.of(inWriter)));
+    Target target = new Target(topic, type, writer.id(), MessageIndexes.encode(MessageIndexes.of(inWriter)));
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(type, target);
     return target;
   }

@@ -173,4 +173,25 @@ class KafkaProtobufSerdeTest {
     assertThatThrownBy(() -> deserializer.deserialize("bad", frame(avro, new int[] {0}, new byte[0])))
         .isInstanceOf(SerializationException.class).hasMessageContaining("not PROTOBUF");
   }
+
+  @Test
+  void aGeneratedReaderRemembersIndexBytesButStillChecksEveryRecord() throws Exception {
+    Field field = Field.newBuilder().setName("f").setNumber(3).build();
+    byte[] good = serializer().serialize("remembered", field);
+    int id = client.getLatest("remembered-value").id();
+    KafkaProtobufDeserializer<Field> reader =
+        deserializer(ProtobufSerdeConfig.VALUE_TYPE, Field.class.getName());
+    assertThat(reader.deserialize("remembered", good)).isEqualTo(field);
+    // The second read of the same index bytes takes the remembered path and must agree.
+    assertThat(reader.deserialize("remembered", good)).isEqualTo(field);
+    assertThatThrownBy(() -> reader.deserialize("remembered", frame(id, new int[] {2, 40}, field.toByteArray())))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> reader.deserialize("remembered", frame(id, new int[] {2, 2}, new byte[] {8, (byte) 0xff})))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("schema id " + id)
+        .hasMessageContaining("[1]").hasMessageContaining("does not decode");
+    assertThatThrownBy(() -> reader.deserialize("remembered", new byte[] {0, 0, 0, 0, (byte) id, 2}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("schema id " + id)
+        .hasMessageContaining("impossible");
+    assertThat(reader.deserialize("remembered", good)).isEqualTo(field);
+  }
 }
