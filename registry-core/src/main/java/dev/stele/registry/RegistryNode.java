@@ -83,7 +83,27 @@ public final class RegistryNode implements AutoCloseable {
 
   /** How many subjects hold versions (soft-deleted included): for the start-up line and metrics. */
   public int subjectCount() {
-    return state.subjects().size();
+    return state.subjectCount();
+  }
+
+  /** Tells {@code listener} how long each append to the log took (store write latency). */
+  public void onAppend(AppendListener listener) {
+    writer.onAppend(listener);
+  }
+
+  /** How many versions across subjects (soft-deleted included), for metrics; O(1). */
+  public long versionCount() {
+    return state.versionCount();
+  }
+
+  /** How many distinct schema ids, for metrics; O(1). */
+  public long schemaCount() {
+    return state.schemaCount();
+  }
+
+  /** The offset of the last log record applied (-1 before any), for metrics. */
+  public long lastOffset() {
+    return state.lastOffset();
   }
 
   @Override

@@ -32,6 +32,7 @@ final class Writer implements AutoCloseable {
 
   private final RecordLog log;
   private final RegistryState durable;
+  private volatile AppendListener appendListener = AppendListener.NONE;
   private final Duration timeout;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "stele-writer");
@@ -64,6 +65,10 @@ final class Writer implements AutoCloseable {
       stale = false;
       active = true;
     }, thread);
+  }
+
+  void onAppend(AppendListener listener) {
+    appendListener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** Stops taking commands at once; appends in flight settle as the log decides. */
@@ -107,8 +112,14 @@ final class Writer implements AutoCloseable {
         for (RegistryRecord record : decision.records()) {
           pending.apply(record, -1, now);
         }
+        long started = System.nanoTime();
         durableAt = log.append(decision.records());
         lastAppend = durableAt;
+        AppendListener listener = appendListener;
+        if (listener != AppendListener.NONE) {
+          durableAt.whenComplete((offset, failure) ->
+              listener.appended(System.nanoTime() - started, failure == null));
+        }
       }
       durableAt.whenComplete((offset, failure) -> {
         if (failure == null) {

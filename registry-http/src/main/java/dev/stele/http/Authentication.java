@@ -1,30 +1,37 @@
 package dev.stele.http;
 
 import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.List;
 
 /**
  * The first handler of every request when authentication is on: finds the caller from the
- * {@code Authorization} header and keeps it on the request for the routes' access checks, or
- * answers 401 with a Basic challenge. Credentials seen before are answered from a cache on the
- * event loop; the slow password hash of new ones runs on a worker.
+ * {@code Authorization} header (Basic credentials, or a bearer token when configured) and keeps
+ * it on the request for the routes' access checks, or answers 401 with the challenges.
+ * Credentials seen before are answered from a cache on the event loop; the slow password hash of
+ * new ones (or a token's first check, which may fetch the JWKS) runs on a worker.
  */
 final class Authentication implements PlatformHandler {
   static final String CALLER = "stele.caller";
 
   private final BasicAuthenticator authenticator;
+  private final BearerAuthenticator bearer;
   private final Security security;
-  private final String challenge;
+  private final List<String> challenges;
 
   Authentication(Security security) {
     this.security = security;
     this.authenticator = security.authenticator();
-    this.challenge = "Basic realm=\"" + security.realm().replace("\"", "") + "\"";
+    this.bearer = security.bearer();
+    String realm = "realm=\"" + security.realm().replace("\"", "") + "\"";
+    this.challenges = bearer == null ? List.of("Basic " + realm)
+        : List.of("Bearer " + realm, "Basic " + realm);
   }
 
   /** The caller of a request; on a server without authentication, an open one. */
@@ -49,6 +56,10 @@ final class Authentication implements PlatformHandler {
       }
       return;
     }
+    if (bearer != null && BearerAuthenticator.isBearer(header)) {
+      authenticateBearer(ctx, header);
+      return;
+    }
     Principal known = authenticator.cached(header);
     if (known != null) {
       admit(ctx, known);
@@ -71,13 +82,31 @@ final class Authentication implements PlatformHandler {
     });
   }
 
+  /** As for Basic: known tokens on the event loop; new ones (maybe a JWKS fetch) on a worker. */
+  private void authenticateBearer(RoutingContext ctx, String header) {
+    Principal known = bearer.cached(header);
+    if (known != null) {
+      admit(ctx, known);
+      return;
+    }
+    ctx.request().pause();
+    ctx.vertx().executeBlocking(() -> bearer.verify(header), false).onComplete(done -> {
+      if (done.succeeded() && done.result() != null) {
+        admit(ctx, done.result());
+      } else {
+        challenge(ctx);
+      }
+      ctx.request().resume();
+    });
+  }
+
   private void admit(RoutingContext ctx, Principal principal) {
     ctx.put(CALLER, new Caller(principal, authenticator.policy()));
     ctx.next();
   }
 
   private void challenge(RoutingContext ctx) {
-    ctx.response().putHeader("WWW-Authenticate", challenge);
+    ctx.response().putHeader("WWW-Authenticate", challenges);
     Call.send(ctx, 401, Render.error(401, "Unauthorized: missing or wrong credentials"));
   }
 }

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import dev.stele.registry.ErrorCode;
+import dev.stele.registry.RegistryException;
+import dev.stele.registry.SchemaPayload;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -22,9 +25,11 @@ final class Call {
   static final String RESPONSE_TYPE = "stele.responseType";
 
   private final RoutingContext ctx;
+  private final int maxSchemaBytes;
 
-  Call(RoutingContext ctx) {
+  Call(RoutingContext ctx, int maxSchemaBytes) {
     this.ctx = ctx;
+    this.maxSchemaBytes = maxSchemaBytes;
   }
 
   String path(String name) {
@@ -69,6 +74,44 @@ final class Call {
 
   Buffer body() {
     return ctx.body().buffer();
+  }
+
+  /**
+   * The schema a client submitted (to register, look up or check), refused with 42209 when its
+   * text is larger than the server's schema limit: parsing and storing it would cost more than
+   * any real schema does.
+   */
+  SchemaPayload payload(String subject, RequestTypes.RegisterSchemaRequest body) {
+    String text = body.schema();
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: short texts skip the count.
+    if (text != null && (long) text.length() * 3 > maxSchemaBytes) {
+      int bytes = utf8Length(text);
+      if (bytes > maxSchemaBytes) {
+        throw new RegistryException(ErrorCode.SCHEMA_TOO_LARGE,
+            "Register operation failed because schema is too large: " + bytes
+                + " bytes, the limit is " + maxSchemaBytes);
+      }
+    }
+    return RequestBodies.payload(subject, body);
+  }
+
+  private static int utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
   /** Answers 200 with a rendered JSON body. */

@@ -32,7 +32,7 @@ final class CompatibilityRoutes {
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), bodyParameter);
     boolean verbose = call.flag("verbose");
     Requests.CheckCompatibility request = new Requests.CheckCompatibility(subject, version,
-        RequestBodies.payload(subject, body), call.flag("normalize"), verbose);
+        call.payload(subject, body), call.flag("normalize"), verbose);
     call.blocking(() -> registry.checkCompatibility(request),
         result -> Render.compatibility(result, verbose));
   }

@@ -2,6 +2,7 @@ package dev.stele.http;
 
 import dev.stele.registry.ErrorCode;
 import dev.stele.registry.RegistryException;
+import io.netty.handler.codec.DecoderException;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,11 @@ final class ErrorMapper {
     if (cause instanceof HttpException e) {
       return forStatus(e.getStatusCode());
     }
+    if (fromHttpDecoder(cause)) {
+      // The request's bytes are not HTTP (a malformed chunk size arrives as Netty's
+      // NumberFormatException): the client's fault, not a bug of ours.
+      return forStatus(400);
+    }
     LOG.error("Unexpected failure while serving a request", cause);
     return forStatus(500);
   }
@@ -41,8 +47,11 @@ final class ErrorMapper {
       case 404 -> of(ErrorCode.NOT_FOUND);
       case 405 -> of(ErrorCode.METHOD_NOT_ALLOWED);
       case 406 -> of(ErrorCode.NOT_ACCEPTABLE);
+      case 408 -> new Answer(408, 408, "Request not received in time");
       case 413 -> new Answer(413, 413, "Request body is larger than the server accepts");
+      case 414 -> new Answer(414, 414, "Request line is longer than the server accepts");
       case 415 -> of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+      case 431 -> new Answer(431, 431, "Request headers are larger than the server accepts");
       default -> status >= 400 && status < 500
           ? new Answer(status, status, "HTTP " + status)
           : new Answer(500, 500, "Internal Server Error");
@@ -52,6 +61,14 @@ final class ErrorMapper {
   private static Answer of(ErrorCode code) {
     RegistryException e = code.exception();
     return new Answer(code.httpStatus(), code.code(), e.getMessage());
+  }
+
+  private static boolean fromHttpDecoder(Throwable cause) {
+    if (cause instanceof DecoderException) {
+      return true;
+    }
+    StackTraceElement[] frames = cause.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().startsWith("io.netty.handler.codec.http.");
   }
 
   /** Failed stages wrap the real failure; the answer is about the real one. */

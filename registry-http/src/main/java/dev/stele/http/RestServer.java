@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import dev.stele.http.auth.Security;
+import dev.stele.http.ops.Operations;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
@@ -47,9 +48,23 @@ public final class RestServer {
    */
   public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
       Settings settings, ServerInfo info, Security security, Leadership leadership) {
+    return start(vertx, options, registry, settings, info, security, leadership, null);
+  }
+
+  /**
+   * The same with request metrics, {@code GET /metrics} and audit lines from {@code operations}
+   * (none when null).
+   */
+  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
+      Settings settings, ServerInfo info, Security security, Leadership leadership,
+      Operations operations) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(settings, "settings");
     Router router = Router.router(vertx);
+    if (operations != null) {
+      // First, so that every answer is timed and every write audited, refusals included.
+      operations.instrument(router, leadership);
+    }
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
     Router guards = null;
@@ -65,10 +80,14 @@ public final class RestServer {
       // here too (forwarding it as is would leave the decision to the leader).
       guards.route("/contexts/*").handler(RestServer::rerouteContextUrl);
     }
+    if (operations != null) {
+      // After authentication: /metrics needs credentials unless stele.auth.open.paths lists it.
+      operations.declareScrape(router);
+    }
     // After authentication (a follower refuses what the leader would), before every write route.
     new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS)
         .install(router);
-    RouteTable routes = new RouteTable(router, guards, options.maxRequestBodyBytes());
+    RouteTable routes = new RouteTable(router, guards, options);
     new RootRoutes(info).declare(routes);
     new SchemaRoutes(registry).declare(routes);
     new SubjectRoutes(registry).declare(routes);
@@ -80,18 +99,14 @@ public final class RestServer {
     router.routeWithRegex("/contexts/[^/]+/.+").handler(RestServer::rerouteContextUrl);
     installErrorAnswers(router);
 
-    HttpServerOptions serverOptions = new HttpServerOptions()
-        .setHost(options.host())
-        .setPort(options.port())
+    HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
         // Answers are small and mostly pre-rendered: compressing costs more than it saves.
         .setCompressionSupported(false)
-        .setIdleTimeout(options.idleTimeoutSeconds())
         .setTcpNoDelay(true);
     if (security.tls() != null) {
       security.tls().applyTo(serverOptions);
     }
-    return vertx.createHttpServer(serverOptions)
-        .requestHandler(router)
+    return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
         .listen()
         .map(RestServer::new);
   }
@@ -111,6 +126,14 @@ public final class RestServer {
 
   public Future<Void> close() {
     return server.close();
+  }
+
+  /**
+   * Stops accepting connections and lets the requests in flight finish (a write reaches the log
+   * and its answer is sent) for up to {@code timeoutMillis}; then closes what is left.
+   */
+  public Future<Void> shutdown(long timeoutMillis) {
+    return server.shutdown(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**

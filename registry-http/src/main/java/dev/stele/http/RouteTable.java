@@ -27,21 +27,24 @@ final class RouteTable {
   private final Router router;
   private final Router guards;
   private final BodyHandler bodies;
+  private final int maxSchemaBytes;
 
   RouteTable(Router router, int maxBodyBytes) {
-    this(router, null, maxBodyBytes);
+    this(router, null, RestOptions.loopback().withMaxRequestBodyBytes(maxBodyBytes));
   }
 
   /**
    * @param guards where the routes' access checks are declared (null: no authentication); a
    *     router mounted ahead of anything that acts on a request, write forwarding included, so
    *     that the node receiving a request decides whether its caller may make it
+   * @param limits the body and schema size limits
    */
-  RouteTable(Router router, Router guards, int maxBodyBytes) {
+  RouteTable(Router router, Router guards, RestOptions limits) {
     this.router = router;
     this.guards = guards;
+    this.maxSchemaBytes = limits.maxSchemaBytes();
     this.bodies = BodyHandler.create(false)
-        .setBodyLimit(maxBodyBytes)
+        .setBodyLimit(limits.maxRequestBodyBytes())
         .setMergeFormAttributes(false)
         .setPreallocateBodyBuffer(false);
   }
@@ -107,7 +110,7 @@ final class RouteTable {
       route.handler(CHECK_CONTENT_TYPE).handler(bodies);
     }
     route.handler(ctx -> {
-      Call call = new Call(ctx);
+      Call call = new Call(ctx, maxSchemaBytes);
       try {
         handler.handle(call);
       } catch (Throwable failure) {

@@ -41,7 +41,7 @@ final class SubjectRoutes {
   private void lookup(Call call) {
     String subject = call.path("subject");
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "lookUpSchemaUnderSubject.arg5");
-    Requests.Lookup request = new Requests.Lookup(subject, RequestBodies.payload(subject, body),
+    Requests.Lookup request = new Requests.Lookup(subject, call.payload(subject, body),
         call.flag("normalize"), call.flag("deleted"));
     call.blocking(() -> registry.lookup(request),
         found -> Render.schema(found, found.schema().schema()));

@@ -18,6 +18,7 @@ final class ConfigKeys {
   static final String KAFKA_BOOTSTRAP = "kafkastore.bootstrap.servers"; // more: KafkaStoreConfig
   static final String DATA_DIR = "stele.data.dir";
   static final String MAX_REQUEST_BYTES = "stele.max.request.bytes";
+  static final String SHUTDOWN_TIMEOUT_MS = "stele.shutdown.timeout.ms";
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
   static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
 
@@ -26,7 +27,7 @@ final class ConfigKeys {
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
-      AVRO_VALIDATE_DEFAULTS);
+      AVRO_VALIDATE_DEFAULTS, SHUTDOWN_TIMEOUT_MS);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on

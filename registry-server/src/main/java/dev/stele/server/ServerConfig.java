@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos
  * @param cluster leader election settings (used on the Kafka store only)
  * @param security authentication and access rules ({@link SecuritySettings#NONE}: open)
+ * @param limits header, request line, request time and schema size limits
+ * @param shutdownTimeoutMillis from {@code stele.shutdown.timeout.ms}: on SIGTERM, how long
+ *     requests in flight (writes especially) may take to finish before connections are closed
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -47,11 +50,15 @@ public record ServerConfig(
     List<String> ignoredKeys,
     List<String> unknownKeys,
     ClusterSettings cluster,
-    SecuritySettings security) {
+    SecuritySettings security,
+    HttpLimits limits,
+    int shutdownTimeoutMillis) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
   public static final String DEFAULT_DATA_DIR = "./data";
+  /** Long enough for a write to reach the log; short of the usual 30 s before a SIGKILL. */
+  public static final int DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
   /** Large enough for big Avro schemas with references; small enough that a flood is refused. */
   public static final int DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
   /**
@@ -96,7 +103,7 @@ public record ServerConfig(
     List<String> ignored = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
-      if (USED.contains(key) || security.uses(key)
+      if (USED.contains(key) || security.uses(key) || HttpLimits.KEYS.contains(key)
           || kafkaStore != null && KafkaStoreConfig.isUsed(key)
           || kafkaStore != null && ClusterSettings.KEYS.contains(key)) {
         continue;
@@ -105,8 +112,9 @@ public record ServerConfig(
         // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
-            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SecuritySettings.USERS_FILE + " and "
-            + SecuritySettings.OPEN_PATHS);
+            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", " + SecuritySettings.USERS_FILE + ", "
+            + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
+                HttpLimits.KEYS)));
       }
       (ConfigKeys.isConfluentKeyNotActedOn(key) ? ignored : unknown).add(key);
     }
@@ -123,7 +131,9 @@ public record ServerConfig(
         ignored,
         unknown,
         ClusterSettings.parse(values),
-        security);
+        security,
+        HttpLimits.parse(values),
+        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

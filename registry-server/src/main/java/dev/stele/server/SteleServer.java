@@ -5,7 +5,9 @@ import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
 import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Security;
+import dev.stele.http.ops.Operations;
 import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.log.RecordLog;
@@ -68,12 +70,22 @@ final class SteleServer implements AutoCloseable {
       // The embedded store belongs to no Kafka cluster: its id is empty.
       String clusterId = log instanceof KafkaRecordLog kafka ? kafka.clusterId() : "";
       ServerInfo info = new ServerInfo(clusterId, config.groupId(), Version.current(), Version.commit());
+      Operations operations = Operations.create();
+      operations.watch(node.leadership());
+      node.onAppend(operations.appendTimer());
+      operations.gauge("stele_subjects", "Subjects holding versions (soft-deleted included)",
+          node::subjectCount);
+      operations.gauge("stele_versions", "Versions across subjects (soft-deleted included)",
+          node::versionCount);
+      operations.gauge("stele_schemas", "Distinct schema ids", node::schemaCount);
+      operations.gauge("stele_log_offset", "Offset of the last log record applied",
+          node::lastOffset);
       for (Listener listener : config.listeners()) {
-        RestOptions options = new RestOptions(listener.host(), listener.port(),
-            config.maxRequestBytes(), config.idleTimeoutSeconds());
+        RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
+            listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         servers.add(await(RestServer.start(vertx, options, node.registry(), node.settings(), info,
             listener.scheme().equals("https") ? security.withTls(config.security().tls()) : security,
-            node.leadership()), "listen on " + listener.url()));
+            node.leadership(), operations), "listen on " + listener.url()));
       }
       if (log instanceof KafkaRecordLog) {
         // Once listening, so that peers can forward to this node as soon as it is elected.
@@ -94,12 +106,23 @@ final class SteleServer implements AutoCloseable {
       return Security.NONE;
     }
     try {
-      return Security.basic(BasicAuthenticator.open(settings.usersFile()), settings.realm(),
-          settings.openPaths());
+      Security security = Security.basic(BasicAuthenticator.open(settings.usersFile()),
+          settings.realm(), settings.openPaths());
+      return settings.bearer() == null ? security : withBearer(security, settings.bearer());
     } catch (IOException e) {
       throw new StartException("cannot read the users file " + settings.usersFile() + ": " + e, e);
     } catch (IllegalArgumentException e) {
       throw new StartException("bad users file " + e.getMessage(), new IOException(e));
+    }
+  }
+
+  private static Security withBearer(Security security, BearerAuthenticator.Settings bearer)
+      throws StartException {
+    try {
+      return security.withBearer(BearerAuthenticator.open(bearer));
+    } catch (IOException | IllegalArgumentException e) {
+      Object source = bearer.publicKeyFile() != null ? bearer.publicKeyFile() : bearer.jwksUrl();
+      throw new StartException("cannot use the token keys of " + source + ": " + e.getMessage(), e);
     }
   }
 
@@ -127,8 +150,9 @@ final class SteleServer implements AutoCloseable {
   String startedLine() {
     String urls = config.listeners().stream().map(Listener::url).collect(Collectors.joining(", "));
     int subjects = node.subjectCount();
-    String security = config.security().enabled()
-        ? "; Basic authentication, users from " + config.security().usersFile() : "";
+    String security = !config.security().enabled() ? ""
+        : (config.security().bearer() != null ? "; bearer tokens and Basic authentication"
+            : "; Basic authentication") + ", users from " + config.security().usersFile();
     return "Stele " + Version.current() + " listening on " + urls + " (" + store(log, dataDir)
         + ", " + subjects + (subjects == 1 ? " subject" : " subjects") + security + ")";
   }
@@ -141,8 +165,11 @@ final class SteleServer implements AutoCloseable {
   /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
   @Override
   public void close() {
-    for (RestServer server : servers) {
-      quietly("stop listening", () -> await(server.close(), "stop listening"));
+    // All listeners at once: each stops accepting, then waits for its requests in flight.
+    List<Future<Void>> stopping = servers.stream()
+        .map(server -> server.shutdown(config.shutdownTimeoutMillis())).toList();
+    for (Future<Void> stop : stopping) {
+      quietly("stop listening", () -> await(stop, "stop listening"));
     }
     quietly("stop Vert.x", () -> await(vertx.close(), "stop Vert.x"));
     quietly("close the registry node", node::close);

@@ -149,7 +149,7 @@ class ServerConfigTest {
         Arguments.of("idle.timeout.ms=-1", "idle.timeout.ms=-1 must be a number of milliseconds"),
         Arguments.of("stele.data.dri=/tmp/x", "unknown setting stele.data.dri"),
         Arguments.of("authentication.method=BASIC", "authentication.method=BASIC needs stele.auth.users.file"),
-        Arguments.of("authentication.method=BEARER", "authentication.method=BEARER is not supported"));
+        Arguments.of("authentication.method=BEARER", "authentication.method=BEARER needs stele.auth.users.file"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -39,6 +39,11 @@ public final class RegistryState implements RecordSink {
   private final Map<String, Mode> modes = new ConcurrentHashMap<>();
   private final Set<String> declaredContexts = new ConcurrentSkipListSet<>();
   private volatile long lastOffset = -1;
+  // Counts for metrics, kept as records apply so that reading them is O(1) (the skip list's
+  // size() walks it). Written under the monitor, read without it.
+  private volatile int subjectCount;
+  private volatile long versionCount;
+  private volatile long schemaCount;
 
   /** A copy that shares every immutable value and none of the maps. */
   public synchronized RegistryState copy() {
@@ -49,6 +54,9 @@ public final class RegistryState implements RecordSink {
     copy.modes.putAll(modes);
     copy.declaredContexts.addAll(declaredContexts);
     copy.lastOffset = lastOffset;
+    copy.subjectCount = subjectCount;
+    copy.versionCount = versionCount;
+    copy.schemaCount = schemaCount;
     return copy;
   }
 
@@ -91,7 +99,11 @@ public final class RegistryState implements RecordSink {
     }
     SchemaContent content = new SchemaContent(value.schemaType(), value.schema(), value.references(),
         value.metadata(), value.ruleSet());
+    boolean newId = index.byId(value.id()) == null;
     StoredSchema stored = index.intern(value.id(), content);
+    if (stored != null && newId) {
+      schemaCount++;
+    }
     if (stored == null) {
       LOG.warn("Skipping record for {} version {}: id {} already names another schema",
           subject, record.version(), value.id());
@@ -120,6 +132,14 @@ public final class RegistryState implements RecordSink {
   }
 
   private void putHistory(String subject, SubjectHistory history) {
+    SubjectHistory old = subjects.get(subject);
+    int before = old == null ? 0 : old.size();
+    versionCount += history.size() - before;
+    if (before == 0 && !history.isEmpty()) {
+      subjectCount++;
+    } else if (before > 0 && history.isEmpty()) {
+      subjectCount--;
+    }
     if (history.isEmpty()) {
       subjects.remove(subject);
     } else {
@@ -179,6 +199,21 @@ public final class RegistryState implements RecordSink {
 
   public Set<String> configScopes() {
     return Scopes.scopes(configs.keySet());
+  }
+
+  /** Subjects holding versions, soft-deleted ones included; O(1). */
+  public int subjectCount() {
+    return subjectCount;
+  }
+
+  /** Versions across subjects, soft-deleted ones included; O(1). */
+  public long versionCount() {
+    return versionCount;
+  }
+
+  /** Distinct schema ids across contexts; O(1). */
+  public long schemaCount() {
+    return schemaCount;
   }
 
   /** The offset of the last record applied, -1 before any. */

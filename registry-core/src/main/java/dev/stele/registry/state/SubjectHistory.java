@@ -35,6 +35,11 @@ public final class SubjectHistory {
     return versions instanceof VersionEntry one ? one : ((VersionEntry[]) versions)[index];
   }
 
+  /** How many versions, soft-deleted ones included. */
+  public int size() {
+    return count();
+  }
+
   public boolean isEmpty() {
     return count() == 0;
   }

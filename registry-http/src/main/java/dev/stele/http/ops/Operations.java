@@ -1,0 +1,112 @@
+package dev.stele.http.ops;
+
+import dev.stele.registry.AppendListener;
+import dev.stele.registry.cluster.Leadership;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The operator's side of the REST server: request metrics, the {@code /metrics} scrape and the
+ * audit line of every write. One instance per process (its meter registry is the process's).
+ */
+public final class Operations {
+  private final PrometheusMeterRegistry meters;
+  private final RequestMetrics requests;
+  private final AuditLog audit;
+
+  private Operations(PrometheusMeterRegistry meters, AuditLog audit) {
+    this.meters = meters;
+    this.requests = new RequestMetrics(meters);
+    this.audit = audit;
+  }
+
+  /** Metrics with the JVM's and the process's meters, audit lines to the {@code stele.audit} logger. */
+  public static Operations create() {
+    return create(AuditLog.toLogger());
+  }
+
+  /** The same with audit lines to {@code auditSink} (tests read them there). */
+  public static Operations create(Consumer<String> auditSink) {
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    return new Operations(meters, new AuditLog(auditSink));
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  /** Leader state as gauges: 1 while this node leads, 1 while it is ready (caught up). */
+  public void watch(Leadership leadership) {
+    Gauge.builder("stele_leader", leadership, l -> l.leads() ? 1 : 0)
+        .description("1 while this node is the leader").strongReference(true).register(meters);
+    Gauge.builder("stele_ready", leadership, l -> l.ready() ? 1 : 0)
+        .description("1 while this node has caught up with the log").strongReference(true)
+        .register(meters);
+  }
+
+  /** A gauge read at each scrape; {@code value} must be cheap (no scan of the registry). */
+  public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+    Gauge.builder(name, value, v -> v.get().doubleValue()).description(description)
+        .strongReference(true).register(meters);
+  }
+
+  /** {@code stele_store_append_seconds} by result: the time from append to durable. */
+  public AppendListener appendTimer() {
+    Timer ok = Timer.builder("stele.store.append").description("Log appends until durable")
+        .tag("result", "ok").publishPercentileHistogram().register(meters);
+    Timer failed = Timer.builder("stele.store.append").description("Log appends until durable")
+        .tag("result", "failed").publishPercentileHistogram().register(meters);
+    return (nanos, succeeded) -> (succeeded ? ok : failed).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * First on the router: times every request and writes the audit lines. {@code leadership}
+   * tells whether this node forwards a write (it does not lead and the write came from a client).
+   */
+  public void instrument(Router router, Leadership leadership) {
+    router.route().handler(ctx -> {
+      requests.start(ctx);
+      audit.start(ctx, leadership);
+      ctx.next();
+    });
+  }
+
+  /** {@code GET /metrics} in Prometheus text format, or OpenMetrics when the Accept header asks. */
+  public void declareScrape(Router router) {
+    router.get("/metrics").handler(this::scrape);
+  }
+
+  private void scrape(RoutingContext ctx) {
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
+    String contentType = openMetrics
+        ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+        : "text/plain; version=0.0.4; charset=utf-8";
+    String body = meters.scrape(contentType);
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
+  }
+
+  static boolean isWrite(HttpMethod method) {
+    return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.DELETE;
+  }
+}
