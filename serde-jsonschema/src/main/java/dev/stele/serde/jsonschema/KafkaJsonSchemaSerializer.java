@@ -12,7 +12,6 @@ import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
 import dev.stele.serde.jsonschema.internal.Validators;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
  */
 public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
-  private static final ThreadLocal<ByteArrayOutputStream> BUFFERS =
-      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(256));
+  private static final ThreadLocal<Sink> BUFFERS = ThreadLocal.withInitial(Sink::new);
 
   private final SchemaRegistryClient givenClient;
   private final ObjectMapper mapper = new ObjectMapper();
@@ -109,20 +107,60 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
    * {@code writeValueAsBytes} copies them. Each producing thread has its own stream.
    */
   private static byte[] framed(Target target, Object value) throws IOException {
-    ByteArrayOutputStream out = BUFFERS.get();
-    out.reset();
-    int id = target.id;
-    out.write(Framing.MAGIC);
-    out.write(id >>> 24);
-    out.write(id >>> 16);
-    out.write(id >>> 8);
-    out.write(id);
+    Sink out = BUFFERS.get();
+    out.start(target.id);
     target.writer.writeValue(out, value);
-    byte[] bytes = out.toByteArray();
-    if (out.size() > 1 << 20) {
+    byte[] bytes = out.bytes();
+    if (out.capacity() > 1 << 20) {
       BUFFERS.remove();
     }
     return bytes;
+  }
+
+  /**
+   * A per-thread growable buffer that starts with the 5-byte header. Unlike
+   * ByteArrayOutputStream its writes are not synchronized: it never leaves its thread, and the
+   * locking was a measurable part of the serializer's cost over bare Jackson.
+   */
+  private static final class Sink extends java.io.OutputStream {
+    private byte[] buf = new byte[256];
+    private int count;
+
+    void start(int id) {
+      buf[0] = Framing.MAGIC;
+      buf[1] = (byte) (id >>> 24);
+      buf[2] = (byte) (id >>> 16);
+      buf[3] = (byte) (id >>> 8);
+      buf[4] = (byte) id;
+      count = 5;
+    }
+
+    @Override
+    public void write(int b) {
+      room(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      room(len);
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    private void room(int more) {
+      if (count + more > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+      }
+    }
+
+    byte[] bytes() {
+      return java.util.Arrays.copyOf(buf, count);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 
   private Target resolve(String topic, T data) {
