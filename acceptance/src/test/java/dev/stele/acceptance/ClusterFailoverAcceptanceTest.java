@@ -64,7 +64,7 @@ class ClusterFailoverAcceptanceTest {
             // a loaded 2-core CI machine must not turn a slow commit into a refused write
             "kafkastore.timeout.ms", "5000")));
       }
-      awaitOneLeader(servers);
+      KafkaServers.awaitOneLeader(servers);
 
       ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -84,14 +84,14 @@ class ClusterFailoverAcceptanceTest {
       for (int kill = 0; kill < KILLS; kill++) {
         int before = ackCount.get();
         awaitAcks(ackCount, before + 20, servers); // the burst is under way
-        int leader = awaitOneLeader(servers);
+        int leader = KafkaServers.awaitOneLeader(servers);
         long killedAt = System.nanoTime();
         servers.get(leader).kill();
         servers.get(leader).restart(); // overlaps with the others' election
         long restarted = System.nanoTime();
         long resumed = awaitWriteAfter(acks, killedAt, servers);
         resumeMillis.add(TimeUnit.NANOSECONDS.toMillis(resumed - killedAt));
-        awaitOneLeader(servers);
+        KafkaServers.awaitOneLeader(servers);
         cycles.add(TimeUnit.NANOSECONDS.toMillis(restarted - killedAt) + "/"
             + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
       }
@@ -109,7 +109,7 @@ class ClusterFailoverAcceptanceTest {
       try {
         verify(servers, List.copyOf(acks));
       } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\n" + logs(servers), e);
+        throw new AssertionError(e.getMessage() + "\n" + KafkaServers.logs(servers), e);
       }
     } finally {
       servers.forEach(ServerProcess::close);
@@ -208,45 +208,12 @@ class ClusterFailoverAcceptanceTest {
     }
   }
 
-  /** Waits until exactly one instance reports that it leads and all are ready; returns it. */
-  private static int awaitOneLeader(List<ServerProcess> servers) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      int leaders = 0;
-      int leader = -1;
-      int ready = 0;
-      StringBuilder states = new StringBuilder();
-      for (int i = 0; i < servers.size(); i++) {
-        try {
-          Http.Response r = new Http(servers.get(i).url()).get("/health/ready");
-          states.append(i).append(": ").append(r.status()).append(' ').append(r.text()).append("; ");
-          if (r.status() == 200) {
-            ready++;
-            if (r.body().path("leader").asBoolean()) {
-              leaders++;
-              leader = i;
-            }
-          }
-        } catch (IOException e) {
-          states.append(i).append(": ").append(e).append("; ");
-        }
-      }
-      last = states.toString();
-      if (ready == servers.size() && leaders == 1) {
-        return leader;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no single ready leader within 90 s: " + last + "\n" + logs(servers));
-  }
-
   private static void awaitAcks(AtomicInteger count, int target, List<ServerProcess> servers)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (count.get() < target) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("writes stalled at " + count.get() + "\n" + logs(servers));
+        throw new AssertionError("writes stalled at " + count.get() + "\n" + KafkaServers.logs(servers));
       }
       Thread.sleep(10);
     }
@@ -269,13 +236,7 @@ class ClusterFailoverAcceptanceTest {
       Thread.sleep(20);
     }
     throw new AssertionError("no write acknowledged within 60 s of killing the leader\n"
-        + logs(servers));
-  }
-
-  private static String logs(List<ServerProcess> servers) {
-    StringBuilder text = new StringBuilder();
-    servers.forEach(s -> text.append(s.logTail()).append('\n'));
-    return text.toString();
+        + KafkaServers.logs(servers));
   }
 
   private static void sleep(long millis) {
