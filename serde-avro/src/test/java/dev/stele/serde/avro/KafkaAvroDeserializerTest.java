@@ -3,46 +3,32 @@ package dev.stele.serde.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.avro.testdata.Payment;
-import java.util.HashMap;
+import dev.stele.serde.testing.SerdeRegistry;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deserializer reading frames built by hand from the specs, against a real server in-process. */
 class KafkaAvroDeserializerTest {
-  static TestRegistry registry;
-  static CachedSchemaRegistryClient client;
+  @RegisterExtension
+  static final SerdeRegistry REGISTRY = new SerdeRegistry();
   static int userId;
 
   @BeforeAll
   static void start() throws Exception {
-    registry = TestRegistry.start();
-    client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
-    userId = client.register("users-value", SchemaDefinition.avro(KafkaAvroSerializerTest.USER.toString()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    registry.close();
+    userId = REGISTRY.client().register("users-value", SchemaDefinition.avro(KafkaAvroSerializerTest.USER.toString()));
   }
 
   static KafkaAvroDeserializer deserializer(Object... pairs) {
-    Map<String, Object> configs = new HashMap<>();
-    configs.put(ClientConfig.URL, registry.url());
-    for (int i = 0; i < pairs.length; i += 2) {
-      configs.put((String) pairs[i], pairs[i + 1]);
-    }
     KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-    deserializer.configure(configs, false);
+    deserializer.configure(REGISTRY.configs(pairs), false);
     return deserializer;
   }
 
@@ -58,9 +44,9 @@ class KafkaAvroDeserializerTest {
 
   @Test
   void primitivesComeBackAsJavaTypes() throws Exception {
-    int string = client.register("s-value", SchemaDefinition.avro("\"string\""));
-    int bytes = client.register("b-value", SchemaDefinition.avro("\"bytes\""));
-    int longs = client.register("l-value", SchemaDefinition.avro("\"long\""));
+    int string = REGISTRY.client().register("s-value", SchemaDefinition.avro("\"string\""));
+    int bytes = REGISTRY.client().register("b-value", SchemaDefinition.avro("\"bytes\""));
+    int longs = REGISTRY.client().register("l-value", SchemaDefinition.avro("\"long\""));
     KafkaAvroDeserializer deserializer = deserializer();
     assertThat(deserializer.deserialize("s", AvroBytes.frame(string).string("hé").bytes())).isEqualTo("hé");
     assertThat(deserializer.deserialize("b", AvroBytes.frame(bytes).varint(2).raw(1, 2).bytes()))
@@ -71,7 +57,7 @@ class KafkaAvroDeserializerTest {
 
   @Test
   void serializerOutputRoundTrips() {
-    KafkaAvroSerializer serializer = KafkaAvroSerializerTest.serializerFor(registry.url());
+    KafkaAvroSerializer serializer = KafkaAvroSerializerTest.serializerFor(REGISTRY.url());
     byte[] bytes = serializer.serialize("round", KafkaAvroSerializerTest.user("z", 7));
     GenericRecord back = (GenericRecord) deserializer().deserialize("round", bytes);
     assertThat(back.get("name").toString()).isEqualTo("z");
@@ -80,7 +66,7 @@ class KafkaAvroDeserializerTest {
 
   @Test
   void theSpecificReaderReturnsTheGeneratedClass() throws Exception {
-    int id = client.register("payments-value", SchemaDefinition.avro(Payment.SCHEMA$.toString()));
+    int id = REGISTRY.client().register("payments-value", SchemaDefinition.avro(Payment.SCHEMA$.toString()));
     byte[] frame = AvroBytes.frame(id).string("p9").doubleValue(12.5).bytes();
     Object value = deserializer(AvroSerdeConfig.SPECIFIC_AVRO_READER, "true").deserialize("payments", frame);
     assertThat(value).isInstanceOf(Payment.class);
@@ -105,7 +91,8 @@ class KafkaAvroDeserializerTest {
     assertThat(byConfig.getSchema()).isEqualTo(reader);
     assertThat(byConfig.get("email")).isNull();
     assertThat(byConfig.get("age")).isEqualTo(3);
-    KafkaAvroDeserializer inCode = new KafkaAvroDeserializer(client, Map.of(ClientConfig.URL, registry.url()), reader);
+    KafkaAvroDeserializer inCode =
+        new KafkaAvroDeserializer(REGISTRY.client(), Map.of(ClientConfig.URL, REGISTRY.url()), reader);
     assertThat(((GenericRecord) inCode.deserialize("users", v1Frame)).getSchema()).isEqualTo(reader);
   }
 
@@ -165,7 +152,7 @@ class KafkaAvroDeserializerTest {
 
   private static int registerUnion() {
     try {
-      return client.register("u-value", SchemaDefinition.avro("[\"null\",\"string\"]"));
+      return REGISTRY.client().register("u-value", SchemaDefinition.avro("[\"null\",\"string\"]"));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -3,22 +3,19 @@ package dev.stele.serde.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.SerdeConfig;
 import dev.stele.serde.avro.testdata.Payment;
+import dev.stele.serde.testing.SerdeRegistry;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The serializer against a real server in-process; expected bytes are built by hand from the specs. */
 class KafkaAvroSerializerTest {
@@ -28,28 +25,8 @@ class KafkaAvroSerializerTest {
       + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"age\",\"type\":\"int\"},"
       + "{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
 
-  static TestRegistry registry;
-  static CachedSchemaRegistryClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    registry = TestRegistry.start();
-    client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    registry.close();
-  }
-
-  static Map<String, Object> configs(Object... pairs) {
-    Map<String, Object> configs = new HashMap<>();
-    configs.put(ClientConfig.URL, registry.url());
-    for (int i = 0; i < pairs.length; i += 2) {
-      configs.put((String) pairs[i], pairs[i + 1]);
-    }
-    return configs;
-  }
+  @RegisterExtension
+  static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
   static KafkaAvroSerializer serializerFor(String url) {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer();
@@ -59,7 +36,7 @@ class KafkaAvroSerializerTest {
 
   static KafkaAvroSerializer serializer(boolean isKey, Object... pairs) {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-    serializer.configure(configs(pairs), isKey);
+    serializer.configure(REGISTRY.configs(pairs), isKey);
     return serializer;
   }
 
@@ -73,9 +50,9 @@ class KafkaAvroSerializerTest {
   @Test
   void aGenericRecordIsFramedWithItsRegisteredIdAndAvroBinary() throws Exception {
     byte[] bytes = serializer(false).serialize("users", user("ab", -3));
-    int id = client.getLatest("users-value").id();
+    int id = REGISTRY.client().getLatest("users-value").id();
     assertThat(bytes).containsExactly(AvroBytes.frame(id).string("ab").varint(-3).bytes());
-    assertThat(client.getById(id).text()).isEqualTo(USER.toString());
+    assertThat(REGISTRY.client().getById(id).text()).isEqualTo(USER.toString());
   }
 
   @Test
@@ -95,8 +72,8 @@ class KafkaAvroSerializerTest {
     assertThat(bytes).containsExactly(AvroBytes.frame(id("p-bytes")).varint(2).raw(7, 8).bytes());
     assertThat(buffer).containsExactly(AvroBytes.frame(id("p-buffer")).varint(1).raw(9).bytes());
     assertThat(dbl).containsExactly(AvroBytes.frame(id("p-double")).doubleValue(1.5).bytes());
-    assertThat(client.getLatest("p-string-value").schema().text()).isEqualTo("\"string\"");
-    assertThat(client.getLatest("p-bytes-value").schema().text()).isEqualTo("\"bytes\"");
+    assertThat(REGISTRY.client().getLatest("p-string-value").schema().text()).isEqualTo("\"string\"");
+    assertThat(REGISTRY.client().getLatest("p-bytes-value").schema().text()).isEqualTo("\"bytes\"");
     assertThat(serializer.serialize("p-null", null)).isNull();
   }
 
@@ -109,7 +86,7 @@ class KafkaAvroSerializerTest {
   @Test
   void keysGoToTheKeySubject() throws Exception {
     serializer(true).serialize("keyed", "k");
-    assertThat(client.getVersions("keyed-key")).containsExactly(1);
+    assertThat(REGISTRY.client().getVersions("keyed-key")).containsExactly(1);
   }
 
   @Test
@@ -118,13 +95,13 @@ class KafkaAvroSerializerTest {
         "io.confluent.kafka.serializers.subject.RecordNameStrategy").serialize("any", new Payment("x", 1));
     serializer(false, SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
         "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy").serialize("mixed", new Payment("x", 1));
-    assertThat(client.getSubjects()).contains("dev.stele.serde.avro.testdata.Payment",
+    assertThat(REGISTRY.client().getSubjects()).contains("dev.stele.serde.avro.testdata.Payment",
         "mixed-dev.stele.serde.avro.testdata.Payment");
   }
 
   @Test
   void withoutAutoRegisterTheSchemaIsLookedUp() throws Exception {
-    int id = client.register("lookup-value", SchemaDefinition.avro(USER.toString()));
+    int id = REGISTRY.client().register("lookup-value", SchemaDefinition.avro(USER.toString()));
     KafkaAvroSerializer serializer = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false");
     assertThat(serializer.serialize("lookup", user("a", 1))).startsWith(AvroBytes.frame(id).bytes());
     assertThatThrownBy(() -> serializer.serialize("unregistered", user("a", 1)))
@@ -135,8 +112,8 @@ class KafkaAvroSerializerTest {
 
   @Test
   void useLatestVersionWritesWithTheLatestSchema() throws Exception {
-    client.register("latest-value", SchemaDefinition.avro(USER.toString()));
-    int v2 = client.register("latest-value", SchemaDefinition.avro(USER_V2.toString()));
+    REGISTRY.client().register("latest-value", SchemaDefinition.avro(USER.toString()));
+    int v2 = REGISTRY.client().register("latest-value", SchemaDefinition.avro(USER_V2.toString()));
     byte[] bytes = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true)
         .serialize("latest", userV2("n", 5));
     // name, age, then union branch 0 (null) for email.
@@ -145,7 +122,7 @@ class KafkaAvroSerializerTest {
 
   @Test
   void strictLatestRefusesDataTheLatestVersionCannotRead() throws Exception {
-    client.register("strict-value", SchemaDefinition.avro("\"string\""));
+    REGISTRY.client().register("strict-value", SchemaDefinition.avro("\"string\""));
     KafkaAvroSerializer strict = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
         SerdeConfig.USE_LATEST_VERSION, true);
     assertThatThrownBy(() -> strict.serialize("strict", 42))
@@ -155,7 +132,7 @@ class KafkaAvroSerializerTest {
 
   @Test
   void useSchemaIdFramesWithThatId() throws Exception {
-    int id = client.register("fixed-other", SchemaDefinition.avro(USER.toString()));
+    int id = REGISTRY.client().register("fixed-other", SchemaDefinition.avro(USER.toString()));
     byte[] bytes = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_SCHEMA_ID, id)
         .serialize("fixed", user("a", 2));
     assertThat(bytes).containsExactly(AvroBytes.frame(id).string("a").varint(2).bytes());
@@ -203,6 +180,6 @@ class KafkaAvroSerializerTest {
   }
 
   static int id(String topic) throws Exception {
-    return client.getLatest(topic + "-value").id();
+    return REGISTRY.client().getLatest(topic + "-value").id();
   }
 }

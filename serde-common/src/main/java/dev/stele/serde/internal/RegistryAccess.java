@@ -158,7 +158,8 @@ public final class RegistryAccess implements AutoCloseable {
     return client;
   }
 
-  private String describe(String topic) {
+  /** How messages name the data: format, key or value, and topic. */
+  public String describe(String topic) {
     return format + " " + (isKey ? "key" : "value") + " for topic '" + topic + "'";
   }
 

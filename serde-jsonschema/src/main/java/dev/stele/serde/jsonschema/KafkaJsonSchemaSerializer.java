@@ -8,7 +8,9 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.serde.internal.Framing;
+import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
 import dev.stele.serde.jsonschema.internal.Validators;
@@ -33,6 +35,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   private final SchemaRegistryClient givenClient;
   private final ObjectMapper mapper = new ObjectMapper();
   private RegistryAccess registry;
+  private LatestCheck latestCheck;
   private boolean validate;
   private JsonNode configuredSchema;
   /** topic → value class → id and validator. */
@@ -68,6 +71,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
       throw new IllegalArgumentException(JsonSchemaSerdeConfig.SCHEMA + " is not JSON: " + e.getOriginalMessage(), e);
     }
     this.registry = RegistryAccess.configure(configs, isKey, givenClient, "JSON Schema");
+    this.latestCheck = new LatestCheck(registry, new JsonSchemaFormat());
     targets.clear();
   }
 
@@ -171,8 +175,11 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
     String title = schema == null ? null : schema.path("title").asText(null);
     String subject = registry.subject(topic, title);
     SchemaDefinition definition = schema == null ? null : SchemaDefinition.of(SchemaDefinition.JSON, schema.toString());
-    // The latest version is checked by validating each value against it, not by a schema diff.
-    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, definition, latest -> null);
+    // With the latest version, the server's diff says whether it reads what our schema writes
+    // (latest.compatibility.strict), and every value is still validated against it. A JsonNode
+    // with no configured schema has nothing to diff: it is only validated.
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, definition,
+        latest -> definition == null ? null : latestCheck.problem(topic, latest, definition.text(), List.of()));
     if (!SchemaDefinition.JSON.equals(writer.schema().type())) {
       throw new SerializationException(describe(topic) + ": schema id " + writer.id() + " is "
           + writer.schema().type() + ", not JSON");
@@ -194,7 +201,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   }
 
   private String describe(String topic) {
-    return "JSON " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
+    return registry.describe(topic);
   }
 
   @Override

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stele.client.CachedSchemaRegistryClient;
-import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.SerdeConfig;
+import dev.stele.serde.testing.SerdeRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON Schema serdes against a real server in-process; frames are built by hand from §5.1. */
 class KafkaJsonSchemaSerdeTest {
@@ -26,38 +21,18 @@ class KafkaJsonSchemaSerdeTest {
       + "\"id\":{\"type\":\"integer\",\"minimum\":1},\"item\":{\"type\":\"string\"}},\"required\":[\"id\"]}";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static TestRegistry registry;
-  static CachedSchemaRegistryClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    registry = TestRegistry.start();
-    client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    registry.close();
-  }
-
-  static Map<String, Object> configs(Object... pairs) {
-    Map<String, Object> configs = new HashMap<>();
-    configs.put(ClientConfig.URL, registry.url());
-    for (int i = 0; i < pairs.length; i += 2) {
-      configs.put((String) pairs[i], pairs[i + 1]);
-    }
-    return configs;
-  }
+  @RegisterExtension
+  static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
   static <T> KafkaJsonSchemaSerializer<T> serializer(Object... pairs) {
     KafkaJsonSchemaSerializer<T> serializer = new KafkaJsonSchemaSerializer<>();
-    serializer.configure(configs(pairs), false);
+    serializer.configure(REGISTRY.configs(pairs), false);
     return serializer;
   }
 
   static <T> KafkaJsonSchemaDeserializer<T> deserializer(Object... pairs) {
     KafkaJsonSchemaDeserializer<T> deserializer = new KafkaJsonSchemaDeserializer<>();
-    deserializer.configure(configs(pairs), false);
+    deserializer.configure(REGISTRY.configs(pairs), false);
     return deserializer;
   }
 
@@ -71,10 +46,10 @@ class KafkaJsonSchemaSerdeTest {
   @Test
   void aPojoIsWrittenWithADerivedSchemaAsCompactJson() throws Exception {
     byte[] bytes = serializer().serialize("people", new Person("Peter", 7, List.of("a")));
-    int id = client.getLatest("people-value").id();
+    int id = REGISTRY.client().getLatest("people-value").id();
     assertThat(bytes).containsExactly(frame(id, "{\"name\":\"Peter\",\"age\":7,\"tags\":[\"a\"]}"));
-    JsonNode schema = JSON.readTree(client.getById(id).text());
-    assertThat(client.getById(id).type()).isEqualTo("JSON");
+    JsonNode schema = JSON.readTree(REGISTRY.client().getById(id).text());
+    assertThat(REGISTRY.client().getById(id).type()).isEqualTo("JSON");
     assertThat(schema.get("title").asText()).isEqualTo("Person");
     assertThat(schema.at("/properties/age/type").asText()).isEqualTo("integer");
     assertThat(schema.at("/properties/tags/items/type/0").asText()).isEqualTo("string");
@@ -84,7 +59,7 @@ class KafkaJsonSchemaSerdeTest {
   void aJsonNodeIsWrittenWithTheConfiguredSchema() throws Exception {
     JsonNode order = JSON.readTree("{\"id\": 5, \"item\": \"pen\"}");
     byte[] bytes = serializer(JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA).serialize("orders", order);
-    int id = client.getLatest("orders-value").id();
+    int id = REGISTRY.client().getLatest("orders-value").id();
     assertThat(bytes).containsExactly(frame(id, "{\"id\":5,\"item\":\"pen\"}"));
   }
 
@@ -104,7 +79,7 @@ class KafkaJsonSchemaSerdeTest {
     JsonNode order = JSON.readTree("{\"id\": 2}");
     assertThatThrownBy(() -> serializer().serialize("schemaless", order))
         .isInstanceOf(SerializationException.class).hasMessageContaining("no schema");
-    int id = client.register("latest-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    int id = REGISTRY.client().register("latest-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
     KafkaJsonSchemaSerializer<JsonNode> latest = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
         SerdeConfig.USE_LATEST_VERSION, true);
     assertThat(latest.serialize("latest", order)).containsExactly(frame(id, "{\"id\":2}"));
@@ -113,15 +88,54 @@ class KafkaJsonSchemaSerdeTest {
   }
 
   @Test
+  void aCompatibleLatestVersionIsWrittenWith() throws Exception {
+    // The latest no longer requires the id: a reader may drop "required" (REQUIRED_ATTRIBUTE_REMOVED).
+    String latest = ORDER_SCHEMA.replace(",\"required\":[\"id\"]", "");
+    assertThat(latest).isNotEqualTo(ORDER_SCHEMA);
+    int id = REGISTRY.client().register("strict-ok-value", SchemaDefinition.of("JSON", latest));
+    byte[] bytes = latestSerializer(ORDER_SCHEMA, true).serialize("strict-ok", JSON.readTree("{\"id\": 3}"));
+    assertThat(bytes).containsExactly(frame(id, "{\"id\":3}"));
+  }
+
+  @Test
+  void anIncompatibleLatestVersionFailsNamingSubjectAndReason() throws Exception {
+    REGISTRY.client().register("strict-bad-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    JsonNode order = JSON.readTree("{\"id\": 3}");
+    assertThatThrownBy(() -> latestSerializer(STRING_ID_SCHEMA, true).serialize("strict-bad", order))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("subject 'strict-bad-value'")
+        .hasMessageContaining("TYPE_CHANGED at /properties/id");
+    REGISTRY.client().register("strict-avro-value", SchemaDefinition.avro("{\"type\":\"string\"}"));
+    assertThatThrownBy(() -> latestSerializer(ORDER_SCHEMA, true).serialize("strict-avro", order))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("subject 'strict-avro-value'")
+        .hasMessageContaining("the latest version is not JSON but AVRO");
+  }
+
+  @Test
+  void withStrictOffTheIncompatibleLatestIsWrittenWith() throws Exception {
+    int id = REGISTRY.client().register("strict-off-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    byte[] bytes = latestSerializer(STRING_ID_SCHEMA, false).serialize("strict-off", JSON.readTree("{\"id\": 3}"));
+    assertThat(bytes).containsExactly(frame(id, "{\"id\":3}"));
+  }
+
+  /** ORDER_SCHEMA with a string id: the latest (integer id) cannot read what it writes. */
+  static final String STRING_ID_SCHEMA = ORDER_SCHEMA.replace("{\"type\":\"integer\",\"minimum\":1}",
+      "{\"type\":\"string\"}");
+
+  static KafkaJsonSchemaSerializer<JsonNode> latestSerializer(String own, boolean strict) {
+    return serializer(JsonSchemaSerdeConfig.SCHEMA, own, SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
+        SerdeConfig.USE_LATEST_VERSION, true, SerdeConfig.LATEST_COMPATIBILITY_STRICT, strict);
+  }
+
+  @Test
   void recordNameStrategyUsesTheTitle() throws Exception {
     serializer(SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.RecordNameStrategy",
         JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA).serialize("whatever", JSON.readTree("{\"id\": 1}"));
-    assertThat(client.getSubjects()).contains("Order");
+    assertThat(REGISTRY.client().getSubjects()).contains("Order");
   }
 
   @Test
   void aHandBuiltFrameIsReadAsAJsonNodeOrAPojo() throws Exception {
-    int id = client.register("read-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    int id = REGISTRY.client().register("read-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
     byte[] frame = frame(id, "{\"name\": \"Ann\", \"age\": 30, \"tags\": [\"x\"]}");
     JsonNode node = KafkaJsonSchemaSerdeTest.<JsonNode>deserializer().deserialize("read", frame);
     assertThat(node.get("name").asText()).isEqualTo("Ann");
@@ -134,7 +148,7 @@ class KafkaJsonSchemaSerdeTest {
 
   @Test
   void validationOnReadIsOptional() throws Exception {
-    int id = client.register("lax-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    int id = REGISTRY.client().register("lax-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
     byte[] invalid = frame(id, "{\"id\": -4}");
     assertThat(KafkaJsonSchemaSerdeTest.<JsonNode>deserializer().deserialize("lax", invalid).get("id").asInt())
         .isEqualTo(-4);
@@ -145,8 +159,8 @@ class KafkaJsonSchemaSerdeTest {
 
   @Test
   void badInputIsASerializationExceptionNamingTopicIdAndReason() throws Exception {
-    int id = client.register("bad-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
-    int avro = client.register("avro-value", SchemaDefinition.avro("\"string\""));
+    int id = REGISTRY.client().register("bad-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
+    int avro = REGISTRY.client().register("avro-value", SchemaDefinition.avro("\"string\""));
     KafkaJsonSchemaDeserializer<JsonNode> deserializer = deserializer();
     byte[] wrongMagic = frame(id, "{}");
     wrongMagic[0] = 7;
@@ -166,9 +180,16 @@ class KafkaJsonSchemaSerdeTest {
   }
 
   @Test
+  void aDeserializerUsedBeforeConfigureSaysSo() {
+    assertThatThrownBy(() -> new KafkaJsonSchemaDeserializer<JsonNode>().deserialize("early", frame(1, "{}")))
+        .isInstanceOf(IllegalStateException.class).hasMessage("KafkaJsonSchemaDeserializer used before configure()");
+  }
+
+  @Test
   void serializerOutputRoundTrips() {
     byte[] bytes = serializer().serialize("round", new Person("Zed", 1, List.of()));
-    Person back = new KafkaJsonSchemaDeserializer<>(client, configs(), Person.class).deserialize("round", bytes);
+    Person back = new KafkaJsonSchemaDeserializer<>(REGISTRY.client(), REGISTRY.configs(), Person.class)
+        .deserialize("round", bytes);
     assertThat(back.getName()).isEqualTo("Zed");
   }
 }

@@ -7,7 +7,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.serde.internal.Framing;
-import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
 import java.util.Arrays;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads the Confluent Protobuf wire format (API.md §5.1) into the generated class named by
@@ -24,11 +23,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * writer's schema. A drop-in for
  * {@code io.confluent.kafka.serializers.protobuf.KafkaProtobufDeserializer}.
  */
-public class KafkaProtobufDeserializer<T extends Message> implements Deserializer<T> {
-  private final SchemaRegistryClient givenClient;
-  private Class<?> type;
+public class KafkaProtobufDeserializer<T extends Message> extends TypedDeserializer<T> {
   private Parser<?> parser;
-  private RegistryAccess registry;
   private ProtoFiles files;
   private final ConcurrentHashMap<Integer, Writer> writers = new ConcurrentHashMap<>();
 
@@ -42,28 +38,16 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
 
   /** Parses values into {@code type} (null: DynamicMessage). */
   public KafkaProtobufDeserializer(SchemaRegistryClient client, Map<String, ?> configs, Class<T> type) {
-    this.givenClient = client;
-    this.type = type;
+    super(client, type, "Protobuf", ProtobufSerdeConfig.KEY_TYPE, ProtobufSerdeConfig.VALUE_TYPE);
     if (configs != null) {
       configure(configs, false);
     }
   }
 
   @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    Object configured = configs.get(isKey ? ProtobufSerdeConfig.KEY_TYPE : ProtobufSerdeConfig.VALUE_TYPE);
-    if (configured instanceof Class<?> cls) {
-      type = cls;
-    } else if (configured != null && !configured.toString().isBlank()) {
-      try {
-        type = Class.forName(configured.toString().trim(), true, Thread.currentThread().getContextClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalArgumentException("no class " + configured + " on the class path", e);
-      }
-    }
-    parser = type == null ? null : parserOf(type);
-    registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
-    files = new ProtoFiles(registry, name -> name);
+  protected void configured(Map<String, ?> configs) {
+    parser = type() == null ? null : parserOf(type());
+    files = new ProtoFiles(registry(), name -> name);
     writers.clear();
     last = null;
     lastKnown = null;
@@ -83,9 +67,7 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
     if (data == null) {
       return null;
     }
-    if (registry == null) {
-      throw new IllegalStateException("KafkaProtobufDeserializer used before configure()");
-    }
+    registry(); // an IllegalStateException when used before configure()
     int id = Framing.readId(topic, data);
     // The writer's schema is fetched even for a generated class: an id the registry does not
     // know, or indexes naming no message, mean the data is not what it claims to be.
@@ -182,13 +164,6 @@ public class KafkaProtobufDeserializer<T extends Message> implements Deserialize
   }
 
   private String describe(String topic) {
-    return "Protobuf " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    return registry().describe(topic);
   }
 }

@@ -7,8 +7,10 @@ import com.google.protobuf.Message;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.format.protobuf.ProtobufFormat;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.internal.Framing;
+import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
@@ -31,6 +33,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   private final SchemaRegistryClient givenClient;
   private RegistryAccess registry;
   private ProtoFiles files;
+  private LatestCheck latestCheck;
   /** topic → message type → id and index bytes. Descriptors compare by identity; each type has one. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Descriptor, Target>> targets = new ConcurrentHashMap<>();
 
@@ -61,6 +64,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
     String strategy = new ConfigValues(configs).string(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY, null);
     this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
     this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy));
+    this.latestCheck = new LatestCheck(registry, new ProtobufFormat());
     targets.clear();
     last = null;
   }
@@ -106,7 +110,10 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
       List<SchemaReference> references = files.references(topic, file);
       schema = ProtoFiles.definition(file, references);
     }
-    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, schema, latest -> null);
+    // latest.compatibility.strict: the server's diff of the latest (reader) against this message's
+    // own file (writer), imports included, built from the descriptors without asking the registry.
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, schema,
+        latest -> latestCheck.problem(topic, latest, ProtoFiles.text(file), ProtoFiles.imports(file)));
     // The index path must name the message in the schema the id stands for, which for a fixed id
     // or the latest version may be another revision of the file.
     Descriptor inWriter = schema != null ? type : findNested(files.byId(topic, writer.id()), type);
@@ -140,7 +147,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   }
 
   private String describe(String topic) {
-    return "Protobuf " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
+    return registry.describe(topic);
   }
 
   @Override

@@ -10,19 +10,14 @@ import com.google.protobuf.Message;
 import com.google.protobuf.SourceContext;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.Type;
-import dev.stele.client.CachedSchemaRegistryClient;
-import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.SerdeConfig;
+import dev.stele.serde.testing.SerdeRegistry;
 import java.io.ByteArrayOutputStream;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Protobuf serdes against a real server in-process, with protobuf-java's own generated
@@ -35,38 +30,18 @@ class KafkaProtobufSerdeTest {
       .addFields(Field.newBuilder().setName("id").setNumber(1).setKind(Field.Kind.TYPE_INT64))
       .setSourceContext(SourceContext.newBuilder().setFileName("order.proto")).build();
 
-  static TestRegistry registry;
-  static CachedSchemaRegistryClient client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    registry = TestRegistry.start();
-    client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    registry.close();
-  }
-
-  static Map<String, Object> configs(Object... pairs) {
-    Map<String, Object> configs = new HashMap<>();
-    configs.put(ClientConfig.URL, registry.url());
-    for (int i = 0; i < pairs.length; i += 2) {
-      configs.put((String) pairs[i], pairs[i + 1]);
-    }
-    return configs;
-  }
+  @RegisterExtension
+  static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
   static <T extends Message> KafkaProtobufSerializer<T> serializer(Object... pairs) {
     KafkaProtobufSerializer<T> serializer = new KafkaProtobufSerializer<>();
-    serializer.configure(configs(pairs), false);
+    serializer.configure(REGISTRY.configs(pairs), false);
     return serializer;
   }
 
   static <T extends Message> KafkaProtobufDeserializer<T> deserializer(Object... pairs) {
     KafkaProtobufDeserializer<T> deserializer = new KafkaProtobufDeserializer<>();
-    deserializer.configure(configs(pairs), false);
+    deserializer.configure(REGISTRY.configs(pairs), false);
     return deserializer;
   }
 
@@ -83,37 +58,38 @@ class KafkaProtobufSerdeTest {
   @Test
   void aGeneratedMessageIsFramedWithIdIndexZeroAndItsBytes() throws Exception {
     byte[] bytes = serializer().serialize("ts", TS);
-    int id = client.getLatest("ts-value").id();
-    assertThat(client.getById(id).type()).isEqualTo("PROTOBUF");
+    int id = REGISTRY.client().getLatest("ts-value").id();
+    assertThat(REGISTRY.client().getById(id).type()).isEqualTo("PROTOBUF");
     assertThat(bytes).containsExactly(frame(id, new int[] {0}, TS.toByteArray()));
   }
 
   @Test
   void importsAreRegisteredFirstAndReferenced() throws Exception {
     byte[] bytes = serializer().serialize("types", TYPE);
-    SchemaDefinition main = client.getLatest("types-value").schema();
+    SchemaDefinition main = REGISTRY.client().getLatest("types-value").schema();
     assertThat(main.references()).containsExactly(
         new SchemaReference("google/protobuf/any.proto", "google/protobuf/any.proto", 1),
         new SchemaReference("google/protobuf/source_context.proto", "google/protobuf/source_context.proto", 1));
-    assertThat(bytes).containsExactly(frame(client.getLatest("types-value").id(), new int[] {0}, TYPE.toByteArray()));
+    assertThat(bytes).containsExactly(
+        frame(REGISTRY.client().getLatest("types-value").id(), new int[] {0}, TYPE.toByteArray()));
   }
 
   @Test
   void qualifiedReferenceSubjectsAreDotted() throws Exception {
     serializer(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY,
         "io.confluent.kafka.serializers.subject.QualifiedReferenceSubjectNameStrategy").serialize("qualified", TYPE);
-    assertThat(client.getSubjects()).contains("google.protobuf.any", "google.protobuf.source_context");
+    assertThat(REGISTRY.client().getSubjects()).contains("google.protobuf.any", "google.protobuf.source_context");
   }
 
   @Test
   void laterAndNestedMessagesCarryTheirIndexPath() throws Exception {
     Field field = Field.newBuilder().setName("f").setNumber(3).build();
     byte[] second = serializer().serialize("fields", field);
-    assertThat(second).containsExactly(frame(client.getLatest("fields-value").id(), new int[] {2, 2},
+    assertThat(second).containsExactly(frame(REGISTRY.client().getLatest("fields-value").id(), new int[] {2, 2},
         field.toByteArray()));
     ExtensionRange range = ExtensionRange.newBuilder().setStart(1).setEnd(9).build();
     byte[] nested = serializer().serialize("ranges", range);
-    assertThat(nested).containsExactly(frame(client.getLatest("ranges-value").id(), new int[] {4, 4, 0},
+    assertThat(nested).containsExactly(frame(REGISTRY.client().getLatest("ranges-value").id(), new int[] {4, 4, 0},
         range.toByteArray()));
   }
 
@@ -149,9 +125,55 @@ class KafkaProtobufSerdeTest {
   }
 
   @Test
+  void aCompatibleLatestVersionIsWrittenWith() throws Exception {
+    // A field added: the latest reads every Timestamp the serializer's own file writes.
+    int id = REGISTRY.client().register("strict-ok-value",
+        SchemaDefinition.of("PROTOBUF", timestampProto("int64", "string zone = 3;")));
+    assertThat(latestSerializer(true).serialize("strict-ok", TS))
+        .containsExactly(frame(id, new int[] {0}, TS.toByteArray()));
+  }
+
+  @Test
+  void theCheckResolvesImportsOnBothSides() throws Exception {
+    // The latest's imports come from their subjects; the serializer's from its descriptors.
+    byte[] registered = serializer().serialize("strict-imports", TYPE);
+    assertThat(REGISTRY.client().getLatest("strict-imports-value").schema().references()).hasSize(2);
+    KafkaProtobufSerializer<Type> latest = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
+        SerdeConfig.USE_LATEST_VERSION, true);
+    assertThat(latest.serialize("strict-imports", TYPE)).isEqualTo(registered);
+  }
+
+  @Test
+  void anIncompatibleLatestVersionFailsNamingSubjectAndReason() throws Exception {
+    REGISTRY.client().register("strict-bad-value", SchemaDefinition.of("PROTOBUF", timestampProto("string", "")));
+    assertThatThrownBy(() -> latestSerializer(true).serialize("strict-bad", TS))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("subject 'strict-bad-value'")
+        .hasMessageContaining("FIELD_SCALAR_KIND_CHANGED at #/Timestamp/1");
+  }
+
+  @Test
+  void withStrictOffTheIncompatibleLatestIsWrittenWith() throws Exception {
+    int id = REGISTRY.client().register("strict-off-value",
+        SchemaDefinition.of("PROTOBUF", timestampProto("string", "")));
+    assertThat(latestSerializer(false).serialize("strict-off", TS))
+        .containsExactly(frame(id, new int[] {0}, TS.toByteArray()));
+  }
+
+  /** google.protobuf.Timestamp as a registry would hold another revision of it. */
+  static String timestampProto(String secondsType, String extraField) {
+    return "syntax = \"proto3\";\npackage google.protobuf;\nmessage Timestamp {\n  " + secondsType
+        + " seconds = 1;\n  int32 nanos = 2;\n  " + extraField + "\n}\n";
+  }
+
+  static KafkaProtobufSerializer<Timestamp> latestSerializer(boolean strict) {
+    return serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true,
+        SerdeConfig.LATEST_COMPATIBILITY_STRICT, strict);
+  }
+
+  @Test
   void badInputIsASerializationExceptionNamingTopicIdAndReason() throws Exception {
     byte[] good = serializer().serialize("bad", TS);
-    int id = client.getLatest("bad-value").id();
+    int id = REGISTRY.client().getLatest("bad-value").id();
     KafkaProtobufDeserializer<Message> deserializer = deserializer();
     byte[] wrongMagic = good.clone();
     wrongMagic[0] = 3;
@@ -169,16 +191,23 @@ class KafkaProtobufSerdeTest {
     assertThatThrownBy(() -> deserializer.deserialize("bad", frame(id, new int[] {0}, new byte[] {8, (byte) 0xff})))
         .isInstanceOf(SerializationException.class).hasMessageContaining("schema id " + id)
         .hasMessageContaining("does not decode");
-    int avro = client.register("avro-value", SchemaDefinition.avro("\"string\""));
+    int avro = REGISTRY.client().register("avro-value", SchemaDefinition.avro("\"string\""));
     assertThatThrownBy(() -> deserializer.deserialize("bad", frame(avro, new int[] {0}, new byte[0])))
         .isInstanceOf(SerializationException.class).hasMessageContaining("not PROTOBUF");
+  }
+
+  @Test
+  void aDeserializerUsedBeforeConfigureSaysSo() {
+    byte[] frame = frame(1, new int[] {0}, new byte[0]);
+    assertThatThrownBy(() -> new KafkaProtobufDeserializer<Message>().deserialize("early", frame))
+        .isInstanceOf(IllegalStateException.class).hasMessage("KafkaProtobufDeserializer used before configure()");
   }
 
   @Test
   void aGeneratedReaderRemembersIndexBytesButStillChecksEveryRecord() throws Exception {
     Field field = Field.newBuilder().setName("f").setNumber(3).build();
     byte[] good = serializer().serialize("remembered", field);
-    int id = client.getLatest("remembered-value").id();
+    int id = REGISTRY.client().getLatest("remembered-value").id();
     KafkaProtobufDeserializer<Field> reader =
         deserializer(ProtobufSerdeConfig.VALUE_TYPE, Field.class.getName());
     assertThat(reader.deserialize("remembered", good)).isEqualTo(field);

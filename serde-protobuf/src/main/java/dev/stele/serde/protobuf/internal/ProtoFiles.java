@@ -17,6 +17,7 @@ import com.google.protobuf.Type;
 import com.google.protobuf.DoubleValue;
 import dev.stele.client.RegisteredSchema;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.internal.RegistryAccess;
 import java.util.ArrayList;
@@ -55,8 +56,25 @@ public final class ProtoFiles {
   }
 
   public static SchemaDefinition definition(FileDescriptor file, List<SchemaReference> references) {
-    return new SchemaDefinition(SchemaDefinition.PROTOBUF,
-        Base64.getEncoder().encodeToString(file.toProto().toByteArray()), references);
+    return new SchemaDefinition(SchemaDefinition.PROTOBUF, text(file), references);
+  }
+
+  /** The file as the registry takes it: a base64 {@code FileDescriptorProto}. */
+  public static String text(FileDescriptor file) {
+    return Base64.getEncoder().encodeToString(file.toProto().toByteArray());
+  }
+
+  /**
+   * Every import of {@code file} (depth first) with its content, as a checker needs them, without
+   * asking the registry: the subject is the import path and the version unknown (-1).
+   */
+  public static List<ResolvedReference> imports(FileDescriptor file) {
+    List<ResolvedReference> imports = new ArrayList<>();
+    for (FileDescriptor dependency : file.getDependencies()) {
+      imports.add(new ResolvedReference(new SchemaReference(dependency.getName(), dependency.getName(), -1),
+          SchemaDefinition.PROTOBUF, text(dependency), imports(dependency)));
+    }
+    return imports;
   }
 
   /** Registers or looks up every import of {@code file} (depth first) and returns the references. */

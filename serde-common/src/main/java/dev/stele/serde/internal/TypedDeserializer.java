@@ -1,0 +1,71 @@
+package dev.stele.serde.internal;
+
+import dev.stele.client.SchemaRegistryClient;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * The config handling the JSON Schema and Protobuf deserializers share: the class to read into
+ * (from the key's or value's config key, over the one given to the constructor), then the
+ * registry, then the subclass's own keys and caches in {@link #configured}. Not API: users name
+ * the subclasses, whose constructors keep Confluent's signatures.
+ *
+ * <p>Subclass constructors call {@link #configure} themselves when given configs, after
+ * {@code super(...)}: their own fields (caches, mappers) must exist before it runs.
+ */
+public abstract class TypedDeserializer<T> implements Deserializer<T> {
+  private final SchemaRegistryClient givenClient;
+  private final String format;
+  private final String keyTypeKey;
+  private final String valueTypeKey;
+  private Class<?> type;
+  private RegistryAccess registry;
+
+  /**
+   * @param client shared with the caller rather than built from the configs; may be null
+   * @param type the class to read into unless the configs name one; null for the format's generic form
+   * @param format how messages name the format, e.g. {@code Protobuf}
+   */
+  protected TypedDeserializer(SchemaRegistryClient client, Class<?> type, String format, String keyTypeKey,
+      String valueTypeKey) {
+    this.givenClient = client;
+    this.type = type;
+    this.format = format;
+    this.keyTypeKey = keyTypeKey;
+    this.valueTypeKey = valueTypeKey;
+  }
+
+  @Override
+  public final void configure(Map<String, ?> configs, boolean isKey) {
+    type = ConfiguredClass.load(configs, isKey ? keyTypeKey : valueTypeKey, type);
+    registry = RegistryAccess.configure(configs, isKey, givenClient, format);
+    configured(configs);
+  }
+
+  /**
+   * Reads the format's own keys and drops what was cached under the previous configuration;
+   * {@link #type()} and {@link #registry()} are already the new ones.
+   */
+  protected abstract void configured(Map<String, ?> configs);
+
+  /** The class to read into, or null. */
+  protected final Class<?> type() {
+    return type;
+  }
+
+  /** The registry; a deserializer used before {@link #configure} is a programming error. */
+  protected final RegistryAccess registry() {
+    RegistryAccess access = registry;
+    if (access == null) {
+      throw new IllegalStateException(getClass().getSimpleName() + " used before configure()");
+    }
+    return access;
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}
