@@ -10,18 +10,24 @@ import java.util.List;
  * transaction together. Assumes a single taker (the writer thread).
  *
  * <p>The queue can refuse appends, with the reason to give their callers: while the outcome of
- * an earlier write is unknown, and for good once this node has been fenced or closed.
+ * an earlier write is unknown, while a confirmed write has not been read back (each such write
+ * holds the queue until it is), and for good once this node has been fenced or closed.
  */
 final class AppendQueue {
   private final ArrayDeque<PendingAppend> pending = new ArrayDeque<>();
   private String refusal; // why appends are refused now; null: accepted
   private String refuseOnce; // refuse the next append only, with this reason
+  private int holds; // confirmed writes not read back in time and still not read back
+  private String holdReason;
   private boolean closed;
 
   /** @return null when the append was queued, else why it was refused (nothing was stored) */
   synchronized String offer(PendingAppend append) {
     if (refusal != null) {
       return refusal;
+    }
+    if (holds > 0) {
+      return holdReason;
     }
     if (refuseOnce != null) {
       String reason = refuseOnce;
@@ -67,6 +73,23 @@ final class AppendQueue {
   synchronized void accept(String firstRefusal) {
     if (!closed) {
       refusal = null;
+      refuseOnce = firstRefusal;
+    }
+  }
+
+  /**
+   * Refuses appends until as many {@link #release}s: a write that is stored but not read back
+   * means the core may decide on a state that lacks it. Appends already queued were decided on
+   * the core's pending state, which has it, and stay queued.
+   */
+  synchronized void hold(String reason) {
+    holds++;
+    holdReason = reason;
+  }
+
+  /** Ends one {@link #hold}; after the last one the first append offered is still refused. */
+  synchronized void release(String firstRefusal) {
+    if (holds > 0 && --holds == 0 && !closed && refusal == null) {
       refuseOnce = firstRefusal;
     }
   }

@@ -18,13 +18,16 @@ import java.util.TreeMap;
  * @param topicConfigs {@code kafkastore.topic.config.*}: extra configs for a topic we create
  * @param timeout {@code kafkastore.timeout.ms}: how long a write may wait for Kafka to confirm it
  * @param initTimeout {@code kafkastore.init.timeout.ms}: how long {@code open} may take
+ * @param applyTimeout {@code stele.kafkastore.apply.timeout.ms}: how long a write Kafka confirmed
+ *     may wait for this node's reader to read it back before its caller is told it is stored but
+ *     not yet applied (while the broker is away, say)
  * @param transactionalId the writer's transactional id: one writer per id, the newest wins
  * @param clientProperties the passthrough client settings
  */
 public record KafkaStoreConfig(
     String bootstrapServers, String topic, int replicationFactor, Map<String, String> topicConfigs,
-    boolean skipTopicValidation, Duration timeout, Duration initTimeout, String transactionalId,
-    Map<String, String> clientProperties) {
+    boolean skipTopicValidation, Duration timeout, Duration initTimeout, Duration applyTimeout,
+    String transactionalId, Map<String, String> clientProperties) {
 
   public static final String PREFIX = "kafkastore.";
   public static final String BOOTSTRAP = "kafkastore.bootstrap.servers";
@@ -34,15 +37,23 @@ public record KafkaStoreConfig(
   public static final String TOPIC_CONFIG_PREFIX = "kafkastore.topic.config.";
   public static final String TIMEOUT = "kafkastore.timeout.ms";
   public static final String INIT_TIMEOUT = "kafkastore.init.timeout.ms";
+  /** Stele's own key (not a client setting, hence outside {@code kafkastore.}). */
+  public static final String APPLY_TIMEOUT = "stele.kafkastore.apply.timeout.ms";
   public static final String DEFAULT_TOPIC = "_schemas";
   public static final int DEFAULT_REPLICATION = 3;
   /** Confluent's default; a write waits no longer for Kafka's confirmation. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
   public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * A reader a few ms behind is normal and one a few seconds behind is a busy machine; beyond
+   * this the broker is likely away, and the caller had better hear so than wait out the core's
+   * write timeout.
+   */
+  public static final Duration DEFAULT_APPLY_TIMEOUT = Duration.ofSeconds(5);
 
   /** The store's own keys: read here, never handed to the clients. */
   public static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC, REPLICATION, SKIP_VALIDATION,
-      TIMEOUT, INIT_TIMEOUT);
+      TIMEOUT, INIT_TIMEOUT, APPLY_TIMEOUT);
 
   /**
    * Confluent keys for things this store does differently or not at all (its reader needs no
@@ -59,7 +70,7 @@ public record KafkaStoreConfig(
    * hands to the clients, but not the Confluent keys it drops.
    */
   public static boolean isUsed(String key) {
-    return key.startsWith(PREFIX) && !DROPPED_KEYS.contains(key);
+    return key.startsWith(PREFIX) && !DROPPED_KEYS.contains(key) || key.equals(APPLY_TIMEOUT);
   }
 
   public KafkaStoreConfig {
@@ -78,7 +89,13 @@ public record KafkaStoreConfig(
   /** A copy with other write and open timeouts. */
   public KafkaStoreConfig withTimeouts(Duration write, Duration open) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
-        skipTopicValidation, write, open, transactionalId, clientProperties);
+        skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties);
+  }
+
+  /** A copy with another bound on the wait for this node's reader after a confirmed write. */
+  public KafkaStoreConfig withApplyTimeout(Duration apply) {
+    return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
+        skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties);
   }
 
   /**
@@ -94,7 +111,7 @@ public record KafkaStoreConfig(
     properties.forEach((key, value) -> {
       if (key.startsWith(TOPIC_CONFIG_PREFIX)) {
         topicConfigs.put(key.substring(TOPIC_CONFIG_PREFIX.length()), value.trim());
-      } else if (isUsed(key) && !OWN_KEYS.contains(key)) {
+      } else if (isUsed(key) && !OWN_KEYS.contains(key)) { // all kafkastore.*
         clients.put(key.substring(PREFIX.length()), value.trim());
       }
     });
@@ -114,6 +131,7 @@ public record KafkaStoreConfig(
         bool(properties, SKIP_VALIDATION),
         Duration.ofMillis(positive(properties, TIMEOUT, (int) DEFAULT_TIMEOUT.toMillis())),
         Duration.ofMillis(positive(properties, INIT_TIMEOUT, (int) DEFAULT_INIT_TIMEOUT.toMillis())),
+        Duration.ofMillis(positive(properties, APPLY_TIMEOUT, (int) DEFAULT_APPLY_TIMEOUT.toMillis())),
         transactionalId,
         clients);
   }

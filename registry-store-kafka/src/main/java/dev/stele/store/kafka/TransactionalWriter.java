@@ -4,6 +4,7 @@ import dev.stele.registry.log.LogException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -186,19 +187,53 @@ final class TransactionalWriter implements Runnable {
       return true;
     }
     commits.incrementAndGet();
+    long[] lasts = new long[batch.size()];
     int end = 0;
-    for (PendingAppend append : batch) {
-      end += append.size();
-      long last = offset(sent.get(end - 1));
-      watcher.whenDelivered(last).whenComplete((v, failure) -> {
-        if (failure == null) {
-          append.future().complete(last);
-        } else {
-          append.future().completeExceptionally(failure);
-        }
-      });
+    for (int i = 0; i < batch.size(); i++) {
+      end += batch.get(i).size();
+      lasts[i] = offset(sent.get(end - 1));
     }
+    // The batch's last record delivered means all of it is: one wait, bounded, per transaction.
+    CompletableFuture<Void> delivered = watcher.whenDelivered(lasts[lasts.length - 1]);
+    delivered.copy().orTimeout(config.applyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((v, failure) -> {
+          if (failure == null) {
+            for (int i = 0; i < lasts.length; i++) {
+              batch.get(i).future().complete(lasts[i]);
+            }
+          } else if (failure instanceof java.util.concurrent.TimeoutException) {
+            notReadBack(batch, delivered);
+          } else {
+            batch.forEach(append -> append.future().completeExceptionally(failure));
+          }
+        });
     return true;
+  }
+
+  /**
+   * A committed batch this node's reader has not read back in time (the broker went away right
+   * after confirming, say). Its callers hear at once that it is stored but not applied here yet,
+   * rather than waiting out the core's write timeout. Until the reader has it, appends are
+   * refused: after a failed append the core rebuilds its state from what was applied, which
+   * lacks this batch, and would decide on it (reusing its ids and versions).
+   */
+  private void notReadBack(List<PendingAppend> batch, CompletableFuture<Void> delivered) {
+    String refusal = "not stored: a write Kafka confirmed has not been read back yet, and what"
+        + " may be written next depends on it; retry when Kafka is reachable";
+    queue.hold(refusal);
+    LOG.warn("A write Kafka confirmed on {} was not read back within {} ms; refusing writes until"
+        + " it is", config.topic(), config.applyTimeout().toMillis());
+    Failures.failUnknown(batch, "Kafka confirmed the write, but this node has not read it back"
+        + " within " + config.applyTimeout().toMillis() + " ms (is Kafka reachable?); it is applied"
+        + " once it has been read back");
+    delivered.whenComplete((v, failure) -> {
+      if (failure == null) {
+        LOG.info("The write on {} confirmed earlier has been read back; accepting writes",
+            config.topic());
+      }
+      queue.release("not stored: this write may have been decided before an earlier write was"
+          + " read back; retry");
+    });
   }
 
   /** The transaction failed before its commit was asked for: abort it, nothing is stored. */

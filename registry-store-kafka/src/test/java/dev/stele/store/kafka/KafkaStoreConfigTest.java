@@ -41,12 +41,16 @@ class KafkaStoreConfigTest {
         "kafkastore.ssl.truststore.location", "/etc/ts.jks",
         "kafkastore.init.wait.for.reader", "true",
         "kafkastore.write.max.retries", "5",
+        "stele.kafkastore.apply.timeout.ms", "2500",
         "schema.registry.group.id", "not-a-kafkastore-key"), "g");
 
     assertThat(config.clientProperties())
         .containsExactly(Map.entry("ssl.truststore.location", "/etc/ts.jks"));
     assertThat(config.topicConfigs()).containsExactly(Map.entry("segment.ms", "600000"));
     assertThat(config.transactionalId()).isEqualTo("stele-g-_s");
+    assertThat(config.applyTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    assertThat(KafkaStoreConfig.of("k:1", "t", "g").applyTimeout())
+        .isEqualTo(KafkaStoreConfig.DEFAULT_APPLY_TIMEOUT);
   }
 
   @Test
