@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import dev.stele.http.auth.BasicAuthenticator;
+import dev.stele.http.ops.Audit;
 import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Principal;
@@ -107,6 +108,7 @@ final class Authentication implements PlatformHandler {
 
   private void challenge(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", challenges);
+    Audit.errorCode(ctx, 401);
     Call.send(ctx, 401, Render.error(401, "Unauthorized: missing or wrong credentials"));
   }
 }

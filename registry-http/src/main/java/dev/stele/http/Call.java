@@ -1,5 +1,6 @@
 package dev.stele.http;
 
+import dev.stele.http.ops.Audit;
 import dev.stele.registry.ErrorCode;
 import dev.stele.registry.RegistryException;
 import dev.stele.registry.SchemaPayload;
@@ -114,6 +115,16 @@ final class Call {
     return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
+  /** Tells the audit line the id and version of the schema this write registered. */
+  void registered(int id, int version) {
+    Audit.registered(ctx, id, version);
+  }
+
+  /** Tells the audit line the version this write deleted. */
+  void version(int version) {
+    Audit.version(ctx, version);
+  }
+
   /** Answers 200 with a rendered JSON body. */
   void ok(Buffer json) {
     send(ctx, 200, json);
@@ -161,11 +172,13 @@ final class Call {
 
   static void fail(RoutingContext ctx, Throwable failure) {
     ErrorMapper.Answer answer = ErrorMapper.map(failure);
+    Audit.errorCode(ctx, answer.code());
     send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
   }
 
   static void failStatus(RoutingContext ctx, int status) {
     ErrorMapper.Answer answer = ErrorMapper.forStatus(status);
+    Audit.errorCode(ctx, answer.code());
     send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
   }
 

@@ -28,38 +28,66 @@ public final class RestServer {
     this.server = server;
   }
 
-  public static Future<RestServer> start(
-      Vertx vertx, RestOptions options, Registry registry, Settings settings, ServerInfo info) {
-    return start(vertx, options, registry, settings, info, Security.NONE);
+  /**
+   * What a server serves and how: the registry's services, where it listens, who may call it,
+   * which node leads, and what it reports. {@link #of} gives the defaults: loopback on a free
+   * port, no authentication, a node alone (it leads and is ready), no metrics.
+   *
+   * @param options where to listen and the request limits
+   * @param info what {@code /v1/metadata/*} report
+   * @param security authentication (and the routes' access checks) when enabled, and TLS when
+   *     set; {@link Security#NONE}: open plain HTTP
+   * @param leadership for one node of a cluster: writes are forwarded to the leader while this
+   *     node does not lead, and {@code /health/ready} reports its readiness
+   * @param operations request metrics, {@code GET /metrics} and audit lines; null: none
+   */
+  public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
+      Security security, Leadership leadership, Operations operations) {
+    /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
+    static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
+
+    public Setup {
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(info, "info");
+      Objects.requireNonNull(security, "security");
+      Objects.requireNonNull(leadership, "leadership");
+    }
+
+    /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
+    public static Setup of(Registry registry, Settings settings) {
+      return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
+          Leadership.ALONE, null);
+    }
+
+    public Setup withOptions(RestOptions options) {
+      return new Setup(registry, settings, options, info, security, leadership, operations);
+    }
+
+    public Setup withInfo(ServerInfo info) {
+      return new Setup(registry, settings, options, info, security, leadership, operations);
+    }
+
+    public Setup withSecurity(Security security) {
+      return new Setup(registry, settings, options, info, security, leadership, operations);
+    }
+
+    public Setup withLeadership(Leadership leadership) {
+      return new Setup(registry, settings, options, info, security, leadership, operations);
+    }
+
+    public Setup withOperations(Operations operations) {
+      return new Setup(registry, settings, options, info, security, leadership, operations);
+    }
   }
 
-  /**
-   * The same with authentication (and the routes' access checks) when {@code security} is
-   * enabled; {@link Security#NONE} serves exactly as the overload without it.
-   */
-  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
-      Settings settings, ServerInfo info, Security security) {
-    return start(vertx, options, registry, settings, info, security, Leadership.ALONE);
-  }
-
-  /**
-   * The same for one node of a cluster: writes are forwarded to the leader while this node does
-   * not lead, and {@code /health/ready} reports {@code leadership}'s readiness.
-   */
-  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
-      Settings settings, ServerInfo info, Security security, Leadership leadership) {
-    return start(vertx, options, registry, settings, info, security, leadership, null);
-  }
-
-  /**
-   * The same with request metrics, {@code GET /metrics} and audit lines from {@code operations}
-   * (none when null).
-   */
-  public static Future<RestServer> start(Vertx vertx, RestOptions options, Registry registry,
-      Settings settings, ServerInfo info, Security security, Leadership leadership,
-      Operations operations) {
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(settings, "settings");
+  /** Builds the routes of {@code setup} on {@code vertx} and listens. */
+  public static Future<RestServer> start(Vertx vertx, Setup setup) {
+    RestOptions options = setup.options();
+    Security security = setup.security();
+    Leadership leadership = setup.leadership();
+    Operations operations = setup.operations();
     Router router = Router.router(vertx);
     if (operations != null) {
       // First, so that every answer is timed and every write audited, refusals included.
@@ -88,14 +116,14 @@ public final class RestServer {
     new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS)
         .install(router);
     RouteTable routes = new RouteTable(router, guards, options);
-    new RootRoutes(info).declare(routes);
-    new SchemaRoutes(registry).declare(routes);
-    new SubjectRoutes(registry).declare(routes);
-    new SubjectVersionRoutes(registry).declare(routes);
-    new CompatibilityRoutes(registry).declare(routes);
-    new ConfigRoutes(settings).declare(routes);
-    new ModeRoutes(settings).declare(routes);
-    new ContextRoutes(registry).declare(routes);
+    new RootRoutes(setup.info()).declare(routes);
+    new SchemaRoutes(setup.registry()).declare(routes);
+    new SubjectRoutes(setup.registry()).declare(routes);
+    new SubjectVersionRoutes(setup.registry()).declare(routes);
+    new CompatibilityRoutes(setup.registry()).declare(routes);
+    new ConfigRoutes(setup.settings()).declare(routes);
+    new ModeRoutes(setup.settings()).declare(routes);
+    new ContextRoutes(setup.registry()).declare(routes);
     router.routeWithRegex("/contexts/[^/]+/.+").handler(RestServer::rerouteContextUrl);
     installErrorAnswers(router);
 

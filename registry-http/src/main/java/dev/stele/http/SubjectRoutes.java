@@ -43,8 +43,10 @@ final class SubjectRoutes {
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "lookUpSchemaUnderSubject.arg5");
     Requests.Lookup request = new Requests.Lookup(subject, call.payload(subject, body),
         call.flag("normalize"), call.flag("deleted"));
-    call.blocking(() -> registry.lookup(request),
-        found -> Render.schema(found, found.schema().schema()));
+    call.blocking(() -> registry.lookup(request), found -> {
+      call.registered(found.id(), found.version());
+      return Render.schema(found, found.schema().schema());
+    });
   }
 
   /**

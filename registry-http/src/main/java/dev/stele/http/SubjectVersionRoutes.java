@@ -42,7 +42,10 @@ final class SubjectVersionRoutes {
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "register.arg5");
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
         call.flag("normalize"), body.id(), body.version());
-    call.write(() -> registry.register(request), Render::registered);
+    call.write(() -> registry.register(request), registered -> {
+      call.registered(registered.id(), registered.version());
+      return Render.registered(registered);
+    });
   }
 
   /** Another format than the stored one means parsing the schema: that runs off the event loop. */
@@ -65,6 +68,9 @@ final class SubjectVersionRoutes {
   private void delete(Call call) {
     Requests.DeleteVersion request = new Requests.DeleteVersion(call.path("subject"),
         call.path("version"), call.flag("permanent"));
-    call.write(() -> registry.deleteVersion(request), Render::integer);
+    call.write(() -> registry.deleteVersion(request), version -> {
+      call.version(version);
+      return Render.integer(version);
+    });
   }
 }

@@ -61,8 +61,9 @@ class AuthorizationForwardingTest extends HttpTestBase {
     followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
         NodeOptions.DEFAULTS);
     Security security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "r", List.of());
-    server = await(RestServer.start(vertx, options(), followerNode.registry(),
-        followerNode.settings(), new ServerInfo("c", "g", "v", "x"), security, follows));
+    server = await(RestServer.start(vertx,
+        RestServer.Setup.of(followerNode.registry(), followerNode.settings())
+            .withOptions(options()).withSecurity(security).withLeadership(follows)));
     node = followerNode;
   }
 

@@ -121,8 +121,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
   void startServer() throws Exception {
     node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
         NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, options(), node.registry(), node.settings(),
-        new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"), security));
+    server = await(RestServer.start(vertx, setup().withSecurity(security)));
     admin("PUT", "/config", "{\"compatibility\":\"NONE\"}", 200);
     assertThat(register("alice-value", STRING)).isEqualTo(1);
     assertThat(register("bob-value", INT)).isEqualTo(2);
@@ -246,8 +245,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
   void aFirstRequestWithABodyIsServedAfterTheSlowCheck() throws Exception {
     Security fresh = Security.basic(BasicAuthenticator.open(dir.resolve("users.conf")), "r",
         List.of());
-    RestServer other = await(RestServer.start(vertx, options(), node.registry(), node.settings(),
-        new ServerInfo("c", "g", "v", "c"), fresh));
+    RestServer other = await(RestServer.start(vertx, setup().withSecurity(fresh)));
     try {
       java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
               java.net.URI.create("http://127.0.0.1:" + other.port() + "/subjects/alice-new/versions"))

@@ -97,8 +97,7 @@ class BearerAuthenticationTest extends HttpTestBase {
   void startServer() throws Exception {
     node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
         NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, options(), node.registry(), node.settings(),
-        new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"), security));
+    server = await(RestServer.start(vertx, setup().withSecurity(security)));
   }
 
   @Test

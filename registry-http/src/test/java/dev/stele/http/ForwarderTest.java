@@ -3,7 +3,6 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.format.avro.AvroFormat;
-import dev.stele.http.auth.Security;
 import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
@@ -53,8 +52,8 @@ class ForwarderTest extends HttpTestBase {
   void startFollower() throws Exception {
     followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
         NodeOptions.DEFAULTS);
-    follower = await(RestServer.start(vertx, RestOptions.loopback(), followerNode.registry(),
-        followerNode.settings(), new ServerInfo("c", "g", "v", "x"), Security.NONE, view));
+    follower = await(RestServer.start(vertx,
+        RestServer.Setup.of(followerNode.registry(), followerNode.settings()).withLeadership(view)));
     followerPort = follower.port();
     leader.set(new NodeIdentity("http", "127.0.0.1", server.port(), true));
   }

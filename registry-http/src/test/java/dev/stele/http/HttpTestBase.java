@@ -59,8 +59,13 @@ abstract class HttpTestBase {
   @BeforeEach
   void startServer() throws Exception {
     node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, options(), node.registry(), node.settings(),
-        new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123")));
+    server = await(RestServer.start(vertx, setup()));
+  }
+
+  /** What {@link #startServer} serves: {@link #node} with {@link #options()}. */
+  RestServer.Setup setup() {
+    return RestServer.Setup.of(node.registry(), node.settings()).withOptions(options())
+        .withInfo(new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"));
   }
 
   @AfterEach

@@ -9,7 +9,6 @@ import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
-import dev.stele.http.auth.Security;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +28,7 @@ class OperationsTest extends HttpTestBase {
     operations.gauge("stele_subjects", "subjects", node::subjectCount);
     operations.gauge("stele_versions", "versions", node::versionCount);
     operations.gauge("stele_schemas", "schemas", node::schemaCount);
-    server = await(RestServer.start(vertx, options(), node.registry(), node.settings(),
-        new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"), Security.NONE,
-        Leadership.ALONE, operations));
+    server = await(RestServer.start(vertx, setup().withOperations(operations)));
   }
 
   @Test

@@ -82,8 +82,8 @@ class TlsTest extends HttpTestBase {
     Security security = basic
         ? Security.basic(BasicAuthenticator.open(users), "tls", List.of()).withTls(tls)
         : Security.NONE.withTls(tls);
-    RestServer server = await(RestServer.start(vertx, options(), tlsNode.registry(),
-        tlsNode.settings(), new ServerInfo("c", "g", "v", "x"), security));
+    RestServer server = await(RestServer.start(vertx, RestServer.Setup.of(tlsNode.registry(),
+        tlsNode.settings()).withOptions(options()).withSecurity(security)));
     secured.add(server);
     return server.port();
   }

@@ -19,19 +19,23 @@ public final class Main {
       System.err.println("usage: stele-start FILE.properties");
       System.exit(2);
     }
-    // Before the first logger: route Vert.x's own logging to SLF4J like everything else.
-    System.setProperty("vertx.logger-delegate-factory-class-name",
-        System.getProperty("vertx.logger-delegate-factory-class-name",
-            "io.vertx.core.logging.SLF4JLogDelegateFactory"));
-    Logger log = LoggerFactory.getLogger(Main.class);
+    // The config first, without logging: the log format it names must be known before the
+    // first logger exists (logback reads its configuration once, then).
     ServerConfig config;
     try {
       config = ServerConfig.load(Path.of(args[0]));
+      LogFormat.choose(config.logFormat(), System.getProperty(LogFormat.KEY),
+          System.getenv(LogFormat.ENV)).install();
     } catch (ConfigException e) {
       System.err.println("stele: bad configuration: " + e.getMessage());
       System.exit(1);
       return;
     }
+    // Before the first logger: route Vert.x's own logging to SLF4J like everything else.
+    System.setProperty("vertx.logger-delegate-factory-class-name",
+        System.getProperty("vertx.logger-delegate-factory-class-name",
+            "io.vertx.core.logging.SLF4JLogDelegateFactory"));
+    Logger log = LoggerFactory.getLogger(Main.class);
     warnAboutKeys(log, config);
     SteleServer server;
     try {

@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * @param limits header, request line, request time and schema size limits
  * @param shutdownTimeoutMillis from {@code stele.shutdown.timeout.ms}: on SIGTERM, how long
  *     requests in flight (writes especially) may take to finish before connections are closed
+ * @param logFormat {@code stele.log.format} as the file sets it (Main lets a system property or
+ *     the environment override it)
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -52,7 +54,8 @@ public record ServerConfig(
     ClusterSettings cluster,
     SecuritySettings security,
     HttpLimits limits,
-    int shutdownTimeoutMillis) {
+    int shutdownTimeoutMillis,
+    LogFormat logFormat) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -103,8 +106,10 @@ public record ServerConfig(
     List<String> ignored = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
-      if (USED.contains(key) || security.uses(key) || HttpLimits.KEYS.contains(key)
+      if (USED.contains(key) || key.equals(LogFormat.KEY) || security.uses(key)
+          || HttpLimits.KEYS.contains(key)
           || kafkaStore != null && KafkaStoreConfig.isUsed(key)
+          || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
           || kafkaStore != null && ClusterSettings.KEYS.contains(key)) {
         continue;
       }
@@ -112,7 +117,7 @@ public record ServerConfig(
         // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
-            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", " + SecuritySettings.USERS_FILE + ", "
+            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
             + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
                 HttpLimits.KEYS)));
       }
@@ -133,7 +138,8 @@ public record ServerConfig(
         ClusterSettings.parse(values),
         security,
         HttpLimits.parse(values),
-        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS));
+        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
+        LogFormat.parse(values.get(LogFormat.KEY)));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

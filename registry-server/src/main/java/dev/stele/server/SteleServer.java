@@ -80,12 +80,17 @@ final class SteleServer implements AutoCloseable {
       operations.gauge("stele_schemas", "Distinct schema ids", node::schemaCount);
       operations.gauge("stele_log_offset", "Offset of the last log record applied",
           node::lastOffset);
+      operations.gauge("stele_log_lag_records",
+          "Records durable in the log that this node has not applied yet (0 on the embedded store)",
+          log::lag);
       for (Listener listener : config.listeners()) {
         RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
-        servers.add(await(RestServer.start(vertx, options, node.registry(), node.settings(), info,
-            listener.scheme().equals("https") ? security.withTls(config.security().tls()) : security,
-            node.leadership(), operations), "listen on " + listener.url()));
+        RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
+            .withOptions(options).withInfo(info).withLeadership(node.leadership())
+            .withOperations(operations).withSecurity(listener.scheme().equals("https")
+                ? security.withTls(config.security().tls()) : security);
+        servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
       }
       if (log instanceof KafkaRecordLog) {
         // Once listening, so that peers can forward to this node as soon as it is elected.

@@ -1,6 +1,5 @@
 package dev.stele.client.testing;
 
-import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
 import dev.stele.registry.NodeOptions;
@@ -29,8 +28,9 @@ public final class TestRegistry implements AutoCloseable {
   public static TestRegistry start() throws Exception {
     Vertx vertx = Vertx.vertx();
     RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
-    RestServer server = await(RestServer.start(vertx, RestOptions.loopback(), node.registry(),
-        node.settings(), new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test")));
+    RestServer server = await(RestServer.start(vertx,
+        RestServer.Setup.of(node.registry(), node.settings())
+            .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))));
     return new TestRegistry(vertx, node, server);
   }
 

@@ -47,6 +47,16 @@ public interface RecordLog extends AutoCloseable {
   /** Stops writing (leadership moved on): appends fail until {@link #becomeWriter} again. */
   default void stopWriting() {}
 
+  /**
+   * How many records are durable in the log but not yet delivered to the sink, as far as this
+   * node last learned the log's end; for the {@code /metrics} scrape, so it must answer at once
+   * and never ask a remote log. A log that delivers each record as it makes it durable (the
+   * embedded store) has none.
+   */
+  default long lag() {
+    return 0;
+  }
+
   /** Stops delivering and releases the log; appends not yet durable fail. */
   @Override
   void close();

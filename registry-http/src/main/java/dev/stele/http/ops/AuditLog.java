@@ -3,31 +3,54 @@ package dev.stele.http.ops;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One line per write request (POST, PUT, DELETE) once it has been answered, on the logger
- * {@code stele.audit}: who (principal or anonymous, remote address), what (method, route, path),
- * the subject, and the result (status, and the answer's id/version/error code are in the status
- * class; the body is not parsed to keep the write path cheap). A forwarded write is logged by
- * both nodes: {@code forwarded=to-leader} on the follower, {@code forwarded=from-follower} on the
- * leader.
+ * {@code stele.audit}, its fields as SLF4J key/value pairs: who ({@code principal}, or
+ * {@code anonymous}, and the {@code remote} address), what ({@code method}, {@code route},
+ * {@code path}, {@code subject}) and the result ({@code status}, {@code result=ok|refused}; the
+ * {@code id} and {@code version} a registration produced, the {@code version} a delete removed,
+ * or the {@code error_code} of a refusal, as the routes and error answers recorded them through
+ * {@link Audit}; the body is never parsed). A forwarded write is logged by both nodes:
+ * {@code forwarded=to-leader} on the follower (which does not see the leader's id or error code),
+ * {@code forwarded=from-follower} on the leader.
  */
 final class AuditLog {
   static final String LOGGER = "stele.audit";
+  static final String MESSAGE = "audit";
   /** Forwarder's marker header; the follower sets it on the request it sends to the leader. */
   private static final String FORWARDED = "X-Stele-Forwarded";
-  private final Consumer<String> sink;
+  private final Consumer<Map<String, String>> sink;
 
-  AuditLog(Consumer<String> sink) {
+  private AuditLog(Consumer<Map<String, String>> sink) {
     this.sink = sink;
   }
 
-  static Consumer<String> toLogger() {
+  /** Lines to the {@code stele.audit} logger: message {@code audit}, the fields as key/values. */
+  static AuditLog toLogger() {
     Logger logger = LoggerFactory.getLogger(LOGGER);
-    return logger::info;
+    return new AuditLog(fields -> {
+      LoggingEventBuilder event = logger.atInfo().setMessage(MESSAGE);
+      fields.forEach(event::addKeyValue);
+      event.log();
+    });
+  }
+
+  /** Lines as text, {@code audit key=value ...}, to {@code sink}. */
+  static AuditLog toText(Consumer<String> sink) {
+    return new AuditLog(fields -> sink.accept(text(fields)));
+  }
+
+  static String text(Map<String, String> fields) {
+    StringBuilder out = new StringBuilder(200).append(MESSAGE);
+    fields.forEach((key, value) -> KeyValueText.append(out.append(' '), key, value));
+    return out.toString();
   }
 
   void start(RoutingContext ctx, Leadership leadership) {
@@ -37,24 +60,36 @@ final class AuditLog {
     }
     String forwarded = request.getHeader(FORWARDED) != null ? "from-follower"
         : leadership.leads() ? "no" : "to-leader";
-    ctx.addEndHandler(done -> sink.accept(line(ctx, forwarded)));
+    ctx.addEndHandler(done -> sink.accept(fields(ctx, forwarded)));
   }
 
-  private static String line(RoutingContext ctx, String forwarded) {
+  private static Map<String, String> fields(RoutingContext ctx, String forwarded) {
     HttpServerRequest request = ctx.request();
-    StringBuilder out = new StringBuilder(160);
-    out.append("audit");
-    field(out, "principal", principal(ctx));
-    field(out, "remote", request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
-    field(out, "method", request.method().name());
-    field(out, "route", RequestMetrics.template(ctx));
-    field(out, "path", request.path());
+    int status = ctx.response().getStatusCode();
+    Map<String, String> fields = new LinkedHashMap<>(16);
+    fields.put("principal", principal(ctx));
+    fields.put("remote", request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
+    fields.put("method", request.method().name());
+    fields.put("route", RequestMetrics.template(ctx));
+    fields.put("path", request.path());
     String subject = ctx.pathParam("subject");
-    field(out, "subject", subject == null ? "-" : subject);
-    field(out, "status", Integer.toString(ctx.response().getStatusCode()));
-    field(out, "result", ctx.response().getStatusCode() < 300 ? "ok" : "refused");
-    field(out, "forwarded", forwarded);
-    return out.toString();
+    fields.put("subject", subject == null ? "-" : subject);
+    fields.put("status", Integer.toString(status));
+    fields.put("result", status < 300 ? "ok" : "refused");
+    if (status < 300) {
+      putIfSet(fields, "id", ctx.get(Audit.ID));
+      putIfSet(fields, "version", ctx.get(Audit.VERSION));
+    } else {
+      putIfSet(fields, "error_code", ctx.get(Audit.ERROR_CODE));
+    }
+    fields.put("forwarded", forwarded);
+    return fields;
+  }
+
+  private static void putIfSet(Map<String, String> fields, String key, Object value) {
+    if (value != null) {
+      fields.put(key, value.toString());
+    }
   }
 
   private static String principal(RoutingContext ctx) {
@@ -64,22 +99,5 @@ final class AuditLog {
       return c.principal().name();
     }
     return "anonymous";
-  }
-
-  /** key=value, the value quoted when it holds a space, quote or equals sign. */
-  private static void field(StringBuilder out, String key, String value) {
-    out.append(' ').append(key).append('=');
-    if (value.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=' || c < 0x20)) {
-      out.append('"');
-      value.chars().forEach(c -> {
-        if (c == '"' || c == '\\') {
-          out.append('\\');
-        }
-        out.append(c < 0x20 ? '?' : (char) c);
-      });
-      out.append('"');
-    } else {
-      out.append(value);
-    }
   }
 }

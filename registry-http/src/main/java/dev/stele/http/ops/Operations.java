@@ -39,8 +39,15 @@ public final class Operations {
     return create(AuditLog.toLogger());
   }
 
-  /** The same with audit lines to {@code auditSink} (tests read them there). */
+  /**
+   * The same with audit lines as text to {@code auditSink} (tests read them there):
+   * {@code audit principal=... status=... result=...}, as {@link KeyValueText} writes pairs.
+   */
   public static Operations create(Consumer<String> auditSink) {
+    return create(AuditLog.toText(auditSink));
+  }
+
+  private static Operations create(AuditLog audit) {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
@@ -48,7 +55,7 @@ public final class Operations {
     new ClassLoaderMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
-    return new Operations(meters, new AuditLog(auditSink));
+    return new Operations(meters, audit);
   }
 
   public PrometheusMeterRegistry meters() {

@@ -39,7 +39,7 @@ public final class KafkaRecordLog implements RecordLog {
   private final OwnRecords own = new OwnRecords();
   private final OffsetWatcher watcher = new OffsetWatcher();
   private KafkaConsumer<byte[], byte[]> consumer;
-  private TopicReader reader;
+  private volatile TopicReader reader; // read by lag() from the metrics scrape
   private Thread readerThread;
   private volatile WriterTerm term; // null: this node does not write now
   private volatile boolean opened;
@@ -286,6 +286,13 @@ public final class KafkaRecordLog implements RecordLog {
   /** The offset the reader will deliver next: every record below it has been applied. */
   public long readerPosition() {
     return watcher.position();
+  }
+
+  /** Records committed to the topic that the reader has yet to deliver, as of its last fetch. */
+  @Override
+  public long lag() {
+    TopicReader current = reader;
+    return current == null ? 0 : current.lag();
   }
 
   /**

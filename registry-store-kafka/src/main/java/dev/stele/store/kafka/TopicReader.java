@@ -7,8 +7,10 @@ import dev.stele.registry.log.RegistryRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -33,6 +35,10 @@ final class TopicReader implements Runnable {
   private final OwnRecords own;
   private final OffsetWatcher watcher;
   private volatile boolean running = true;
+  /** The log's end (last stable offset) when a poll last returned; 0 until one is known. */
+  private volatile long end;
+  /** The offset after the last record delivered (or skipped). */
+  private volatile long applied;
 
   TopicReader(Consumer<byte[], byte[]> consumer, String topic, RecordSink sink, OwnRecords own,
       OffsetWatcher watcher) {
@@ -60,7 +66,9 @@ final class TopicReader implements Runnable {
 
   private void pollOnce() {
     try {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+      noteEnd();
+      for (ConsumerRecord<byte[], byte[]> record : records) {
         deliver(record);
       }
       // After a poll the position is known locally: the offset after the records returned, past
@@ -68,6 +76,7 @@ final class TopicReader implements Runnable {
       long position = consumer.position(partition, Duration.ZERO);
       own.forgetBelow(position);
       watcher.advanceTo(position);
+      applied = Math.max(applied, position);
     } catch (WakeupException | InterruptException e) {
       throw e;
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
@@ -80,8 +89,38 @@ final class TopicReader implements Runnable {
     }
   }
 
+  /**
+   * Remembers where the log ends, from what the last fetch answered (the consumer's cached lag:
+   * no call to the broker), before the records are delivered: while a slow apply holds this
+   * thread, the lag still counts the records it has yet to deliver.
+   */
+  private void noteEnd() {
+    try {
+      OptionalLong lag = consumer.currentLag(partition);
+      if (lag.isPresent()) {
+        // A known lag implies a known position: this does not wait.
+        end = consumer.position(partition, Duration.ZERO) + lag.getAsLong();
+      }
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      // no position after all: keep the last end; the records polled must be delivered anyway
+    }
+  }
+
+  /** Records committed to the topic that this reader has not delivered yet (0 when unknown). */
+  long lag() {
+    return Math.max(0, end - applied);
+  }
+
   private void deliver(ConsumerRecord<byte[], byte[]> record) {
     long offset = record.offset();
+    try {
+      deliverRecord(record, offset);
+    } finally {
+      applied = offset + 1;
+    }
+  }
+
+  private void deliverRecord(ConsumerRecord<byte[], byte[]> record, long offset) {
     RegistryRecord decoded = own.take(offset);
     if (decoded == null) {
       Optional<RegistryRecord> read;

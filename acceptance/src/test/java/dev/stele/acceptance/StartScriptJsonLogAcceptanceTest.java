@@ -1,0 +1,106 @@
+package dev.stele.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an operator runs: {@code bin/stele-start} on the shaded jar (registry-server/target/
+ * stele-server.jar, built by the reactor's package phase before this module's tests) with
+ * {@code stele.log.format=json}: every line on stderr is one JSON object, and a write's audit
+ * line carries its fields as key/value pairs.
+ */
+class StartScriptJsonLogAcceptanceTest {
+  @TempDir Path workDir;
+
+  @Test
+  void theShadedJarLogsJsonLinesWithTheAuditFields() throws Exception {
+    Path home = Path.of("").toAbsolutePath().getParent();
+    Path script = home.resolve("bin/stele-start");
+    Path jar = home.resolve("registry-server/target/stele-server.jar");
+    assertThat(jar).as("the shaded jar; build it with mvn -B -DskipTests package").exists();
+    int port = SecuredServer.freePort();
+    Path properties = workDir.resolve("stele.properties");
+    Files.writeString(properties, "listeners=http://127.0.0.1:" + port + "\n"
+        + "stele.data.dir=" + workDir.resolve("data") + "\n"
+        + "stele.log.format=json\n");
+    Path log = workDir.resolve("server.log");
+    ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), properties.toString())
+        .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().remove("STELE_LOG_FORMAT");
+    builder.environment().put("STELE_JAVA_OPTS", "-Xmx256m");
+    Process process = builder.start();
+    try {
+      Http http = new Http("http://127.0.0.1:" + port);
+      awaitListening(process, log);
+      Http.Response registered = http.post("/subjects/audited-value/versions",
+          Map.of("schema", "\"string\""));
+      assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+      Http.Response refused = http.post("/subjects/audited-value/versions", Map.of("schema", "nope"));
+      assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+    } finally {
+      process.destroy(); // SIGTERM to the JVM: the script execs java
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        fail("the server did not stop within 60 s\n" + Files.readString(log));
+      }
+    }
+
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      assertThat(line).as("every line is one JSON object:\n%s", Files.readString(log))
+          .startsWith("{").endsWith("}");
+      events.add(Http.JSON.readTree(line));
+    }
+    List<Map<String, String>> audits = events.stream()
+        .filter(event -> event.path("loggerName").asText().equals("stele.audit"))
+        .map(StartScriptJsonLogAcceptanceTest::pairs).toList();
+    assertThat(audits).hasSize(2);
+    assertThat(audits.get(0)).containsEntry("principal", "anonymous")
+        .containsEntry("remote", "127.0.0.1").containsEntry("method", "POST")
+        .containsEntry("route", "/subjects/:subject/versions")
+        .containsEntry("subject", "audited-value").containsEntry("status", "200")
+        .containsEntry("result", "ok").containsEntry("id", "1").containsEntry("version", "1")
+        .containsEntry("forwarded", "no");
+    assertThat(audits.get(1)).containsEntry("status", "422").containsEntry("result", "refused")
+        .containsEntry("error_code", "42201");
+    assertThat(events).anySatisfy(event ->
+        assertThat(event.path("formattedMessage").asText()).isEqualTo("Stele stopped"));
+  }
+
+  /** logback's JsonEncoder writes the pairs as {@code "kvpList": [{"key": "value"}, ...]}. */
+  private static Map<String, String> pairs(JsonNode event) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    event.path("kvpList").forEach(pair -> pair.fields()
+        .forEachRemaining(field -> pairs.put(field.getKey(), field.getValue().asText())));
+    return pairs;
+  }
+
+  private static void awaitListening(Process process, Path log)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      if (text.contains(" listening on ")) {
+        return;
+      }
+      if (!process.isAlive()) {
+        fail("the server exited with status " + process.exitValue() + "\n" + text);
+      }
+      Thread.sleep(100);
+    }
+    fail("the server did not start within 90 s\n" + Files.readString(log));
+  }
+}
