@@ -18,16 +18,19 @@ public final class LoadMain {
     Args args = new Args(Arrays.copyOfRange(argv, 1, argv.length));
     Http http = new Http(args.string("url", "http://127.0.0.1:8081"));
     String run = args.string("run", Long.toString(System.currentTimeMillis() % 100_000_000L, 36));
-    boolean clean = switch (argv[0]) {
-      case "register" -> RegisterLoad.run(http, run, args);
-      case "transitive" -> TransitiveLoad.run(http, run, args);
-      case "populate" -> PopulateLoad.run(http, run, args);
-      case "reads" -> ReadLoad.run(http, args);
-      default -> {
-        usage();
-        yield false;
-      }
-    };
+    boolean clean;
+    try (http) {
+      clean = switch (argv[0]) {
+        case "register" -> RegisterLoad.run(http, run, args);
+        case "transitive" -> TransitiveLoad.run(http, run, args);
+        case "populate" -> PopulateLoad.run(http, run, args);
+        case "reads" -> ReadLoad.run(http, args);
+        default -> {
+          usage();
+          yield false;
+        }
+      };
+    }
     System.exit(clean ? 0 : 1);
   }
 
