@@ -6,7 +6,11 @@
 #   measured in this run);
 # - a restart on a topic holding 100,000 schemas serves within 10 s.
 # The broker is testkit's KafkaCluster (Apache Kafka from the Maven jars, KRaft, one node).
-# Usage: bench/kafka.sh   (env: SCHEMAS=10000 WARMUP=5000 RESTART_SCHEMAS=100000 READS=200000,
+# Warm-up: three fresh JVMs (broker, server, load generator) share 2 cores, and their JIT
+# compilers take a quarter to a half of each JVM's CPU for the first ~30 s of load (per-thread CPU
+# in docs/benchmarks.md §7); a registry runs for days, so the timed phase follows 60,000
+# registrations of warm-up (about 25 s).
+# Usage: bench/kafka.sh   (env: SCHEMAS=30000 WARMUP=60000 RESTART_SCHEMAS=100000 READS=200000,
 #        STELE_JAVA_OPTS for the server's JVM)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -43,7 +47,7 @@ register_and_read() {
   start_stele "$WORK/data-$store"
   log "$store: Stele ready at $STELE_URL in ${READY_MS} ms"
   wait_for_quiet
-  load register --schemas "${SCHEMAS:-10000}" --warmup "${WARMUP:-5000}" --clients 16,64 \
+  load register --schemas "${SCHEMAS:-30000}" --warmup "${WARMUP:-60000}" --clients 16,64 \
     --subjects distinct | sed "s/^/$store /" | tee -a "$WORK/register.txt"
   wait_for_quiet
   load reads --requests "${READS:-200000}" --clients 16 | sed "s/^/$store /" | tee -a "$WORK/reads.txt"

@@ -13,14 +13,16 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A registry client for the load generator: HTTP/1.1 with keep-alive, so each concurrent caller
- * ends up holding one pooled connection, as a fleet of producers would. Thread-safe; callers
- * block on their own request (closed loop).
+ * ends up holding one pooled connection, as a fleet of producers would. Thread-safe. The timed
+ * runs use the asynchronous calls, so a client's next request leaves from the event loop that
+ * received its answer, with no thread hand-off; set-up steps use the blocking ones.
  *
  * <p>Built on Vert.x's client with one event loop, not the JDK's HttpClient: the load generator
  * shares the machine's two cores with the server (and the broker), and the JDK client spent about
@@ -70,30 +72,46 @@ final class Http implements AutoCloseable {
 
   /** Registers a schema; the answer's body is {@code {"id":N}} on success. */
   Response register(String subject, String schema) {
-    return send("POST", "/subjects/" + subject + "/versions", body(Map.of("schema", schema)));
+    return await(registerAsync(subject, schema));
+  }
+
+  CompletableFuture<Response> registerAsync(String subject, String schema) {
+    return sendAsync("POST", "/subjects/" + subject + "/versions", body(Map.of("schema", schema)));
   }
 
   Response setCompatibility(String subject, String level) {
-    return send("PUT", "/config/" + subject, body(Map.of("compatibility", level)));
+    return await(sendAsync("PUT", "/config/" + subject, body(Map.of("compatibility", level))));
   }
 
   Response get(String path) {
-    return send("GET", path, null);
+    return await(getAsync(path));
   }
 
-  Response send(String method, String path, String body) {
+  CompletableFuture<Response> getAsync(String path) {
+    return sendAsync("GET", path, null);
+  }
+
+  /**
+   * Sends a request; the answer completes on the client's event loop and never exceptionally: a
+   * failure is a response with status -1 and the reason as its body.
+   */
+  CompletableFuture<Response> sendAsync(String method, String path, String body) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method))
         .setHost(host).setPort(port).setURI(path).setTimeout(REQUEST_TIMEOUT_MILLIS)
         .putHeader("Accept", MEDIA_TYPE);
     if (body != null) {
       options.putHeader("Content-Type", MEDIA_TYPE);
     }
-    var answer = client.request(options)
+    return client.request(options)
         .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(b -> new Response(response.statusCode(), b.toString())));
+        .compose(response -> response.body().map(b -> new Response(response.statusCode(), b.toString())))
+        .otherwise(failure -> new Response(-1, String.valueOf(failure)))
+        .toCompletionStage().toCompletableFuture();
+  }
+
+  private static Response await(CompletableFuture<Response> answer) {
     try {
-      return answer.toCompletionStage().toCompletableFuture()
-          .get(REQUEST_TIMEOUT_MILLIS + 1_000, TimeUnit.MILLISECONDS);
+      return answer.get(REQUEST_TIMEOUT_MILLIS + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       return new Response(-1, String.valueOf(e.getCause()));
     } catch (TimeoutException e) {

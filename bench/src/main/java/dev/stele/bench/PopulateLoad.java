@@ -22,7 +22,7 @@ final class PopulateLoad {
         + " 1000: %d), one subject each, %d clients", schemas, bytes,
         totalChars / Math.max(1, Math.min(schemas, 1000)), clients));
     ConcurrentRun.Outcome outcome = ConcurrentRun.run(schemas, clients, deadline,
-        i -> http.register("topic-" + run + "-" + i + "-value", Schemas.event(run, i, bytes)));
+        i -> http.registerAsync("topic-" + run + "-" + i + "-value", Schemas.event(run, i, bytes)));
     System.out.println(outcome.summary("registrations"));
     return outcome.failed() == 0 && outcome.ok() == schemas;
   }

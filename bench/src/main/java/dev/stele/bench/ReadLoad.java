@@ -22,7 +22,7 @@ final class ReadLoad {
     int maxId = probe.json().path("maxId").asInt(args.integer("max-id", 1));
     ConcurrentRun.Outcome outcome = ConcurrentRun.run(requests, clients, deadline, i -> {
       int id = 1 + ThreadLocalRandom.current().nextInt(maxId);
-      return http.get("/schemas/ids/" + id);
+      return http.getAsync("/schemas/ids/" + id);
     });
     System.out.println(LoadMain.format("reads: %d random ids in 1..%d, %d clients", requests, maxId, clients));
     System.out.println(outcome.summary("reads"));

@@ -45,7 +45,7 @@ final class RegisterLoad {
         throw new IllegalStateException("PUT /config/" + single + ": " + set.status() + " " + set.body());
       }
     }
-    return ConcurrentRun.run(n, clients, deadline, i -> http.register(
+    return ConcurrentRun.run(n, clients, deadline, i -> http.registerAsync(
         one ? single : "bench-" + tag + "-" + i, Schemas.oneField(tag, i)));
   }
 }
