@@ -3,7 +3,7 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,20 +58,8 @@ class ClusterBrokerOutageAcceptanceTest {
   private static final Duration RESUME_LIMIT = Duration.ofSeconds(30);
   private static final int WRITERS = 3;
 
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @TempDir static Path work;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   /** One answered write: what, through which instance, when sent and answered, and the answer. */
   private record Attempt(String subject, String schema, int instance, long sentNanos,
@@ -91,7 +78,7 @@ class ClusterBrokerOutageAcceptanceTest {
     List<ServerProcess> servers = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        servers.add(KafkaServers.start(work.resolve("node-" + i), kafka.bootstrapServers(),
+        servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(),
             Map.of("schema.compatibility.level", "none",
                 "kafkastore.timeout.ms", Long.toString(KAFKA_TIMEOUT_MS))));
       }
@@ -115,15 +102,15 @@ class ClusterBrokerOutageAcceptanceTest {
       awaitAcks(acks, 30, servers);
       long stopBegun = System.nanoTime();
       if (SIGNAL.equals("TERM")) {
-        kafka.stop(0);
+        KAFKA.cluster().stop(0);
       } else {
-        kafka.kill(0);
+        KAFKA.cluster().kill(0);
       }
       long killedAt = System.nanoTime(); // the broker process is gone
       int acksAtKill = acks.get();
       Thread.sleep(OUTAGE.toMillis());
       long restartBegun = System.nanoTime();
-      kafka.restart(0); // same data directory and ports; returns once the broker answers
+      KAFKA.cluster().restart(0); // same data directory and ports; returns once the broker answers
       long brokerBack = System.nanoTime();
       long resumed = awaitAckSentAfter(attempts, brokerBack, servers);
       awaitAcks(acks, acks.get() + 30, servers);

@@ -3,7 +3,7 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,20 +32,8 @@ class ClusterFailoverAcceptanceTest {
   private static final Duration RESUME_LIMIT = Duration.ofSeconds(15);
   private static final int WRITERS = 3;
 
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @TempDir static Path work;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   private record Ack(String subject, String schema, int id, int instance, long answeredNanos,
       long sentNanos) {}
@@ -58,7 +45,7 @@ class ClusterFailoverAcceptanceTest {
       for (int i = 0; i < 3; i++) {
         Path dir = Files.createDirectories(work.resolve("node-" + i));
         servers.add(ServerProcess.start(dir, Map.of(
-            "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
+            "kafkastore.bootstrap.servers", KAFKA.bootstrapServers(),
             "host.name", "127.0.0.1",
             "schema.compatibility.level", "none",
             // a loaded 2-core CI machine must not turn a slow commit into a refused write

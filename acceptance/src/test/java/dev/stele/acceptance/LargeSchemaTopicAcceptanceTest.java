@@ -3,7 +3,7 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Confluent registry writes them (API.md §3.2: its key and value JSON, byte for byte; half the
  * values in the pre-7.9 form without {@code schemaType}). The server must replay them all, become
  * ready, serve the stored ids and versions, and give a new schema the id after the highest one.
- * The time to ready is printed; its 10 s target is measured by bench/kafka.sh, not asserted here.
+ * The time to ready is printed; its 10 s target is measured by bench/KAFKA.cluster().sh, not asserted here.
  */
 class LargeSchemaTopicAcceptanceTest {
   private static final int SCHEMAS = Integer.getInteger("stele.large.schemas", 100_000);
@@ -37,20 +36,8 @@ class LargeSchemaTopicAcceptanceTest {
   private static final int HIGH_ID_AT = SCHEMAS / 2;
   private static final int HIGH_ID = SCHEMAS + 5_000;
 
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @TempDir static Path work;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   static String subject(int i) {
     return "big-" + i / VERSIONS_PER_SUBJECT + "-value";
@@ -82,7 +69,7 @@ class LargeSchemaTopicAcceptanceTest {
   void restartsOnATopicOfManySchemas() throws Exception {
     long written = writeSchemaTopic();
     long launched = System.nanoTime();
-    try (ServerProcess server = KafkaServers.start(work.resolve("large"), kafka.bootstrapServers(),
+    try (ServerProcess server = KafkaServers.start(work.resolve("large"), KAFKA.bootstrapServers(),
         Map.of())) {
       long listening = System.nanoTime();
       KafkaServers.awaitOneLeader(List.of(server));
@@ -133,12 +120,12 @@ class LargeSchemaTopicAcceptanceTest {
   private static long writeSchemaTopic() throws Exception {
     long begun = System.nanoTime();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers()))) {
+        KAFKA.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic("_schemas", 1, (short) 1)
           .configs(Map.of("cleanup.policy", "compact")))).all().get(2, TimeUnit.MINUTES);
     }
     Map<String, Object> configs = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
         ProducerConfig.ACKS_CONFIG, "all",

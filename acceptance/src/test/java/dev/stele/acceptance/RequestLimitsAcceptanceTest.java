@@ -2,13 +2,10 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.stele.testkit.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,7 +120,7 @@ class RequestLimitsAcceptanceTest {
       out.write(("POST /subjects/slow-value/versions HTTP/1.1\r\nHost: x\r\nContent-Type: " + V1
           + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String response = readAll(socket.getInputStream());
+      String response = RawHttp.readAll(socket.getInputStream());
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(response).startsWith("HTTP/1.1 408")
           .endsWith("{\"error_code\":408,\"message\":\"Request not received in time\"}");
@@ -136,61 +133,20 @@ class RequestLimitsAcceptanceTest {
   @Test
   void headersTrickledInAreCutOffAtTheRequestTimeout() throws Exception {
     try (Socket socket = socket()) {
-      long start = System.nanoTime();
-      OutputStream out = socket.getOutputStream();
-      byte[] head = "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
-      boolean cut = false;
-      for (int i = 0; i < 100 && !cut; i++) {
-        try {
-          out.write(i < head.length ? head[i] : 'a');
-          out.flush();
-          Thread.sleep(100);
-          cut = closedByServer(socket);
-        } catch (SocketException e) {
-          cut = true;
-        }
-      }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(cut).as("connection closed by the server").isTrue();
+      long millis = RawHttp.trickle(socket, "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Slow: ", 100, 100);
+      assertThat(millis).as("connection closed by the server").isNotNegative();
       assertThat(millis).isBetween(TIMEOUT_MILLIS - 100L, TIMEOUT_MILLIS + 3000L);
     }
   }
 
   private static Socket socket() throws IOException {
     URI url = URI.create(server.url());
-    Socket socket = new Socket(url.getHost(), url.getPort());
-    socket.setSoTimeout(10_000);
-    return socket;
+    return RawHttp.connect(url.getHost(), url.getPort());
   }
 
   /** Sends the text and reads until the server closes the connection. */
   private static String exchange(String request) throws IOException {
-    try (Socket socket = socket()) {
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      return readAll(socket.getInputStream());
-    }
-  }
-
-  private static String readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try {
-      in.transferTo(all);
-    } catch (SocketException e) {
-      // a reset after the answer: what was read is the answer
-    }
-    return all.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Whether the server has closed its side (a read sees the end of the stream). */
-  private static boolean closedByServer(Socket socket) throws IOException {
-    socket.setSoTimeout(1);
-    try {
-      return socket.getInputStream().read() < 0;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } finally {
-      socket.setSoTimeout(10_000);
-    }
+    URI url = URI.create(server.url());
+    return RawHttp.exchange(url.getHost(), url.getPort(), request);
   }
 }

@@ -2,12 +2,10 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.stele.testkit.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -80,23 +78,9 @@ class RequestLimitsTest extends HttpTestBase {
   @Test
   void headersTrickledInAreCutOffAtTheRequestTimeout() throws Exception {
     try (Socket socket = socket()) {
-      long start = System.nanoTime();
-      OutputStream out = socket.getOutputStream();
-      byte[] line = "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
-      boolean cut = false;
       // One byte every 100 ms, so that an idle timer restarting on every byte would never fire.
-      for (int i = 0; i < 100 && !cut; i++) {
-        try {
-          out.write(i < line.length ? line[i] : 'a');
-          out.flush();
-          Thread.sleep(100);
-          cut = socketClosed(socket);
-        } catch (SocketException e) {
-          cut = true;
-        }
-      }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(cut).as("connection closed").isTrue();
+      long millis = RawHttp.trickle(socket, "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Slow: ", 100, 100);
+      assertThat(millis).as("connection closed").isNotNegative();
       assertThat(millis).isBetween((long) TIMEOUT_MILLIS, 5L * TIMEOUT_MILLIS);
     }
   }
@@ -108,7 +92,7 @@ class RequestLimitsTest extends HttpTestBase {
       out.write(("POST /subjects/s/versions HTTP/1.1\r\nHost: x\r\nContent-Type: " + V1
           + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String response = readAll(socket.getInputStream());
+      String response = RawHttp.readAll(socket.getInputStream());
       assertThat(response).startsWith("HTTP/1.1 408")
           .endsWith("{\"error_code\":408,\"message\":\"Request not received in time\"}");
     }
@@ -123,7 +107,7 @@ class RequestLimitsTest extends HttpTestBase {
       for (int i = 0; i < 3; i++) {
         out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+        assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
         socket.getInputStream().readNBytes(2); // {}
         Thread.sleep(TIMEOUT_MILLIS); // idle between requests: up to the idle timeout (2 s)
       }
@@ -136,23 +120,10 @@ class RequestLimitsTest extends HttpTestBase {
       OutputStream out = socket.getOutputStream();
       out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+      assertThat(RawHttp.readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
       socket.getInputStream().readNBytes(2);
-      long start = System.nanoTime();
-      boolean cut = false;
-      byte[] next = "GET / HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
-      for (int i = 0; i < 200 && !cut; i++) {
-        try {
-          out.write(i < next.length ? next[i] : 'a');
-          out.flush();
-          Thread.sleep(100);
-          cut = socketClosed(socket);
-        } catch (SocketException e) {
-          cut = true;
-        }
-      }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(cut).isTrue();
+      long millis = RawHttp.trickle(socket, "GET / HTTP/1.1\r\nX-Slow: ", 100, 200);
+      assertThat(millis).as("connection closed").isNotNegative();
       assertThat(millis).isBetween(2_000L, 8_000L);
     }
   }
@@ -176,52 +147,11 @@ class RequestLimitsTest extends HttpTestBase {
   }
 
   private Socket socket() throws IOException {
-    Socket socket = new Socket("127.0.0.1", server.port());
-    socket.setSoTimeout(10_000);
-    return socket;
+    return RawHttp.connect("127.0.0.1", server.port());
   }
 
   /** Sends the text and reads until the server closes the connection. */
   private String exchange(String request) throws IOException {
-    try (Socket socket = socket()) {
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      return readAll(socket.getInputStream());
-    }
-  }
-
-  private static String readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    try {
-      in.transferTo(all);
-    } catch (SocketException e) {
-      // a reset after the answer: what was read is the answer
-    }
-    return all.toString(StandardCharsets.UTF_8);
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.US_ASCII);
-  }
-
-  /** Whether the server has closed its side (a read sees the end of the stream). */
-  private static boolean socketClosed(Socket socket) throws IOException {
-    int before = socket.getSoTimeout();
-    socket.setSoTimeout(1);
-    try {
-      return socket.getInputStream().read() < 0;
-    } catch (java.net.SocketTimeoutException e) {
-      return false;
-    } finally {
-      socket.setSoTimeout(before);
-    }
+    return RawHttp.exchange("127.0.0.1", server.port(), request);
   }
 }

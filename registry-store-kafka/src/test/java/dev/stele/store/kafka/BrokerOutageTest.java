@@ -10,42 +10,29 @@ import dev.stele.registry.Requests;
 import dev.stele.registry.SchemaPayload;
 import dev.stele.registry.log.LogException;
 import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker goes away and comes back: writes fail fast, reads go on, writes resume by themselves. */
 class BrokerOutageTest {
-  private static KafkaCluster kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
 
   @Test
   void writesFailFastWhileTheBrokerIsDownAndResumeWhenItIsBack() throws Exception {
-    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "_schemas", "outage")
+    KafkaStoreConfig config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "_schemas", "outage")
         .withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(60));
     try (RegistryNode node = RegistryNode.open(new KafkaRecordLog(config), SchemaFormats.load(),
         NodeOptions.DEFAULTS)) {
       assertThat(register(node, "before", "\"string\"")).isEqualTo(1);
 
-      kafka.kill(0);
+      KAFKA.cluster().kill(0);
 
       // Each write is answered (well before the core's own 30 s write timeout, which would be
       // 50002) with 50001 and a message that says whether it may still land.
@@ -69,7 +56,7 @@ class BrokerOutageTest {
       assertThat(node.registry().schemaById(new Requests.SchemaById(1, null, null, false))
           .schema().schema()).isEqualTo("\"string\"");
 
-      kafka.restart(0);
+      KAFKA.cluster().restart(0);
 
       int id = registerOnceKafkaIsBack(node, "after", "\"long\"");
       assertThat(id).isGreaterThan(1);
@@ -80,21 +67,21 @@ class BrokerOutageTest {
 
   @Test
   void aWriteAFrozenBrokerDoesNotConfirmIsReportedAsMaybeStoredAndThenSettled() throws Exception {
-    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "frozen", "frozen")
+    KafkaStoreConfig config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "frozen", "frozen")
         .withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(60));
     Recorder sink = new Recorder();
     try (KafkaRecordLog log = new KafkaRecordLog(config)) {
       log.open(sink);
       log.append(List.of(Records.schema("s", 1, 1))).get(60, TimeUnit.SECONDS);
 
-      kafka.freeze(0);
+      KAFKA.cluster().freeze(0);
       LogException unconfirmedFailure;
       LogException refusedFailure;
       try {
         unconfirmedFailure = logFailure(log.append(List.of(Records.schema("s", 2, 2))));
         refusedFailure = logFailure(log.append(List.of(Records.schema("s", 3, 3))));
       } finally {
-        kafka.thaw(0);
+        KAFKA.cluster().thaw(0);
       }
       // The core answers 50002 ("may have been applied") for the first, 50001 for the second.
       assertThat(unconfirmedFailure.outcomeUnknown()).isTrue();

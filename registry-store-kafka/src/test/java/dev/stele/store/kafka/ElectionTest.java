@@ -13,7 +13,7 @@ import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +21,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 /** Leader election and the leader-only writer, with several nodes on one real broker. */
 class ElectionTest {
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   private final List<AutoCloseable> open = new ArrayList<>();
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   @AfterEach
   void closeAll() throws Exception {
@@ -52,7 +39,7 @@ class ElectionTest {
   }
 
   private KafkaStoreConfig config(String name) {
-    return KafkaStoreConfig.of(kafka.bootstrapServers(), "schemas-" + name, "group-" + name)
+    return KafkaStoreConfig.of(KAFKA.bootstrapServers(), "schemas-" + name, "group-" + name)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
   }
 

@@ -3,35 +3,22 @@ package dev.stele.store.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.log.RegistryRecord;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link KafkaRecordLog#lag()} on a real broker: a follower whose apply is held back counts the
  * committed records it has not delivered, and comes back to 0 once it has.
  */
 class KafkaLagTest {
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   private final List<KafkaRecordLog> logs = new ArrayList<>();
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
 
   @AfterEach
   void closeLogs() {
@@ -40,7 +27,7 @@ class KafkaLagTest {
 
   @Test
   void aFollowerHeldInItsApplyCountsWhatItHasNotDelivered() throws Exception {
-    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "schemas-lag", "test")
+    KafkaStoreConfig config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "schemas-lag", "test")
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
     KafkaRecordLog writer = new KafkaRecordLog(config);
     logs.add(writer);

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A write Kafka confirmed but this node has not read back (its reader held, as when the broker
@@ -22,23 +21,11 @@ import org.junit.jupiter.api.Test;
  * may be stored, later writes are refused until the reader has it, and then writing resumes.
  */
 class NotReadBackTest {
-  private static KafkaCluster kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
 
   @Test
   void aConfirmedWriteNotReadBackFailsWithinTheApplyTimeoutAndHoldsLaterWrites() throws Exception {
-    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), "schemas-unread", "test")
+    KafkaStoreConfig config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "schemas-unread", "test")
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60))
         .withApplyTimeout(Duration.ofSeconds(1));
     HeldSink sink = new HeldSink();
