@@ -48,15 +48,19 @@ final class Forwarder {
   private final int maxBodyBytes;
   private final long timeoutMillis;
 
-  Forwarder(Vertx vertx, Leadership leadership, int maxBodyBytes, long timeoutMillis) {
+  /** @param tls this node's TLS settings, used toward an {@code https://} leader; null: none */
+  Forwarder(Vertx vertx, Leadership leadership, int maxBodyBytes, long timeoutMillis, TlsOptions tls) {
     this.leadership = leadership;
     this.maxBodyBytes = maxBodyBytes;
     this.timeoutMillis = timeoutMillis;
-    this.client = vertx.createHttpClient(new HttpClientOptions()
-            .setConnectTimeout((int) Math.min(timeoutMillis, 10_000))
-            .setKeepAlive(true)
-            .setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(32));
+    HttpClientOptions options = new HttpClientOptions()
+        .setConnectTimeout((int) Math.min(timeoutMillis, 10_000))
+        .setKeepAlive(true)
+        .setTcpNoDelay(true);
+    if (tls != null) {
+      tls.applyTo(options);
+    }
+    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(32));
   }
 
   /** Runs before every route: forwards the writes this node must not decide. */

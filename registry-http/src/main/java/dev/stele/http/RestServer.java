@@ -113,8 +113,8 @@ public final class RestServer {
       operations.declareScrape(router);
     }
     // After authentication (a follower refuses what the leader would), before every write route.
-    new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS)
-        .install(router);
+    new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS,
+        security.tls()).install(router);
     RouteTable routes = new RouteTable(router, guards, options);
     new RootRoutes(setup.info()).declare(routes);
     new SchemaRoutes(setup.registry()).declare(routes);

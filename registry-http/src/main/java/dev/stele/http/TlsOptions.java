@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyStoreOptions;
 import java.util.List;
@@ -46,11 +47,7 @@ public record TlsOptions(Store keystore, String keyPassword, Store truststore, S
 
   /** Turns TLS on in Vert.x's server options. */
   void applyTo(HttpServerOptions options) {
-    KeyStoreOptions key = keystore.options();
-    if (keyPassword != null && !keyPassword.isEmpty()) {
-      key.setAliasPassword(keyPassword);
-    }
-    options.setSsl(true).setKeyCertOptions(key).setClientAuth(switch (clientAuth) {
+    options.setSsl(true).setKeyCertOptions(key()).setClientAuth(switch (clientAuth) {
       case "REQUESTED" -> ClientAuth.REQUEST;
       case "REQUIRED" -> ClientAuth.REQUIRED;
       default -> ClientAuth.NONE;
@@ -62,5 +59,31 @@ public record TlsOptions(Store keystore, String keyPassword, Store truststore, S
       options.setEnabledSecureTransportProtocols(new java.util.LinkedHashSet<>(protocols));
     }
     cipherSuites.forEach(options::addEnabledCipherSuite);
+  }
+
+  /**
+   * The same keys for this node as a client of another (a follower forwarding a write to an
+   * {@code https://} leader, as Confluent's instances use their {@code ssl.*} settings between
+   * them): the keystore's certificate answers a leader that asks for one, the truststore (the
+   * JDK's when none) is what the leader's certificate must chain to, and the leader's host name
+   * must match its certificate.
+   */
+  void applyTo(HttpClientOptions options) {
+    options.setKeyCertOptions(key()).setVerifyHost(true);
+    if (truststore != null) {
+      options.setTrustOptions(truststore.options());
+    }
+    if (!protocols.isEmpty()) {
+      options.setEnabledSecureTransportProtocols(new java.util.LinkedHashSet<>(protocols));
+    }
+    cipherSuites.forEach(options::addEnabledCipherSuite);
+  }
+
+  private KeyStoreOptions key() {
+    KeyStoreOptions key = keystore.options();
+    if (keyPassword != null && !keyPassword.isEmpty()) {
+      key.setAliasPassword(keyPassword);
+    }
+    return key;
   }
 }

@@ -8,6 +8,8 @@ import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
+import dev.stele.registry.cluster.Leadership;
+import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -61,6 +64,10 @@ class TlsTest extends HttpTestBase {
         "PKCS12", "-keystore", "server-trust.p12", "-storepass", PASSWORD);
     keytool("-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-storetype",
         "PKCS12", "-keystore", "client-trust.p12", "-storepass", PASSWORD);
+    // The nodes of a cluster share the server key here, so each trusts the other's certificate,
+    // as a server and as a client (a follower forwarding to its leader).
+    keytool("-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-storetype",
+        "PKCS12", "-keystore", "server-trust.p12", "-storepass", PASSWORD);
     users = TestUsers.write(dir);
   }
 
@@ -139,6 +146,57 @@ class TlsTest extends HttpTestBase {
         .isEqualTo(403);
     assertThat(ClientCertificates.commonName("CN=alice,OU=team,O=Stele test")).isEqualTo("alice");
     assertThat(ClientCertificates.commonName("O=no common name")).isNull();
+  }
+
+  @Test
+  void aFollowerForwardsWritesToItsLeaderOverMutualTls() throws Exception {
+    int leaderPort = start("REQUIRED", true);
+    RegistryNode leaderNode = tlsNode;
+    RegistryNode followerNode = RegistryNode.open(new InMemoryRecordLog(),
+        SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
+    try {
+      TlsOptions tls = new TlsOptions(store("server.p12"), null, store("server-trust.p12"),
+          "REQUIRED", List.of("TLSv1.3", "TLSv1.2"), List.of());
+      NodeIdentity leader = new NodeIdentity("https", "127.0.0.1", leaderPort, true);
+      Leadership follows = new Leadership() {
+        @Override
+        public boolean leads() {
+          return false;
+        }
+
+        @Override
+        public Optional<NodeIdentity> leader() {
+          return Optional.of(leader);
+        }
+
+        @Override
+        public boolean ready() {
+          return true;
+        }
+      };
+      RestServer follower = await(RestServer.start(vertx, RestServer.Setup.of(
+              followerNode.registry(), followerNode.settings()).withOptions(options())
+          .withSecurity(Security.basic(BasicAuthenticator.open(users), "tls", List.of()).withTls(tls))
+          .withLeadership(follows)));
+      secured.add(follower);
+
+      // alice's own certificate to reach the follower, her password for the leader's checks.
+      HttpResponse<String> registered = https("alice.p12").send(HttpRequest.newBuilder(
+              URI.create("https://127.0.0.1:" + follower.port() + "/subjects/alice-value/versions"))
+          .header("Content-Type", V1).header("Authorization", TestUsers.basic("alice"))
+          .POST(HttpRequest.BodyPublishers.ofString(STRING)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+      assertThat(registered.body()).isEqualTo("{\"id\":1}");
+      // Decided and stored by the leader; the follower's own (unshared) log has nothing.
+      HttpResponse<String> onLeader = https("alice.p12").send(get(leaderPort,
+          "/subjects/alice-value/versions", TestUsers.basic("alice")), HttpResponse.BodyHandlers.ofString());
+      assertThat(onLeader.body()).isEqualTo("[1]");
+      assertThat(followerNode.registry().subjects(new dev.stele.registry.Requests.ListSubjects(
+          null, false, false, 0, -1))).isEmpty();
+    } finally {
+      followerNode.close();
+      tlsNode = leaderNode;
+    }
   }
 
   private static HttpRequest get(int port, String path, String authorization) {
