@@ -14,7 +14,6 @@ import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,22 +41,7 @@ class AuthorizationForwardingTest extends HttpTestBase {
           .putHeader("Content-Type", V1).end("{\"id\":42}"));
     }).listen(0, "127.0.0.1"));
     NodeIdentity leaderId = new NodeIdentity("http", "127.0.0.1", leader.actualPort(), true);
-    Leadership follows = new Leadership() {
-      @Override
-      public boolean leads() {
-        return false;
-      }
-
-      @Override
-      public Optional<NodeIdentity> leader() {
-        return Optional.of(leaderId);
-      }
-
-      @Override
-      public boolean ready() {
-        return true;
-      }
-    };
+    Leadership follows = new Following(leaderId);
     followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
         NodeOptions.DEFAULTS);
     Security security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "r", List.of());

@@ -2,7 +2,7 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.stele.testkit.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -194,15 +194,7 @@ class RestServerTest extends HttpTestBase {
 
   /** Reads one response with a Content-Length body (what the server sends). */
   private static String readResponse(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    String headers = head.toString(StandardCharsets.US_ASCII);
+    String headers = RawHttp.readHead(in);
     int length = 0;
     for (String line : headers.split("\r\n")) {
       if (line.toLowerCase().startsWith("content-length:")) {

@@ -24,7 +24,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -158,22 +157,7 @@ class TlsTest extends HttpTestBase {
       TlsOptions tls = new TlsOptions(store("server.p12"), null, store("server-trust.p12"),
           "REQUIRED", List.of("TLSv1.3", "TLSv1.2"), List.of());
       NodeIdentity leader = new NodeIdentity("https", "127.0.0.1", leaderPort, true);
-      Leadership follows = new Leadership() {
-        @Override
-        public boolean leads() {
-          return false;
-        }
-
-        @Override
-        public Optional<NodeIdentity> leader() {
-          return Optional.of(leader);
-        }
-
-        @Override
-        public boolean ready() {
-          return true;
-        }
-      };
+      Leadership follows = new Following(leader);
       RestServer follower = await(RestServer.start(vertx, RestServer.Setup.of(
               followerNode.registry(), followerNode.settings()).withOptions(options())
           .withSecurity(Security.basic(BasicAuthenticator.open(users), "tls", List.of()).withTls(tls))
