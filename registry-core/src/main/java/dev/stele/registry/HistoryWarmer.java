@@ -1,5 +1,9 @@
 package dev.stele.registry;
 
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.Scopes;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;

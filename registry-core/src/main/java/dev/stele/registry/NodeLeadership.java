@@ -4,6 +4,7 @@ import dev.stele.registry.cluster.LeaderElector;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.write.Writer;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

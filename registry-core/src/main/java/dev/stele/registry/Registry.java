@@ -1,5 +1,10 @@
 package dev.stele.registry;
 
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.SubjectVersion;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

@@ -3,8 +3,12 @@ package dev.stele.registry;
 import dev.stele.registry.cluster.LeaderElector;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.registry.log.AppendListener;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.write.Writer;
 import dev.stele.schema.SchemaFormats;
 import java.time.Duration;
 

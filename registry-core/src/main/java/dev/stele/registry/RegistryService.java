@@ -1,7 +1,20 @@
 package dev.stele.registry;
 
-import dev.stele.registry.Results.Compatibility;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results.Compatibility;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.SubjectVersion;
+import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.CompatibilityCheck;
+import dev.stele.registry.read.IdReads;
+import dev.stele.registry.read.Reads;
+import dev.stele.registry.read.VersionReads;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.write.Deletion;
+import dev.stele.registry.write.Registration;
+import dev.stele.registry.write.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

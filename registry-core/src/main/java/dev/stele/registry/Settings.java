@@ -1,5 +1,7 @@
 package dev.stele.registry;
 
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.Mode;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,14 +1,23 @@
 package dev.stele.registry;
 
-import dev.stele.registry.Writer.Decision;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.Mode;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.QualifiedSubject;
+import dev.stele.registry.read.Scopes;
+import dev.stele.registry.read.SubjectLookup;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
+import dev.stele.registry.write.SubjectRules;
+import dev.stele.registry.write.Writer.Decision;
+import dev.stele.registry.write.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,10 @@ package dev.stele.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.parse.ParsedCache;
+import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.CompatibilityLevel;

@@ -13,12 +13,12 @@ import java.util.concurrent.CompletableFuture;
  * new instance over the same list is a restart. (testkit's InMemoryRecordLog also round-trips the
  * bytes; the core cannot depend on testkit, which depends on it.)
  */
-final class MemoryLog implements RecordLog {
+public final class MemoryLog implements RecordLog {
   private final List<RegistryRecord> records;
   private RecordSink sink;
   private int failNext;
 
-  MemoryLog() {
+  public MemoryLog() {
     this(new ArrayList<>());
   }
 
@@ -27,15 +27,15 @@ final class MemoryLog implements RecordLog {
   }
 
   /** A new log over the same records, as after a restart. */
-  MemoryLog reopen() {
+  public MemoryLog reopen() {
     return new MemoryLog(records);
   }
 
-  synchronized void failNextAppends(int count) {
+  public synchronized void failNextAppends(int count) {
     failNext = count;
   }
 
-  synchronized List<RegistryRecord> records() {
+  public synchronized List<RegistryRecord> records() {
     return List.copyOf(records);
   }
 

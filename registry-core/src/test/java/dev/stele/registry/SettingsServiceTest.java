@@ -5,6 +5,10 @@ import static dev.stele.registry.Nodes.await;
 import static dev.stele.registry.Nodes.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.Mode;
+import dev.stele.registry.model.Requests;
 import dev.stele.schema.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +63,7 @@ class SettingsServiceTest {
     failsWith(ErrorCode.SCHEMA_NOT_FOUND, () -> nodes.registry().schemaById(new Requests.SchemaById(id, null, null, false)));
   }
 
-  /** /tmp/corpus/mode-scopes.txt #11-#16. */
+  /** ../shared/conformance scenario mode-scopes #11-#16. */
   @Test
   void aGlobalReadonlyOverrideIsEveryScopesMode() {
     await(settings.updateMode("s", "READWRITE", false));
@@ -73,7 +77,7 @@ class SettingsServiceTest {
     failsWith(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED, () -> settings.mode("s", false));
   }
 
-  /** /tmp/corpus/config-scopes.txt #12, subject-names-reserved.txt #17. */
+  /** ../shared/conformance scenario config-scopes #12, subject-names-reserved #17. */
   @Test
   void scopesAreReadUnderTheirStoredSpelling() {
     await(settings.updateConfig(":.ctx", Config.ofLevel(CompatibilityLevel.NONE)));

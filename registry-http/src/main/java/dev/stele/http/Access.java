@@ -3,7 +3,7 @@ package dev.stele.http;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Operation;
 import dev.stele.http.auth.Resource;
-import dev.stele.registry.ErrorCode;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 
 /**

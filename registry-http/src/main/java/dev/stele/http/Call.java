@@ -1,9 +1,9 @@
 package dev.stele.http;
 
 import dev.stele.http.ops.Audit;
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.RegistryException;
-import dev.stele.registry.SchemaPayload;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaPayload;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -4,7 +4,7 @@ import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
-import dev.stele.registry.Requests;
+import dev.stele.registry.model.Requests;
 
 /**
  * {@code /compatibility}: checks a schema against one version, or against what the subject's

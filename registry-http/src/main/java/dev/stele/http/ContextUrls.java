@@ -1,6 +1,6 @@
 package dev.stele.http;
 
-import dev.stele.registry.ErrorCode;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package dev.stele.http;
 
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.RegistryException;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.CompletionException;

@@ -1,8 +1,8 @@
 package dev.stele.http;
 
-import dev.stele.registry.ErrorCode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

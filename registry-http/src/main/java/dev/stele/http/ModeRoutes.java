@@ -4,8 +4,8 @@ import static dev.stele.http.auth.Operation.ADMIN;
 import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.ModeUpdateRequest;
-import dev.stele.registry.Mode;
 import dev.stele.registry.Settings;
+import dev.stele.registry.model.Mode;
 import io.vertx.core.buffer.Buffer;
 
 /**

@@ -1,6 +1,6 @@
 package dev.stele.http;
 
-import dev.stele.registry.ErrorCode;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.core.MultiMap;
 
 /**

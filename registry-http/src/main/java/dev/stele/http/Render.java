@@ -1,13 +1,13 @@
 package dev.stele.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.stele.registry.CompatibilityMessages;
-import dev.stele.registry.Config;
-import dev.stele.registry.RawJson;
-import dev.stele.registry.Results;
-import dev.stele.registry.SchemaVersion;
-import dev.stele.registry.StoredSchema;
-import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.RawJson;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.SubjectVersion;
+import dev.stele.registry.read.CompatibilityMessages;
 import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

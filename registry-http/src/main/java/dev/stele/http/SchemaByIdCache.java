@@ -1,7 +1,7 @@
 package dev.stele.http;
 
-import dev.stele.registry.Results;
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.StoredSchema;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.stele.http;
 
 import dev.stele.registry.Registry;
-import dev.stele.registry.Requests;
-import dev.stele.registry.Results;
-import dev.stele.registry.SchemaVersion;
-import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.SubjectVersion;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
-import dev.stele.registry.Requests;
-import dev.stele.registry.Results;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static dev.stele.http.auth.Operation.WRITE;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
-import dev.stele.registry.Requests;
-import dev.stele.registry.Results;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Function;
 

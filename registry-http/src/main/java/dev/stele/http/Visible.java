@@ -1,10 +1,10 @@
 package dev.stele.http;
 
 import dev.stele.http.auth.Caller;
-import dev.stele.registry.ErrorCode;
 import dev.stele.registry.Registry;
-import dev.stele.registry.RegistryException;
-import dev.stele.registry.Requests;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.Requests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code /compatibility} (/tmp/corpus/compat-endpoint.txt, compat-types.txt). */
+/** {@code /compatibility} (../shared/conformance scenario compat-endpoint, compat-types). */
 class CompatibilityRoutesTest extends HttpTestBase {
   private static final String OLD_TEXT = "{\"type\":\"record\",\"name\":\"User\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
   private static final String MISMATCH = "{errorType:'TYPE_MISMATCH', description:'The type (path '/fields/0/type')"

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /config} (/tmp/corpus/config-global.txt, config-subject.txt, jackson-coercion.txt). */
+/** {@code /config} (../shared/conformance scenario config-global, config-subject, jackson-coercion). */
 class ConfigRoutesTest extends HttpTestBase {
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code /contexts} (/tmp/corpus/contexts.txt). */
+/** {@code /contexts} (../shared/conformance scenario contexts). */
 class ContextRoutesTest extends HttpTestBase {
 
   @Test
@@ -18,7 +18,7 @@ class ContextRoutesTest extends HttpTestBase {
     assertJson(get("/subjects?subjectPrefix=%3A.ctx-x%3A"), 200, "[\":.ctx-x:a\"]");
   }
 
-  /** /tmp/corpus/context-urls.txt: the URL forms are the qualified subjects spelled another way. */
+  /** ../shared/conformance scenario context-urls: the URL forms are the qualified subjects spelled another way. */
   @Test
   void contextUrlFormsReachTheQualifiedSubjects() {
     assertJson(post("/contexts/.c/subjects/a/versions", USER), 200, "{\"id\":1}");

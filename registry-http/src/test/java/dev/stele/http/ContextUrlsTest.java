@@ -3,8 +3,8 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.RegistryException;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -2,7 +2,7 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.ErrorCode;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

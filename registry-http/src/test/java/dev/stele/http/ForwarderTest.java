@@ -3,10 +3,10 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.format.avro.AvroFormat;
-import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.MultiMap;

@@ -2,7 +2,7 @@ package dev.stele.http;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code /mode} (/tmp/corpus/mode-global.txt, mode-subject.txt). */
+/** {@code /mode} (../shared/conformance scenario mode-global, mode-subject). */
 class ModeRoutesTest extends HttpTestBase {
   private static final String INVALID_MODE = "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT.";
 
@@ -24,7 +24,7 @@ class ModeRoutesTest extends HttpTestBase {
     assertJson(get("/mode?defaultToGlobal=true"), 200, "{\"mode\":\"READWRITE\"}");
   }
 
-  /** /tmp/corpus/mode-scopes.txt #11-#16. */
+  /** ../shared/conformance scenario mode-scopes #11-#16. */
   @Test
   void aGlobalReadonlyOverrideIsEveryScopesMode() {
     register("s", STRING);

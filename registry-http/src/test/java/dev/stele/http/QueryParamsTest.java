@@ -3,15 +3,15 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.RegistryException;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The spellings of /tmp/corpus/query-flags.txt, subjects-list.txt and schemas-list.txt. */
+/** The spellings of ../shared/conformance scenario query-flags, subjects-list and schemas-list. */
 class QueryParamsTest {
 
   @ParameterizedTest(name = "deleted={0} -> {1}")

@@ -3,12 +3,12 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stele.registry.Config;
-import dev.stele.registry.RawJson;
-import dev.stele.registry.Results;
-import dev.stele.registry.SchemaVersion;
-import dev.stele.registry.StoredSchema;
-import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.RawJson;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.SubjectVersion;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
 import dev.stele.schema.SchemaReference;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.http.RequestTypes.ConfigUpdateRequest;
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
-import dev.stele.registry.Config;
-import dev.stele.registry.ErrorCode;
 import dev.stele.registry.log.ContractCodec;
-import dev.stele.registry.RegistryException;
-import dev.stele.registry.SchemaPayload;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Request bodies from /tmp/corpus/reg-body.txt, jackson-coercion.txt and config-global.txt. */
+/** Request bodies from ../shared/conformance scenario reg-body, jackson-coercion and config-global. */
 class RequestBodiesTest {
 
   @ParameterizedTest(name = "[{0}] -> 400")
@@ -159,7 +159,7 @@ class RequestBodiesTest {
         });
   }
 
-  /** /tmp/corpus/jackson-coercion.txt #18: the Confluent registry's details are an NPE's text. */
+  /** ../shared/conformance scenario jackson-coercion #18: the Confluent registry's details are an NPE's text. */
   @Test
   void aNullReferenceIs42201WithTheRegistrysDetails() {
     RegisterSchemaRequest request = RequestBodies.schemaRequest(

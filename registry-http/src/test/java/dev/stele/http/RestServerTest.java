@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Routing, negotiation and limits: what every route shares (/tmp/corpus/routing.txt and others). */
+/** Routing, negotiation and limits: what every route shares (../shared/conformance scenario routing and others). */
 class RestServerTest extends HttpTestBase {
   private static final int SMALL_LIMIT = 64 * 1024;
 

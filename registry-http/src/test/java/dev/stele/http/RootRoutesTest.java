@@ -2,7 +2,7 @@ package dev.stele.http;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code /} and {@code /v1/metadata} (/tmp/corpus/root.txt, jackson-coercion.txt #45-#48). */
+/** {@code /} and {@code /v1/metadata} (../shared/conformance scenario root, jackson-coercion #45-#48). */
 class RootRoutesTest extends HttpTestBase {
 
   @Test

@@ -2,8 +2,8 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.Results;
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.StoredSchema;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /schemas...} (/tmp/corpus/schemas-by-id.txt, schemas-list.txt). */
+/** {@code /schemas...} (../shared/conformance scenario schemas-by-id, schemas-list). */
 class SchemaRoutesTest extends HttpTestBase {
   private static final String USER_TEXT = "{\"type\":\"record\",\"name\":\"User\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
 
@@ -88,7 +88,7 @@ class SchemaRoutesTest extends HttpTestBase {
     assertError(get("/schemas?offset=abc"), 404, 404);
   }
 
-  /** /tmp/corpus/config-alias.txt #8. */
+  /** ../shared/conformance scenario config-alias #8. */
   @Test
   void listsTheAliasesOfEachSubjectWhenAsked() {
     register("t", STRING);

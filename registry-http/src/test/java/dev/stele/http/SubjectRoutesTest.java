@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code /subjects} and {@code /subjects/{s}} (/tmp/corpus/subjects-list.txt, delete-subject.txt). */
+/** {@code /subjects} and {@code /subjects/{s}} (../shared/conformance scenario subjects-list, delete-subject). */
 class SubjectRoutesTest extends HttpTestBase {
 
   @Test
@@ -71,7 +71,7 @@ class SubjectRoutesTest extends HttpTestBase {
     assertJson(get("/subjects?deleted=true"), 200, "[]");
   }
 
-  /** /tmp/corpus/metadata-lookup.txt: the i-th key pairs with the i-th value. */
+  /** ../shared/conformance scenario metadata-lookup: the i-th key pairs with the i-th value. */
   @Test
   void findsTheNewestVersionWithMetadataProperties() {
     put("/config/m", "{\"compatibility\": \"NONE\"}");
@@ -88,7 +88,7 @@ class SubjectRoutesTest extends HttpTestBase {
     assertError(get("/subjects/missing/metadata?key=a&value=1"), 404, 40401, "Subject 'missing' not found.");
   }
 
-  /** /tmp/corpus/cross-context-reads.txt #4-#5. */
+  /** ../shared/conformance scenario cross-context-reads #4-#5. */
   @Test
   void lookupFallsBackToOtherContexts() {
     register(":.x:s", USER);

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /subjects/{s}/versions...} (/tmp/corpus/versions.txt, delete-version.txt, reg-body.txt). */
+/** {@code /subjects/{s}/versions...} (../shared/conformance scenario versions, delete-version, reg-body). */
 class SubjectVersionRoutesTest extends HttpTestBase {
   private static final String USER_TEXT = "{\"type\":\"record\",\"name\":\"User\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
 
@@ -41,7 +41,7 @@ class SubjectVersionRoutesTest extends HttpTestBase {
         + "\"metadata\":{\"properties\":{\"owner\":\"x\"}},\"schema\":\"\\\"string\\\"\"}");
   }
 
-  /** /tmp/corpus/reg-metadata.txt #0-#2, confluent-version.txt #0-#1. */
+  /** ../shared/conformance scenario reg-metadata #0-#2, confluent-version #0-#1. */
   @Test
   void theWholeVersionAnswersOnlyWhatTheRegistryFilledIn() {
     String withOwner = "{\"schema\": \"\\\"string\\\"\", \"metadata\": {\"properties\": {\"owner\": \"x\"}}}";
@@ -56,7 +56,7 @@ class SubjectVersionRoutesTest extends HttpTestBase {
     assertJson(post("/subjects/v/versions", "{\"schema\": \"\\\"int\\\"\", \"version\": -1}"), 200, "{\"id\":2}");
   }
 
-  /** /tmp/corpus/alias-filter.txt: every subject path of an alias is its target's. */
+  /** ../shared/conformance scenario alias-filter: every subject path of an alias is its target's. */
   @Test
   void anAliasStandsForItsTargetOnEverySubjectPath() {
     register("target", USER);

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
-import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
 import java.io.IOException;
@@ -175,7 +175,7 @@ class TlsTest extends HttpTestBase {
       HttpResponse<String> onLeader = https("alice.p12").send(get(leaderPort,
           "/subjects/alice-value/versions", TestUsers.basic("alice")), HttpResponse.BodyHandlers.ofString());
       assertThat(onLeader.body()).isEqualTo("[1]");
-      assertThat(followerNode.registry().subjects(new dev.stele.registry.Requests.ListSubjects(
+      assertThat(followerNode.registry().subjects(new dev.stele.registry.model.Requests.ListSubjects(
           null, false, false, 0, -1))).isEmpty();
     } finally {
       followerNode.close();

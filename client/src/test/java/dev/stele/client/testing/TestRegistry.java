@@ -2,8 +2,8 @@ package dev.stele.client.testing;
 
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
-import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
+import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.Future;

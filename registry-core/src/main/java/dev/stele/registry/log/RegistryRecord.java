@@ -1,8 +1,8 @@
 package dev.stele.registry.log;
 
-import dev.stele.registry.Config;
-import dev.stele.registry.Mode;
-import dev.stele.registry.RawJson;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.Mode;
+import dev.stele.registry.model.RawJson;
 import dev.stele.schema.SchemaReference;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.stele.registry.state;
 
-import dev.stele.registry.SchemaContent;
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.SchemaContent;
+import dev.stele.registry.model.StoredSchema;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**

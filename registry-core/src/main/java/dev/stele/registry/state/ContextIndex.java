@@ -1,8 +1,8 @@
 package dev.stele.registry.state;
 
-import dev.stele.registry.SchemaContent;
-import dev.stele.registry.StoredSchema;
-import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.model.SchemaContent;
+import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.SubjectVersion;
 import dev.stele.schema.SchemaReference;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,6 @@
 package dev.stele.registry.state;
 
-import dev.stele.registry.Config;
-import dev.stele.registry.Mode;
-import dev.stele.registry.QualifiedSubject;
-import dev.stele.registry.SchemaContent;
-import dev.stele.registry.StoredSchema;
-import dev.stele.registry.SubjectVersion;
-import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -14,7 +8,13 @@ import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.Mode;
+import dev.stele.registry.model.QualifiedSubject;
+import dev.stele.registry.model.SchemaContent;
+import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.SubjectVersion;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -66,9 +66,9 @@ public final class RegistryState implements RecordSink {
     if (record instanceof SchemaRecord r) {
       applySchema(r, timestamp);
     } else if (record instanceof ConfigRecord r) {
-      putOrRemove(configs, Scopes.key(r.subject()), r.value());
+      putOrRemove(configs, ScopeKeys.key(r.subject()), r.value());
     } else if (record instanceof ModeRecord r) {
-      putOrRemove(modes, Scopes.key(r.subject()), r.value());
+      putOrRemove(modes, ScopeKeys.key(r.subject()), r.value());
     } else if (record instanceof DeleteSubjectRecord r) {
       subjects.computeIfPresent(r.subject(), (s, h) -> h.deletedUpTo(r.version()));
     } else if (record instanceof ClearSubjectRecord r) {
@@ -185,20 +185,20 @@ public final class RegistryState implements RecordSink {
 
   /** A scope's own config: the subject's, a context's ({@code :.ctx:}) or global (null). */
   public Config config(String scope) {
-    return configs.get(Scopes.key(scope));
+    return configs.get(ScopeKeys.key(scope));
   }
 
   public Mode mode(String scope) {
-    return modes.get(Scopes.key(scope));
+    return modes.get(ScopeKeys.key(scope));
   }
 
-  /** Scopes (null for global) that have a mode of their own. */
+  /** ScopeKeys (null for global) that have a mode of their own. */
   public Set<String> modeScopes() {
-    return Scopes.scopes(modes.keySet());
+    return ScopeKeys.scopes(modes.keySet());
   }
 
   public Set<String> configScopes() {
-    return Scopes.scopes(configs.keySet());
+    return ScopeKeys.scopes(configs.keySet());
   }
 
   /** Subjects holding versions, soft-deleted ones included; O(1). */

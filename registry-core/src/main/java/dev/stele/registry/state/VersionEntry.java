@@ -1,6 +1,6 @@
 package dev.stele.registry.state;
 
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.StoredSchema;
 
 /** One version of a subject as held in memory. */
 public record VersionEntry(int version, StoredSchema schema, boolean deleted, long timestamp) {

@@ -3,12 +3,12 @@ package dev.stele.registry.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.Metadata;
-import dev.stele.registry.RawJson;
-import dev.stele.registry.RuleSet;
+import dev.stele.registry.model.Metadata;
+import dev.stele.registry.model.RawJson;
+import dev.stele.registry.model.RuleSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ContractCodecTest {
 

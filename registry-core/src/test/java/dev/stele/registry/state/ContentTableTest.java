@@ -2,8 +2,8 @@ package dev.stele.registry.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.SchemaContent;
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.SchemaContent;
+import dev.stele.registry.model.StoredSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

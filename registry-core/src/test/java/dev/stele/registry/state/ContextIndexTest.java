@@ -2,12 +2,12 @@ package dev.stele.registry.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.SchemaContent;
-import dev.stele.registry.SubjectVersion;
+import dev.stele.registry.model.SchemaContent;
+import dev.stele.registry.model.SubjectVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** /tmp/corpus/import.txt #10-#11, #23: IMPORT can give one content two ids. */
+/** ../shared/conformance scenario import #10-#11, #23: IMPORT can give one content two ids. */
 class ContextIndexTest {
   private static final SchemaContent STRING = new SchemaContent("AVRO", "\"string\"", List.of(), null, null);
 

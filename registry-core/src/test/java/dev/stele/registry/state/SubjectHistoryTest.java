@@ -2,7 +2,7 @@ package dev.stele.registry.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.StoredSchema;
+import dev.stele.registry.model.StoredSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

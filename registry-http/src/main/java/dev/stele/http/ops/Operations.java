@@ -1,7 +1,7 @@
 package dev.stele.http.ops;
 
-import dev.stele.registry.AppendListener;
 import dev.stele.registry.cluster.Leadership;
+import dev.stele.registry.log.AppendListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

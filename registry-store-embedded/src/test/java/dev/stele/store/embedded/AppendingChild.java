@@ -1,8 +1,8 @@
 package dev.stele.store.embedded;
 
-import dev.stele.registry.Mode;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

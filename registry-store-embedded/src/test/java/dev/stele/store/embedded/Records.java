@@ -1,9 +1,5 @@
 package dev.stele.store.embedded;
 
-import dev.stele.registry.Config;
-import dev.stele.registry.Mode;
-import dev.stele.registry.RawJson;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -12,6 +8,10 @@ import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.Mode;
+import dev.stele.registry.model.RawJson;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.SchemaReference;
 import java.util.List;

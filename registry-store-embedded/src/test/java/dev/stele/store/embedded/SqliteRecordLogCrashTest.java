@@ -4,10 +4,10 @@ import static dev.stele.store.embedded.Records.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.Mode;
 import dev.stele.registry.log.LogException;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Mode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,13 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.Mode;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RecordCodec;
 import dev.stele.registry.log.RecordSink;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.model.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

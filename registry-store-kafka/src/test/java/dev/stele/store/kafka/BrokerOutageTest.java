@@ -2,13 +2,13 @@ package dev.stele.store.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.NodeOptions;
-import dev.stele.registry.RegistryException;
 import dev.stele.registry.RegistryNode;
-import dev.stele.registry.Requests;
-import dev.stele.registry.SchemaPayload;
 import dev.stele.registry.log.LogException;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;

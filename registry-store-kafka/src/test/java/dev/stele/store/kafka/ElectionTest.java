@@ -3,15 +3,15 @@ package dev.stele.store.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.ErrorCode;
-import dev.stele.registry.NodeOptions;
-import dev.stele.registry.RegistryException;
 import dev.stele.registry.RegistryNode;
-import dev.stele.registry.Requests;
-import dev.stele.registry.SchemaPayload;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Leader election and the leader-only writer, with several nodes on one real broker. */
 class ElectionTest {

@@ -1,0 +1,82 @@
+package dev.stele.registry.model;
+
+import dev.stele.registry.Settings;
+
+/**
+ * The request records of the {@code Registry} and {@code Settings} services: one record per
+ * operation instead of flag lists (DESIGN.md rule 7). Subjects are as given in the URL, possibly
+ * context-qualified ({@code :.ctx:name}); versions are the raw path text ({@code 3}, {@code latest},
+ * {@code -1}), validated by the service.
+ */
+public final class Requests {
+  private Requests() {}
+
+  /**
+   * {@code POST /subjects/{s}/versions}.
+   *
+   * @param id an explicit schema id (IMPORT mode), or null
+   * @param version an explicit version, or null
+   */
+  public record Register(
+      String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {}
+
+  /** {@code POST /subjects/{s}}. */
+  public record Lookup(
+      String subject, SchemaPayload payload, boolean normalize, boolean deleted) {}
+
+  /**
+   * {@code POST /compatibility/subjects/{s}/versions[/{v}]}.
+   *
+   * @param version the version to check against, or null to check by the subject's level
+   */
+  public record CheckCompatibility(
+      String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose) {}
+
+  /** {@code GET /schemas/ids/{id}} and its sub-resources. */
+  public record SchemaById(int id, String subject, String format, boolean fetchMaxId) {}
+
+  /** {@code GET /schemas/ids/{id}/subjects} and {@code /versions}. */
+  public record IdUsages(int id, String subject, boolean deleted, int offset, int limit) {}
+
+  /**
+   * {@code GET /schemas}.
+   *
+   * @param ruleType only versions with a rule of this type ({@code CEL}, ...), or null for all
+   */
+  public record ListSchemas(
+      String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType, int offset, int limit) {}
+
+  /** {@code GET /subjects}. */
+  public record ListSubjects(
+      String subjectPrefix, boolean deleted, boolean deletedOnly, int offset, int limit) {}
+
+  /** {@code GET /subjects/{s}/versions}. */
+  public record ListVersions(
+      String subject, boolean deleted, boolean deletedOnly, boolean deletedAsNegative, int offset,
+      int limit) {}
+
+  /** {@code GET /subjects/{s}/versions/{v}} (and {@code /schema}). */
+  public record GetVersion(String subject, String version, boolean deleted, String format) {}
+
+  /**
+   * {@code GET /subjects/{s}/metadata}.
+   *
+   * @param properties the metadata properties the version must have (all of them; none: the
+   *     latest version)
+   */
+  public record LatestWithMetadata(
+      String subject, java.util.Map<String, String> properties, boolean deleted, String format) {
+    public LatestWithMetadata {
+      properties = java.util.Map.copyOf(properties);
+    }
+  }
+
+  /** {@code GET /subjects/{s}/versions/{v}/referencedby}. */
+  public record ReferencedBy(String subject, String version, boolean deleted, int offset, int limit) {}
+
+  /** {@code DELETE /subjects/{s}/versions/{v}}. */
+  public record DeleteVersion(String subject, String version, boolean permanent) {}
+
+  /** {@code DELETE /subjects/{s}}. */
+  public record DeleteSubject(String subject, boolean permanent) {}
+}

@@ -1,0 +1,76 @@
+package dev.stele.registry.model;
+
+import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.Incompatibility;
+import java.util.List;
+
+/** Result values of the services that are more than a single stored value. */
+public final class Results {
+  private Results() {}
+
+  /**
+   * What a registration returns: the id and the version it landed as.
+   *
+   * @param detailed the Confluent registry answers with the whole version, not only the id, when
+   *     the registration filled something in ({@code Population}: metadata or rules, an empty
+   *     schema, {@code confluent:version}) or found an existing version only after that, and
+   *     when IMPORT names a version that is already there; a submission found as sent, and a
+   *     plain new version, answer with the id alone
+   */
+  public record Registered(int id, int version, SchemaVersion schemaVersion, boolean detailed) {}
+
+  /**
+   * A schema read by id, rendered in the requested format.
+   *
+   * @param formatted the text in the requested format, or null for the stored canonical text
+   *     (so that a cache of rendered answers can tell a hit from the schema instance and this,
+   *     without inflating the text)
+   * @param subjectVersion the version under the {@code subject} query parameter, or null
+   * @param maxId the highest id in use, or null unless asked for
+   */
+  public record SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion,
+      Integer maxId) {
+    /** The text to answer with; the canonical one is inflated on each call. */
+    public String text() {
+      return formatted != null ? formatted : schema.schema();
+    }
+  }
+
+  /**
+   * A subject version rendered in the requested format ({@code text} is the canonical schema
+   * unless a format was asked for).
+   */
+  public record VersionText(SchemaVersion version, String text) {}
+
+  /**
+   * The incompatibilities found against one existing version, in the Confluent registry's order
+   * (for a mutual check, the old schema's reading of the new one first).
+   *
+   * @param quotesOld whether the messages end with the old version and schema: the Confluent
+   *     registry quotes them after a one-way check, and after a mutual one only when the new
+   *     schema cannot read the old one
+   */
+  public record VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities,
+      boolean quotesOld) {
+    public VersionConflict(int oldVersion, String oldSchema, List<Incompatibility> incompatibilities) {
+      this(oldVersion, oldSchema, incompatibilities, true);
+    }
+  }
+
+  /**
+   * The outcome of a compatibility check.
+   *
+   * @param conflicts one entry per version that failed, in check order
+   * @param problems messages that are not about a version: the new schema does not parse (in
+   *     verbose mode) or has another schema type
+   * @param level the level the check applied
+   * @param validateFields the config's validateFields flag, echoed in messages
+   */
+  public record Compatibility(
+      List<VersionConflict> conflicts, List<String> problems, CompatibilityLevel level,
+      boolean validateFields) {
+    public boolean isCompatible() {
+      return conflicts.isEmpty() && problems.isEmpty();
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.stele.registry.parse;
+
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.Versions;
+import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.state.SubjectHistory;
+import dev.stele.registry.state.VersionEntry;
+import dev.stele.schema.InvalidSchemaException;
+import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.ResolvedReference;
+import dev.stele.schema.SchemaFormat;
+import dev.stele.schema.SchemaFormats;
+import dev.stele.schema.SchemaReference;
+import dev.stele.schema.SchemaSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns submitted and stored schema text into {@link ParsedSchema}s: picks the format, resolves
+ * references against a state, and reports failures as 42201 in the Confluent registry's words.
+ * Parsed stored schemas are cached, so compatibility checks against a long history do not parse
+ * it again each time.
+ */
+public final class SchemaParser {
+  private static final int MAX_REFERENCE_DEPTH = 64;
+
+  private final SchemaFormats formats;
+  private final ParsedCache parsed;
+
+  public SchemaParser(SchemaFormats formats) {
+    this(formats, ParsedCache.forHeap());
+  }
+
+  public SchemaParser(SchemaFormats formats, ParsedCache parsed) {
+    this.formats = formats;
+    this.parsed = parsed;
+  }
+
+  public SchemaFormats formats() {
+    return formats;
+  }
+
+  /** The format of a request's schema type (null means AVRO); 42201 when none is loaded. */
+  public SchemaFormat format(String schemaType) {
+    String type = schemaType == null ? "AVRO" : schemaType;
+    // Type names are upper case on the wire; "avro" is refused as the Confluent registry does.
+    if (!type.equals(type.toUpperCase(java.util.Locale.ROOT))) {
+      throw ErrorCode.INVALID_SCHEMA.exception("Invalid schema type " + type);
+    }
+    return formats.find(type).orElseThrow(
+        () -> ErrorCode.INVALID_SCHEMA.exception("Invalid schema type " + type));
+  }
+
+  /**
+   * Parses a client's schema.
+   *
+   * @param validate false for lookups (lenient, like the Confluent registry's)
+   */
+  public ParsedSchema parse(Submitted submitted, RegistryState state, boolean validate, boolean normalize) {
+    SchemaPayload payload = submitted.payload();
+    if (payload.schema() == null || payload.schema().isBlank()) {
+      throw ErrorCode.INVALID_SCHEMA.exception("Empty schema");
+    }
+    SchemaFormat format = format(payload.schemaType());
+    List<ResolvedReference> refs;
+    try {
+      refs = resolve(payload.references(), state, 0);
+    } catch (InvalidSchemaException e) {
+      throw invalid(submitted, format.type(), e.getMessage());
+    }
+    ParsedSchema schema;
+    try {
+      schema = format.parse(new SchemaSource(payload.schema(), refs, validate));
+    } catch (InvalidSchemaException e) {
+      if (e.isAfterParsing()) {
+        // The Confluent registry leaves out "with refs ... of type ..." for a schema that
+        // parsed but failed a later check.
+        throw ErrorCode.INVALID_SCHEMA.exception(
+            Describe.invalidSchemaShort(submitted, format.type(), e.getMessage()));
+      }
+      throw invalid(submitted, format.type(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A format must not throw anything else; if one does, the input is still the client's.
+      throw invalid(submitted, format.type(), String.valueOf(e.getMessage()));
+    }
+    return normalize ? normalize(schema, submitted) : schema;
+  }
+
+  /**
+   * The normalized form. The Confluent registry words a failure two ways: when the normalized
+   * text no longer parses (the cause is an {@link InvalidSchemaException}) as a parse failure;
+   * when the schema cannot be normalized at all, without the {@code with refs ... of type ...}
+   * part. Formats signal which by the cause they give.
+   */
+  private static ParsedSchema normalize(ParsedSchema schema, Submitted submitted) {
+    try {
+      return schema.normalize();
+    } catch (RuntimeException | StackOverflowError e) {
+      if (e.getCause() instanceof InvalidSchemaException cause) {
+        throw invalid(submitted, schema.type(), cause.getMessage());
+      }
+      throw ErrorCode.INVALID_SCHEMA.exception(
+          Describe.invalidSchemaShort(submitted, schema.type(), String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** A stored schema, parsed once and cached. */
+  public ParsedSchema parseStored(StoredSchema stored, RegistryState state) {
+    ParsedSchema cached = parsed.get(stored);
+    if (cached != null) {
+      return cached;
+    }
+    SchemaFormat format = formats.find(stored.schemaType()).orElseThrow(
+        () -> ErrorCode.INTERNAL.exception("No format for stored schema type " + stored.schemaType()));
+    try {
+      List<ResolvedReference> refs = resolve(stored.references(), state, 0);
+      // Stored schemas were validated when registered; parse leniently so old records still load.
+      ParsedSchema schema = format.parse(new SchemaSource(stored.schema(), refs, false));
+      parsed.put(stored, schema);
+      return schema;
+    } catch (InvalidSchemaException e) {
+      throw ErrorCode.INTERNAL.exception(
+          "Stored schema " + stored.id() + " no longer parses: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a stored schema into the cache ahead of use (the node's {@code HistoryWarmer}).
+   *
+   * @return false when it was cached already
+   */
+  public boolean warm(StoredSchema stored, RegistryState state) {
+    if (parsed.get(stored) != null) {
+      return false;
+    }
+    parseStored(stored, state);
+    return true;
+  }
+
+  /** Whether the cache is under half its budget: warming ahead of use stops there. */
+  public boolean hasRoomToWarm() {
+    return parsed.weight() < parsed.budget() / 2;
+  }
+
+  /** References with version -1 replaced by the latest version they resolved to. */
+  public static List<SchemaReference> pinned(List<SchemaReference> refs, RegistryState state) {
+    List<SchemaReference> pinned = new ArrayList<>(refs.size());
+    for (SchemaReference ref : refs) {
+      if (ref.version() == Versions.LATEST && ref.subject() != null) {
+        SubjectHistory history = state.history(ref.subject());
+        VersionEntry latest = history == null ? null : history.latestLive();
+        pinned.add(latest == null ? ref : new SchemaReference(ref.name(), ref.subject(), latest.version()));
+      } else {
+        pinned.add(ref);
+      }
+    }
+    return pinned;
+  }
+
+  private List<ResolvedReference> resolve(List<SchemaReference> refs, RegistryState state, int depth)
+      throws InvalidSchemaException {
+    if (depth > MAX_REFERENCE_DEPTH) {
+      throw new InvalidSchemaException("References nest deeper than " + MAX_REFERENCE_DEPTH
+          + " levels (is there a cycle?)");
+    }
+    List<ResolvedReference> resolved = new ArrayList<>(refs.size());
+    for (SchemaReference ref : refs) {
+      if (ref.name() == null || ref.subject() == null) {
+        throw new InvalidSchemaException("Invalid reference: " + Describe.reference(ref));
+      }
+      if (ref.version() <= 0 && ref.version() != Versions.LATEST) {
+        // The Confluent registry's words here are its exception's toString; clients see them.
+        throw new InvalidSchemaException(
+            "io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: " + ref.version());
+      }
+      VersionEntry entry = find(ref, state);
+      if (entry == null) {
+        throw new InvalidSchemaException("No schema reference found for subject \"" + ref.subject()
+            + "\" and version " + ref.version());
+      }
+      StoredSchema target = entry.schema();
+      resolved.add(new ResolvedReference(
+          new SchemaReference(ref.name(), ref.subject(), entry.version()), target.schemaType(),
+          target.schema(), resolve(target.references(), state, depth + 1)));
+    }
+    return resolved;
+  }
+
+  private static VersionEntry find(SchemaReference ref, RegistryState state) {
+    SubjectHistory history = state.history(ref.subject());
+    if (history == null) {
+      return null;
+    }
+    // A soft-deleted version can still be referenced by version number, as in Confluent.
+    return ref.version() == Versions.LATEST ? history.latestLive() : history.get(ref.version());
+  }
+
+  private static RegistryException invalid(Submitted submitted, String type, String details) {
+    return ErrorCode.INVALID_SCHEMA.exception(Describe.invalidSchema(submitted, type, details));
+  }
+
+  /** A client's schema with what the error messages name: the subject and explicit id/version. */
+  public record Submitted(String subject, SchemaPayload payload, Integer id, Integer version) {}
+}

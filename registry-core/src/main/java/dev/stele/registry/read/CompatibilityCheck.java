@@ -1,0 +1,160 @@
+package dev.stele.registry.read;
+
+import dev.stele.registry.log.ContractCodec;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.Metadata;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.RawJson;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results.Compatibility;
+import dev.stele.registry.model.Results.VersionConflict;
+import dev.stele.registry.model.Results;
+import dev.stele.registry.model.Versions;
+import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.state.SubjectHistory;
+import dev.stele.registry.state.VersionEntry;
+import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.SchemaFormat.Roles;
+import dev.stele.schema.SchemaFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies a compatibility level to a new schema and a subject's history: the level gives the
+ * direction (new reads old, old reads new, or both) and the history (latest or all live
+ * versions, newest first; a transitive check stops at the first version that fails, as the
+ * Confluent registry's does).
+ */
+public final class CompatibilityCheck {
+  public static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
+
+  private final SchemaParser parser;
+
+  public CompatibilityCheck(SchemaParser parser) {
+    this.parser = parser;
+  }
+
+  /**
+   * {@code POST /compatibility/subjects/{s}/versions[/{v}]}: against one live version (none for
+   * {@code latest} of an empty subject: compatible), or against what the subject's level and
+   * compatibility group select. In verbose mode an unparsable schema is a message, not an error.
+   */
+  public Compatibility check(Requests.CheckCompatibility request, RegistryState state, NodeOptions options) {
+    String subject = SubjectLookup.resolve(state, request.subject());
+    Config config = Scopes.effectiveConfig(state, subject, options);
+    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
+    CompatibilityLevel level = config.compatibilityLevel();
+    SubjectHistory history = state.history(subject);
+    List<VersionEntry> against;
+    if (request.version() == null) {
+      against = history == null ? List.of() : against(inGroup(history.live(), config.compatibilityGroup(),
+          ContractCodec.canonicalMetadata(request.payload().metadata())), level);
+    } else {
+      int asked = Versions.parse(request.version());
+      VersionEntry entry = history == null ? null
+          : asked == Versions.LATEST ? history.latestLive() : history.get(asked);
+      if (entry != null && entry.deleted()) {
+        entry = null;
+      }
+      if (entry == null && asked != Versions.LATEST) {
+        throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
+      }
+      against = entry == null ? List.of() : List.of(entry);
+    }
+    boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
+    ParsedSchema parsed;
+    try {
+      parsed = parser.parse(new SchemaParser.Submitted(subject, request.payload(), null, null), state,
+          true, normalize);
+    } catch (RegistryException e) {
+      if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
+        return new Compatibility(List.of(), List.of(e.getMessage()), level, validateFields);
+      }
+      throw e;
+    }
+    return check(parsed, against, level, validateFields, state);
+  }
+
+  /**
+   * @param previous the versions to check against, oldest first (all the level needs; the
+   *     caller picks latest-only or all)
+   */
+  public Compatibility check(ParsedSchema candidate, List<VersionEntry> previous, CompatibilityLevel level,
+      boolean validateFields, RegistryState state) {
+    List<VersionConflict> conflicts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    if (level != CompatibilityLevel.NONE) {
+      for (int i = previous.size() - 1; i >= 0; i--) {
+        VersionEntry old = previous.get(i);
+        if (!old.schema().schemaType().equals(candidate.type())) {
+          problems.add(DIFFERENT_TYPE);
+          break;
+        }
+        VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), level, old);
+        if (conflict != null) {
+          conflicts.add(conflict);
+          break;
+        }
+      }
+    }
+    return new Compatibility(conflicts, problems, level, validateFields);
+  }
+
+  /** The versions a level checks against: the latest live one, or every live one. */
+  public static List<VersionEntry> against(List<VersionEntry> live, CompatibilityLevel level) {
+    if (level.transitive() || live.size() <= 1) {
+      return live;
+    }
+    return List.of(live.get(live.size() - 1));
+  }
+
+  /**
+   * The conflict with one old version, or null. The old schema's reading of the new one comes
+   * first, as in the Confluent registry; it quotes the old version after a one-way check, and
+   * after a mutual one only when the new schema cannot read the old.
+   */
+  private VersionConflict compare(ParsedSchema candidate, ParsedSchema old, CompatibilityLevel level,
+      VersionEntry entry) {
+    SchemaFormat format = parser.format(candidate.type());
+    CompatibilityResult oldReadsNew = level.oldReadsNew()
+        ? format.checkCanRead(old, candidate, Roles.OLD_READS_NEW) : CompatibilityResult.COMPATIBLE;
+    CompatibilityResult newReadsOld = level.newReadsOld()
+        ? format.checkCanRead(candidate, old, Roles.NEW_READS_OLD) : CompatibilityResult.COMPATIBLE;
+    CompatibilityResult both = oldReadsNew.merge(newReadsOld);
+    if (both.isCompatible()) {
+      return null;
+    }
+    boolean quotesOld = !level.newReadsOld() || !newReadsOld.isCompatible();
+    return new VersionConflict(entry.version(), entry.schema().schema(), both.incompatibilities(), quotesOld);
+  }
+
+  /**
+   * The versions a {@code compatibilityGroup} puts the candidate with (../shared/API.md §2.10):
+   * those whose metadata property of that name has the candidate's value (absent matches absent).
+   * Without a group, all of them.
+   */
+  public static List<VersionEntry> inGroup(List<VersionEntry> versions, String group, RawJson candidateMetadata) {
+    if (group == null || group.isEmpty()) {
+      return versions;
+    }
+    String value = property(candidateMetadata, group);
+    List<VersionEntry> same = new ArrayList<>();
+    for (VersionEntry entry : versions) {
+      if (Objects.equals(value, property(entry.schema().metadata(), group))) {
+        same.add(entry);
+      }
+    }
+    return same;
+  }
+
+  private static String property(RawJson metadata, String key) {
+    Metadata parsed = ContractCodec.metadata(metadata);
+    return parsed == null ? null : parsed.property(key);
+  }
+}
