@@ -3,8 +3,8 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.testkit.kafka.KafkaBrokers;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

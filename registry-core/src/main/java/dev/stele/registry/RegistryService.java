@@ -2,8 +2,8 @@ package dev.stele.registry;
 
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.Requests;
-import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.Results;
+import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.parse.SchemaParser;

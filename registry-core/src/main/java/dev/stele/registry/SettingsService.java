@@ -1,10 +1,10 @@
 package dev.stele.registry;
 
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.Mode;
@@ -16,8 +16,8 @@ import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.registry.write.SubjectRules;
-import dev.stele.registry.write.Writer.Decision;
 import dev.stele.registry.write.Writer;
+import dev.stele.registry.write.Writer.Decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

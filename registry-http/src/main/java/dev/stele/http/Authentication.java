@@ -1,11 +1,11 @@
 package dev.stele.http;
 
 import dev.stele.http.auth.BasicAuthenticator;
-import dev.stele.http.ops.Audit;
 import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
+import dev.stele.http.ops.Audit;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;

@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.RegistryException;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.ext.web.handler.HttpException;
@@ -25,6 +26,9 @@ final class ErrorMapper {
 
   static Answer map(Throwable failure) {
     Throwable cause = unwrap(failure);
+    if (cause instanceof IncompatibleSchemaException e) {
+      return new Answer(409, e.code().code(), CompatibilityMessages.incompatible(e));
+    }
     if (cause instanceof RegistryException e) {
       return new Answer(e.code().httpStatus(), e.code().code(), e.getMessage());
     }

@@ -7,7 +7,6 @@ import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
-import dev.stele.registry.read.CompatibilityMessages;
 import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

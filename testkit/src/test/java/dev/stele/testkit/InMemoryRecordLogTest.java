@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.schema.CompatibilityLevel;

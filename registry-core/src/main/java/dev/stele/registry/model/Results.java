@@ -61,16 +61,25 @@ public final class Results {
    * The outcome of a compatibility check.
    *
    * @param conflicts one entry per version that failed, in check order
-   * @param problems messages that are not about a version: the new schema does not parse (in
-   *     verbose mode) or has another schema type
+   * @param problems what is wrong that is not about one version: the new schema does not parse
+   *     (in verbose mode) or has another schema type
    * @param level the level the check applied
    * @param validateFields the config's validateFields flag, echoed in messages
    */
   public record Compatibility(
-      List<VersionConflict> conflicts, List<String> problems, CompatibilityLevel level,
+      List<VersionConflict> conflicts, List<Problem> problems, CompatibilityLevel level,
       boolean validateFields) {
     public boolean isCompatible() {
       return conflicts.isEmpty() && problems.isEmpty();
     }
+  }
+
+  /** A reason a check failed that is not an incompatibility with one version. */
+  public sealed interface Problem {
+    /** The new schema's type is not the type of a version it is checked against. */
+    record DifferentSchemaType() implements Problem {}
+
+    /** The new schema does not parse (reported, not thrown, in verbose mode). */
+    record Unparsable(RegistryException error) implements Problem {}
   }
 }

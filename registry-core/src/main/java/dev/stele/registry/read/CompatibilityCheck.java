@@ -8,9 +8,10 @@ import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
-import dev.stele.registry.model.Results.Compatibility;
-import dev.stele.registry.model.Results.VersionConflict;
 import dev.stele.registry.model.Results;
+import dev.stele.registry.model.Results.Compatibility;
+import dev.stele.registry.model.Results.Problem;
+import dev.stele.registry.model.Results.VersionConflict;
 import dev.stele.registry.model.Versions;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
@@ -19,8 +20,8 @@ import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.SchemaFormat.Roles;
 import dev.stele.schema.SchemaFormat;
+import dev.stele.schema.SchemaFormat.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +33,6 @@ import java.util.Objects;
  * Confluent registry's does).
  */
 public final class CompatibilityCheck {
-  public static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
-
   private final SchemaParser parser;
 
   public CompatibilityCheck(SchemaParser parser) {
@@ -74,7 +73,7 @@ public final class CompatibilityCheck {
           true, normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
-        return new Compatibility(List.of(), List.of(e.getMessage()), level, validateFields);
+        return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level, validateFields);
       }
       throw e;
     }
@@ -88,12 +87,12 @@ public final class CompatibilityCheck {
   public Compatibility check(ParsedSchema candidate, List<VersionEntry> previous, CompatibilityLevel level,
       boolean validateFields, RegistryState state) {
     List<VersionConflict> conflicts = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (level != CompatibilityLevel.NONE) {
       for (int i = previous.size() - 1; i >= 0; i--) {
         VersionEntry old = previous.get(i);
         if (!old.schema().schemaType().equals(candidate.type())) {
-          problems.add(DIFFERENT_TYPE);
+          problems.add(new Problem.DifferentSchemaType());
           break;
         }
         VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), level, old);

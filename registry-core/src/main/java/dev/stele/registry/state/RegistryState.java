@@ -1,6 +1,7 @@
 package dev.stele.registry.state;
 
 import dev.stele.registry.log.RecordSink;
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -8,7 +9,6 @@ import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.QualifiedSubject;

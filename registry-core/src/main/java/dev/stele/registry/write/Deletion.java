@@ -1,11 +1,11 @@
 package dev.stele.registry.write;
 
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;

@@ -1,24 +1,24 @@
 package dev.stele.registry.write;
 
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.Results.Registered;
-import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.read.CompatibilityCheck;
-import dev.stele.registry.read.CompatibilityMessages;
 import dev.stele.registry.read.SchemaLookup;
 import dev.stele.registry.read.Scopes;
 import dev.stele.registry.read.SubjectLookup;
@@ -155,8 +155,7 @@ public final class Registration {
     Compatibility result = compatibility.check(parsed, against, config.compatibilityLevel(),
         Boolean.TRUE.equals(config.validateFields()), state);
     if (!result.isCompatible()) {
-      throw ErrorCode.INCOMPATIBLE_SCHEMA.exception(subject,
-          "[" + String.join(", ", CompatibilityMessages.render(result)) + "]");
+      throw new IncompatibleSchemaException(subject, result);
     }
   }
 

@@ -109,9 +109,10 @@ class ReadsTest {
     Results.Compatibility bad = registry.checkCompatibility(new Requests.CheckCompatibility(
         "s2", null, SchemaPayload.of(Nodes.USER_INT, null), false, true));
     assertThat(bad.isCompatible()).isFalse();
-    assertThat(CompatibilityMessages.render(bad)).contains("{oldSchemaVersion: 2}");
+    assertThat(bad.conflicts()).singleElement().satisfies(c -> assertThat(c.oldVersion()).isEqualTo(2));
     Results.Compatibility unparsable = registry.checkCompatibility(new Requests.CheckCompatibility(
         "s2", null, SchemaPayload.of("{", null), false, true));
-    assertThat(unparsable.problems()).singleElement().asString().startsWith("Invalid schema");
+    assertThat(unparsable.problems()).singleElement().isInstanceOfSatisfying(Results.Problem.Unparsable.class,
+        p -> assertThat(p.error().getMessage()).startsWith("Invalid schema"));
   }
 }

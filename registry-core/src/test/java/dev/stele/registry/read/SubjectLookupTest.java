@@ -2,10 +2,10 @@ package dev.stele.registry.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.state.RegistryState;
 import java.util.List;

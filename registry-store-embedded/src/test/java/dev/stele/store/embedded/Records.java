@@ -1,5 +1,6 @@
 package dev.stele.store.embedded;
 
+import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -8,7 +9,6 @@ import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
-import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.RawJson;

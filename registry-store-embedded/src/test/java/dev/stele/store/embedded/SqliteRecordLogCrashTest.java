@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.LogException;
-import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.model.Mode;
 import java.io.BufferedReader;
 import java.io.IOException;

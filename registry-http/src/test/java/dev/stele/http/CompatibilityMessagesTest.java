@@ -1,7 +1,9 @@
-package dev.stele.registry.read;
+package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.Results;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
@@ -55,10 +57,22 @@ class CompatibilityMessagesTest {
   @Test
   void problemsComeFirst() {
     Results.Compatibility result = new Results.Compatibility(List.of(),
-        List.of("Incompatible because of different schema type"), CompatibilityLevel.BACKWARD, false);
+        List.of(new Results.Problem.DifferentSchemaType(),
+            new Results.Problem.Unparsable(ErrorCode.INVALID_SCHEMA.exception("Invalid schema x"))),
+        CompatibilityLevel.BACKWARD, false);
     assertThat(CompatibilityMessages.render(result)).containsExactly(
-        "Incompatible because of different schema type",
+        "Incompatible because of different schema type", "Invalid schema x",
         "{validateFields: 'false', compatibility: 'BACKWARD'}");
+  }
+
+  @Test
+  void anIncompatibleRegistrationIsWordedAsTheConfluentRegistryDoes() {
+    Results.Compatibility result = new Results.Compatibility(List.of(
+        new Results.VersionConflict(1, "old1", List.of(incompatibility("a")))),
+        List.of(), CompatibilityLevel.BACKWARD, false);
+    assertThat(CompatibilityMessages.incompatible(new IncompatibleSchemaException("s", result))).isEqualTo(
+        "Schema being registered is incompatible with an earlier schema for subject \"s\", details: "
+            + "[a, {oldSchemaVersion: 1}, {oldSchema: 'old1'}, {validateFields: 'false', compatibility: 'BACKWARD'}]");
   }
 
   private static Incompatibility incompatibility(String message) {
