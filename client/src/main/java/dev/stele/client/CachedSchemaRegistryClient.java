@@ -52,39 +52,25 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    RegisterKey key = new RegisterKey(subject, normalize, schema);
-    Integer cached = ids.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    JsonNode answer = transport.send("POST",
-        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema));
-    int id = Json.required(answer, "id").asInt();
-    ids.put(key, id);
-    return id;
+    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.required(transport.send("POST",
+        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema)), "id")
+        .asInt());
   }
 
   @Override
   public RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    RegisterKey key = new RegisterKey(subject, normalize, schema);
-    RegisteredSchema cached = lookups.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    RegisteredSchema found = Json.registered(transport.send("POST",
-        "/subjects/" + segment(subject) + "?normalize=" + normalize, Json.schemaRequest(schema)));
-    lookups.put(key, found);
-    return found;
+    return cached(lookups, new RegisterKey(subject, normalize, schema), () -> Json.registered(transport.send("POST",
+        "/subjects/" + segment(subject) + "?normalize=" + normalize, Json.schemaRequest(schema))));
   }
 
   @Override
   public SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException {
-    IdKey key = new IdKey(id, subject, format);
-    SchemaDefinition cached = schemas.get(key);
-    if (cached != null) {
-      return cached;
-    }
+    return cached(schemas, new IdKey(id, subject, format), () -> Json.definition(transport.send("GET",
+        byIdPath(id, subject, format), null)));
+  }
+
+  private static String byIdPath(int id, String subject, String format) {
     StringBuilder path = new StringBuilder("/schemas/ids/").append(id);
     char separator = '?';
     if (subject != null) {
@@ -94,34 +80,40 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     if (format != null) {
       path.append(separator).append("format=").append(query(format));
     }
-    SchemaDefinition schema = Json.definition(transport.send("GET", path.toString(), null));
-    schemas.put(key, schema);
-    return schema;
+    return path.toString();
   }
 
   @Override
   public RegisteredSchema getVersion(String subject, int version, String format)
       throws IOException, RestClientException {
-    VersionKey key = new VersionKey(subject, version, format);
-    RegisteredSchema cached = versions.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    String path = versionPath(subject, String.valueOf(version)) + (format == null ? "" : "?format=" + query(format));
-    RegisteredSchema found = Json.registered(transport.send("GET", path, null));
-    versions.put(key, found);
-    return found;
+    return cached(versions, new VersionKey(subject, version, format), () -> Json.registered(transport.send("GET",
+        versionPath(subject, String.valueOf(version)) + (format == null ? "" : "?format=" + query(format)), null)));
   }
 
   @Override
   public RegisteredSchema getLatest(String subject) throws IOException, RestClientException {
-    RegisteredSchema cached = latest.get(subject);
+    return cached(latest, subject, () -> Json.registered(transport.send("GET", versionPath(subject, "latest"), null)));
+  }
+
+  /** A REST call whose answer the cache may hold. */
+  @FunctionalInterface
+  private interface Fetch<V> {
+    V get() throws IOException, RestClientException;
+  }
+
+  /**
+   * The cached answer for {@code key}, else {@code fetch}'s, kept. Two threads missing at once
+   * both ask the registry: the answers are the same, and a lock would serialize every miss.
+   */
+  private static <K, V> V cached(BoundedCache<K, V> cache, K key, Fetch<V> fetch)
+      throws IOException, RestClientException {
+    V cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    RegisteredSchema found = Json.registered(transport.send("GET", versionPath(subject, "latest"), null));
-    latest.put(subject, found);
-    return found;
+    V fetched = fetch.get();
+    cache.put(key, fetched);
+    return fetched;
   }
 
   @Override
@@ -149,24 +141,33 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public String getCompatibility(String subject) throws IOException, RestClientException {
-    return Json.required(transport.send("GET", scoped("/config", subject), null), "compatibilityLevel").asText();
+    return getSetting(scoped("/config", subject), "compatibilityLevel");
   }
 
   @Override
   public String setCompatibility(String subject, String level) throws IOException, RestClientException {
-    ObjectNode body = Json.MAPPER.createObjectNode().put("compatibility", level);
-    return Json.required(transport.send("PUT", scoped("/config", subject), body), "compatibility").asText();
+    return putSetting(scoped("/config", subject), "compatibility", level);
   }
 
   @Override
   public String getMode(String subject) throws IOException, RestClientException {
-    return Json.required(transport.send("GET", scoped("/mode", subject), null), "mode").asText();
+    return getSetting(scoped("/mode", subject), "mode");
   }
 
   @Override
   public String setMode(String subject, String mode) throws IOException, RestClientException {
-    ObjectNode body = Json.MAPPER.createObjectNode().put("mode", mode);
-    return Json.required(transport.send("PUT", scoped("/mode", subject), body), "mode").asText();
+    return putSetting(scoped("/mode", subject), "mode", mode);
+  }
+
+  /** A config or mode read: the answer's {@code field}, which must be there. */
+  private String getSetting(String path, String field) throws IOException, RestClientException {
+    return Json.required(transport.send("GET", path, null), field).asText();
+  }
+
+  /** A config or mode change: {@code {field: value}}, answered with the value the registry now holds. */
+  private String putSetting(String path, String field, String value) throws IOException, RestClientException {
+    ObjectNode body = Json.MAPPER.createObjectNode().put(field, value);
+    return Json.required(transport.send("PUT", path, body), field).asText();
   }
 
   @Override

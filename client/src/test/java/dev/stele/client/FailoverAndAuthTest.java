@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stele.client.testing.RecordingProxy;
 import dev.stele.client.testing.TestRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ class FailoverAndAuthTest {
 
   @Test
   void aDeadUrlIsSkippedAndLaterCallsStartAtTheLiveOne() throws Exception {
-    String dead = "http://127.0.0.1:" + freePort();
+    String dead = TestRegistry.deadUrl();
     SchemaRegistryClient client = client(Map.of(ClientConfig.URL, dead + "," + proxy.url(),
         ClientConfig.RETRIES_WAIT_MS, "1"));
     int id = client.register("s", CachedSchemaRegistryClientTest.USER);
@@ -44,8 +43,7 @@ class FailoverAndAuthTest {
 
   @Test
   void serverErrorsAreRetriedWithBackoff() throws Exception {
-    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
-        ClientConfig.MAX_RETRIES, "3", ClientConfig.RETRIES_WAIT_MS, "1"));
+    SchemaRegistryClient client = retrying(proxy.url(), 3);
     proxy.failNext(2, 503);
     assertThat(client.register("s", CachedSchemaRegistryClientTest.USER)).isPositive();
     assertThat(proxy.calls()).hasSize(3);
@@ -53,8 +51,7 @@ class FailoverAndAuthTest {
 
   @Test
   void persistentServerErrorsSurfaceWithTheirCode() throws Exception {
-    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
-        ClientConfig.MAX_RETRIES, "2", ClientConfig.RETRIES_WAIT_MS, "1"));
+    SchemaRegistryClient client = retrying(proxy.url(), 2);
     proxy.failNext(10, 500);
     assertThatThrownBy(() -> client.getVersions("s"))
         .isInstanceOfSatisfying(RestClientException.class, e -> {
@@ -66,17 +63,15 @@ class FailoverAndAuthTest {
 
   @Test
   void clientErrorsAreNotRetried() throws Exception {
-    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, proxy.url(),
-        ClientConfig.MAX_RETRIES, "3", ClientConfig.RETRIES_WAIT_MS, "1"));
+    SchemaRegistryClient client = retrying(proxy.url(), 3);
     assertThatThrownBy(() -> client.getVersions("missing")).isInstanceOf(RestClientException.class);
     assertThat(proxy.calls()).hasSize(1);
   }
 
   @Test
   void anUnreachableRegistryIsAnIoExceptionNamingTheUrls() throws Exception {
-    String dead = "http://127.0.0.1:" + freePort();
-    SchemaRegistryClient client = client(Map.of(ClientConfig.URL, dead,
-        ClientConfig.MAX_RETRIES, "1", ClientConfig.RETRIES_WAIT_MS, "1"));
+    String dead = TestRegistry.deadUrl();
+    SchemaRegistryClient client = retrying(dead, 1);
     assertThatThrownBy(() -> client.getById(1))
         .isInstanceOf(IOException.class).hasMessageContaining(dead).hasMessageContaining("2 attempts");
   }
@@ -107,13 +102,13 @@ class FailoverAndAuthTest {
     return CachedSchemaRegistryClient.fromConfigs(new HashMap<>(configs));
   }
 
-  private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  /** A client that retries {@code maxRetries} times with a 1 ms wait, so tests stay fast. */
+  private static SchemaRegistryClient retrying(String urls, int maxRetries) {
+    return client(Map.of(ClientConfig.URL, urls, ClientConfig.MAX_RETRIES, String.valueOf(maxRetries),
+        ClientConfig.RETRIES_WAIT_MS, "1"));
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -8,6 +8,9 @@ import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +43,18 @@ public final class TestRegistry implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * A loopback URL nothing listens on, for an unreachable registry: the port was free a moment
+   * ago, and nothing in these tests binds ports other than through the OS's choice.
+   */
+  public static String deadUrl() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

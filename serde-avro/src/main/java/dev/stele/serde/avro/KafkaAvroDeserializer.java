@@ -4,7 +4,7 @@ import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.internal.Framing;
-import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.internal.RegistrySerde;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +29,11 @@ import org.apache.kafka.common.serialization.Deserializer;
  * bytes that do not decode, a registry that is down) is a {@link SerializationException} naming
  * the topic and, once read, the schema id.
  */
-public class KafkaAvroDeserializer implements Deserializer<Object> {
+public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer<Object> {
   private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
-  private final SchemaRegistryClient givenClient;
   private Schema configuredReader;
   private boolean specific;
-  private RegistryAccess registry;
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
 
   private record Reader(Schema writer, DatumReader<Object> reader) {}
@@ -55,7 +53,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   /** Resolves every writer schema against {@code readerSchema}. */
   public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, Schema readerSchema) {
-    this.givenClient = client;
+    super(client, "Avro");
     this.configuredReader = readerSchema;
     if (configs != null) {
       configure(configs, false);
@@ -70,7 +68,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     if (readerText != null && !readerText.isEmpty()) {
       this.configuredReader = new Schema.Parser().parse(readerText);
     }
-    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Avro");
+    connect(configs, isKey);
     readers.clear();
   }
 
@@ -79,9 +77,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     if (data == null) {
       return null;
     }
-    if (registry == null) {
-      throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
-    }
+    registry(); // an IllegalStateException when used before configure()
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {
@@ -116,7 +112,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
   }
 
   private Reader resolve(String topic, int id) {
-    Schema writer = AvroSchemaParser.parse(registry, topic, registry.schemaById(topic, id),
+    Schema writer = AvroSchemaParser.parse(registry(), topic, registry().schemaById(topic, id),
         describe(topic) + " (schema id " + id + ")");
     Schema readWith = configuredReader != null ? configuredReader : writer;
     DatumReader<Object> datumReader;
@@ -155,13 +151,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
   }
 
   private String describe(String topic) {
-    return "Avro " + (registry.isKey() ? "key" : "value") + " for topic '" + topic + "'";
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    return registry().describe(topic);
   }
 }

@@ -6,6 +6,7 @@ import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.avro.internal.OutputBuffers;
 import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.internal.RegistrySerde;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +26,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>The registry is asked once per (topic, schema); after that a call is two lock-free map
  * reads and the encoding. Thread-safe, like Kafka requires.
  */
-public class KafkaAvroSerializer implements Serializer<Object> {
-  private final SchemaRegistryClient givenClient;
-  private RegistryAccess registry;
+public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Object> {
   /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
 
@@ -35,12 +34,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
   /** For Kafka, which calls {@link #configure} next. */
   public KafkaAvroSerializer() {
-    this.givenClient = null;
+    this(null);
   }
 
   /** Uses this client rather than building one from the configs (shares its caches). */
   public KafkaAvroSerializer(SchemaRegistryClient client) {
-    this.givenClient = client;
+    super(client, "Avro");
   }
 
   public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -50,7 +49,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Avro");
+    connect(configs, isKey);
     targets.clear();
   }
 
@@ -59,9 +58,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     if (data == null) {
       return null;
     }
-    if (registry == null) {
-      throw new IllegalStateException("KafkaAvroSerializer used before configure()");
-    }
+    RegistryAccess registry = registry();
     Schema schema = AvroData.schemaOf(topic, data);
     ConcurrentHashMap<Schema, Target> byTopic = targets.get(topic);
     Target target = byTopic == null ? null : byTopic.get(schema);
@@ -71,12 +68,13 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     try {
       return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Avro " + (registry.isKey() ? "key" : "value") + " for topic '" + topic
-          + "' (schema id " + target.id + ") does not match its schema: " + e.getMessage(), e);
+      throw new SerializationException(registry.describe(topic) + " (schema id " + target.id
+          + ") does not match its schema: " + e.getMessage(), e);
     }
   }
 
   private Target resolve(String topic, Schema schema, boolean specific) {
+    RegistryAccess registry = registry();
     String subject = registry.subject(topic, AvroData.recordName(schema));
     RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject,
         SchemaDefinition.avro(schema.toString()),
@@ -90,13 +88,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
   }
 
   private Schema parse(String topic, SchemaDefinition definition) {
-    return AvroSchemaParser.parse(registry, topic, definition, "Avro value for topic '" + topic + "'");
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    return AvroSchemaParser.parse(registry(), topic, definition, "Avro value for topic '" + topic + "'");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.avro.testdata.Payment;
 import dev.stele.serde.testing.SerdeRegistry;
 import java.util.Map;
@@ -138,16 +139,18 @@ class KafkaAvroDeserializerTest {
   }
 
   @Test
-  void aRegistryThatIsDownIsASerializationExceptionWithItsCause() throws Exception {
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  void aRegistryThatIsDownIsASerializationExceptionWithItsCause() {
     KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-    deserializer.configure(Map.of(ClientConfig.URL, "http://127.0.0.1:" + port, ClientConfig.MAX_RETRIES, 0), false);
+    deserializer.configure(Map.of(ClientConfig.URL, TestRegistry.deadUrl(), ClientConfig.MAX_RETRIES, 0), false);
     assertThatThrownBy(() -> deserializer.deserialize("down", AvroBytes.frame(1).raw(2).bytes()))
         .isInstanceOf(SerializationException.class).hasMessageContaining("schema id 1")
         .hasMessageContaining("unavailable").hasCauseInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void aDeserializerUsedBeforeConfigureSaysSo() {
+    assertThatThrownBy(() -> new KafkaAvroDeserializer().deserialize("early", AvroBytes.frame(1).bytes()))
+        .isInstanceOf(IllegalStateException.class).hasMessage("KafkaAvroDeserializer used before configure()");
   }
 
   private static int registerUnion() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.SerdeConfig;
 import dev.stele.serde.avro.testdata.Payment;
 import dev.stele.serde.testing.SerdeRegistry;
@@ -160,16 +161,18 @@ class KafkaAvroSerializerTest {
   }
 
   @Test
-  void aRegistryThatIsDownIsASerializationExceptionWithItsCause() throws Exception {
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  void aRegistryThatIsDownIsASerializationExceptionWithItsCause() {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-    serializer.configure(Map.of(ClientConfig.URL, "http://127.0.0.1:" + port, ClientConfig.MAX_RETRIES, "0"), false);
+    serializer.configure(Map.of(ClientConfig.URL, TestRegistry.deadUrl(), ClientConfig.MAX_RETRIES, "0"), false);
     assertThatThrownBy(() -> serializer.serialize("down", "x"))
         .isInstanceOf(SerializationException.class).hasMessageContaining("unavailable")
         .hasCauseInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void aSerializerUsedBeforeConfigureSaysSo() {
+    assertThatThrownBy(() -> new KafkaAvroSerializer().serialize("early", "x"))
+        .isInstanceOf(IllegalStateException.class).hasMessage("KafkaAvroSerializer used before configure()");
   }
 
   static GenericRecord userV2(String name, int age) {

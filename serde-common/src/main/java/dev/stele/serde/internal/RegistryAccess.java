@@ -91,11 +91,9 @@ public final class RegistryAccess implements AutoCloseable {
       }
       return new WriterSchema(client.lookup(subject, schema, config.normalize()).id(), schema);
     } catch (RestClientException e) {
-      throw new SerializationException(describe(topic) + ": the schema registry refused the schema for subject '"
-          + subject + "': " + e.getMessage(), e);
+      throw refused(topic, "the schema for subject '" + subject + "'", e);
     } catch (IOException e) {
-      throw new SerializationException(describe(topic) + ": the schema registry is unavailable: "
-          + e.getMessage(), e);
+      throw unavailable(describe(topic), e);
     }
   }
 
@@ -113,8 +111,7 @@ public final class RegistryAccess implements AutoCloseable {
           ? "the schema registry does not know schema id " + id : e.getMessage();
       throw new SerializationException(describe(topic) + " (schema id " + id + "): " + reason, e);
     } catch (IOException e) {
-      throw new SerializationException(describe(topic) + " (schema id " + id
-          + "): the schema registry is unavailable: " + e.getMessage(), e);
+      throw unavailable(describe(topic) + " (schema id " + id + ")", e);
     }
   }
 
@@ -146,12 +143,20 @@ public final class RegistryAccess implements AutoCloseable {
       }
       return client.lookup(subject, schema, config.normalize());
     } catch (RestClientException e) {
-      throw new SerializationException(describe(topic) + ": the schema registry refused the imported schema '"
-          + subject + "': " + e.getMessage(), e);
+      throw refused(topic, "the imported schema '" + subject + "'", e);
     } catch (IOException e) {
-      throw new SerializationException(describe(topic) + ": the schema registry is unavailable: "
-          + e.getMessage(), e);
+      throw unavailable(describe(topic), e);
     }
+  }
+
+  private SerializationException refused(String topic, String what, RestClientException e) {
+    return new SerializationException(describe(topic) + ": the schema registry refused " + what + ": "
+        + e.getMessage(), e);
+  }
+
+  /** {@code what} names the data, and the schema id once one is known. */
+  private static SerializationException unavailable(String what, IOException e) {
+    return new SerializationException(what + ": the schema registry is unavailable: " + e.getMessage(), e);
   }
 
   public SchemaRegistryClient client() {

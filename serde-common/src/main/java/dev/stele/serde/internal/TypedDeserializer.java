@@ -13,13 +13,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * <p>Subclass constructors call {@link #configure} themselves when given configs, after
  * {@code super(...)}: their own fields (caches, mappers) must exist before it runs.
  */
-public abstract class TypedDeserializer<T> implements Deserializer<T> {
-  private final SchemaRegistryClient givenClient;
-  private final String format;
+public abstract class TypedDeserializer<T> extends RegistrySerde implements Deserializer<T> {
   private final String keyTypeKey;
   private final String valueTypeKey;
   private Class<?> type;
-  private RegistryAccess registry;
 
   /**
    * @param client shared with the caller rather than built from the configs; may be null
@@ -28,9 +25,8 @@ public abstract class TypedDeserializer<T> implements Deserializer<T> {
    */
   protected TypedDeserializer(SchemaRegistryClient client, Class<?> type, String format, String keyTypeKey,
       String valueTypeKey) {
-    this.givenClient = client;
+    super(client, format);
     this.type = type;
-    this.format = format;
     this.keyTypeKey = keyTypeKey;
     this.valueTypeKey = valueTypeKey;
   }
@@ -38,7 +34,7 @@ public abstract class TypedDeserializer<T> implements Deserializer<T> {
   @Override
   public final void configure(Map<String, ?> configs, boolean isKey) {
     type = ConfiguredClass.load(configs, isKey ? keyTypeKey : valueTypeKey, type);
-    registry = RegistryAccess.configure(configs, isKey, givenClient, format);
+    connect(configs, isKey);
     configured(configs);
   }
 
@@ -51,21 +47,5 @@ public abstract class TypedDeserializer<T> implements Deserializer<T> {
   /** The class to read into, or null. */
   protected final Class<?> type() {
     return type;
-  }
-
-  /** The registry; a deserializer used before {@link #configure} is a programming error. */
-  protected final RegistryAccess registry() {
-    RegistryAccess access = registry;
-    if (access == null) {
-      throw new IllegalStateException(getClass().getSimpleName() + " used before configure()");
-    }
-    return access;
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
   }
 }

@@ -12,6 +12,7 @@ import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.internal.RegistrySerde;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.io.IOException;
@@ -29,12 +30,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * with unless {@code json.fail.invalid.schema=false}. A drop-in for
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
  */
-public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
+public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Serializer<T> {
   private static final ThreadLocal<Sink> BUFFERS = ThreadLocal.withInitial(Sink::new);
 
-  private final SchemaRegistryClient givenClient;
   private final ObjectMapper mapper = new ObjectMapper();
-  private RegistryAccess registry;
   private LatestCheck latestCheck;
   private boolean validate;
   private JsonNode configuredSchema;
@@ -52,7 +51,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client) {
-    this.givenClient = client;
+    super(client, "JSON Schema");
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -70,8 +69,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(JsonSchemaSerdeConfig.SCHEMA + " is not JSON: " + e.getOriginalMessage(), e);
     }
-    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "JSON Schema");
-    this.latestCheck = new LatestCheck(registry, new JsonSchemaFormat());
+    this.latestCheck = new LatestCheck(connect(configs, isKey), new JsonSchemaFormat());
     targets.clear();
   }
 
@@ -80,9 +78,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
     if (data == null) {
       return null;
     }
-    if (registry == null) {
-      throw new IllegalStateException("KafkaJsonSchemaSerializer used before configure()");
-    }
+    registry(); // an IllegalStateException when used before configure()
     ConcurrentHashMap<Class<?>, Target> byTopic = targets.get(topic);
     Target target = byTopic == null ? null : byTopic.get(data.getClass());
     if (target == null) {
@@ -168,6 +164,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   }
 
   private Target resolve(String topic, T data) {
+    RegistryAccess registry = registry();
     JsonNode schema = configuredSchema;
     if (schema == null && !(data instanceof JsonNode)) {
       schema = PojoSchemas.derive(mapper, data.getClass());
@@ -201,13 +198,6 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
   }
 
   private String describe(String topic) {
-    return registry.describe(topic);
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    return registry().describe(topic);
   }
 }

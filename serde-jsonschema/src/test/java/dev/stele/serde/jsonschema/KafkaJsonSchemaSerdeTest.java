@@ -180,9 +180,11 @@ class KafkaJsonSchemaSerdeTest {
   }
 
   @Test
-  void aDeserializerUsedBeforeConfigureSaysSo() {
+  void serdesUsedBeforeConfigureSaySo() {
     assertThatThrownBy(() -> new KafkaJsonSchemaDeserializer<JsonNode>().deserialize("early", frame(1, "{}")))
         .isInstanceOf(IllegalStateException.class).hasMessage("KafkaJsonSchemaDeserializer used before configure()");
+    assertThatThrownBy(() -> new KafkaJsonSchemaSerializer<Person>().serialize("early", new Person("A", 1, List.of())))
+        .isInstanceOf(IllegalStateException.class).hasMessage("KafkaJsonSchemaSerializer used before configure()");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.stele.schema.SchemaReference;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
+import dev.stele.serde.internal.RegistrySerde;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
 import java.io.IOException;
@@ -29,9 +30,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * first and referenced. A drop-in for
  * {@code io.confluent.kafka.serializers.protobuf.KafkaProtobufSerializer}.
  */
-public class KafkaProtobufSerializer<T extends Message> implements Serializer<T> {
-  private final SchemaRegistryClient givenClient;
-  private RegistryAccess registry;
+public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde implements Serializer<T> {
   private ProtoFiles files;
   private LatestCheck latestCheck;
   /** topic → message type → id and index bytes. Descriptors compare by identity; each type has one. */
@@ -51,7 +50,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   }
 
   public KafkaProtobufSerializer(SchemaRegistryClient client) {
-    this.givenClient = client;
+    super(client, "Protobuf");
   }
 
   public KafkaProtobufSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -62,7 +61,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     String strategy = new ConfigValues(configs).string(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY, null);
-    this.registry = RegistryAccess.configure(configs, isKey, givenClient, "Protobuf");
+    RegistryAccess registry = connect(configs, isKey);
     this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy));
     this.latestCheck = new LatestCheck(registry, new ProtobufFormat());
     targets.clear();
@@ -74,9 +73,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
     if (data == null) {
       return null;
     }
-    if (registry == null) {
-      throw new IllegalStateException("KafkaProtobufSerializer used before configure()");
-    }
+    registry(); // an IllegalStateException when used before configure()
     Descriptor type = data.getDescriptorForType();
     Target target = last;
     if (target == null || target.type != type || !Objects.equals(target.topic, topic)) {
@@ -103,6 +100,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   }
 
   private Target resolve(String topic, Descriptor type) {
+    RegistryAccess registry = registry();
     String subject = registry.subject(topic, type.getFullName());
     FileDescriptor file = type.getFile();
     SchemaDefinition schema = null;
@@ -129,7 +127,7 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
         return found;
       }
     }
-    throw new SerializationException("Protobuf " + (registry.isKey() ? "key" : "value") + ": the registry's schema "
+    throw new SerializationException("Protobuf " + (registry().isKey() ? "key" : "value") + ": the registry's schema "
         + writerFile.getName() + " has no message " + type.getFullName());
   }
 
@@ -147,13 +145,6 @@ public class KafkaProtobufSerializer<T extends Message> implements Serializer<T>
   }
 
   private String describe(String topic) {
-    return registry.describe(topic);
-  }
-
-  @Override
-  public void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    return registry().describe(topic);
   }
 }
