@@ -32,7 +32,7 @@ final class CompatibilityMessages {
     List<String> messages = new ArrayList<>();
     for (Problem problem : result.problems()) {
       // Java 17 has no pattern switch; the interface is sealed, so these are all the cases.
-      messages.add(problem instanceof Problem.Unparsable unparsable ? unparsable.error().getMessage()
+      messages.add(problem instanceof Problem.Unparsable unparsable ? ErrorMapper.wording(unparsable.error())
           : DIFFERENT_TYPE);
     }
     for (VersionConflict conflict : result.conflicts()) {

@@ -3,6 +3,7 @@ package dev.stele.http;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaRejectedException;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.CompletionException;
@@ -26,11 +27,8 @@ final class ErrorMapper {
 
   static Answer map(Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof IncompatibleSchemaException e) {
-      return new Answer(409, e.code().code(), CompatibilityMessages.incompatible(e));
-    }
     if (cause instanceof RegistryException e) {
-      return new Answer(e.code().httpStatus(), e.code().code(), e.getMessage());
+      return new Answer(e.code().httpStatus(), e.code().code(), wording(e));
     }
     if (cause instanceof HttpException e) {
       return forStatus(e.getStatusCode());
@@ -42,6 +40,20 @@ final class ErrorMapper {
     }
     LOG.error("Unexpected failure while serving a request", cause);
     return forStatus(500);
+  }
+
+  /**
+   * The message a client sees for a registry error: the core's typed failures (an incompatible
+   * schema, a rejected one) are worded here, the others carry their message.
+   */
+  static String wording(RegistryException e) {
+    if (e instanceof IncompatibleSchemaException incompatible) {
+      return CompatibilityMessages.incompatible(incompatible);
+    }
+    if (e instanceof SchemaRejectedException rejected) {
+      return Describe.rejected(rejected);
+    }
+    return e.getMessage();
   }
 
   /** A bare status from the framework (no route, wrong method, body too large, ...). */

@@ -148,32 +148,13 @@ final class RequestBodies {
     return true;
   }
 
-  /** The Confluent registry's text for a reference it cannot use (Java toString shapes). */
+  /** A reference the Confluent registry cannot use, in its words (see {@link Describe}). */
   private static RegistryException invalidReference(
       String subject, RegisterSchemaRequest request, SchemaReference bad) {
     String type = request.schemaType() == null ? "AVRO" : request.schemaType();
-    StringBuilder refs = new StringBuilder("[");
-    for (SchemaReference ref : request.references()) {
-      refs.append(refs.length() == 1 ? "" : ", ").append(describe(ref));
-    }
-    refs.append(']');
-    RawJson metadata = raw(request.metadata());
-    RawJson ruleSet = raw(request.ruleSet());
-    return ErrorCode.INVALID_SCHEMA.exception("Invalid schema {subject=" + subject
-        + ",version=" + (request.version() == null ? 0 : request.version())
-        + ",id=" + (request.id() == null ? -1 : request.id())
-        + ",schemaType=" + type + ",references=" + refs
-        + ",metadata=" + (metadata == null ? "null" : metadata.text())
-        + ",ruleSet=" + (ruleSet == null ? "null" : ruleSet.text())
-        + ",schema=" + request.schema() + ",schemaTags=null} with refs " + refs
-        + " of type " + type + ", details: "
-        + (bad == null ? NULL_REFERENCE : "Invalid reference: " + describe(bad)));
-  }
-
-  private static String describe(SchemaReference ref) {
-    if (ref == null) {
-      return "null";
-    }
-    return "{name='" + ref.name() + "', subject='" + ref.subject() + "', version=" + ref.version() + "}";
+    Describe.Request quoted = new Describe.Request(subject, request.version(), request.id(), type,
+        request.references(), raw(request.metadata()), raw(request.ruleSet()), request.schema());
+    return ErrorCode.INVALID_SCHEMA.exception(Describe.invalidSchema(quoted,
+        bad == null ? NULL_REFERENCE : "Invalid reference: " + bad, true));
   }
 }

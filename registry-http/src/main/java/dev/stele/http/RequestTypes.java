@@ -27,7 +27,13 @@ final class RequestTypes {
       RuleSet ruleSet, Integer version, Integer id) {}
 
   /** A reference as sent; fields may be missing, which the registry reports as 42201. */
-  record SchemaReference(String name, String subject, Integer version) {}
+  record SchemaReference(String name, String subject, Integer version) {
+    /** As schema-api's reference prints itself (Confluent's shape), missing fields as null. */
+    @Override
+    public String toString() {
+      return "{name='" + name + "', subject='" + subject + "', version=" + version + "}";
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyOrder({"tags", "properties", "sensitive"})

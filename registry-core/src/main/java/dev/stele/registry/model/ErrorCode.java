@@ -41,7 +41,9 @@ public enum ErrorCode {
           + " backward_transitive, forward_transitive, and full_transitive"),
   INVALID_MODE(422, 42204, "%s"),
   OPERATION_NOT_PERMITTED(422, 42205, "%s"),
-  REFERENCE_EXISTS(422, 42206, "%s"),
+  /** Quotes the referenced version as the Confluent registry's SCHEMA key prints itself. */
+  REFERENCE_EXISTS(422, 42206,
+      "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject=%s,version=%s}."),
   ID_DOES_NOT_MATCH(422, 42207, "%s"),
   INVALID_SUBJECT(422, 42208, "The specified subject '%s' is not a valid."),
   SCHEMA_TOO_LARGE(422, 42209, "Register operation failed because schema is too large"),

@@ -3,7 +3,9 @@ package dev.stele.registry.parse;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.SchemaRejectedException;
 import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.Submission;
 import dev.stele.registry.model.Versions;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * Turns submitted and stored schema text into {@link ParsedSchema}s: picks the format, resolves
- * references against a state, and reports failures as 42201 in the Confluent registry's words.
+ * references against a state, and reports failures as 42201 with what the edge needs to word
+ * them as the Confluent registry does ({@link SchemaRejectedException}).
  * Parsed stored schemas are cached, so compatibility checks against a long history do not parse
  * it again each time.
  */
@@ -59,7 +62,7 @@ public final class SchemaParser {
    *
    * @param validate false for lookups (lenient, like the Confluent registry's)
    */
-  public ParsedSchema parse(Submitted submitted, RegistryState state, boolean validate, boolean normalize) {
+  public ParsedSchema parse(Submission submitted, RegistryState state, boolean validate, boolean normalize) {
     SchemaPayload payload = submitted.payload();
     if (payload.schema() == null || payload.schema().isBlank()) {
       throw ErrorCode.INVALID_SCHEMA.exception("Empty schema");
@@ -78,8 +81,7 @@ public final class SchemaParser {
       if (e.isAfterParsing()) {
         // The Confluent registry leaves out "with refs ... of type ..." for a schema that
         // parsed but failed a later check.
-        throw ErrorCode.INVALID_SCHEMA.exception(
-            Describe.invalidSchemaShort(submitted, format.type(), e.getMessage()));
+        throw new SchemaRejectedException(submitted, format.type(), e.getMessage(), false);
       }
       throw invalid(submitted, format.type(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
@@ -95,15 +97,14 @@ public final class SchemaParser {
    * when the schema cannot be normalized at all, without the {@code with refs ... of type ...}
    * part. Formats signal which by the cause they give.
    */
-  private static ParsedSchema normalize(ParsedSchema schema, Submitted submitted) {
+  private static ParsedSchema normalize(ParsedSchema schema, Submission submitted) {
     try {
       return schema.normalize();
     } catch (RuntimeException | StackOverflowError e) {
       if (e.getCause() instanceof InvalidSchemaException cause) {
         throw invalid(submitted, schema.type(), cause.getMessage());
       }
-      throw ErrorCode.INVALID_SCHEMA.exception(
-          Describe.invalidSchemaShort(submitted, schema.type(), String.valueOf(e.getMessage())));
+      throw new SchemaRejectedException(submitted, schema.type(), String.valueOf(e.getMessage()), false);
     }
   }
 
@@ -169,7 +170,7 @@ public final class SchemaParser {
     List<ResolvedReference> resolved = new ArrayList<>(refs.size());
     for (SchemaReference ref : refs) {
       if (ref.name() == null || ref.subject() == null) {
-        throw new InvalidSchemaException("Invalid reference: " + Describe.reference(ref));
+        throw new InvalidSchemaException("Invalid reference: " + ref);
       }
       if (ref.version() <= 0 && ref.version() != Versions.LATEST) {
         // The Confluent registry's words here are its exception's toString; clients see them.
@@ -198,10 +199,7 @@ public final class SchemaParser {
     return ref.version() == Versions.LATEST ? history.latestLive() : history.get(ref.version());
   }
 
-  private static RegistryException invalid(Submitted submitted, String type, String details) {
-    return ErrorCode.INVALID_SCHEMA.exception(Describe.invalidSchema(submitted, type, details));
+  private static RegistryException invalid(Submission submitted, String type, String details) {
+    return new SchemaRejectedException(submitted, type, details, true);
   }
-
-  /** A client's schema with what the error messages name: the subject and explicit id/version. */
-  public record Submitted(String subject, SchemaPayload payload, Integer id, Integer version) {}
 }

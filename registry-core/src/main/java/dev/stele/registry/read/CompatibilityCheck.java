@@ -12,6 +12,7 @@ import dev.stele.registry.model.Results;
 import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.Results.Problem;
 import dev.stele.registry.model.Results.VersionConflict;
+import dev.stele.registry.model.Submission;
 import dev.stele.registry.model.Versions;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
@@ -69,7 +70,7 @@ public final class CompatibilityCheck {
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     ParsedSchema parsed;
     try {
-      parsed = parser.parse(new SchemaParser.Submitted(subject, request.payload(), null, null), state,
+      parsed = parser.parse(new Submission(subject, request.payload(), null, null), state,
           true, normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {

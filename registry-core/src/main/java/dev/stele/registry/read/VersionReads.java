@@ -11,6 +11,7 @@ import dev.stele.registry.model.Results.VersionText;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.SubjectVersion;
+import dev.stele.registry.model.Submission;
 import dev.stele.registry.model.Versions;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.ContextIndex;
@@ -70,7 +71,7 @@ public final class VersionReads {
     historyOrThrow(existing, request.deleted());
     Config config = Scopes.effectiveConfig(state, subject, options);
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
-    ParsedSchema parsed = parser.parse(new SchemaParser.Submitted(subject, request.payload(), null, null),
+    ParsedSchema parsed = parser.parse(new Submission(subject, request.payload(), null, null),
         state, false, normalize);
     SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, normalize);
     String found = SubjectLookup.withFallback(state, subject, s -> find(s, content, request.deleted()) != null);

@@ -12,7 +12,6 @@ import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.model.Versions;
-import dev.stele.registry.parse.Describe;
 import dev.stele.registry.read.Scopes;
 import dev.stele.registry.read.SubjectLookup;
 import dev.stele.registry.state.ContextIndex;
@@ -127,8 +126,7 @@ public final class Deletion {
         VersionEntry using = state.history(usage.subject()) == null ? null
             : state.history(usage.subject()).get(usage.version());
         if (using != null && (!liveOnly || !using.deleted())) {
-          throw ErrorCode.REFERENCE_EXISTS.exception("One or more references exist to the schema "
-              + Describe.schemaKey(subject, entry.version()) + ".");
+          throw ErrorCode.REFERENCE_EXISTS.exception(subject, entry.version());
         }
       }
     }

@@ -17,6 +17,7 @@ import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.Submission;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.read.CompatibilityCheck;
 import dev.stele.registry.read.SchemaLookup;
@@ -81,8 +82,8 @@ public final class Registration {
     int next = target.history.maxVersion() + 1;
     Populated populated = Population.populate(request.payload(), config, target.history.latestLive(),
         version, next);
-    SchemaParser.Submitted submitted =
-        new SchemaParser.Submitted(subject, populated.payload(), request.id(), request.version());
+    Submission submitted =
+        new Submission(subject, populated.payload(), request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, true, normalize);
     SchemaContent content = SchemaLookup.content(parsed, populated.payload(), state, normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
@@ -114,8 +115,8 @@ public final class Registration {
       return null;
     }
     payload = Population.forLookup(payload, version, target.history.latestLive());
-    SchemaParser.Submitted submitted =
-        new SchemaParser.Submitted(target.subject, payload, request.id(), request.version());
+    Submission submitted =
+        new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
     SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
@@ -129,8 +130,8 @@ public final class Registration {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
           "Subject " + target.subject + " is not in read-write mode");
     }
-    SchemaParser.Submitted submitted =
-        new SchemaParser.Submitted(target.subject, request.payload(), request.id(), request.version());
+    Submission submitted =
+        new Submission(target.subject, request.payload(), request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
     SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, target.normalize);
     StoredSchema holder = target.index.byId(id);

@@ -1,10 +1,13 @@
 package dev.stele.registry.parse;
 
-import static dev.stele.registry.Nodes.failsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.stele.format.avro.AvroFormat;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.SchemaRejectedException;
+import dev.stele.registry.model.Submission;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.schema.SchemaReference;
@@ -23,29 +26,43 @@ class SchemaParserTest {
 
   private void parse(String schema, List<SchemaReference> refs, boolean normalize) {
     SchemaPayload payload = new SchemaPayload(schema, null, refs, null, null);
-    parser.parse(new SchemaParser.Submitted("s", payload, null, null), state, true, normalize);
+    parser.parse(new Submission("s", payload, null, null), state, true, normalize);
   }
 
   @Test
   void aSchemaThatCannotBeNormalizedAtAllIsReportedWithoutItsReferences() {
-    failsWith(ErrorCode.INVALID_SCHEMA, () -> parse(ARRAY_OF_INT_BAD_DEFAULT, List.of(), true))
-        .hasMessage("Invalid schema {subject=s,version=0,id=-1,schemaType=AVRO,references=[],metadata=null,"
-            + "ruleSet=null,schema=" + ARRAY_OF_INT_BAD_DEFAULT + ",schemaTags=null}, details: "
-            + "Cannot invoke \"Object.getClass()\" because \"datum\" is null");
+    assertThat(rejection(() -> parse(ARRAY_OF_INT_BAD_DEFAULT, List.of(), true))).satisfies(e -> {
+      assertThat(e.withReferences()).as("worded without 'with refs'").isFalse();
+      assertThat(e.schemaType()).isEqualTo("AVRO");
+      assertThat(e.submission().subject()).isEqualTo("s");
+      assertThat(e.details()).isEqualTo("Cannot invoke \"Object.getClass()\" because \"datum\" is null");
+    });
   }
 
   @Test
   void aNormalizedFormThatFailsItsChecksIsReportedAsAParseFailure() {
-    failsWith(ErrorCode.INVALID_SCHEMA, () -> parse(INT_BAD_DEFAULT, List.of(), true))
-        .hasMessageEndingWith("schemaTags=null} with refs [] of type AVRO, details: "
-            + "Invalid default for field f: \"1\" not a \"int\"");
+    assertThat(rejection(() -> parse(INT_BAD_DEFAULT, List.of(), true))).satisfies(e -> {
+      assertThat(e.withReferences()).as("worded as a parse failure").isTrue();
+      assertThat(e.details()).isEqualTo("Invalid default for field f: \"1\" not a \"int\"");
+    });
   }
 
   @Test
   void aReferenceVersionOutsideTheValidRangeIsTheRegistrysInvalidVersion() {
-    failsWith(ErrorCode.INVALID_SCHEMA, () -> parse("\"string\"", List.of(new SchemaReference("a", "b", 0)), false))
-        .hasMessageEndingWith("details: io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: 0");
-    failsWith(ErrorCode.INVALID_SCHEMA, () -> parse("\"string\"", List.of(new SchemaReference("a", "b", -2)), false))
-        .hasMessageEndingWith("InvalidVersionException: -2");
+    assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference("a", "b", 0)), false)).details())
+        .isEqualTo("io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: 0");
+    assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference("a", "b", -2)), false)).details())
+        .endsWith("InvalidVersionException: -2");
+    assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference(null, "b", 1)), false)).details())
+        .isEqualTo("Invalid reference: {name='null', subject='b', version=1}");
+  }
+
+  /** The 42201 a call fails with, with what the edge needs to word it. */
+  private static SchemaRejectedException rejection(Runnable call) {
+    Throwable thrown = catchThrowable(call::run);
+    assertThat(thrown).isInstanceOf(SchemaRejectedException.class);
+    SchemaRejectedException e = (SchemaRejectedException) thrown;
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCHEMA);
+    return e;
   }
 }

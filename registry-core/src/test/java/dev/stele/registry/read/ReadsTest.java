@@ -15,6 +15,7 @@ import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.SchemaRejectedException;
 import dev.stele.registry.model.SchemaVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,6 @@ class ReadsTest {
     Results.Compatibility unparsable = registry.checkCompatibility(new Requests.CheckCompatibility(
         "s2", null, SchemaPayload.of("{", null), false, true));
     assertThat(unparsable.problems()).singleElement().isInstanceOfSatisfying(Results.Problem.Unparsable.class,
-        p -> assertThat(p.error().getMessage()).startsWith("Invalid schema"));
+        p -> assertThat(p.error()).isInstanceOf(SchemaRejectedException.class));
   }
 }

@@ -16,6 +16,7 @@ import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.SchemaRejectedException;
 import dev.stele.schema.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +69,14 @@ class RegistrationTest {
   }
 
   @Test
-  void invalidSchemaIsReportedInConfluentWords() {
+  void invalidSchemaIsRefusedWithWhatTheEdgeWordsItWith() {
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("t-value", "{\"type\":\"record\",\"name\":\"X\"}"))
-        .hasMessageStartingWith("Invalid schema {subject=t-value,version=0,id=-1,schemaType=AVRO,references=[]");
+        .isInstanceOfSatisfying(SchemaRejectedException.class, e -> {
+          assertThat(e.submission().subject()).isEqualTo("t-value");
+          assertThat(e.submission().id()).isNull();
+          assertThat(e.schemaType()).isEqualTo("AVRO");
+          assertThat(e.withReferences()).isTrue();
+        });
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("t-value", "  ")).hasMessage("Empty schema");
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register(new Requests.Register("t-value",
         SchemaPayload.of(STRING, "avro"), false, null, null))).hasMessage("Invalid schema type avro");

@@ -1,0 +1,60 @@
+package dev.stele.http;
+
+import dev.stele.registry.model.RawJson;
+import dev.stele.registry.model.SchemaPayload;
+import dev.stele.registry.model.SchemaRejectedException;
+import dev.stele.registry.model.Submission;
+import java.util.List;
+
+/**
+ * The Confluent registry's words for a schema it refuses (42201): its messages quote the request
+ * in Java {@code toString} shapes, and clients and the conformance corpus see those exact words.
+ * Used for what the core rejects ({@link SchemaRejectedException}) and for the references the
+ * edge refuses while reading the body, so both read the same.
+ */
+final class Describe {
+  private Describe() {}
+
+  /** What the request held, as the Confluent registry's {@code Schema.toString} shows it. */
+  record Request(String subject, Integer version, Integer id, String type, List<?> references,
+      RawJson metadata, RawJson ruleSet, String schema) {}
+
+  static String rejected(SchemaRejectedException e) {
+    Submission submitted = e.submission();
+    SchemaPayload payload = submitted.payload();
+    Request request = new Request(submitted.subject(), submitted.version(), submitted.id(), e.schemaType(),
+        payload.references(), payload.metadata(), payload.ruleSet(), payload.schema());
+    return invalidSchema(request, e.details(), e.withReferences());
+  }
+
+  /**
+   * {@code Invalid schema {...} with refs [...] of type T, details: ...}; without the
+   * {@code with refs} part for a schema that parsed but failed a later step.
+   */
+  static String invalidSchema(Request request, String details, boolean withReferences) {
+    String refs = references(request.references());
+    String text = "Invalid schema {subject=" + request.subject()
+        + ",version=" + (request.version() == null ? 0 : request.version())
+        + ",id=" + (request.id() == null ? -1 : request.id())
+        + ",schemaType=" + request.type()
+        + ",references=" + refs
+        + ",metadata=" + (request.metadata() == null ? "null" : request.metadata().text())
+        + ",ruleSet=" + (request.ruleSet() == null ? "null" : request.ruleSet().text())
+        + ",schema=" + request.schema()
+        + ",schemaTags=null}";
+    return text + (withReferences ? " with refs " + refs + " of type " + request.type() : "")
+        + ", details: " + details;
+  }
+
+  /**
+   * A list of references, each in its {@code toString} form (the Confluent registry's shape); a
+   * null element (a JSON null in the request) shows as {@code null}.
+   */
+  static String references(List<?> refs) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < refs.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(refs.get(i));
+    }
+    return text.append(']').toString();
+  }
+}
