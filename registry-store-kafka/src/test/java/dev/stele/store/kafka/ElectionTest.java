@@ -13,6 +13,7 @@ import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.Recorder;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
