@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A commit that Kafka does not confirm in time is <em>unconfirmed</em>: it may still land.
  * Its appends fail saying so, and the {@link WriteGate} refuses every append until the outcome is
- * known and, if committed, applied, so nothing is decided on a state that lacks it. The first append offered
- * after that is refused too: it may have been decided before the outcome was applied. That rests
- * on the core's writer, which decides one command at a time and rebuilds its state from the
- * applied records after every failed append (decision 0002).
+ * known and, if committed, applied, so nothing is decided on a state that lacks it. The first
+ * append offered after that is refused too: it may have been decided before the outcome was
+ * applied. That rests on the core's writer, which decides one command at a time and rebuilds its
+ * state from the applied records after every failed append (decision 0002).
  */
 final class TransactionalWriter implements BatchSink {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalWriter.class);
