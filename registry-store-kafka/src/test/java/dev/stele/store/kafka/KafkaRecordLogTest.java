@@ -7,7 +7,7 @@ import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.testkit.Recorder;
 import dev.stele.testkit.Records;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,28 +30,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Kafka log on one real broker, one topic per test. */
 class KafkaRecordLogTest {
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   private static Admin admin;
 
   private final List<KafkaRecordLog> logs = new ArrayList<>();
   private String topic;
 
   @BeforeAll
-  static void startKafka() {
-    kafka = KafkaCluster.start(1);
-    admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+  static void connect() {
+    admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
   }
 
   @AfterAll
-  static void stopKafka() {
+  static void disconnect() {
     if (admin != null) {
       admin.close();
-    }
-    if (kafka != null) {
-      kafka.close();
     }
   }
 
@@ -67,7 +64,7 @@ class KafkaRecordLogTest {
 
   private KafkaRecordLog log(Map<String, String> extra) {
     Map<String, String> properties = new HashMap<>(Map.of(
-        KafkaStoreConfig.BOOTSTRAP, "PLAINTEXT://" + kafka.bootstrapServers(),
+        KafkaStoreConfig.BOOTSTRAP, "PLAINTEXT://" + KAFKA.bootstrapServers(),
         KafkaStoreConfig.TOPIC, topic,
         // generous: a loaded CI machine must not turn a slow commit into a failure here
         KafkaStoreConfig.TIMEOUT, "10000"));
