@@ -12,13 +12,9 @@ import dev.stele.registry.RegistryNode;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
-import dev.stele.store.embedded.SqliteRecordLog;
-import dev.stele.store.kafka.KafkaLeaderElector;
-import dev.stele.store.kafka.KafkaRecordLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,17 +36,15 @@ final class SteleServer implements AutoCloseable {
   private static final long STEP_TIMEOUT_SECONDS = 60;
 
   private final ServerConfig config;
-  private final Path dataDir;
-  private final RecordLog log;
+  private final Store store;
   private final RegistryNode node;
   private final Vertx vertx;
   private final List<RestServer> servers;
 
-  private SteleServer(ServerConfig config, Path dataDir, RecordLog log, RegistryNode node,
-      Vertx vertx, List<RestServer> servers) {
+  private SteleServer(ServerConfig config, Store store, RegistryNode node, Vertx vertx,
+      List<RestServer> servers) {
     this.config = config;
-    this.dataDir = dataDir;
-    this.log = log;
+    this.store = store;
     this.node = node;
     this.vertx = vertx;
     this.servers = servers;
@@ -60,16 +54,13 @@ final class SteleServer implements AutoCloseable {
     // First: a bad users file stops the start before anything is opened.
     Security security = security(config.security());
     Path dataDir = config.dataDir().toAbsolutePath().normalize();
-    // On Kafka a node writes only while elected leader (KafkaRecordLog.member).
-    RecordLog log = config.kafkaStore() != null ? KafkaRecordLog.member(config.kafkaStore())
-        : new SqliteRecordLog(dataDir);
-    RegistryNode node = openNode(config, dataDir, log);
+    Store store = Store.of(config, dataDir);
+    RegistryNode node = openNode(config, store);
     Vertx vertx = Vertx.vertx();
     List<RestServer> servers = new ArrayList<>();
     try {
-      // The embedded store belongs to no Kafka cluster: its id is empty.
-      String clusterId = log instanceof KafkaRecordLog kafka ? kafka.clusterId() : "";
-      ServerInfo info = new ServerInfo(clusterId, config.groupId(), Version.current(), Version.commit());
+      ServerInfo info = new ServerInfo(store.clusterId().get(), config.groupId(), Version.current(),
+          Version.commit());
       Operations operations = Operations.create();
       operations.watch(node.leadership());
       node.onAppend(operations.appendTimer());
@@ -82,7 +73,7 @@ final class SteleServer implements AutoCloseable {
           node::lastOffset);
       operations.gauge("stele_log_lag_records",
           "Records durable in the log that this node has not applied yet (0 on the embedded store)",
-          log::lag);
+          store.log()::lag);
       for (Listener listener : config.listeners()) {
         RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
@@ -92,17 +83,15 @@ final class SteleServer implements AutoCloseable {
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
       }
-      if (log instanceof KafkaRecordLog) {
+      if (store.elector().isPresent()) {
         // Once listening, so that peers can forward to this node as soon as it is elected.
-        node.joinElection(new KafkaLeaderElector(config.kafkaStore(), config.groupId(),
-            config.cluster().sessionTimeout(), config.cluster().heartbeat()),
-            Advertised.identity(config, servers.get(0).port()));
+        node.joinElection(store.elector().get(), Advertised.identity(config, servers.get(0).port()));
       }
     } catch (StartException | RuntimeException e) {
-      new SteleServer(config, dataDir, log, node, vertx, servers).close();
+      new SteleServer(config, store, node, vertx, servers).close();
       throw e;
     }
-    return new SteleServer(config, dataDir, log, node, vertx, List.copyOf(servers));
+    return new SteleServer(config, store, node, vertx, List.copyOf(servers));
   }
 
   /** Reads the users file (it is read again whenever it changes); NONE when security is off. */
@@ -131,23 +120,16 @@ final class SteleServer implements AutoCloseable {
     }
   }
 
-  private static RegistryNode openNode(ServerConfig config, Path dataDir, RecordLog log)
-      throws StartException {
-    if (log instanceof SqliteRecordLog) {
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
-      }
-    }
+  private static RegistryNode openNode(ServerConfig config, Store store) throws StartException {
     try {
       SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
       NodeOptions options = new NodeOptions(config.compatibilityLevel());
-      return log instanceof KafkaRecordLog ? RegistryNode.openMember(log, formats, options)
-          : RegistryNode.open(log, formats, options);
+      // On a shared log a node writes only while elected leader.
+      return store.elector().isPresent() ? RegistryNode.openMember(store.log(), formats, options)
+          : RegistryNode.open(store.log(), formats, options);
     } catch (RuntimeException e) {
-      log.close();
-      throw new StartException("cannot open the " + store(log, dataDir) + ": " + e.getMessage(), e);
+      store.log().close();
+      throw new StartException("cannot open the " + store.description() + ": " + e.getMessage(), e);
     }
   }
 
@@ -158,13 +140,8 @@ final class SteleServer implements AutoCloseable {
     String security = !config.security().enabled() ? ""
         : (config.security().bearer() != null ? "; bearer tokens and Basic authentication"
             : "; Basic authentication") + ", users from " + config.security().usersFile();
-    return "Stele " + Version.current() + " listening on " + urls + " (" + store(log, dataDir)
+    return "Stele " + Version.current() + " listening on " + urls + " (" + store.description()
         + ", " + subjects + (subjects == 1 ? " subject" : " subjects") + security + ")";
-  }
-
-  private static String store(RecordLog log, Path dataDir) {
-    return log instanceof KafkaRecordLog kafka ? "Kafka store: " + kafka.describe()
-        : "embedded store at " + dataDir;
   }
 
   /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
@@ -179,7 +156,7 @@ final class SteleServer implements AutoCloseable {
     quietly("stop Vert.x", () -> await(vertx.close(), "stop Vert.x"));
     quietly("close the registry node", node::close);
     // The node may or may not close the log it was given; closing twice is harmless.
-    quietly("close the store", log::close);
+    quietly("close the store", store.log()::close);
   }
 
   private interface Step {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.LogException;
-import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
@@ -28,26 +27,6 @@ class InMemoryRecordLogTest {
       new ConfigRecord(null, Config.ofLevel(CompatibilityLevel.FULL));
   private static final RegistryRecord MODE = new ModeRecord("s", Mode.READONLY);
 
-  /** What a sink was given, with the thread that gave it. */
-  private record Delivery(RegistryRecord record, long offset, long timestamp, Thread thread) {}
-
-  private static final class Recorder implements RecordSink {
-    final List<Delivery> seen = new ArrayList<>();
-
-    @Override
-    public synchronized void apply(RegistryRecord record, long offset, long timestamp) {
-      seen.add(new Delivery(record, offset, timestamp, Thread.currentThread()));
-    }
-
-    synchronized List<RegistryRecord> records() {
-      return seen.stream().map(Delivery::record).toList();
-    }
-
-    synchronized List<Long> offsets() {
-      return seen.stream().map(Delivery::offset).toList();
-    }
-  }
-
   @Test
   void deliversDecodedCopiesInOrderAndCompletesWithTheLastOffset() {
     Recorder sink = new Recorder();
@@ -59,7 +38,7 @@ class InMemoryRecordLogTest {
     assertThat(sink.records()).containsExactly(SCHEMA, CONFIG, MODE);
     assertThat(sink.records().get(0)).isNotSameAs(SCHEMA); // it went through the bytes
     assertThat(sink.offsets()).containsExactly(0L, 1L, 2L);
-    assertThat(sink.seen).allSatisfy(d -> assertThat(d.thread()).isSameAs(Thread.currentThread()));
+    assertThat(sink.threads()).containsOnly(Thread.currentThread());
   }
 
   @Test
@@ -75,8 +54,8 @@ class InMemoryRecordLogTest {
       assertThat(second.append(List.of(CONFIG)).join()).isEqualTo(2L);
     }
     assertThat(after.records()).containsExactly(SCHEMA, MODE, CONFIG);
-    assertThat(after.seen.subList(0, 2)).extracting(Delivery::timestamp)
-        .isEqualTo(before.seen.stream().map(Delivery::timestamp).toList());
+    assertThat(after.deliveries().subList(0, 2)).extracting(Recorder.Delivery::timestamp)
+        .isEqualTo(before.deliveries().stream().map(Recorder.Delivery::timestamp).toList());
     assertThat(first.records()).containsExactly(SCHEMA, MODE, CONFIG);
   }
 
@@ -129,8 +108,8 @@ class InMemoryRecordLogTest {
       assertThat(futures).extracting(CompletableFuture::join)
           .containsExactlyElementsOf(sink.offsets());
     }
-    assertThat(sink.seen).extracting(Delivery::thread).doesNotContain(Thread.currentThread())
-        .containsOnly(sink.seen.get(0).thread());
+    assertThat(sink.threads()).doesNotContain(Thread.currentThread())
+        .containsOnly(sink.threads().get(0));
   }
 
   @Test

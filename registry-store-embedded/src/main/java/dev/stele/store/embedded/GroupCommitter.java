@@ -1,6 +1,8 @@
 package dev.stele.store.embedded;
 
+import dev.stele.registry.log.BatchSink;
 import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.PendingAppend;
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
 import java.util.List;
@@ -9,23 +11,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of the table (run on its own thread). Each turn it takes every append that
- * queued up during the previous fsync, writes them in one transaction, and only after the commit
- * hands the records to the sink and completes their futures, so a caller that sees its offset
+ * Where the embedded store's batches go: the single writer of the table, called by the
+ * pipeline's {@link dev.stele.registry.log.BatchWriter} thread with every append that queued up
+ * during the previous fsync. It writes them in one transaction, and only after the commit hands
+ * the records to the sink and completes their futures, so a caller that sees its offset
  * can rely on the record being on disk and applied. One fsync per turn instead of one per append
  * is what lets many concurrent writers share the disk's latency.
  */
-final class GroupCommitter implements Runnable {
+final class GroupCommitter implements BatchSink {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
-  private final AppendQueue queue;
   private final RecordTable table;
   private final RecordSink sink;
   private final AtomicLong commits = new AtomicLong();
-  private long nextOffset; // confined to the committer thread once it runs
+  private long nextOffset; // confined to the pipeline's writer thread once it runs
 
-  GroupCommitter(AppendQueue queue, RecordTable table, RecordSink sink, long nextOffset) {
-    this.queue = queue;
+  GroupCommitter(RecordTable table, RecordSink sink, long nextOffset) {
     this.table = table;
     this.sink = sink;
     this.nextOffset = nextOffset;
@@ -37,22 +38,9 @@ final class GroupCommitter implements Runnable {
   }
 
   @Override
-  public void run() {
-    List<PendingAppend> batch = null;
-    try {
-      while ((batch = queue.takeAll()) != null) {
-        commit(batch);
-      }
-    } catch (Throwable t) {
-      // Not an SQL failure (those fail one batch): something is badly wrong with this process.
-      // Refuse further appends rather than leave callers waiting on a dead thread.
-      LOG.error("the log committer for {} stopped; appends fail until restart", table.file(), t);
-      LogException stopped = new LogException("the log committer stopped: " + t, t);
-      if (batch != null) {
-        batch.forEach(append -> append.future().completeExceptionally(stopped));
-      }
-      queue.close().forEach(append -> append.future().completeExceptionally(stopped));
-    }
+  public boolean write(List<PendingAppend> batch) {
+    commit(batch);
+    return true; // a failed commit fails its batch only; the next one may well succeed
   }
 
   private void commit(List<PendingAppend> batch) {
@@ -86,7 +74,7 @@ final class GroupCommitter implements Runnable {
     }
     LogException failure = new LogException(
         "could not store records in " + table.file() + ": " + cause.getMessage(), cause);
-    batch.forEach(append -> append.future().completeExceptionally(failure));
+    PendingAppend.failAll(batch, failure);
   }
 
   /**

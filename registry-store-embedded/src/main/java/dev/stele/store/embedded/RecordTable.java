@@ -1,5 +1,6 @@
 package dev.stele.store.embedded;
 
+import dev.stele.registry.log.PendingAppend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

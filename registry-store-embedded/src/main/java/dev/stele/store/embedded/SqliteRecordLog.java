@@ -1,6 +1,9 @@
 package dev.stele.store.embedded;
 
+import dev.stele.registry.log.AppendQueue;
+import dev.stele.registry.log.BatchWriter;
 import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.PendingAppend;
 import dev.stele.registry.log.RecordCodec;
 import dev.stele.registry.log.RecordFormatException;
 import dev.stele.registry.log.RecordLog;
@@ -10,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded {@link RecordLog}: {@code <dataDir>/stele.db}, a SQLite file with one table of
  * {@code _schemas} records, written by one process at a time ({@code <dataDir>/stele.lock}).
- * Appends are group-committed by a {@link GroupCommitter}; reads never touch this class, they
- * are served from the state the sink builds.
+ * Appends go through the core's pipeline ({@link AppendQueue}, {@link BatchWriter}) to a
+ * {@link GroupCommitter}, which group-commits them; reads never touch this class, they are
+ * served from the state the sink builds.
  */
 public final class SqliteRecordLog implements RecordLog {
   public static final String DB_FILE = "stele.db";
@@ -30,12 +33,12 @@ public final class SqliteRecordLog implements RecordLog {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteRecordLog.class);
 
   private final Path dataDir;
-  private final AppendQueue queue = new AppendQueue();
+  private volatile AppendQueue queue = AppendQueue.refusing("the log is not open");
   private DataDirLock lock;
   private RecordTable table;
   private volatile GroupCommitter committer;
   private Thread committerThread;
-  private volatile boolean opened;
+  private boolean opened;
   private boolean closed;
 
   public SqliteRecordLog(Path dataDir) {
@@ -58,15 +61,15 @@ public final class SqliteRecordLog implements RecordLog {
     try {
       table = RecordTable.open(file);
       long next = table.replay((offset, key, value, ts) -> replayRow(sink, offset, key, value, ts));
-      committer = new GroupCommitter(queue, table, sink, next);
+      committer = new GroupCommitter(table, sink, next);
     } catch (SQLException | RuntimeException e) {
       release();
       throw e instanceof LogException le ? le
           : new LogException("cannot read the log in " + file + ": " + e.getMessage(), e);
     }
-    committerThread = new Thread(committer, "stele-log-committer");
-    committerThread.setDaemon(true); // an unclosed log must not keep the JVM alive
-    committerThread.start();
+    AppendQueue live = new AppendQueue();
+    committerThread = BatchWriter.start(live, committer, file.toString(), "stele-log-committer");
+    queue = live;
     opened = true;
   }
 
@@ -88,29 +91,7 @@ public final class SqliteRecordLog implements RecordLog {
 
   @Override
   public CompletableFuture<Long> append(List<RegistryRecord> records) {
-    if (records.isEmpty()) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException("no records to append"));
-    }
-    if (!opened) {
-      return CompletableFuture.failedFuture(new LogException("the log is not open"));
-    }
-    List<RegistryRecord> copy = List.copyOf(records);
-    List<byte[]> keys = new ArrayList<>(copy.size());
-    List<byte[]> values = new ArrayList<>(copy.size());
-    try {
-      for (RegistryRecord record : copy) {
-        keys.add(RecordCodec.key(record));
-        values.add(RecordCodec.value(record));
-      }
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(
-          new LogException("cannot encode records: " + e.getMessage(), e));
-    }
-    CompletableFuture<Long> future = new CompletableFuture<>();
-    if (!queue.offer(new PendingAppend(copy, keys, values, future))) {
-      return CompletableFuture.failedFuture(new LogException("the log is closed"));
-    }
-    return future;
+    return queue.append(records);
   }
 
   /** Transactions committed since open; tests use it to see appends sharing a commit. */
@@ -125,8 +106,10 @@ public final class SqliteRecordLog implements RecordLog {
       return;
     }
     closed = true;
-    LogException notStored = new LogException("the log was closed before these records were stored");
-    queue.close().forEach(append -> append.future().completeExceptionally(notStored));
+    if (opened) {
+      PendingAppend.failAll(queue.close("the log is closed"),
+          new LogException("the log was closed before these records were stored"));
+    }
     if (committerThread != null && committerThread != Thread.currentThread()) {
       joinCommitter(); // it finishes the transaction in flight, which is already on its way
     }

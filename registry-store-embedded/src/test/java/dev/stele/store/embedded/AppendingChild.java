@@ -3,6 +3,7 @@ package dev.stele.store.embedded;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.model.Mode;
+import dev.stele.testkit.Records;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.stele.store.embedded;
 
-import static dev.stele.store.embedded.Records.schema;
+import static dev.stele.testkit.Records.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,8 @@ import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.model.Mode;
+import dev.stele.testkit.Recorder;
+import dev.stele.testkit.Records;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,7 @@
 package dev.stele.store.kafka;
 
 import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.PendingAppend;
 import java.util.List;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
@@ -11,16 +12,14 @@ final class Failures {
   /** Fails every append with a LogException saying their records may still be stored. */
   static void failUnknown(List<PendingAppend> appends, String message) {
     if (!appends.isEmpty()) {
-      LogException failure = LogException.outcomeUnknown(message);
-      appends.forEach(append -> append.future().completeExceptionally(failure));
+      PendingAppend.failAll(appends, LogException.outcomeUnknown(message));
     }
   }
 
   /** Fails every append with one LogException carrying {@code message}. */
   static void fail(List<PendingAppend> appends, String message) {
     if (!appends.isEmpty()) {
-      LogException failure = new LogException(message);
-      appends.forEach(append -> append.future().completeExceptionally(failure));
+      PendingAppend.failAll(appends, new LogException(message));
     }
   }
 

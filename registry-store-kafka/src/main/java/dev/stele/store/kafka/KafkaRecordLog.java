@@ -1,13 +1,13 @@
 package dev.stele.store.kafka;
 
+import dev.stele.registry.log.AppendQueue;
+import dev.stele.registry.log.BatchWriter;
 import dev.stele.registry.log.LogException;
-import dev.stele.registry.log.RecordCodec;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +26,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka {@link RecordLog}: the one-partition, compacted schema topic ({@code _schemas}), in
  * the Confluent registry's exact record format, so Stele can take over a topic a Confluent
- * registry wrote. One {@link TopicReader} thread delivers every committed record in order; one
- * {@link TransactionalWriter} thread writes appends in group-committed transactions, and an
- * append completes once the reader has delivered it (read-your-writes). See docs/kafka-store.md.
+ * registry wrote. One {@link TopicReader} thread delivers every committed record in order; appends
+ * go through the core's pipeline to one {@link TransactionalWriter}, which writes them in
+ * group-committed transactions, and an append completes once the reader has delivered it
+ * (read-your-writes). See docs/kafka-store.md.
  */
 public final class KafkaRecordLog implements RecordLog {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordLog.class);
   private static final long RETRY_PAUSE_MILLIS = 200;
+  private static final AppendQueue NOT_OPEN = AppendQueue.refusing("the log is not open");
+  private static final AppendQueue NOT_WRITER = AppendQueue.refusing("not stored: this node does"
+      + " not lead the registry cluster (it is not the schema topic's writer)");
 
   private final KafkaStoreConfig config;
   private final boolean writesOnOpen;
@@ -149,8 +153,9 @@ public final class KafkaRecordLog implements RecordLog {
   }
 
   private void startWriting(long deadline) {
-    AppendQueue queue = new AppendQueue();
-    TransactionalWriter writer = new TransactionalWriter(queue, () -> new KafkaProducer<>(
+    WriteGate gate = new WriteGate();
+    AppendQueue queue = new AppendQueue(gate);
+    TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> new KafkaProducer<>(
         ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
         config, own, watcher);
     try {
@@ -159,7 +164,8 @@ public final class KafkaRecordLog implements RecordLog {
       quietly(writer::closeProducer);
       throw e;
     }
-    term = new WriterTerm(queue, writer, start(writer, "stele-kafka-writer"));
+    term = new WriterTerm(queue, writer, BatchWriter.start(queue, writer,
+        "the schema topic '" + config.topic() + "'", "stele-kafka-writer"));
     try {
       catchUp(deadline);
     } catch (RuntimeException e) {
@@ -239,32 +245,9 @@ public final class KafkaRecordLog implements RecordLog {
 
   @Override
   public CompletableFuture<Long> append(List<RegistryRecord> records) {
-    if (records.isEmpty()) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException("no records to append"));
-    }
-    if (!opened) {
-      return CompletableFuture.failedFuture(new LogException("the log is not open"));
-    }
-    List<RegistryRecord> copy = List.copyOf(records);
-    List<byte[]> keys = new ArrayList<>(copy.size());
-    List<byte[]> values = new ArrayList<>(copy.size());
-    try {
-      for (RegistryRecord record : copy) {
-        keys.add(RecordCodec.key(record));
-        values.add(RecordCodec.value(record));
-      }
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(
-          new LogException("cannot encode records: " + e.getMessage(), e));
-    }
     WriterTerm current = term;
-    if (current == null) {
-      return CompletableFuture.failedFuture(new LogException("not stored: this node does not"
-          + " lead the registry cluster (it is not the schema topic's writer)"));
-    }
-    CompletableFuture<Long> future = new CompletableFuture<>();
-    String refusal = current.queue().offer(new PendingAppend(copy, keys, values, future));
-    return refusal == null ? future : CompletableFuture.failedFuture(new LogException(refusal));
+    AppendQueue queue = !opened ? NOT_OPEN : current == null ? NOT_WRITER : current.queue();
+    return queue.append(records);
   }
 
   /** The id of the Kafka cluster holding the topic, learned by {@link #open} ("" if unknown). */

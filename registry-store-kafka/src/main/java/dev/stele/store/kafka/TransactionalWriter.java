@@ -1,6 +1,9 @@
 package dev.stele.store.kafka;
 
+import dev.stele.registry.log.AppendQueue;
+import dev.stele.registry.log.BatchSink;
 import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.PendingAppend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes to the schema topic. Each turn it takes every append that queued up
- * during the previous commit and writes them in one Kafka transaction (group commit); an append
+ * Where the Kafka store's batches go: the one writer of the schema topic, called by the core
+ * pipeline's {@link dev.stele.registry.log.BatchWriter} thread with every append that queued up
+ * during the previous commit, which it writes in one Kafka transaction (group commit); an append
  * completes once its transaction is committed and this node's reader has delivered its records.
  *
  * <p>Transactions are what make a second writer safe: a writer that starts with the same
@@ -31,18 +35,19 @@ import org.slf4j.LoggerFactory;
  * meaning: an aborted write is not stored.
  *
  * <p>A commit that Kafka does not confirm in time is <em>unconfirmed</em>: it may still land.
- * Its appends fail saying so, and the queue refuses every append until the outcome is known and,
- * if committed, applied, so nothing is decided on a state that lacks it. The first append offered
- * after that is refused too: it may have been decided before the outcome was applied. That rests
- * on the core's writer, which decides one command at a time and rebuilds its state from the
- * applied records after every failed append (decision 0002).
+ * Its appends fail saying so, and the {@link WriteGate} refuses every append until the outcome is
+ * known and, if committed, applied, so nothing is decided on a state that lacks it. The first
+ * append offered after that is refused too: it may have been decided before the outcome was
+ * applied. That rests on the core's writer, which decides one command at a time and rebuilds its
+ * state from the applied records after every failed append (decision 0002).
  */
-final class TransactionalWriter implements Runnable {
+final class TransactionalWriter implements BatchSink {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalWriter.class);
 
   private enum Outcome { COMMITTED, ABORTED, FENCED, STOPPED }
 
   private final AppendQueue queue;
+  private final WriteGate gate;
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final KafkaStoreConfig config;
   private final OwnRecords own;
@@ -54,9 +59,12 @@ final class TransactionalWriter implements Runnable {
   private boolean abortPending; // an abort that timed out; finish it before the next transaction
   private volatile boolean fenced; // for good: a new producer would fence the writer that fenced us
 
-  TransactionalWriter(AppendQueue queue, Supplier<Producer<byte[], byte[]>> producers,
-      KafkaStoreConfig config, OwnRecords own, OffsetWatcher watcher) {
+  /** @param gate the admission of {@code queue}, which this writer closes and opens */
+  TransactionalWriter(AppendQueue queue, WriteGate gate,
+      Supplier<Producer<byte[], byte[]>> producers, KafkaStoreConfig config, OwnRecords own,
+      OffsetWatcher watcher) {
     this.queue = queue;
+    this.gate = gate;
     this.producers = producers;
     this.config = config;
     this.own = own;
@@ -95,20 +103,10 @@ final class TransactionalWriter implements Runnable {
     return commits.get();
   }
 
+  /** @return false when this writer must stop (fenced while writing, or interrupted by close) */
   @Override
-  public void run() {
-    List<PendingAppend> batch;
-    try {
-      while ((batch = queue.takeAll()) != null) {
-        if (ready(batch) && !write(batch)) {
-          return; // fenced or closing
-        }
-      }
-    } catch (RuntimeException | Error e) {
-      LOG.error("The writer of {} stopped; writes fail until restart", config.topic(), e);
-      Failures.fail(queue.close("not stored: the writer stopped: " + e), "not stored: the writer"
-          + " stopped: " + e);
-    }
+  public boolean write(List<PendingAppend> batch) {
+    return !ready(batch) || send(batch);
   }
 
   /** Settles what the last transaction left; false when the batch failed on the way. */
@@ -145,7 +143,7 @@ final class TransactionalWriter implements Runnable {
   }
 
   /** @return false when this writer must stop (fenced, or interrupted by close) */
-  private boolean write(List<PendingAppend> batch) {
+  private boolean send(List<PendingAppend> batch) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     boolean committing = false;
     try {
@@ -220,7 +218,7 @@ final class TransactionalWriter implements Runnable {
   private void notReadBack(List<PendingAppend> batch, CompletableFuture<Void> delivered) {
     String refusal = "not stored: a write Kafka confirmed has not been read back yet, and what"
         + " may be written next depends on it; retry when Kafka is reachable";
-    queue.hold(refusal);
+    gate.hold(refusal);
     LOG.warn("A write Kafka confirmed on {} was not read back within {} ms; refusing writes until"
         + " it is", config.topic(), config.applyTimeout().toMillis());
     Failures.failUnknown(batch, "Kafka confirmed the write, but this node has not read it back"
@@ -231,7 +229,7 @@ final class TransactionalWriter implements Runnable {
         LOG.info("The write on {} confirmed earlier has been read back; accepting writes",
             config.topic());
       }
-      queue.release("not stored: this write may have been decided before an earlier write was"
+      gate.release("not stored: this write may have been decided before an earlier write was"
           + " read back; retry");
     });
   }
@@ -263,7 +261,7 @@ final class TransactionalWriter implements Runnable {
         + " ms (" + cause.getMessage() + "); it may still be stored and then applied");
     String refusal = "not stored: Kafka has not confirmed an earlier write yet, and what may be"
         + " written next depends on it; retry when Kafka is reachable";
-    Failures.fail(queue.refuse(refusal), refusal);
+    Failures.fail(refuse(refusal), refusal);
     Outcome outcome = settle();
     if (outcome == Outcome.COMMITTED) {
       commits.incrementAndGet();
@@ -273,7 +271,7 @@ final class TransactionalWriter implements Runnable {
     switch (outcome) {
       case FENCED -> fenced(List.of(), null);
       case STOPPED -> { }
-      default -> queue.accept("not stored: this write may have been decided before an earlier"
+      default -> gate.accept("not stored: this write may have been decided before an earlier"
           + " unconfirmed write was settled; retry");
     }
     return outcome != Outcome.FENCED;
@@ -350,8 +348,14 @@ final class TransactionalWriter implements Runnable {
     fenced = true;
     Failures.failUnknown(batch, "this write may or may not have been stored (the instance that"
         + " took over decides): " + reason);
-    Failures.fail(queue.refuse(reason), reason);
+    Failures.fail(refuse(reason), reason);
     discardProducer(null);
+  }
+
+  /** Refuses appends, then hands back those queued: see {@link WriteGate} for why in this order. */
+  private List<PendingAppend> refuse(String reason) {
+    gate.refuse(reason);
+    return queue.drain();
   }
 
   private void discardProducer(Exception cause) {

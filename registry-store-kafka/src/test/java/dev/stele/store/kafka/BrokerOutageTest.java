@@ -1,5 +1,7 @@
 package dev.stele.store.kafka;
 
+import static dev.stele.store.kafka.Registrations.register;
+import static dev.stele.store.kafka.Registrations.registerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.RegistryNode;
@@ -10,11 +12,12 @@ import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.Recorder;
+import dev.stele.testkit.Records;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,8 +81,8 @@ class BrokerOutageTest {
       LogException unconfirmedFailure;
       LogException refusedFailure;
       try {
-        unconfirmedFailure = logFailure(log.append(List.of(Records.schema("s", 2, 2))));
-        refusedFailure = logFailure(log.append(List.of(Records.schema("s", 3, 3))));
+        unconfirmedFailure = Appends.failure(log.append(List.of(Records.schema("s", 2, 2))));
+        refusedFailure = Appends.failure(log.append(List.of(Records.schema("s", 3, 3))));
       } finally {
         KAFKA.cluster().thaw(0);
       }
@@ -94,51 +97,14 @@ class BrokerOutageTest {
 
       // Once Kafka answers, the unconfirmed write is settled (here: committed, and applied);
       // until then, and once more after, appends are refused and store nothing.
-      List<String> refusals = new ArrayList<>();
-      long offset = -1;
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (offset < 0 && System.nanoTime() < deadline) {
-        try {
-          offset = log.append(List.of(Records.schema("s", 4, 4))).get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          refusals.add(e.getCause().getMessage());
-          Thread.sleep(100);
-        }
-      }
+      List<String> refusals = Appends.untilStored(
+          () -> log.append(List.of(Records.schema("s", 4, 4)))).refusals();
       assertThat(refusals).isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("not stored: "));
       assertThat(refusals.get(refusals.size() - 1))
           .startsWith("not stored: this write may have been decided before an earlier");
-      assertThat(sink.records()).containsExactly(Records.schema("s", 1, 1),
+      assertThat(sink.recordsExceptNoops()).containsExactly(Records.schema("s", 1, 1),
           Records.schema("s", 2, 2), Records.schema("s", 4, 4));
     }
-  }
-
-  private static LogException logFailure(CompletableFuture<Long> append) throws Exception {
-    try {
-      append.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(LogException.class);
-      return (LogException) e.getCause();
-    }
-    throw new AssertionError("the append succeeded");
-  }
-
-  private static int register(RegistryNode node, String subject, String schema) throws Exception {
-    return node.registry().register(new Requests.Register(subject, SchemaPayload.of(schema, null),
-        false, null, null)).toCompletableFuture().get(60, TimeUnit.SECONDS).id();
-  }
-
-  private static RegistryException registerFailure(RegistryNode node, String subject,
-      String schema) throws Exception {
-    try {
-      register(node, subject, schema);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RegistryException failure) {
-        return failure;
-      }
-      throw e;
-    }
-    throw new AssertionError("the write to " + subject + " succeeded with the broker down");
   }
 
   /** Kafka answers again within seconds of the restart; the node needs no help to use it. */

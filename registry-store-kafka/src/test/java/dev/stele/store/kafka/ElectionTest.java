@@ -1,5 +1,8 @@
 package dev.stele.store.kafka;
 
+import static dev.stele.store.kafka.Eventually.awaitTrue;
+import static dev.stele.store.kafka.Registrations.register;
+import static dev.stele.store.kafka.Registrations.registerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +16,7 @@ import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.SchemaFormats;
+import dev.stele.testkit.Recorder;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -117,33 +120,5 @@ class ElectionTest {
         .hasCauseInstanceOf(LogException.class);
     old.becomeWriter(); // fenced before: a new term with a new producer
     old.append(List.of(new NoopRecord())).get(30, TimeUnit.SECONDS);
-  }
-
-  private static int register(RegistryNode node, String subject, String schema) throws Exception {
-    return node.registry().register(new Requests.Register(subject, SchemaPayload.of(schema, null),
-        false, null, null)).toCompletableFuture().get(60, TimeUnit.SECONDS).id();
-  }
-
-  private static RegistryException registerFailure(RegistryNode node, String subject,
-      String schema) throws Exception {
-    try {
-      register(node, subject, schema);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RegistryException failure) {
-        return failure;
-      }
-      throw e;
-    }
-    throw new AssertionError("the write to " + subject + " succeeded on a follower");
-  }
-
-  private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 }

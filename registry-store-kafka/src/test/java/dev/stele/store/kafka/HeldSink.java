@@ -2,6 +2,7 @@ package dev.stele.store.kafka;
 
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.testkit.Recorder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

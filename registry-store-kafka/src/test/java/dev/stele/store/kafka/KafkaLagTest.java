@@ -3,6 +3,8 @@ package dev.stele.store.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.testkit.Recorder;
+import dev.stele.testkit.Records;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.testkit.Records;
 import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,22 +54,14 @@ class NotReadBackTest {
       sink.release();
       // Once read back: the first append is refused (it may have been decided on the state
       // without the write), the next is stored.
-      List<String> refusals = new ArrayList<>();
-      long stored = -1;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (stored < 0 && System.nanoTime() < deadline) {
-        try {
-          stored = log.append(List.of(Records.schema("c", 1, 4))).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          refusals.add(e.getCause().getMessage());
-          Thread.sleep(20);
-        }
-      }
-      assertThat(stored).isPositive();
+      Appends.Stored stored = Appends.untilStored(
+          () -> log.append(List.of(Records.schema("c", 1, 4))));
+      List<String> refusals = stored.refusals();
+      assertThat(stored.offset()).isPositive();
       assertThat(refusals).isNotEmpty().last().asString()
           .contains("may have been decided before an earlier write was read back");
       assertThat(refusals).allMatch(m -> m.contains("read back"));
-      List<RegistryRecord> applied = sink.applied().records();
+      List<RegistryRecord> applied = sink.applied().recordsExceptNoops();
       assertThat(applied).containsExactly(Records.schema("a", 1, 1), Records.schema("a", 2, 2),
           Records.schema("c", 1, 4));
     }

@@ -16,25 +16,20 @@ import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.kafka.KafkaBrokers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stele started on a topic that a Confluent registry wrote (../shared/API.md §3.2, old forms
@@ -82,18 +77,17 @@ class TakeoverTest {
       {"{\"keytype\":\"NOOP\",\"magic\":0}", null},
   };
 
-  private static KafkaCluster kafka;
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   private static RegistryNode node;
 
   @BeforeAll
   static void takeOver() throws Exception {
-    kafka = KafkaCluster.start(1);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
           .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
     }
     try (KafkaProducer<byte[], byte[]> confluent = new KafkaProducer<>(
-        Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+        Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "acks", "all"),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       for (String[] record : CONFLUENT_RECORDS) {
         byte[] value = record[1] == null ? null : record[1].getBytes(UTF_8);
@@ -101,7 +95,7 @@ class TakeoverTest {
       }
       confluent.flush();
     }
-    KafkaStoreConfig config = KafkaStoreConfig.of(kafka.bootstrapServers(), TOPIC, "schema-registry")
+    KafkaStoreConfig config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), TOPIC, "schema-registry")
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
     node = RegistryNode.open(new KafkaRecordLog(config), SchemaFormats.load(), NodeOptions.DEFAULTS);
   }
@@ -110,9 +104,6 @@ class TakeoverTest {
   static void stop() {
     if (node != null) {
       node.close();
-    }
-    if (kafka != null) {
-      kafka.close();
     }
   }
 
@@ -182,20 +173,7 @@ class TakeoverTest {
   }
 
   private static List<String> keysInTopic() {
-    List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-        Map.of("bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(TOPIC, 0);
-      consumer.assign(Set.of(partition));
-      consumer.seekToBeginning(Set.of(partition));
-      long end = consumer.endOffsets(Set.of(partition)).get(partition);
-      while (consumer.position(partition) < end) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          keys.add(new String(record.key(), UTF_8));
-        }
-      }
-    }
-    return keys;
+    return TopicContents.committed(KAFKA.bootstrapServers(), TOPIC).stream()
+        .map(record -> new String(record.key(), UTF_8)).toList();
   }
 }

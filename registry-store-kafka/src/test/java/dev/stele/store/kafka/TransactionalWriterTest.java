@@ -1,0 +1,137 @@
+package dev.stele.store.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.registry.log.AppendQueue;
+import dev.stele.registry.log.LogException;
+import dev.stele.registry.log.PendingAppend;
+import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.testkit.Records;
+import dev.stele.testkit.kafka.KafkaBrokers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The writer on its own against a real broker, called as the pipeline's thread would call it;
+ * the test plays the reader by advancing the offset watcher itself.
+ */
+class TransactionalWriterTest {
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
+
+  private final List<Writer> writers = new ArrayList<>();
+  private KafkaStoreConfig config;
+
+  /** A writer with what it works with: its queue and gate, and the reader's side. */
+  private record Writer(TransactionalWriter writer, AppendQueue queue, WriteGate gate,
+      OwnRecords own, OffsetWatcher watcher) {}
+
+  @BeforeEach
+  void topic(TestInfo info) throws Exception {
+    String name = info.getTestMethod().orElseThrow().getName();
+    config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "writer-" + name, "group-" + name)
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(config.topic(), 1, (short) 1)
+          .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterEach
+  void close() {
+    for (Writer w : writers) {
+      w.writer().stop();
+      w.writer().closeProducer();
+      w.watcher().close(new LogException("test over"));
+    }
+  }
+
+  /** A writer registered with Kafka as the writer of the config's transactional id. */
+  private Writer writer() {
+    WriteGate gate = new WriteGate();
+    AppendQueue queue = new AppendQueue(gate);
+    OwnRecords own = new OwnRecords();
+    OffsetWatcher watcher = new OffsetWatcher();
+    TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> new KafkaProducer<>(
+        ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
+        config, own, watcher);
+    Writer w = new Writer(writer, queue, gate, own, watcher);
+    writers.add(w);
+    writer.initialize(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+    return w;
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> committed(int expected) throws Exception {
+    return TopicContents.committed(KAFKA.bootstrapServers(), config.topic(), expected);
+  }
+
+  @Test
+  void aBatchIsOneTransactionWhoseAppendsCompleteOnlyOnceTheReaderHasThem() throws Exception {
+    Writer w = writer();
+    List<PendingAppend> batch = List.of(
+        PendingAppend.encode(List.of(Records.schema("a", 1, 1))),
+        PendingAppend.encode(List.of(Records.schema("b", 1, 2), new ModeRecord("b", null))),
+        PendingAppend.encode(List.of(Records.schema("c", 1, 3))));
+
+    assertThat(w.writer().write(batch)).isTrue();
+
+    assertThat(w.writer().commits()).isEqualTo(1);
+    List<ConsumerRecord<byte[], byte[]>> stored = committed(4);
+    assertThat(stored).extracting(ConsumerRecord::key).containsExactlyElementsOf(
+        batch.stream().flatMap(append -> append.keys().stream()).toList());
+    // Committed, yet not complete: this node's reader has not delivered the records.
+    assertThat(batch).allSatisfy(append -> assertThat(append.future()).isNotDone());
+    long[] offsets = stored.stream().mapToLong(ConsumerRecord::offset).toArray();
+    // Kafka's offsets, with the very objects appended, are left for the reader to deliver.
+    List<RegistryRecord> appended = batch.stream().flatMap(a -> a.records().stream()).toList();
+    for (int i = 0; i < offsets.length; i++) {
+      assertThat(w.own().take(offsets[i])).isSameAs(appended.get(i));
+    }
+
+    w.watcher().advanceTo(offsets[3]); // delivered up to, not including, the last record
+    assertThat(batch.get(2).future()).isNotDone();
+    w.watcher().advanceTo(offsets[3] + 1);
+    assertThat(batch.stream().map(append -> append.future().join()))
+        .containsExactly(offsets[0], offsets[2], offsets[3]);
+  }
+
+  @Test
+  void aDeposedWriterIsFencedAndStoresNothingMore() throws Exception {
+    Writer old = writer();
+    PendingAppend first = PendingAppend.encode(List.of(Records.schema("f", 1, 1)));
+    assertThat(old.writer().write(List.of(first))).isTrue();
+    assertThat(old.writer().fenced()).isFalse();
+
+    Writer next = writer(); // registers the same transactional id: Kafka fences the old one
+    PendingAppend refused = PendingAppend.encode(List.of(Records.schema("f", 2, 2)));
+    old.writer().write(List.of(refused));
+
+    assertThat(Appends.failure(refused.future())).isInstanceOf(LogException.class);
+    assertThat(old.writer().fenced()).isTrue();
+    assertThat(old.queue().offer(PendingAppend.encode(List.of(Records.schema("f", 3, 3)))))
+        .contains("this node was fenced").contains(config.transactionalId());
+    // A batch that reaches a fenced writer anyway fails, and tells the pipeline to stop.
+    PendingAppend late = PendingAppend.encode(List.of(Records.schema("f", 4, 4)));
+    assertThat(old.writer().write(List.of(late))).isTrue();
+    assertThat(Appends.failure(late.future())).hasMessageContaining("fenced");
+
+    PendingAppend second = PendingAppend.encode(List.of(Records.schema("f", 2, 5)));
+    assertThat(next.writer().write(List.of(second))).isTrue();
+    assertThat(next.writer().fenced()).isFalse();
+    assertThat(committed(2)).extracting(ConsumerRecord::value)
+        .containsExactly(first.values().get(0), second.values().get(0));
+  }
+}
