@@ -23,8 +23,10 @@ final class CompatibilityRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.post(VERSIONS + "/:version", READS, subject(READ), call -> check(call, call.path("version"), "testCompatibilityBySubjectName.arg4"));
-    routes.post(VERSIONS, READS, subject(READ), call -> check(call, null, "testCompatibilityForSubject.arg3"));
+    routes.post(VERSIONS + "/:version", READS, subject(READ),
+        call -> check(call, call.path("version"), "testCompatibilityBySubjectName.arg4"));
+    routes.post(VERSIONS, READS, subject(READ),
+        call -> check(call, null, "testCompatibilityForSubject.arg3"));
   }
 
   /** Parsing and comparing schemas is CPU work: a worker's job. */

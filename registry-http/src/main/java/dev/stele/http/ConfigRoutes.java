@@ -23,11 +23,14 @@ final class ConfigRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/config", READS, global(READ), call -> read(call, null));
-    routes.put("/config", writes("update config"), global(ADMIN), call -> update(call, null, "updateTopLevelConfig.arg1"));
+    routes.put("/config", writes("update config"), global(ADMIN),
+        call -> update(call, null, "updateTopLevelConfig.arg1"));
     routes.delete("/config", writes("delete config"), global(ADMIN), call -> delete(call, null));
     routes.get("/config/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
-    routes.put("/config/:subject", writes("update config"), subject(ADMIN), call -> update(call, call.path("subject"), "updateSubjectLevelConfig.arg2"));
-    routes.delete("/config/:subject", writes("delete config"), subject(ADMIN), call -> delete(call, call.path("subject")));
+    routes.put("/config/:subject", writes("update config"), subject(ADMIN),
+        call -> update(call, call.path("subject"), "updateSubjectLevelConfig.arg2"));
+    routes.delete("/config/:subject", writes("delete config"), subject(ADMIN),
+        call -> delete(call, call.path("subject")));
   }
 
   private void read(Call call, String subject) {

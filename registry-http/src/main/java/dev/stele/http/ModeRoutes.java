@@ -25,9 +25,11 @@ final class ModeRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/mode", READS, global(READ), call -> read(call, null));
-    routes.put("/mode", writes("update mode"), global(ADMIN), call -> update(call, null, "updateTopLevelMode.arg1"));
+    routes.put("/mode", writes("update mode"), global(ADMIN),
+        call -> update(call, null, "updateTopLevelMode.arg1"));
     routes.get("/mode/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
-    routes.put("/mode/:subject", writes("update mode"), subject(ADMIN), call -> update(call, call.path("subject"), "updateMode.arg2"));
+    routes.put("/mode/:subject", writes("update mode"), subject(ADMIN),
+        call -> update(call, call.path("subject"), "updateMode.arg2"));
     routes.delete("/mode/:subject", writes("delete subject mode"), subject(ADMIN), this::delete);
   }
 

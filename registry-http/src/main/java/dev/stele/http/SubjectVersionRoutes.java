@@ -28,8 +28,10 @@ final class SubjectVersionRoutes {
   void declare(RouteTable routes) {
     routes.get(VERSIONS, READS, subject(READ), this::list);
     routes.post(VERSIONS, writes("register schema"), subject(WRITE), this::register);
-    routes.get(VERSION, READS, subject(READ), call -> read(call, found -> Render.schema(found.version(), found.text())));
-    routes.get(VERSION + "/schema", READS, subject(READ), call -> read(call, found -> Buffer.buffer(found.text())));
+    routes.get(VERSION, READS, subject(READ),
+        call -> read(call, found -> Render.schema(found.version(), found.text())));
+    routes.get(VERSION + "/schema", READS, subject(READ),
+        call -> read(call, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
     routes.delete(VERSION, writes("delete schema version"), subject(DELETE), this::delete);
   }
