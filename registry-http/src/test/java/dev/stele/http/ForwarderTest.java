@@ -2,13 +2,9 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
-import dev.stele.registry.NodeOptions;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServer;
 import java.net.InetAddress;
@@ -52,8 +48,7 @@ class ForwarderTest extends HttpTestBase {
 
   @BeforeEach
   void startFollower() throws Exception {
-    followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
+    followerNode = freshNode();
     follower = await(RestServer.start(vertx,
         RestServer.Setup.of(followerNode.registry(), followerNode.settings()).withLeadership(view)));
     followerPort = follower.port();
