@@ -25,6 +25,11 @@ record Effect(String operation) {
     return operation != null;
   }
 
+  @Override
+  public String toString() {
+    return isWrite() ? "a write (" + operation + ")" : "a read";
+  }
+
   /** The 50003 message of a write the leader could not be reached for. */
   String forwardingFailed() {
     return "Error while forwarding " + operation + " request to the leader";

@@ -73,6 +73,13 @@ final class RouteTable {
    */
   private void route(HttpMethod method, String path, boolean readsBody, Effect effect,
       Access access, Handler handler) {
+    // The API has no exceptions to HTTP's rules: GET and HEAD never change anything, PUT and
+    // DELETE always do. A declaration against them is a mistake caught at start-up, not a
+    // follower that silently decides a write itself.
+    boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD;
+    if (effect.isWrite() ? safe : method == HttpMethod.PUT || method == HttpMethod.DELETE) {
+      throw new IllegalArgumentException(method + " " + path + " declared as " + effect);
+    }
     Route route = router.route(method, path);
     PlatformHandler guard = checksAccess && access.operation() != null ? guard(access) : null;
     boolean guardFirst = readsBody || effect.isWrite();
