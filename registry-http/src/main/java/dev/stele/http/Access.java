@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * @param global the global config and mode rather than the {@code :subject} path parameter
  */
 record Access(Operation operation, boolean global) {
-  /** Any authenticated caller; what routes without a declaration require. */
+  /** Any authenticated caller: for routes open to every user (listings filter what they show). */
   static final Access SIGNED_IN = new Access(null, false);
   /** Confluent's name for the global level where a subject name is expected. */
   private static final String GLOBAL_SUBJECT = ":.__GLOBAL:";

@@ -5,11 +5,12 @@ import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
-import dev.stele.http.ops.Audit;
+import dev.stele.registry.model.ErrorCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The first handler of every request when authentication is on: finds the caller from the
@@ -20,6 +21,8 @@ import java.util.List;
  */
 final class Authentication implements PlatformHandler {
   static final String CALLER = "stele.caller";
+  /** The same words for every refusal: which part of the credentials was wrong is not told. */
+  private static final String UNAUTHORIZED = "Unauthorized: missing or wrong credentials";
 
   private final BasicAuthenticator authenticator;
   private final BearerAuthenticator bearer;
@@ -70,17 +73,7 @@ final class Authentication implements PlatformHandler {
       challenge(ctx);
       return;
     }
-    // The body must wait for the verdict: paused here, resumed by the route's body handler, or
-    // below once the route has answered without reading it.
-    ctx.request().pause();
-    ctx.vertx().executeBlocking(() -> authenticator.verify(header), false).onComplete(done -> {
-      if (done.succeeded() && done.result() != null) {
-        admit(ctx, done.result());
-      } else {
-        challenge(ctx);
-      }
-      ctx.request().resume();
-    });
+    verifyOnWorker(ctx, () -> authenticator.verify(header));
   }
 
   /** As for Basic: known tokens on the event loop; new ones (maybe a JWKS fetch) on a worker. */
@@ -90,8 +83,15 @@ final class Authentication implements PlatformHandler {
       admit(ctx, known);
       return;
     }
+    verifyOnWorker(ctx, () -> bearer.verify(header));
+  }
+
+  /** The slow check of new credentials, off the event loop; null from it means refused. */
+  private void verifyOnWorker(RoutingContext ctx, Callable<Principal> verify) {
+    // The body must wait for the verdict: paused here, resumed by the route's body handler, or
+    // below once the route has answered without reading it.
     ctx.request().pause();
-    ctx.vertx().executeBlocking(() -> bearer.verify(header), false).onComplete(done -> {
+    ctx.vertx().executeBlocking(verify, false).onComplete(done -> {
       if (done.succeeded() && done.result() != null) {
         admit(ctx, done.result());
       } else {
@@ -108,7 +108,6 @@ final class Authentication implements PlatformHandler {
 
   private void challenge(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", challenges);
-    Audit.errorCode(ctx, 401);
-    Call.send(ctx, 401, Render.error(401, "Unauthorized: missing or wrong credentials"));
+    Call.fail(ctx, ErrorCode.UNAUTHORIZED.exception(UNAUTHORIZED));
   }
 }

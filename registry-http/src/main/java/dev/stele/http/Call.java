@@ -171,15 +171,17 @@ final class Call {
   }
 
   static void fail(RoutingContext ctx, Throwable failure) {
-    ErrorMapper.Answer answer = ErrorMapper.map(failure);
-    Audit.errorCode(ctx, answer.code());
-    send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
+    answer(ctx, ErrorMapper.map(failure));
   }
 
   static void failStatus(RoutingContext ctx, int status) {
-    ErrorMapper.Answer answer = ErrorMapper.forStatus(status);
+    answer(ctx, ErrorMapper.forStatus(status));
+  }
+
+  /** Sends a mapped error and tells the audit line its code. */
+  private static void answer(RoutingContext ctx, ErrorMapper.Answer answer) {
     Audit.errorCode(ctx, answer.code());
-    send(ctx, answer.status(), Render.error(answer.code(), answer.message()));
+    send(ctx, answer.status(), answer.body());
   }
 
   /** Writes a response in the negotiated media type (the default when none was negotiated). */

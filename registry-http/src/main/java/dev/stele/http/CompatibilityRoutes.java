@@ -1,5 +1,7 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.subject;
+import static dev.stele.http.Effect.READS;
 import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
@@ -21,9 +23,10 @@ final class CompatibilityRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.post(VERSIONS + "/:version", Access.subject(READ), call -> check(call, call.path("version"),
-        "testCompatibilityBySubjectName.arg4"));
-    routes.post(VERSIONS, Access.subject(READ), call -> check(call, null, "testCompatibilityForSubject.arg3"));
+    routes.post(VERSIONS + "/:version", READS, subject(READ),
+        call -> check(call, call.path("version"), "testCompatibilityBySubjectName.arg4"));
+    routes.post(VERSIONS, READS, subject(READ),
+        call -> check(call, null, "testCompatibilityForSubject.arg3"));
   }
 
   /** Parsing and comparing schemas is CPU work: a worker's job. */

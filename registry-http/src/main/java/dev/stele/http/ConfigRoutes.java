@@ -1,5 +1,9 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.global;
+import static dev.stele.http.Access.subject;
+import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.ADMIN;
 import static dev.stele.http.auth.Operation.READ;
 
@@ -18,20 +22,28 @@ final class ConfigRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/config", Access.global(READ), call -> call.ok(Render.config(settings.config(null, call.flag("defaultToGlobal")))));
-    routes.put("/config", Access.global(ADMIN), call -> update(call, null, "updateTopLevelConfig.arg1"));
-    routes.delete("/config", Access.global(ADMIN), call -> call.write(() -> settings.deleteConfig(null), Render::config));
-    routes.get("/config/:subject", Access.subject(READ), call -> call.ok(Render.config(
-        settings.config(call.path("subject"), call.flag("defaultToGlobal")))));
-    routes.put("/config/:subject", Access.subject(ADMIN), call -> update(call, call.path("subject"),
-        "updateSubjectLevelConfig.arg2"));
-    routes.delete("/config/:subject", Access.subject(ADMIN), call -> call.write(
-        () -> settings.deleteConfig(call.path("subject")), Render::config));
+    routes.get("/config", READS, global(READ), call -> read(call, null));
+    routes.put("/config", writes("update config"), global(ADMIN),
+        call -> update(call, null, "updateTopLevelConfig.arg1"));
+    routes.delete("/config", writes("delete config"), global(ADMIN), call -> delete(call, null));
+    routes.get("/config/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
+    routes.put("/config/:subject", writes("update config"), subject(ADMIN),
+        call -> update(call, call.path("subject"), "updateSubjectLevelConfig.arg2"));
+    routes.delete("/config/:subject", writes("delete config"), subject(ADMIN),
+        call -> delete(call, call.path("subject")));
+  }
+
+  private void read(Call call, String subject) {
+    call.ok(Render.config(settings.config(subject, call.flag("defaultToGlobal"))));
   }
 
   private void update(Call call, String subject, String bodyParameter) {
     ConfigUpdateRequest request = RequestBodies.configUpdate(call.body(), bodyParameter);
     call.write(() -> settings.updateConfig(subject, RequestBodies.config(request)),
         applied -> Render.echo(request));
+  }
+
+  private void delete(Call call, String subject) {
+    call.write(() -> settings.deleteConfig(subject), Render::config);
   }
 }

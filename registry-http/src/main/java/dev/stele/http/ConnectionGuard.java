@@ -1,5 +1,6 @@
 package dev.stele.http;
 
+import dev.stele.registry.model.ErrorCode;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
@@ -67,7 +68,8 @@ final class ConnectionGuard {
           guard.started(request);
           String problem = unroutable(request);
           if (problem != null) {
-            answer(request, 400, problem).onComplete(done -> request.connection().close());
+            answer(request, ErrorMapper.map(ErrorCode.BAD_REQUEST.exception(problem)))
+                .onComplete(done -> request.connection().close());
             return;
           }
           requests.handle(request);
@@ -150,16 +152,16 @@ final class ConnectionGuard {
   }
 
   private static Future<Void> answer(HttpServerRequest request, int status) {
-    ErrorMapper.Answer answer = ErrorMapper.forStatus(status);
-    return answer(request, answer.status(), answer.message());
+    return answer(request, ErrorMapper.forStatus(status));
   }
 
-  private static Future<Void> answer(HttpServerRequest request, int status, String message) {
+  /** No router, no negotiation: the default media type, and the connection is to close. */
+  private static Future<Void> answer(HttpServerRequest request, ErrorMapper.Answer answer) {
     HttpServerResponse response = request.response();
-    return response.setStatusCode(status)
+    return response.setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.V1_JSON)
         .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-        .end(Render.error(status, message));
+        .end(answer.body());
   }
 
   /** One connection's state; touched only on its event loop (timers set there run there). */

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.SIGNED_IN;
+import static dev.stele.http.Effect.READS;
+
 import dev.stele.registry.Registry;
 
 /** {@code /contexts}: the contexts that hold subjects, the default one first. */
@@ -11,6 +14,6 @@ final class ContextRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/contexts", call -> call.ok(Render.strings(registry.contexts())));
+    routes.get("/contexts", READS, SIGNED_IN, call -> call.ok(Render.strings(registry.contexts())));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import dev.stele.registry.model.ErrorCode;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,9 +17,23 @@ import java.nio.charset.StandardCharsets;
 final class ContextUrls {
   private ContextUrls() {}
 
+  /**
+   * The one place context URLs are handled: ahead of every route, so that the plain route's
+   * access check, forwarding and handler see the rewritten request, whatever its method.
+   */
+  static void declare(Router router) {
+    router.route("/contexts/*").handler(ContextUrls::reroute);
+  }
+
   /** Reroutes a context URL, or lets the router answer 404 for one that names nothing. */
-  static void reroute(RoutingContext ctx) {
-    String uri = rewrite(ctx.request().path(), ctx.request().query());
+  private static void reroute(RoutingContext ctx) {
+    String uri;
+    try {
+      uri = rewrite(ctx.request().path(), ctx.request().query());
+    } catch (RuntimeException refused) {
+      Call.fail(ctx, refused);
+      return;
+    }
     if (uri == null) {
       ctx.next();
     } else {

@@ -5,6 +5,7 @@ import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaRejectedException;
 import io.netty.handler.codec.DecoderException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -15,13 +16,20 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become HTTP answers (DESIGN.md rule 5): a {@link RegistryException}
  * gives its code's status and error code; a framework status (404, 405, 413, ...) gives the
  * Confluent registry's {@code "HTTP <status> <reason>"} text; anything else is a bug, logged with
- * its stack trace and answered 500 without one.
+ * its stack trace and answered 500 without one. Every error answer's body is rendered by
+ * {@link Answer#body}: the routes', the authentication's 401 and the connection guard's answers
+ * to requests that never reach the router.
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
   /** What goes on the wire: HTTP status, {@code error_code} and message. */
-  record Answer(int status, int code, String message) {}
+  record Answer(int status, int code, String message) {
+    /** The body every error answer has: {@code {"error_code":...,"message":...}}. */
+    Buffer body() {
+      return Render.error(code, message);
+    }
+  }
 
   private ErrorMapper() {}
 

@@ -10,16 +10,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * (status, content type, body), as the Confluent registry's followers do (../shared/API.md §2.2
  * step 3, §3.5): same method, path, query and body, the caller's headers ({@code Authorization}
  * included). {@code 50004} when no leader is known, {@code 50003} when the leader cannot be
- * reached. Reads are never forwarded: a follower serves them from its own state.
+ * reached. Reads are never forwarded: a follower serves them from its own state. Which routes
+ * write is declared with each route ({@link Effect}); {@link RouteTable} puts this forwarding on
+ * exactly those.
  *
  * <p>A forwarded request carries {@link #FORWARDED}; a node receiving one never forwards it again
  * (leadership may have moved meanwhile): it answers itself, which on a non-leader is 50004.
@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
 final class Forwarder {
   private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
   static final String FORWARDED = "X-Stele-Forwarded";
-  /** POSTs that write; every other POST (lookup, compatibility test, root probe) reads. */
-  private static final Pattern REGISTER = Pattern.compile("(/contexts/[^/]+)?/subjects/[^/]+/versions/?");
   /** Per-connection headers (RFC 9110 §7.6.1) and those the client sets itself. */
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive",
       "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
@@ -63,22 +61,22 @@ final class Forwarder {
     this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(32));
   }
 
-  /** Runs before every route: forwards the writes this node must not decide. */
-  void install(Router router) {
-    router.route().handler(this::handle);
-  }
-
-  static boolean isWrite(HttpMethod method, String path) {
-    if (method == HttpMethod.PUT || method == HttpMethod.DELETE) {
-      return true;
+  /**
+   * The handler a write route starts with (after its access check): sends the request to the
+   * leader while this node does not lead; passes it on otherwise. A platform handler, because it
+   * must run before the route reads the body.
+   */
+  PlatformHandler forwarding(Effect write) {
+    if (!write.isWrite()) {
+      throw new IllegalArgumentException("a read is never forwarded");
     }
-    return method == HttpMethod.POST && path != null && REGISTER.matcher(path).matches();
+    String failed = write.forwardingFailed();
+    return ctx -> handle(ctx, failed);
   }
 
-  private void handle(RoutingContext ctx) {
+  private void handle(RoutingContext ctx, String failed) {
     HttpServerRequest request = ctx.request();
-    if (leadership.leads() || request.getHeader(FORWARDED) != null
-        || !isWrite(request.method(), request.path())) {
+    if (leadership.leads() || request.getHeader(FORWARDED) != null) {
       ctx.next();
       return;
     }
@@ -94,19 +92,19 @@ final class Forwarder {
     }
     request.body().onComplete(read -> {
       if (read.failed()) {
-        Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failedMessage(request)));
+        Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failed));
         return;
       }
       if (read.result().length() > maxBodyBytes) {
         Call.failStatus(ctx, 413);
         return;
       }
-      forward(ctx, leader.get(), read.result());
+      forward(ctx, leader.get(), read.result(), failed);
     });
     request.resume(); // the router pauses requests until a body handler reads them
   }
 
-  private void forward(RoutingContext ctx, NodeIdentity leader, Buffer body) {
+  private void forward(RoutingContext ctx, NodeIdentity leader, Buffer body, String failed) {
     HttpServerRequest request = ctx.request();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     request.headers().forEach(h -> {
@@ -129,7 +127,7 @@ final class Forwarder {
           } else {
             LOG.warn("Forwarding {} {} to the leader {} failed: {}", request.method(),
                 request.path(), leader.url(), done.cause().toString());
-            Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failedMessage(request)));
+            Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failed));
           }
         });
   }
@@ -147,26 +145,6 @@ final class Forwarder {
       response.putHeader(HttpHeaders.CONTENT_TYPE, type);
     }
     response.end(relayed.body());
-  }
-
-  /** Confluent's wording names the operation: "Error while forwarding register schema request ...". */
-  static String failedMessage(HttpServerRequest request) {
-    String path = request.path() == null ? "" : request.path();
-    String what;
-    if (request.method() == HttpMethod.POST) {
-      what = "register schema";
-    } else if (path.matches("(/contexts/[^/]+)?/config(/.*)?")) {
-      what = request.method() == HttpMethod.PUT ? "update config" : "delete config";
-    } else if (path.matches("(/contexts/[^/]+)?/mode(/.*)?")) {
-      what = request.method() == HttpMethod.PUT ? "update mode" : "delete subject mode";
-    } else if (path.matches("(/contexts/[^/]+)?/subjects/[^/]+/versions/.*")) {
-      what = "delete schema version";
-    } else if (path.matches("(/contexts/[^/]+)?/subjects/[^/]+/?")) {
-      what = "delete subject";
-    } else {
-      what = request.method().name().toLowerCase(Locale.ROOT);
-    }
-    return "Error while forwarding " + what + " request to the leader";
   }
 
   void close() {

@@ -1,5 +1,9 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.global;
+import static dev.stele.http.Access.subject;
+import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.ADMIN;
 import static dev.stele.http.auth.Operation.READ;
 
@@ -20,19 +24,27 @@ final class ModeRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/mode", Access.global(READ), call -> call.ok(render(settings.mode(null, call.flag("defaultToGlobal")))));
-    routes.put("/mode", Access.global(ADMIN), call -> update(call, null, "updateTopLevelMode.arg1"));
-    routes.get("/mode/:subject", Access.subject(READ), call -> call.ok(render(
-        settings.mode(call.path("subject"), call.flag("defaultToGlobal")))));
-    routes.put("/mode/:subject", Access.subject(ADMIN), call -> update(call, call.path("subject"), "updateMode.arg2"));
-    routes.delete("/mode/:subject", Access.subject(ADMIN), call -> call.write(
-        () -> settings.deleteMode(call.path("subject"), call.flag("recursive")), ModeRoutes::render));
+    routes.get("/mode", READS, global(READ), call -> read(call, null));
+    routes.put("/mode", writes("update mode"), global(ADMIN),
+        call -> update(call, null, "updateTopLevelMode.arg1"));
+    routes.get("/mode/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
+    routes.put("/mode/:subject", writes("update mode"), subject(ADMIN),
+        call -> update(call, call.path("subject"), "updateMode.arg2"));
+    routes.delete("/mode/:subject", writes("delete subject mode"), subject(ADMIN), this::delete);
+  }
+
+  private void read(Call call, String subject) {
+    call.ok(render(settings.mode(subject, call.flag("defaultToGlobal"))));
   }
 
   private void update(Call call, String subject, String bodyParameter) {
     ModeUpdateRequest request = RequestBodies.modeUpdate(call.body(), bodyParameter);
     call.write(() -> settings.updateMode(subject, request.mode(), call.flag("force")),
         applied -> Render.echo(request));
+  }
+
+  private void delete(Call call) {
+    call.write(() -> settings.deleteMode(call.path("subject"), call.flag("recursive")), ModeRoutes::render);
   }
 
   private static Buffer render(Mode mode) {

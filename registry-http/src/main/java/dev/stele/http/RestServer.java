@@ -7,7 +7,6 @@ import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -95,27 +94,23 @@ public final class RestServer {
     }
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
-    Router guards = null;
     if (security.enabled()) {
       // First on the router, so that it runs before every route (and before a 404 is answered).
       router.route().handler(new Authentication(security));
-      // The access checks of the routes that may write, filled in by the route table below
-      // (Access): ahead of the forwarder, so the receiving node decides. GETs skip this router.
-      guards = Router.router(vertx);
-      router.route("/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE)
-          .subRouter(guards);
-      // A /contexts/{ctx}/... write is rewritten first, so that its plain route's check runs
-      // here too (forwarding it as is would leave the decision to the leader).
-      guards.route("/contexts/*").handler(RestServer::rerouteContextUrl);
     }
     if (operations != null) {
       // After authentication: /metrics needs credentials unless stele.auth.open.paths lists it.
       operations.declareScrape(router);
     }
-    // After authentication (a follower refuses what the leader would), before every write route.
-    new Forwarder(vertx, leadership, options.maxRequestBodyBytes(), FORWARD_TIMEOUT_MILLIS,
-        security.tls()).install(router);
-    RouteTable routes = new RouteTable(router, guards, options);
+    // Before every route: a /contexts/{ctx}/... URL is routed as its plain form, so that the
+    // plain route's access check, forwarding and handler apply to it.
+    ContextUrls.declare(router);
+    // Each route declares whether it writes; the route table puts the access check, then the
+    // forwarding to the leader, ahead of its handler (after authentication: a follower refuses
+    // what the leader would).
+    Forwarder forwarder = new Forwarder(vertx, leadership, options.maxRequestBodyBytes(),
+        FORWARD_TIMEOUT_MILLIS, security.tls());
+    RouteTable routes = new RouteTable(router, security.enabled(), forwarder, options);
     new RootRoutes(setup.info()).declare(routes);
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);
@@ -124,7 +119,6 @@ public final class RestServer {
     new ConfigRoutes(setup.settings()).declare(routes);
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
-    router.routeWithRegex("/contexts/[^/]+/.+").handler(RestServer::rerouteContextUrl);
     installErrorAnswers(router);
 
     HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
@@ -137,14 +131,6 @@ public final class RestServer {
     return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
         .listen()
         .map(RestServer::new);
-  }
-
-  private static void rerouteContextUrl(RoutingContext ctx) {
-    try {
-      ContextUrls.reroute(ctx);
-    } catch (RuntimeException failure) {
-      Call.fail(ctx, failure);
-    }
   }
 
   /** The port listened on (the one picked when the options said 0). */

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.SIGNED_IN;
+import static dev.stele.http.Effect.READS;
+
 import io.vertx.core.buffer.Buffer;
 
 /** {@code /} and {@code /v1/metadata}: liveness answers and what this server is. */
@@ -29,10 +32,10 @@ final class RootRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/", call -> call.ok(Render.emptyObject()));
-    routes.post("/", this::post);
-    routes.get("/v1/metadata/id", call -> call.ok(clusterId));
-    routes.get("/v1/metadata/version", call -> call.ok(version));
+    routes.get("/", READS, SIGNED_IN, call -> call.ok(Render.emptyObject()));
+    routes.post("/", READS, SIGNED_IN, this::post);
+    routes.get("/v1/metadata/id", READS, SIGNED_IN, call -> call.ok(clusterId));
+    routes.get("/v1/metadata/version", READS, SIGNED_IN, call -> call.ok(version));
   }
 
   /** Accepts any string map (clients probe with it); the body's shape is still checked. */

@@ -9,8 +9,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
- * What the route classes declare their routes on: one line per route, the plumbing every route
- * shares (content negotiation, body reading, error mapping) added here once.
+ * What the route classes declare their routes on: one line per route saying its method, path,
+ * whether it reads or writes ({@link Effect}), the access it needs ({@link Access}) and its
+ * handler. Everything that follows from a declaration is installed here from it, once: the access
+ * check, forwarding a write to the leader, content negotiation, body reading and error mapping.
  */
 final class RouteTable {
   /** A route handler: parse, call the service, render. Whatever it throws is mapped. */
@@ -25,23 +27,20 @@ final class RouteTable {
   private static final PlatformHandler CHECK_CONTENT_TYPE = RouteTable::checkContentType;
 
   private final Router router;
-  private final Router guards;
+  private final boolean checksAccess;
+  private final Forwarder forwarder;
   private final BodyHandler bodies;
   private final int maxSchemaBytes;
 
-  RouteTable(Router router, int maxBodyBytes) {
-    this(router, null, RestOptions.loopback().withMaxRequestBodyBytes(maxBodyBytes));
-  }
-
   /**
-   * @param guards where the routes' access checks are declared (null: no authentication); a
-   *     router mounted ahead of anything that acts on a request, write forwarding included, so
-   *     that the node receiving a request decides whether its caller may make it
+   * @param checksAccess whether the routes' access declarations are enforced (authentication on)
+   * @param forwarder sends the declared writes to the leader while this node does not lead
    * @param limits the body and schema size limits
    */
-  RouteTable(Router router, Router guards, RestOptions limits) {
+  RouteTable(Router router, boolean checksAccess, Forwarder forwarder, RestOptions limits) {
     this.router = router;
-    this.guards = guards;
+    this.checksAccess = checksAccess;
+    this.forwarder = forwarder;
     this.maxSchemaBytes = limits.maxSchemaBytes();
     this.bodies = BodyHandler.create(false)
         .setBodyLimit(limits.maxRequestBodyBytes())
@@ -50,60 +49,50 @@ final class RouteTable {
   }
 
   /** A GET route, and HEAD on the same path (health checks use it; Netty drops the body). */
-  void get(String path, Handler handler) {
-    get(path, Access.SIGNED_IN, handler);
+  void get(String path, Effect effect, Access access, Handler handler) {
+    route(HttpMethod.GET, path, false, effect, access, handler);
+    route(HttpMethod.HEAD, path, false, effect, access, handler);
   }
 
-  void delete(String path, Handler handler) {
-    delete(path, Access.SIGNED_IN, handler);
+  void delete(String path, Effect effect, Access access, Handler handler) {
+    route(HttpMethod.DELETE, path, false, effect, access, handler);
   }
 
-  void post(String path, Handler handler) {
-    post(path, Access.SIGNED_IN, handler);
+  void post(String path, Effect effect, Access access, Handler handler) {
+    route(HttpMethod.POST, path, true, effect, access, handler);
   }
 
-  void put(String path, Handler handler) {
-    put(path, Access.SIGNED_IN, handler);
+  void put(String path, Effect effect, Access access, Handler handler) {
+    route(HttpMethod.PUT, path, true, effect, access, handler);
   }
 
-  // The same with what the caller needs (checked only when authentication is on).
-
-  void get(String path, Access access, Handler handler) {
-    route(HttpMethod.GET, path, false, access, handler);
-    route(HttpMethod.HEAD, path, false, access, handler);
-  }
-
-  void delete(String path, Access access, Handler handler) {
-    route(HttpMethod.DELETE, path, false, access, handler);
-  }
-
-  void post(String path, Access access, Handler handler) {
-    route(HttpMethod.POST, path, true, access, handler);
-  }
-
-  void put(String path, Access access, Handler handler) {
-    route(HttpMethod.PUT, path, true, access, handler);
-  }
-
-  private void route(HttpMethod method, String path, boolean readsBody, Access access,
-      Handler handler) {
-    PlatformHandler guard = guards == null || access.operation() == null ? null : ctx -> {
-      try {
-        access.check(ctx);
-      } catch (RuntimeException denied) {
-        Call.fail(ctx, denied);
-        return;
-      }
-      ctx.next();
-    };
-    boolean readOnly = method == HttpMethod.GET || method == HttpMethod.HEAD;
-    if (guard != null && !readOnly) {
-      // Ahead of forwarding, and before the body is read: a denied upload is not worth receiving.
-      guards.route(method, path).handler(guard);
+  /**
+   * Installs one declaration: the access check, forwarding for a write, content negotiation,
+   * body reading and the handler, in that order, except that a read without a body is checked
+   * after negotiation (both orders refuse the same requests; this one keeps which refusal wins).
+   */
+  private void route(HttpMethod method, String path, boolean readsBody, Effect effect,
+      Access access, Handler handler) {
+    // The API has no exceptions to HTTP's rules: GET and HEAD never change anything, PUT and
+    // DELETE always do. A declaration against them is a mistake caught at start-up, not a
+    // follower that silently decides a write itself.
+    boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD;
+    if (effect.isWrite() ? safe : method == HttpMethod.PUT || method == HttpMethod.DELETE) {
+      throw new IllegalArgumentException(method + " " + path + " declared as " + effect);
     }
-    Route route = router.route(method, path).handler(NEGOTIATE);
-    if (guard != null && readOnly) {
-      // GETs are never forwarded: checked in their own route, off the guard router's path.
+    Route route = router.route(method, path);
+    PlatformHandler guard = checksAccess && access.operation() != null ? guard(access) : null;
+    boolean guardFirst = readsBody || effect.isWrite();
+    if (guard != null && guardFirst) {
+      // Before the body is read and before forwarding: a denied upload is not worth receiving,
+      // and the node that received a write decides whether its caller may make it.
+      route.handler(guard);
+    }
+    if (effect.isWrite()) {
+      route.handler(forwarder.forwarding(effect));
+    }
+    route.handler(NEGOTIATE);
+    if (guard != null && !guardFirst) {
       route.handler(guard);
     }
     if (readsBody) {
@@ -117,6 +106,18 @@ final class RouteTable {
         call.fail(failure);
       }
     });
+  }
+
+  private static PlatformHandler guard(Access access) {
+    return ctx -> {
+      try {
+        access.check(ctx);
+      } catch (RuntimeException denied) {
+        Call.fail(ctx, denied);
+        return;
+      }
+      ctx.next();
+    };
   }
 
   /** Picks the response media type from Accept, or answers 406. */

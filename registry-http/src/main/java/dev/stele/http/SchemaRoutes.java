@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.SIGNED_IN;
+import static dev.stele.http.Effect.READS;
+
 import dev.stele.registry.Registry;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
@@ -20,12 +23,13 @@ final class SchemaRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/schemas", this::list);
-    routes.get("/schemas/types", call -> call.ok(Render.strings(registry.schemaTypes())));
-    routes.get("/schemas/ids/:id", this::byId);
-    routes.get("/schemas/ids/:id/schema", this::rawById);
-    routes.get("/schemas/ids/:id/subjects", this::subjects);
-    routes.get("/schemas/ids/:id/versions", this::versions);
+    // Signed in is enough: each handler shows only what the caller may read (Visible).
+    routes.get("/schemas", READS, SIGNED_IN, this::list);
+    routes.get("/schemas/types", READS, SIGNED_IN, call -> call.ok(Render.strings(registry.schemaTypes())));
+    routes.get("/schemas/ids/:id", READS, SIGNED_IN, this::byId);
+    routes.get("/schemas/ids/:id/schema", READS, SIGNED_IN, this::rawById);
+    routes.get("/schemas/ids/:id/subjects", READS, SIGNED_IN, this::subjects);
+    routes.get("/schemas/ids/:id/versions", READS, SIGNED_IN, this::versions);
   }
 
   /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */

@@ -1,5 +1,9 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.SIGNED_IN;
+import static dev.stele.http.Access.subject;
+import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.DELETE;
 import static dev.stele.http.auth.Operation.READ;
 
@@ -23,10 +27,10 @@ final class SubjectRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get("/subjects", this::list);
-    routes.post("/subjects/:subject", Access.subject(READ), this::lookup);
-    routes.delete("/subjects/:subject", Access.subject(DELETE), this::delete);
-    routes.get("/subjects/:subject/metadata", Access.subject(READ), this::latestWithMetadata);
+    routes.get("/subjects", READS, SIGNED_IN, this::list); // filtered by what the caller may read
+    routes.post("/subjects/:subject", READS, subject(READ), this::lookup);
+    routes.delete("/subjects/:subject", writes("delete subject"), subject(DELETE), this::delete);
+    routes.get("/subjects/:subject/metadata", READS, subject(READ), this::latestWithMetadata);
   }
 
   private void list(Call call) {

@@ -1,5 +1,8 @@
 package dev.stele.http;
 
+import static dev.stele.http.Access.subject;
+import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.DELETE;
 import static dev.stele.http.auth.Operation.READ;
 import static dev.stele.http.auth.Operation.WRITE;
@@ -23,12 +26,14 @@ final class SubjectVersionRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.get(VERSIONS, Access.subject(READ), this::list);
-    routes.post(VERSIONS, Access.subject(WRITE), this::register);
-    routes.get(VERSION, Access.subject(READ), call -> read(call, found -> Render.schema(found.version(), found.text())));
-    routes.get(VERSION + "/schema", Access.subject(READ), call -> read(call, found -> Buffer.buffer(found.text())));
-    routes.get(VERSION + "/referencedby", Access.subject(READ), this::referencedBy);
-    routes.delete(VERSION, Access.subject(DELETE), this::delete);
+    routes.get(VERSIONS, READS, subject(READ), this::list);
+    routes.post(VERSIONS, writes("register schema"), subject(WRITE), this::register);
+    routes.get(VERSION, READS, subject(READ),
+        call -> read(call, found -> Render.schema(found.version(), found.text())));
+    routes.get(VERSION + "/schema", READS, subject(READ),
+        call -> read(call, found -> Buffer.buffer(found.text())));
+    routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
+    routes.delete(VERSION, writes("delete schema version"), subject(DELETE), this::delete);
   }
 
   private void list(Call call) {

@@ -2,14 +2,9 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
-import dev.stele.registry.RegistryNode;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +25,7 @@ class AuditDetailsTest extends HttpTestBase {
   @Override
   @BeforeEach
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, setup().withOperations(Operations.create(audit::add))));
+    serve(setup -> setup.withOperations(Operations.create(audit::add)));
   }
 
   private void securedServer() throws Exception {

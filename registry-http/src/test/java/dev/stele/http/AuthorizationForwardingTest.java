@@ -2,15 +2,11 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +38,7 @@ class AuthorizationForwardingTest extends HttpTestBase {
     }).listen(0, "127.0.0.1"));
     NodeIdentity leaderId = new NodeIdentity("http", "127.0.0.1", leader.actualPort(), true);
     Leadership follows = new Following(leaderId);
-    followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
+    followerNode = freshNode();
     Security security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "r", List.of());
     server = await(RestServer.start(vertx,
         RestServer.Setup.of(followerNode.registry(), followerNode.settings())

@@ -2,13 +2,8 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
-import dev.stele.registry.RegistryNode;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -119,9 +114,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
   @BeforeEach
   @Override
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, setup().withSecurity(security)));
+    serve(setup -> setup.withSecurity(security));
     admin("PUT", "/config", "{\"compatibility\":\"NONE\"}", 200);
     assertThat(register("alice-value", STRING)).isEqualTo(1);
     assertThat(register("bob-value", INT)).isEqualTo(2);

@@ -17,15 +17,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
-import dev.stele.registry.RegistryNode;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -95,9 +90,7 @@ class BearerAuthenticationTest extends HttpTestBase {
   @BeforeEach
   @Override
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, setup().withSecurity(security)));
+    serve(setup -> setup.withSecurity(security));
   }
 
   @Test

@@ -2,13 +2,9 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServer;
 import java.net.InetAddress;
@@ -18,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A follower's REST server in front of a leader's (the base class's server): writes are
@@ -50,8 +48,7 @@ class ForwarderTest extends HttpTestBase {
 
   @BeforeEach
   void startFollower() throws Exception {
-    followerNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
+    followerNode = freshNode();
     follower = await(RestServer.start(vertx,
         RestServer.Setup.of(followerNode.registry(), followerNode.settings()).withLeadership(view)));
     followerPort = follower.port();
@@ -146,6 +143,72 @@ class ForwarderTest extends HttpTestBase {
         "Error while forwarding delete schema version request to the leader");
     assertError(onFollower("PUT", "/config", "{\"compatibility\":\"NONE\"}", "Content-Type", V1),
         500, 50003, "Error while forwarding update config request to the leader");
+  }
+
+  /** Every write route, and its context URL form, names its operation when the leader is down. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "POST   | /subjects/s/versions               | register schema",
+      "POST   | /contexts/.c/subjects/s/versions   | register schema",
+      "DELETE | /subjects/s                        | delete subject",
+      "DELETE | /subjects/s/versions/1             | delete schema version",
+      "DELETE | /contexts/.c/subjects/s/versions/1 | delete schema version",
+      "PUT    | /config                            | update config",
+      "PUT    | /config/s                          | update config",
+      "PUT    | /contexts/.c/config                | update config",
+      "DELETE | /config                             | delete config",
+      "DELETE | /config/s                          | delete config",
+      "PUT    | /mode                              | update mode",
+      "PUT    | /mode/s                            | update mode",
+      "DELETE | /mode/s                            | delete subject mode",
+      "DELETE | /contexts/.c/mode/s                | delete subject mode",
+  })
+  void eachWriteRouteNamesItsOperationWhenTheLeaderIsUnreachable(String method, String path,
+      String operation) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    leader.set(new NodeIdentity("http", "127.0.0.1", closedPort, true));
+    String body = path.contains("config") ? "{\"compatibility\":\"NONE\"}"
+        : path.contains("mode") ? "{\"mode\":\"READONLY\"}" : STRING;
+    Reply reply = method.equals("DELETE") ? onFollower(method, path, null)
+        : onFollower(method, path, body, "Content-Type", V1);
+    assertError(reply, 500, 50003, "Error while forwarding " + operation + " request to the leader");
+  }
+
+  /** Reads, POSTs among them, are answered by the follower even when no leader is known. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "GET  | /subjects                                      | 200",
+      "POST | /subjects/s                                    | 404",
+      "POST | /compatibility/subjects/s/versions/latest      | 200",
+      "POST | /contexts/.c/subjects/s                        | 404",
+      "POST | /                                              | 200",
+  })
+  void readsNeverWaitForALeader(String method, String path, int status) {
+    leader.set(null);
+    Reply reply = method.equals("GET") ? onFollower(method, path, null)
+        : onFollower(method, path, path.equals("/") ? "{}" : STRING, "Content-Type", V1);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+  }
+
+  /** A context URL is forwarded in its plain form, the same with or without authentication. */
+  @Test
+  void aContextUrlWriteReachesTheLeaderAsItsPlainRoute() throws Exception {
+    AtomicReference<String> uri = new AtomicReference<>();
+    HttpServer fake = await(vertx.createHttpServer().requestHandler(request -> {
+      uri.set(request.uri());
+      request.response().setStatusCode(200).putHeader("Content-Type", V1).end("{\"id\":7}");
+    }).listen(0, "127.0.0.1"));
+    try {
+      leader.set(new NodeIdentity("http", "127.0.0.1", fake.actualPort(), true));
+      assertJson(onFollower("POST", "/contexts/.c/subjects/a/versions?normalize=true", STRING,
+          "Content-Type", V1), 200, "{\"id\":7}");
+      assertThat(uri.get()).isEqualTo("/subjects/%3A.c%3Aa/versions?normalize=true");
+    } finally {
+      await(fake.close());
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +59,18 @@ abstract class HttpTestBase {
 
   @BeforeEach
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
-    server = await(RestServer.start(vertx, setup()));
+    serve(setup -> setup);
+  }
+
+  /** Starts {@link #server} over a fresh {@link #node}, serving {@link #setup()} as {@code adjust} changes it. */
+  void serve(UnaryOperator<RestServer.Setup> adjust) throws Exception {
+    node = freshNode();
+    server = await(RestServer.start(vertx, adjust.apply(setup())));
+  }
+
+  /** A registry node of its own (in-memory log, Avro), for {@link #node} or a second server. */
+  static RegistryNode freshNode() throws Exception {
+    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
   }
 
   /** What {@link #startServer} serves: {@link #node} with {@link #options()}. */

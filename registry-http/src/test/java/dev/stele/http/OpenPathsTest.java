@@ -2,14 +2,9 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
-import dev.stele.registry.RegistryNode;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,8 +40,7 @@ class OpenPathsTest extends HttpTestBase {
   @BeforeEach
   @Override
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
+    node = freshNode();
     server = secured(List.of());
   }
 

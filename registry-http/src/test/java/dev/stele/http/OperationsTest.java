@@ -2,13 +2,8 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.ops.Operations;
-import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +16,7 @@ class OperationsTest extends HttpTestBase {
   @Override
   @BeforeEach
   void startServer() throws Exception {
-    node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
+    node = freshNode();
     Operations operations = Operations.create(audit::add);
     operations.watch(Leadership.ALONE);
     node.onAppend(operations.appendTimer());

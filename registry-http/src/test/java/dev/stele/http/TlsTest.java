@@ -3,15 +3,11 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.format.avro.AvroFormat;
 import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
-import dev.stele.registry.model.NodeOptions;
-import dev.stele.schema.SchemaFormats;
-import dev.stele.testkit.InMemoryRecordLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -81,8 +77,7 @@ class TlsTest extends HttpTestBase {
   }
 
   private int start(String clientAuth, boolean basic) throws Exception {
-    tlsNode = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()),
-        NodeOptions.DEFAULTS);
+    tlsNode = freshNode();
     TlsOptions tls = new TlsOptions(store("server.p12"), null, store("server-trust.p12"),
         clientAuth, List.of("TLSv1.3", "TLSv1.2"), List.of());
     Security security = basic
@@ -151,8 +146,7 @@ class TlsTest extends HttpTestBase {
   void aFollowerForwardsWritesToItsLeaderOverMutualTls() throws Exception {
     int leaderPort = start("REQUIRED", true);
     RegistryNode leaderNode = tlsNode;
-    RegistryNode followerNode = RegistryNode.open(new InMemoryRecordLog(),
-        SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
+    RegistryNode followerNode = freshNode();
     try {
       TlsOptions tls = new TlsOptions(store("server.p12"), null, store("server-trust.p12"),
           "REQUIRED", List.of("TLSv1.3", "TLSv1.2"), List.of());
