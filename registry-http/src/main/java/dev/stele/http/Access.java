@@ -44,7 +44,7 @@ record Access(Operation operation, boolean global) {
     if (operation == Operation.READ && !resource.isGlobal()) {
       throw ErrorCode.SUBJECT_NOT_FOUND.exception(subject);
     }
-    throw ErrorCode.FORBIDDEN.exception("User '" + caller.name() + "' may not "
+    throw EdgeError.FORBIDDEN.exception("User '" + caller.name() + "' may not "
         + operation.word() + " " + resource);
   }
 }

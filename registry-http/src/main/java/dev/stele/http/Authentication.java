@@ -5,7 +5,6 @@ import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
-import dev.stele.registry.model.ErrorCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
@@ -108,6 +107,6 @@ final class Authentication implements PlatformHandler {
 
   private void challenge(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", challenges);
-    Call.fail(ctx, ErrorCode.UNAUTHORIZED.exception(UNAUTHORIZED));
+    Call.fail(ctx, EdgeError.UNAUTHORIZED.exception(UNAUTHORIZED));
   }
 }

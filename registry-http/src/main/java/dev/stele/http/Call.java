@@ -1,8 +1,6 @@
 package dev.stele.http;
 
 import dev.stele.http.ops.Audit;
-import dev.stele.registry.model.ErrorCode;
-import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaPayload;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -88,7 +86,7 @@ final class Call {
     if (text != null && (long) text.length() * 3 > maxSchemaBytes) {
       int bytes = utf8Length(text);
       if (bytes > maxSchemaBytes) {
-        throw new RegistryException(ErrorCode.SCHEMA_TOO_LARGE,
+        throw EdgeError.SCHEMA_TOO_LARGE.withMessage(
             "Register operation failed because schema is too large: " + bytes
                 + " bytes, the limit is " + maxSchemaBytes);
       }

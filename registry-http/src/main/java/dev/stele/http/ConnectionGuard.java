@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import dev.stele.registry.model.ErrorCode;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
@@ -68,7 +67,7 @@ final class ConnectionGuard {
           guard.started(request);
           String problem = unroutable(request);
           if (problem != null) {
-            answer(request, ErrorMapper.map(ErrorCode.BAD_REQUEST.exception(problem)))
+            answer(request, ErrorMapper.map(EdgeError.BAD_REQUEST.exception(problem)))
                 .onComplete(done -> request.connection().close());
             return;
           }

@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import dev.stele.registry.model.ErrorCode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
@@ -52,7 +51,7 @@ final class ContextUrls {
     }
     String context = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
     if (context.contains(":")) {
-      throw ErrorCode.BAD_REQUEST.exception("Context name cannot contain a colon");
+      throw EdgeError.BAD_REQUEST.exception("Context name cannot contain a colon");
     }
     String qualifier = ":" + (context.startsWith(".") ? context : "." + context) + ":";
     String encoded = encode(qualifier);

@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaRejectedException;
@@ -36,7 +35,10 @@ final class ErrorMapper {
   static Answer map(Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof RegistryException e) {
-      return new Answer(e.code().httpStatus(), e.code().code(), wording(e));
+      return new Answer(HttpStatuses.of(e.code()), e.code().code(), wording(e));
+    }
+    if (cause instanceof EdgeException e) {
+      return new Answer(e.code().status(), e.code().code(), e.getMessage());
     }
     if (cause instanceof HttpException e) {
       return forStatus(e.getStatusCode());
@@ -68,13 +70,13 @@ final class ErrorMapper {
   static Answer forStatus(int status) {
     return switch (status) {
       case 400 -> new Answer(400, 400, "HTTP 400 Bad Request");
-      case 404 -> of(ErrorCode.NOT_FOUND);
-      case 405 -> of(ErrorCode.METHOD_NOT_ALLOWED);
-      case 406 -> of(ErrorCode.NOT_ACCEPTABLE);
+      case 404 -> of(EdgeError.NOT_FOUND);
+      case 405 -> of(EdgeError.METHOD_NOT_ALLOWED);
+      case 406 -> of(EdgeError.NOT_ACCEPTABLE);
       case 408 -> new Answer(408, 408, "Request not received in time");
       case 413 -> new Answer(413, 413, "Request body is larger than the server accepts");
       case 414 -> new Answer(414, 414, "Request line is longer than the server accepts");
-      case 415 -> of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+      case 415 -> of(EdgeError.UNSUPPORTED_MEDIA_TYPE);
       case 431 -> new Answer(431, 431, "Request headers are larger than the server accepts");
       default -> status >= 400 && status < 500
           ? new Answer(status, status, "HTTP " + status)
@@ -82,9 +84,8 @@ final class ErrorMapper {
     };
   }
 
-  private static Answer of(ErrorCode code) {
-    RegistryException e = code.exception();
-    return new Answer(code.httpStatus(), code.code(), e.getMessage());
+  private static Answer of(EdgeError code) {
+    return new Answer(code.status(), code.code(), code.exception().getMessage());
   }
 
   private static boolean fromHttpDecoder(Throwable cause) {

@@ -92,7 +92,7 @@ final class Forwarder {
     }
     request.body().onComplete(read -> {
       if (read.failed()) {
-        Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failed));
+        Call.fail(ctx, EdgeError.REQUEST_FORWARDING_FAILED.exception(failed));
         return;
       }
       if (read.result().length() > maxBodyBytes) {
@@ -127,7 +127,7 @@ final class Forwarder {
           } else {
             LOG.warn("Forwarding {} {} to the leader {} failed: {}", request.method(),
                 request.path(), leader.url(), done.cause().toString());
-            Call.fail(ctx, ErrorCode.REQUEST_FORWARDING_FAILED.exception(failed));
+            Call.fail(ctx, EdgeError.REQUEST_FORWARDING_FAILED.exception(failed));
           }
         });
   }

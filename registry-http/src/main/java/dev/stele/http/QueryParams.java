@@ -1,6 +1,5 @@
 package dev.stele.http;
 
-import dev.stele.registry.model.ErrorCode;
 import io.vertx.core.MultiMap;
 
 /**
@@ -47,7 +46,7 @@ final class QueryParams {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw ErrorCode.NOT_FOUND.exception();
+      throw EdgeError.NOT_FOUND.exception();
     }
   }
 }

@@ -85,7 +85,7 @@ final class RequestBodies {
     CompatibilityLevel level = null;
     if (request.compatibility() != null) {
       level = CompatibilityLevel.parse(request.compatibility())
-          .orElseThrow(ErrorCode.INVALID_COMPATIBILITY_LEVEL::exception);
+          .orElseThrow(EdgeError.INVALID_COMPATIBILITY_LEVEL::exception);
     }
     return new Config(request.alias(), request.normalize(), request.validateFields(), level,
         request.compatibilityGroup(), raw(request.defaultMetadata()), raw(request.overrideMetadata()),
@@ -115,10 +115,10 @@ final class RequestBodies {
     try {
       return reader.readValue(body.getBytes());
     } catch (JsonProcessingException e) {
-      throw ErrorCode.BAD_REQUEST.exception(simpleTypeNames(e.getOriginalMessage()));
+      throw EdgeError.BAD_REQUEST.exception(simpleTypeNames(e.getOriginalMessage()));
     } catch (IOException e) {
       // Bad UTF-8 can surface as a CharConversionException, which is no JsonProcessingException.
-      throw ErrorCode.BAD_REQUEST.exception(String.valueOf(e.getMessage()));
+      throw EdgeError.BAD_REQUEST.exception(String.valueOf(e.getMessage()));
     }
   }
 
@@ -133,7 +133,7 @@ final class RequestBodies {
 
   private static <T> T required(T value, String parameter) {
     if (value == null) {
-      throw ErrorCode.UNPROCESSABLE.exception(parameter + " must not be null (was null)");
+      throw EdgeError.UNPROCESSABLE.exception(parameter + " must not be null (was null)");
     }
     return value;
   }

@@ -3,8 +3,6 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.model.ErrorCode;
-import dev.stele.registry.model.RegistryException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,8 +38,8 @@ class ContextUrlsTest {
   @CsvSource({"/contexts/.bad:name/subjects", "/contexts/.bad%3Aname/subjects"})
   void colonsInContextNamesAre400(String path) {
     assertThatThrownBy(() -> ContextUrls.rewrite(path, null))
-        .isInstanceOfSatisfying(RegistryException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        .isInstanceOfSatisfying(EdgeException.class, e -> {
+          assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST);
           assertThat(e.getMessage()).isEqualTo("Context name cannot contain a colon");
         });
   }

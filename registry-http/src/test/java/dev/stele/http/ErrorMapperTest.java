@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorMapperTest {
 
@@ -24,6 +25,21 @@ class ErrorMapperTest {
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.code()).isEqualTo(409);
     assertThat(answer.message()).startsWith("Schema being registered is incompatible");
+  }
+
+  /** Confluent's codes carry their status: 40401 is a 404, 42201 a 422, 409 itself. */
+  @ParameterizedTest
+  @EnumSource(ErrorCode.class)
+  void everyCoreCodeHasTheStatusItsNumberStartsWith(ErrorCode code) {
+    int expected = code.code() >= 10_000 ? code.code() / 100 : code.code();
+    assertThat(HttpStatuses.of(code)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EdgeError.class)
+  void edgeErrorsAreAnsweredWithTheirStatusAndCode(EdgeError error) {
+    ErrorMapper.Answer answer = ErrorMapper.map(error.withMessage("m"));
+    assertThat(answer).isEqualTo(new ErrorMapper.Answer(error.status(), error.code(), "m"));
   }
 
   @Test

@@ -3,8 +3,6 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.registry.model.ErrorCode;
-import dev.stele.registry.model.RegistryException;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +34,8 @@ class QueryParamsTest {
   @ValueSource(strings = {"1.0", " 1", "1 ", "x", "2147483648", "0x10", "1e3"})
   void malformedIntegerIsAPlain404(String value) {
     assertThatThrownBy(() -> QueryParams.integer(params("limit", value), "limit", -1))
-        .isInstanceOfSatisfying(RegistryException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        .isInstanceOfSatisfying(EdgeException.class, e -> {
+          assertThat(e.code()).isEqualTo(EdgeError.NOT_FOUND);
           assertThat(e.getMessage()).isEqualTo("HTTP 404 Not Found");
         });
   }

@@ -42,8 +42,8 @@ class RequestBodiesTest {
   })
   void malformedOrMistypedBodiesAre400(String body) {
     assertThatThrownBy(() -> RequestBodies.schemaRequest(Buffer.buffer(body), "register.arg5"))
-        .isInstanceOfSatisfying(RegistryException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        .isInstanceOfSatisfying(EdgeException.class, e -> {
+          assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST);
           assertThat(e.getMessage()).doesNotContain("dev.stele").isNotBlank();
         });
   }
@@ -52,8 +52,8 @@ class RequestBodiesTest {
   @ValueSource(strings = {"", "   ", "\n", "null", " null "})
   void missingBodiesAre422NamingTheParameter(String body) {
     assertThatThrownBy(() -> RequestBodies.schemaRequest(Buffer.buffer(body), "register.arg5"))
-        .isInstanceOfSatisfying(RegistryException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
+        .isInstanceOfSatisfying(EdgeException.class, e -> {
+          assertThat(e.code()).isEqualTo(EdgeError.UNPROCESSABLE);
           assertThat(e.getMessage()).isEqualTo("register.arg5 must not be null (was null)");
         });
   }
@@ -194,8 +194,8 @@ class RequestBodiesTest {
   void unknownLevelsAre42203(String level) {
     ConfigUpdateRequest request = RequestBodies.configUpdate(Buffer.buffer("{\"compatibility\": " + level + "}"), "p");
     assertThatThrownBy(() -> RequestBodies.config(request))
-        .isInstanceOfSatisfying(RegistryException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_COMPATIBILITY_LEVEL));
+        .isInstanceOfSatisfying(EdgeException.class,
+            e -> assertThat(e.code()).isEqualTo(EdgeError.INVALID_COMPATIBILITY_LEVEL));
   }
 
   @Test
@@ -209,7 +209,7 @@ class RequestBodiesTest {
   @ValueSource(strings = {"{\"normalize\": \"yes\"}", "[]", "\"x\"", "{"})
   void badConfigBodiesAre400(String body) {
     assertThatThrownBy(() -> RequestBodies.configUpdate(Buffer.buffer(body), "p"))
-        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST));
   }
 
   @Test
@@ -230,17 +230,17 @@ class RequestBodiesTest {
   @ValueSource(strings = {"[]", "{\"a\": {}}", "not json"})
   void rootRefusesOtherShapes(String body) {
     assertThatThrownBy(() -> RequestBodies.rootBody(Buffer.buffer(body)))
-        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST));
   }
 
   @Test
   void deepNestingIsABadRequestNotAStackOverflow() {
     String deep = "{\"schema\": \"x\", \"unknown\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
     assertThatThrownBy(() -> RequestBodies.schemaRequest(Buffer.buffer(deep), "p"))
-        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST));
     String deepRoot = "[".repeat(100_000);
     assertThatThrownBy(() -> RequestBodies.rootBody(Buffer.buffer(deepRoot)))
-        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST));
   }
 
   @Test
@@ -248,7 +248,7 @@ class RequestBodiesTest {
     Buffer body = Buffer.buffer("{\"schema\": \"").appendBytes(new byte[] {(byte) 0xff, (byte) 0xfe})
         .appendString("\"}");
     assertThatThrownBy(() -> RequestBodies.schemaRequest(body, "p"))
-        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST));
   }
 
   @Test

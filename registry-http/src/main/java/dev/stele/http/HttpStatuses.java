@@ -1,0 +1,25 @@
+package dev.stele.http;
+
+import dev.stele.registry.model.ErrorCode;
+
+/**
+ * The HTTP status of each of the core's error codes, as the Confluent registry answers them
+ * (../shared/API.md §1.2). A switch without a default, so a new code does not compile until it
+ * has a status here.
+ */
+final class HttpStatuses {
+  private HttpStatuses() {}
+
+  static int of(ErrorCode code) {
+    return switch (code) {
+      case SUBJECT_NOT_FOUND, VERSION_NOT_FOUND, SCHEMA_NOT_FOUND, SUBJECT_SOFT_DELETED,
+          SUBJECT_NOT_SOFT_DELETED, SCHEMA_VERSION_SOFT_DELETED, SCHEMA_VERSION_NOT_SOFT_DELETED,
+          SUBJECT_COMPATIBILITY_NOT_CONFIGURED, SUBJECT_MODE_NOT_CONFIGURED -> 404;
+      // Confluent 7.9 answers an incompatible registration with error_code 409, not 40901.
+      case INCOMPATIBLE_SCHEMA -> 409;
+      case INVALID_SCHEMA, INVALID_VERSION, INVALID_MODE, OPERATION_NOT_PERMITTED, REFERENCE_EXISTS,
+          INVALID_SUBJECT -> 422;
+      case STORE_ERROR, OPERATION_TIMEOUT, UNKNOWN_LEADER, INTERNAL -> 500;
+    };
+  }
+}
