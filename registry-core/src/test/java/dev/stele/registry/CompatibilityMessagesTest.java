@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
+import dev.stele.schema.IncompatibilityKind;
+import dev.stele.schema.SchemaFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,10 @@ class CompatibilityMessagesTest {
         "{validateFields: 'false', compatibility: 'BACKWARD'}");
   }
 
+  /** A kind whose template is the whole message: what the formats' kinds say is not at issue here. */
+  private record Worded(String confluentName, String template) implements IncompatibilityKind {}
+
   private static Incompatibility incompatibility(String message) {
-    return new Incompatibility("KIND", "/", message);
+    return new Incompatibility(new Worded("KIND", message), "/", SchemaFormat.Roles.NEW_READS_OLD);
   }
 }

@@ -1,7 +1,6 @@
 package dev.stele.format.avro;
 
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
@@ -68,7 +67,6 @@ public final class AvroFormat implements SchemaFormat {
       }
       return AvroCompatibility.check(r.avro(), w.avro(), roles);
     }
-    return CompatibilityResult.of(new Incompatibility(
-        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+    return CompatibilityResult.differentSchemaTypes(roles);
   }
 }

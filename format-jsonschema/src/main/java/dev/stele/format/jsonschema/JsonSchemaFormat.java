@@ -3,7 +3,6 @@ package dev.stele.format.jsonschema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
@@ -97,7 +96,6 @@ public final class JsonSchemaFormat implements SchemaFormat {
     if (reader instanceof JsonSchema r && writer instanceof JsonSchema w) {
       return JsonCompatibility.check(r.model(), w.model(), roles, policy, budget);
     }
-    return CompatibilityResult.of(new Incompatibility(
-        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+    return CompatibilityResult.differentSchemaTypes(roles);
   }
 }
