@@ -63,7 +63,7 @@ class CompatibilityMessagesTest {
   }
 
   /** A kind whose template is the whole message: what the formats' kinds say is not at issue here. */
-  private record Worded(String confluentName, String template) implements IncompatibilityKind {}
+  private record Worded(String name, String template) implements IncompatibilityKind {}
 
   private static Incompatibility incompatibility(String message) {
     return new Incompatibility(new Worded("KIND", message), "/", SchemaFormat.Roles.NEW_READS_OLD);

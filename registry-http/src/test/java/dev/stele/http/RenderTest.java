@@ -59,7 +59,7 @@ class RenderTest {
   }
 
   /** A kind whose template is the whole message. */
-  private record Worded(String confluentName, String template) implements IncompatibilityKind {}
+  private record Worded(String name, String template) implements IncompatibilityKind {}
 
   @Test
   void compatibilityShowsMessagesOnlyWhenVerbose() {

@@ -16,11 +16,6 @@ public enum CommonKind implements IncompatibilityKind {
   }
 
   @Override
-  public String confluentName() {
-    return name();
-  }
-
-  @Override
   public String template() {
     return template;
   }

@@ -22,8 +22,16 @@ package dev.stele.schema;
  */
 public interface IncompatibilityKind {
 
-  /** The name the Confluent registry gives the kind (its {@code errorType}), e.g. {@code TYPE_MISMATCH}. */
-  String confluentName();
+  /** The kind's own name: an enum constant's, as each format's kinds are enums. */
+  String name();
+
+  /**
+   * The name the Confluent registry gives the kind (its {@code errorType}), e.g.
+   * {@code TYPE_MISMATCH}: the kind's own name, as every format names its kinds as Confluent does.
+   */
+  default String confluentName() {
+    return name();
+  }
 
   /** The message, with the placeholders above. */
   String template();

@@ -49,11 +49,6 @@ enum AvroIncompatibilityKind implements IncompatibilityKind {
   }
 
   @Override
-  public String confluentName() {
-    return name();
-  }
-
-  @Override
   public String template() {
     return template;
   }

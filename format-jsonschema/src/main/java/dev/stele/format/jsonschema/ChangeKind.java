@@ -164,11 +164,6 @@ enum ChangeKind implements IncompatibilityKind {
   }
 
   @Override
-  public String confluentName() {
-    return name();
-  }
-
-  @Override
   public String template() {
     return template;
   }

@@ -75,11 +75,6 @@ public enum ProtobufChange implements IncompatibilityKind {
   }
 
   @Override
-  public String confluentName() {
-    return name();
-  }
-
-  @Override
   public String template() {
     return template;
   }
