@@ -9,6 +9,7 @@ import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12) as a registry format, faithful to the
@@ -82,12 +83,10 @@ public final class JsonSchemaFormat implements SchemaFormat {
 
   /** A JSON schema can only use JSON schemas; say so rather than misreading other text. */
   private static void checkReferenceTypes(List<ResolvedReference> refs) throws SchemaProblem {
-    for (ResolvedReference ref : refs) {
-      if (ref.schemaType() != null && !TYPE.equals(ref.schemaType())) {
-        throw new SchemaProblem("reference " + ref.reference().name() + " is a "
-            + ref.schemaType() + " schema, not JSON");
-      }
-      checkReferenceTypes(ref.references());
+    Optional<ResolvedReference> other = ResolvedReference.firstOfOtherType(refs, TYPE);
+    if (other.isPresent()) {
+      throw new SchemaProblem("reference " + other.get().reference().name() + " is a "
+          + other.get().schemaType() + " schema, not JSON");
     }
   }
 
