@@ -62,7 +62,7 @@ class CompatibilityMessagesTest {
         "{validateFields: 'false', compatibility: 'BACKWARD'}");
   }
 
-  /** A kind whose template is the whole message: what the formats' kinds say is not at issue here. */
+  /** A kind whose template is the whole message: the formats' wording is not at issue here. */
   private record Worded(String name, String template) implements IncompatibilityKind {}
 
   private static Incompatibility incompatibility(String message) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param roles which of the two schemas is the new one, for the "new"/"old" in the message
  * @param detail what the template's {@code {info}} shows; empty when the kind needs none
  */
-public record Incompatibility(IncompatibilityKind kind, String location, Roles roles, String detail) {
+public record Incompatibility(
+    IncompatibilityKind kind, String location, Roles roles, String detail) {
   public Incompatibility {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(location, "location");
