@@ -7,6 +7,8 @@ import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.Results;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
+import dev.stele.schema.IncompatibilityKind;
+import dev.stele.schema.SchemaFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +77,10 @@ class CompatibilityMessagesTest {
             + "[a, {oldSchemaVersion: 1}, {oldSchema: 'old1'}, {validateFields: 'false', compatibility: 'BACKWARD'}]");
   }
 
+  /** A kind whose template is the whole message: the formats' wording is not at issue here. */
+  private record Worded(String name, String template) implements IncompatibilityKind {}
+
   private static Incompatibility incompatibility(String message) {
-    return new Incompatibility("KIND", "/", message);
+    return new Incompatibility(new Worded("KIND", message), "/", SchemaFormat.Roles.NEW_READS_OLD);
   }
 }

@@ -11,6 +11,8 @@ import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
+import dev.stele.schema.IncompatibilityKind;
+import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,14 @@ class RenderTest {
             + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"schema\":\"{}\"}");
   }
 
+  /** A kind whose template is the whole message. */
+  private record Worded(String name, String template) implements IncompatibilityKind {}
+
   @Test
   void compatibilityShowsMessagesOnlyWhenVerbose() {
     Results.Compatibility failed = new Results.Compatibility(
-        List.of(new Results.VersionConflict(1, "\"string\"", List.of(new Incompatibility("K", "/", "m")))),
+        List.of(new Results.VersionConflict(1, "\"string\"", List.of(new Incompatibility(
+            new Worded("K", "m"), "/", SchemaFormat.Roles.NEW_READS_OLD)))),
         List.of(), CompatibilityLevel.BACKWARD, false);
     assertThat(Render.compatibility(failed, false).toString()).isEqualTo("{\"is_compatible\":false}");
     assertThat(Render.compatibility(failed, true).toString()).isEqualTo("{\"is_compatible\":false,\"messages\":"

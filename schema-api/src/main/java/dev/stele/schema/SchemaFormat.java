@@ -31,6 +31,16 @@ public interface SchemaFormat {
     /** Reader is the new schema, writer an existing one (a BACKWARD check). */
     NEW_READS_OLD,
     /** Reader is an existing schema, writer the new one (a FORWARD check). */
-    OLD_READS_NEW
+    OLD_READS_NEW;
+
+    /** How the Confluent registry's messages name the reading schema: "new" or "old". */
+    public String readerWord() {
+      return this == NEW_READS_OLD ? "new" : "old";
+    }
+
+    /** How the messages name the writing schema: the other word. */
+    public String writerWord() {
+      return this == NEW_READS_OLD ? "old" : "new";
+    }
   }
 }

@@ -1,13 +1,13 @@
 package dev.stele.format.avro;
 
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Avro as a registry format: Apache Avro's parser and {@code SchemaCompatibility}, with the
@@ -51,12 +51,10 @@ public final class AvroFormat implements SchemaFormat {
   /** An Avro schema can only use Avro types; say so rather than misreading other text. */
   private static void checkReferenceTypes(List<ResolvedReference> refs)
       throws InvalidSchemaException {
-    for (ResolvedReference ref : refs) {
-      if (ref.schemaType() != null && !TYPE.equals(ref.schemaType())) {
-        throw new InvalidSchemaException("Reference " + ref.reference().name() + " is a "
-            + ref.schemaType() + " schema, not AVRO");
-      }
-      checkReferenceTypes(ref.references());
+    Optional<ResolvedReference> other = ResolvedReference.firstOfOtherType(refs, TYPE);
+    if (other.isPresent()) {
+      throw new InvalidSchemaException("Reference " + other.get().reference().name() + " is a "
+          + other.get().schemaType() + " schema, not AVRO");
     }
   }
 
@@ -68,7 +66,6 @@ public final class AvroFormat implements SchemaFormat {
       }
       return AvroCompatibility.check(r.avro(), w.avro(), roles);
     }
-    return CompatibilityResult.of(new Incompatibility(
-        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+    return CompatibilityResult.differentSchemaTypes(roles);
   }
 }

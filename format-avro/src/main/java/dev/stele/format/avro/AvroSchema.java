@@ -1,9 +1,8 @@
 package dev.stele.format.avro;
 
+import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
-import dev.stele.schema.SchemaReference;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,24 +14,20 @@ import org.apache.avro.Schema;
  * computed once, and the Avro {@link Schema} must not be changed by callers (Avro schemas accept
  * new properties; nothing here adds any).
  */
-public final class AvroSchema implements ParsedSchema {
+public final class AvroSchema extends AbstractParsedSchema {
   private final Schema avro;
   private final List<Schema> referenced;
-  private final List<ResolvedReference> resolved;
   private final boolean validated;
-  private final String canonical;
   /** Computed on the first compatibility check, then kept with the (cached) parsed schema. */
   private volatile RecordPrints prints;
 
   AvroSchema(AvroParsing.Parsed parsed, List<ResolvedReference> resolved, boolean validated) {
+    super(AvroFormat.TYPE, parsed.canonical(), resolved);
     this.avro = parsed.main();
     this.referenced = parsed.referenced();
-    this.resolved = List.copyOf(resolved);
     this.validated = validated;
-    this.canonical = parsed.canonical();
   }
 
-  /** The Apache Avro schema, references inlined: for serializers and compatibility checks. */
   /** The record's field table for {@link RecordPrints#proven}; null when not a record. */
   RecordPrints prints() {
     RecordPrints table = prints;
@@ -43,18 +38,9 @@ public final class AvroSchema implements ParsedSchema {
     return table;
   }
 
+  /** The Apache Avro schema, references inlined: for serializers and compatibility checks. */
   public Schema avro() {
     return avro;
-  }
-
-  @Override
-  public String type() {
-    return AvroFormat.TYPE;
-  }
-
-  @Override
-  public String canonical() {
-    return canonical;
   }
 
   /**
@@ -79,6 +65,7 @@ public final class AvroSchema implements ParsedSchema {
       if (validated) {
         LegacyDefaults.check(referenced, avro);
       }
+      List<ResolvedReference> resolved = resolvedReferences();
       return new AvroSchema(AvroParsing.parse(text, resolved, false), resolved, validated);
     } catch (InvalidSchemaException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -86,11 +73,6 @@ public final class AvroSchema implements ParsedSchema {
       throw new IllegalArgumentException(String.valueOf(e.getMessage()),
           new InvalidSchemaException(String.valueOf(e.getMessage()), e));
     }
-  }
-
-  @Override
-  public List<SchemaReference> references() {
-    return resolved.stream().map(ResolvedReference::reference).toList();
   }
 
   /**
@@ -102,7 +84,7 @@ public final class AvroSchema implements ParsedSchema {
     if (format != null && format.trim().toLowerCase(Locale.ROOT).equals("resolved")) {
       return avro.toString();
     }
-    return canonical;
+    return canonical();
   }
 
   /** The full name of a record schema (what a record-name subject strategy uses), else null. */
@@ -117,23 +99,5 @@ public final class AvroSchema implements ParsedSchema {
       names.add(schema.getFullName());
     }
     return names;
-  }
-
-  /** Equal when they read the same to the registry: canonical text and references. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof AvroSchema that
-        && canonical.equals(that.canonical)
-        && references().equals(that.references());
-  }
-
-  @Override
-  public int hashCode() {
-    return canonical.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return canonical;
   }
 }

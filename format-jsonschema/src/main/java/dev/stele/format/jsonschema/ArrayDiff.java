@@ -40,7 +40,7 @@ final class ArrayDiff {
     int shared = Math.min(before.size(), after.size());
     for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
       int index = i;
-      ctx.at("items/" + i, () -> {
+      ctx.at("items", i, () -> {
         if (index < shared) {
           SchemaDiff.compare(ctx, before.get(index), after.get(index));
         } else if (index < before.size()) {

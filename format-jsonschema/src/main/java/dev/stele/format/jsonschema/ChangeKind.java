@@ -16,12 +16,14 @@ import static dev.stele.format.jsonschema.ChangeKind.Wording.RESERVED_REMOVED;
 import static dev.stele.format.jsonschema.ChangeKind.Wording.TYPE;
 import static dev.stele.format.jsonschema.ChangeKind.Wording.VALUE;
 
+import dev.stele.schema.IncompatibilityKind;
+
 /**
  * Every kind of difference the JSON Schema diff reports, named as the Confluent registry names
  * them (clients and people read these names), each with the wording of its message. Which kinds
  * are compatible is not decided here but by a {@link CompatibilityPolicy}.
  */
-enum ChangeKind {
+enum ChangeKind implements IncompatibilityKind {
   ID_CHANGED(NONE), DESCRIPTION_CHANGED(NONE), TITLE_CHANGED(NONE), DEFAULT_CHANGED(NONE),
   SCHEMA_ADDED(NONE), SCHEMA_REMOVED(NONE),
   TYPE_EXTENDED(NONE), TYPE_NARROWED(TYPE), TYPE_CHANGED(TYPE),
@@ -108,71 +110,61 @@ enum ChangeKind {
   NOT_TYPE_EXTENDED(MORE_ELEMENTS), NOT_TYPE_NARROWED(NONE);
 
   /**
-   * The Confluent registry's sentence for each family of kinds. {@code {r}} is the reading
-   * schema's role ("new" or "old"), {@code {w}} the writing one's, {@code {p}} the path. Kinds
-   * without a sentence (mostly compatible ones) get an empty description, as there.
+   * The Confluent registry's sentence for each family of kinds (placeholders as in
+   * {@link IncompatibilityKind}: the path shows as {@code #/properties/a}). Kinds without a
+   * sentence (mostly compatible ones) get an empty description, as there.
    */
   enum Wording {
     NONE(""),
-    KEYWORD("The keyword at path '{p}' in the {r} schema is not present in the {w} schema"),
-    MORE("The value at path '{p}' in the {r} schema is more than its value in the {w} schema"),
-    LESS("The value at path '{p}' in the {r} schema is less than its value in the {w} schema"),
-    VALUE("The value at path '{p}' is different between the {r} and {w} schema"),
-    FEWER("An array or combined type at path '{p}' has fewer elements in the {r} schema than the"
-        + " {w} schema"),
-    MORE_ELEMENTS("An array or combined type at path '{p}' has more elements in the {r} schema"
-        + " than the {w} schema"),
-    TYPE("A type at path '{p}' is different between the {r} schema and the {w} schema"),
-    ADDED_TO_OPEN("The {r} schema has an open content model and has a property or item at path"
-        + " '{p}' which is missing in the {w} schema"),
-    REQUIRED_TO_UNOPEN("The {r} schema has an unopen content model and has a required property at"
-        + " path '{p}' which is missing in the {w} schema"),
-    REMOVED_FROM_CLOSED("The {r} schema has a closed content model and is missing a property or"
-        + " item present at path '{p}' in the {w} schema"),
-    REMOVED_FROM_PARTIAL("A property or item is missing in the {r} schema but present at path"
-        + " '{p}' in the {w} schema and is not covered by its partially open content model"),
-    ADDED_TO_PARTIAL("The {r} schema has a property or item at path '{p}' which is missing in the"
-        + " {w} schema and is not covered by its partially open content model"),
-    RESERVED_REMOVED("The {r} schema has reserved property '{p}' removed from its metadata which"
-        + " is present in the {w} schema."),
-    RESERVED_CONFLICT("The {r} schema has property at path '{p}' that conflicts with the reserved"
-        + " properties which is missing in the {w} schema.");
+    KEYWORD("The keyword at path '{hashPath}' in the {reader} schema is not present in the"
+        + " {writer} schema"),
+    MORE("The value at path '{hashPath}' in the {reader} schema is more than its value in the"
+        + " {writer} schema"),
+    LESS("The value at path '{hashPath}' in the {reader} schema is less than its value in the"
+        + " {writer} schema"),
+    VALUE("The value at path '{hashPath}' is different between the {reader} and {writer} schema"),
+    FEWER("An array or combined type at path '{hashPath}' has fewer elements in the {reader}"
+        + " schema than the {writer} schema"),
+    MORE_ELEMENTS("An array or combined type at path '{hashPath}' has more elements in the"
+        + " {reader} schema than the {writer} schema"),
+    TYPE("A type at path '{hashPath}' is different between the {reader} schema and the {writer}"
+        + " schema"),
+    ADDED_TO_OPEN("The {reader} schema has an open content model and has a property or item at"
+        + " path '{hashPath}' which is missing in the {writer} schema"),
+    REQUIRED_TO_UNOPEN("The {reader} schema has an unopen content model and has a required"
+        + " property at path '{hashPath}' which is missing in the {writer} schema"),
+    REMOVED_FROM_CLOSED("The {reader} schema has a closed content model and is missing a property"
+        + " or item present at path '{hashPath}' in the {writer} schema"),
+    REMOVED_FROM_PARTIAL("A property or item is missing in the {reader} schema but present at"
+        + " path '{hashPath}' in the {writer} schema and is not covered by its partially open"
+        + " content model"),
+    ADDED_TO_PARTIAL("The {reader} schema has a property or item at path '{hashPath}' which is"
+        + " missing in the {writer} schema and is not covered by its partially open content"
+        + " model"),
+    RESERVED_REMOVED("The {reader} schema has reserved property '{hashPath}' removed from its"
+        + " metadata which is present in the {writer} schema."),
+    RESERVED_CONFLICT("The {reader} schema has property at path '{hashPath}' that conflicts with"
+        + " the reserved properties which is missing in the {writer} schema.");
 
     private final String template;
 
     Wording(String template) {
       this.template = template;
     }
-
-    /** The sentence with its three slots filled in one pass (a path may contain braces). */
-    String fill(String path, String reader, String writer) {
-      StringBuilder out = new StringBuilder(template.length() + path.length() + 16);
-      for (int i = 0; i < template.length(); i++) {
-        char c = template.charAt(i);
-        if (c == '{' && i + 2 < template.length() && template.charAt(i + 2) == '}') {
-          char slot = template.charAt(i + 1);
-          out.append(slot == 'p' ? path : slot == 'r' ? reader : writer);
-          i += 2;
-        } else {
-          out.append(c);
-        }
-      }
-      return out.toString();
-    }
   }
 
-  private final Wording wording;
-
-  ChangeKind(Wording wording) {
-    this.wording = wording;
-  }
+  private final String template;
 
   /**
    * The message as the Confluent registry (7.9) prints it, including its unbalanced closing
    * quote: clients compare these strings.
    */
-  String message(String path, String reader, String writer) {
-    return "{errorType:\"" + name() + "\", description:\"" + wording.fill(path, reader, writer)
-        + "'}";
+  ChangeKind(Wording wording) {
+    this.template = "{errorType:\"" + name() + "\", description:\"" + wording.template + "'}";
+  }
+
+  @Override
+  public String template() {
+    return template;
   }
 }

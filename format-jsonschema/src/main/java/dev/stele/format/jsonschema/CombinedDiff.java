@@ -45,7 +45,7 @@ final class CombinedDiff {
     for (int i = 0; i < before.size(); i++) {
       List<DiffContext> row = new ArrayList<>();
       int index = i;
-      ctx.at(original.criterion().keyword() + "/" + i, () -> {
+      ctx.at(original.criterion().keyword(), i, () -> {
         for (int j = 0; j < after.size(); j++) {
           DiffContext branch = ctx.sub();
           SchemaDiff.compare(branch, before.get(index), after.get(j));

@@ -91,6 +91,11 @@ final class DiffContext {
     }
   }
 
+  /** Runs {@code body} at an index under a keyword ({@code items/0}, {@code anyOf/2}). */
+  void at(String keyword, int index, Runnable body) {
+    at(keyword, () -> at(Integer.toString(index), body));
+  }
+
   void add(ChangeKind kind) {
     found.add(new Difference(kind, path));
   }

@@ -2,9 +2,8 @@ package dev.stele.format.jsonschema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.ResolvedReference;
-import dev.stele.schema.SchemaReference;
 import java.util.List;
 
 /**
@@ -12,31 +11,18 @@ import java.util.List;
  * order given, numbers as written) and the model the compatibility diff works on. Immutable; the
  * JSON tree is never handed out, so nothing can change it after the canonical text was made.
  */
-public final class JsonSchema implements ParsedSchema {
+public final class JsonSchema extends AbstractParsedSchema {
   private final JsonNode root;
   private final SchemaNode model;
-  private final List<ResolvedReference> resolved;
-  private final String canonical;
 
   JsonSchema(JsonNode root, SchemaNode model, List<ResolvedReference> resolved) {
+    super(JsonSchemaFormat.TYPE, JsonText.write(root), resolved);
     this.root = root;
     this.model = model;
-    this.resolved = List.copyOf(resolved);
-    this.canonical = JsonText.write(root);
   }
 
   SchemaNode model() {
     return model;
-  }
-
-  @Override
-  public String type() {
-    return JsonSchemaFormat.TYPE;
-  }
-
-  @Override
-  public String canonical() {
-    return canonical;
   }
 
   /**
@@ -47,15 +33,10 @@ public final class JsonSchema implements ParsedSchema {
   @Override
   public JsonSchema normalize() {
     try {
-      return new JsonSchema(JsonText.readSorted(canonical), model, resolved);
+      return new JsonSchema(JsonText.readSorted(canonical()), model, resolvedReferences());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("canonical text no longer parses", e);
     }
-  }
-
-  @Override
-  public List<SchemaReference> references() {
-    return resolved.stream().map(ResolvedReference::reference).toList();
   }
 
   /** The root's {@code title} (what a record-name subject strategy uses), else null. */
@@ -63,23 +44,5 @@ public final class JsonSchema implements ParsedSchema {
   public String name() {
     JsonNode title = root.get("title");
     return title == null ? null : title.asText();
-  }
-
-  /** Equal when they read the same to the registry: canonical text and references. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof JsonSchema that
-        && canonical.equals(that.canonical)
-        && references().equals(that.references());
-  }
-
-  @Override
-  public int hashCode() {
-    return canonical.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return canonical;
   }
 }

@@ -3,13 +3,13 @@ package dev.stele.format.jsonschema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12) as a registry format, faithful to the
@@ -83,12 +83,10 @@ public final class JsonSchemaFormat implements SchemaFormat {
 
   /** A JSON schema can only use JSON schemas; say so rather than misreading other text. */
   private static void checkReferenceTypes(List<ResolvedReference> refs) throws SchemaProblem {
-    for (ResolvedReference ref : refs) {
-      if (ref.schemaType() != null && !TYPE.equals(ref.schemaType())) {
-        throw new SchemaProblem("reference " + ref.reference().name() + " is a "
-            + ref.schemaType() + " schema, not JSON");
-      }
-      checkReferenceTypes(ref.references());
+    Optional<ResolvedReference> other = ResolvedReference.firstOfOtherType(refs, TYPE);
+    if (other.isPresent()) {
+      throw new SchemaProblem("reference " + other.get().reference().name() + " is a "
+          + other.get().schemaType() + " schema, not JSON");
     }
   }
 
@@ -97,7 +95,6 @@ public final class JsonSchemaFormat implements SchemaFormat {
     if (reader instanceof JsonSchema r && writer instanceof JsonSchema w) {
       return JsonCompatibility.check(r.model(), w.model(), roles, policy, budget);
     }
-    return CompatibilityResult.of(new Incompatibility(
-        "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+    return CompatibilityResult.differentSchemaTypes(roles);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stele.format.jsonschema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.Incompatibility;
@@ -25,9 +26,11 @@ class JsonCompatibilityTest {
     CompatibilityResult backward = Schemas.FORMAT.checkCanRead(integer, string, Roles.NEW_READS_OLD);
     CompatibilityResult forward = Schemas.FORMAT.checkCanRead(string, integer, Roles.OLD_READS_NEW);
 
-    assertThat(backward.incompatibilities()).containsExactly(new Incompatibility("TYPE_CHANGED",
-        "/properties/a", "{errorType:\"TYPE_CHANGED\", description:\"A type at path '#/properties/a'"
-            + " is different between the new schema and the old schema'}"));
+    assertThat(backward.incompatibilities())
+        .extracting(Incompatibility::kind, Incompatibility::location, Incompatibility::message)
+        .containsExactly(tuple(ChangeKind.TYPE_CHANGED, "/properties/a",
+            "{errorType:\"TYPE_CHANGED\", description:\"A type at path '#/properties/a'"
+                + " is different between the new schema and the old schema'}"));
     assertThat(forward.incompatibilities()).extracting(Incompatibility::message).containsExactly(
         "{errorType:\"TYPE_CHANGED\", description:\"A type at path '#/properties/a' is different"
             + " between the old schema and the new schema'}");

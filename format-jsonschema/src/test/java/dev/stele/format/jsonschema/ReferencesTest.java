@@ -52,7 +52,7 @@ class ReferencesTest {
         List.of(defs));
     JsonSchema changed = Schemas.parse("{'type':'object','properties':{'id':{'type':'integer'}}}");
     assertThat(Schemas.FORMAT.checkCanRead(changed, schema, Roles.NEW_READS_OLD).incompatibilities())
-        .extracting(Incompatibility::kind).containsExactly("TYPE_CHANGED");
+        .extracting(Incompatibility::kind).containsExactly(ChangeKind.TYPE_CHANGED);
   }
 
   @Test

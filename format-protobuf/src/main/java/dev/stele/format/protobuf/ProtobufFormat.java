@@ -3,7 +3,6 @@ package dev.stele.format.protobuf;
 import dev.stele.format.protobuf.compat.ProtobufCompatibility;
 import dev.stele.format.protobuf.model.Proto;
 import dev.stele.schema.CompatibilityResult;
-import dev.stele.schema.Incompatibility;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaFormat;
@@ -73,17 +72,12 @@ public final class ProtobufFormat implements SchemaFormat {
   @Override
   public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
     if (!(reader instanceof ProtobufSchema r) || !(writer instanceof ProtobufSchema w)) {
-      return CompatibilityResult.of(new Incompatibility(
-          "SCHEMA_TYPE_MISMATCH", "/", "Incompatible because of different schema type"));
+      return CompatibilityResult.differentSchemaTypes(roles);
     }
-    String readerRole = roles == Roles.NEW_READS_OLD ? "new" : "old";
-    String writerRole = roles == Roles.NEW_READS_OLD ? "old" : "new";
     try {
-      return ProtobufCompatibility.check(r.file(), r.types(), w.file(), w.types(),
-          readerRole, writerRole);
+      return ProtobufCompatibility.check(r.file(), r.types(), w.file(), w.types(), roles);
     } catch (RuntimeException | StackOverflowError e) {
-      return CompatibilityResult.of(new Incompatibility("UNEXPECTED_EXCEPTION", "/",
-          "Unexpected exception during compatibility check: " + e.getMessage()));
+      return CompatibilityResult.unexpected(roles, e);
     }
   }
 }

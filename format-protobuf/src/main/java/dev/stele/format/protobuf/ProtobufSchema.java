@@ -2,10 +2,9 @@ package dev.stele.format.protobuf;
 
 import dev.stele.format.protobuf.model.Proto;
 import dev.stele.format.protobuf.model.TypeIndex;
+import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
-import dev.stele.schema.SchemaReference;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -16,15 +15,12 @@ import java.util.Set;
  * A parsed Protobuf schema with the files its references brought in. Immutable and safe to share:
  * the model, the type index and the canonical text are computed once at parse time.
  */
-public final class ProtobufSchema implements ParsedSchema {
+public final class ProtobufSchema extends AbstractParsedSchema {
   private final SchemaLoader.Loaded loaded;
-  private final List<ResolvedReference> resolved;
-  private final String canonical;
 
   ProtobufSchema(SchemaLoader.Loaded loaded, List<ResolvedReference> resolved, String canonical) {
+    super(ProtobufFormat.TYPE, canonical, resolved);
     this.loaded = loaded;
-    this.resolved = List.copyOf(resolved);
-    this.canonical = canonical;
   }
 
   /** The schema's own file, as written (type names unresolved). */
@@ -35,16 +31,6 @@ public final class ProtobufSchema implements ParsedSchema {
   /** Every type the schema can name: its own, its references' and the built-ins. */
   public TypeIndex types() {
     return loaded.types();
-  }
-
-  @Override
-  public String type() {
-    return ProtobufFormat.TYPE;
-  }
-
-  @Override
-  public String canonical() {
-    return canonical;
   }
 
   /**
@@ -66,12 +52,8 @@ public final class ProtobufSchema implements ParsedSchema {
   /** As {@link #normalize()}, with the failure checked. */
   public ProtobufSchema normalized() throws InvalidSchemaException {
     String text = ProtoPrinter.print(Normalizer.normalize(loaded.file(), loaded.types()));
+    List<ResolvedReference> resolved = resolvedReferences();
     return new ProtobufSchema(SchemaLoader.load(text, resolved), resolved, text);
-  }
-
-  @Override
-  public List<SchemaReference> references() {
-    return resolved.stream().map(ResolvedReference::reference).toList();
   }
 
   /**
@@ -86,7 +68,7 @@ public final class ProtobufSchema implements ParsedSchema {
       case "serialized" -> Base64.getEncoder().encodeToString(
           DescriptorWriter.write(loaded.file(), loaded.types(), importable()).toByteArray());
       case "ignore_extensions" -> ProtoPrinter.printWithoutExtensions(loaded.file());
-      default -> canonical;
+      default -> canonical();
     };
   }
 
@@ -117,23 +99,5 @@ public final class ProtobufSchema implements ParsedSchema {
     }
     String pkg = loaded.file().packageName();
     return pkg == null || pkg.isEmpty() ? first.name() : pkg + "." + first.name();
-  }
-
-  /** Equal when they read the same to the registry: canonical text and references. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ProtobufSchema that
-        && canonical.equals(that.canonical)
-        && references().equals(that.references());
-  }
-
-  @Override
-  public int hashCode() {
-    return canonical.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return canonical;
   }
 }

@@ -60,7 +60,7 @@ public final class LatestCheck {
     }
     // The checker speaks the registry's words, where "new" is the reader: say who is who.
     return result.incompatibilities().stream()
-        .map(i -> i.kind() + " at " + i.location() + ": " + i.message())
+        .map(i -> i.kind().confluentName() + " at " + i.location() + ": " + i.message())
         .collect(Collectors.joining("; ")) + " (new: the latest version, old: this serializer's schema)";
   }
 

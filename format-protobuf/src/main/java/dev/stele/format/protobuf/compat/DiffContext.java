@@ -2,6 +2,7 @@ package dev.stele.format.protobuf.compat;
 
 import dev.stele.format.protobuf.model.Proto;
 import dev.stele.format.protobuf.model.TypeIndex;
+import dev.stele.schema.JsonPointer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,14 +11,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The state of one walk over two schemas: where the walk is (the {@code #/Outer/Inner/3} path and
+ * The state of one walk over two schemas: where the walk is (the {@code /Outer/Inner/3} path and
  * the enclosing message names that type names resolve in), which messages are being compared
  * (so that recursive types end), and the differences found so far. "Original" is the writer's
  * schema, "update" the reader's.
  */
 final class DiffContext {
-  /** A difference at a location; the kind says whether it is compatible. */
-  record Difference(ProtobufChange kind, String path) {}
+  /**
+   * A difference at a location (a JSON pointer: {@code /Outer/Inner/3}); the kind says whether it
+   * is compatible.
+   */
+  record Difference(ProtobufChange kind, String pointer) {}
 
   private final TypeIndex originalTypes;
   private final TypeIndex updateTypes;
@@ -88,7 +92,7 @@ final class DiffContext {
   }
 
   void add(ProtobufChange kind) {
-    differences.add(new Difference(kind, "#/" + String.join("/", path)));
+    differences.add(new Difference(kind, JsonPointer.of(path)));
   }
 
   void addAll(List<Difference> more) {

@@ -4,6 +4,8 @@ import dev.stele.format.protobuf.model.Proto;
 import dev.stele.format.protobuf.model.TypeIndex;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.Incompatibility;
+import dev.stele.schema.JsonPointer;
+import dev.stele.schema.SchemaFormat.Roles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,27 +17,26 @@ import java.util.List;
 public final class ProtobufCompatibility {
   private ProtobufCompatibility() {}
 
-  /**
-   * @param readerRole "new" or "old": how the messages name the reader's schema
-   * @param writerRole the other one
-   */
+  /** @param roles which of the two is the new schema, for the messages' "new" and "old" */
   public static CompatibilityResult check(Proto.File reader, TypeIndex readerTypes,
-      Proto.File writer, TypeIndex writerTypes, String readerRole, String writerRole) {
+      Proto.File writer, TypeIndex writerTypes, Roles roles) {
     List<Incompatibility> found = new ArrayList<>();
     for (DiffContext.Difference d : SchemaDiff.compare(writer, writerTypes, reader, readerTypes)) {
       if (!d.kind().compatible()) {
-        found.add(new Incompatibility(d.kind().name(), d.path(),
-            d.kind().message(d.path(), readerRole, writerRole)));
+        found.add(new Incompatibility(d.kind(), d.pointer(), roles));
       }
     }
     return new CompatibilityResult(found);
   }
 
-  /** Every difference, compatible ones included: for tests and tools that explain a change. */
+  /**
+   * Every difference, compatible ones included, with its path as the messages spell it
+   * ({@code FIELD_ADDED #/M/2}): for tests and tools that explain a change.
+   */
   public static List<String> differences(Proto.File reader, TypeIndex readerTypes,
       Proto.File writer, TypeIndex writerTypes) {
     return SchemaDiff.compare(writer, writerTypes, reader, readerTypes).stream()
-        .map(d -> d.kind().name() + " " + d.path())
+        .map(d -> d.kind().name() + " " + JsonPointer.hashPath(d.pointer()))
         .toList();
   }
 }

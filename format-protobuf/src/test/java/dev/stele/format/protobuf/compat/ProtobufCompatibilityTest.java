@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One row per change kind: the old (writer's) schema, the new (reader's) one, the difference
- * expected at its location, and whether the change is compatible.
+ * expected at its path (as the messages spell it: {@code #/M/1} is the pointer {@code /M/1}), and
+ * whether the change is compatible.
  */
 class ProtobufCompatibilityTest {
   private static final String P3 = "syntax = \"proto3\";";
@@ -126,7 +127,7 @@ class ProtobufCompatibilityTest {
     } else {
       assertThat(result.incompatibilities())
           .extracting(Incompatibility::kind, Incompatibility::location)
-          .contains(org.assertj.core.groups.Tuple.tuple(kind.name(), path));
+          .contains(org.assertj.core.groups.Tuple.tuple(kind, pointer(path)));
     }
   }
 
@@ -196,7 +197,8 @@ class ProtobufCompatibilityTest {
         parse(proto(P3, "message M { map<string, string> m = 1; }")),
         parse(proto(P3, "message M { map<string, int32> m = 1; }")), Roles.NEW_READS_OLD);
     assertThat(result.incompatibilities()).extracting(Incompatibility::kind, Incompatibility::location)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("FIELD_SCALAR_KIND_CHANGED", "#/M/1"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+            ProtobufChange.FIELD_SCALAR_KIND_CHANGED, "/M/1"));
   }
 
   /** A referenced type that changed between versions is compared inside, and marks the field. */
@@ -208,8 +210,9 @@ class ProtobufCompatibilityTest {
     CompatibilityResult result = ProtoFixtures.FORMAT.checkCanRead(newSchema, oldSchema,
         Roles.NEW_READS_OLD);
     assertThat(result.incompatibilities()).extracting(Incompatibility::kind, Incompatibility::location)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("FIELD_SCALAR_KIND_CHANGED", "#/D/1"),
-            org.assertj.core.groups.Tuple.tuple("FIELD_NAMED_TYPE_CHANGED", "#/H/1"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ProtobufChange.FIELD_SCALAR_KIND_CHANGED, "/D/1"),
+            org.assertj.core.groups.Tuple.tuple(ProtobufChange.FIELD_NAMED_TYPE_CHANGED, "/H/1"));
     // The same subject version on both sides needs no look inside.
     ProtobufSchema same = parse(holder, refAt(1, "message D { string v = 1; }"));
     assertThat(ProtoFixtures.FORMAT.checkCanRead(same, oldSchema, Roles.NEW_READS_OLD)
@@ -222,6 +225,11 @@ class ProtobufCompatibilityTest {
     return new dev.stele.schema.ResolvedReference(
         new dev.stele.schema.SchemaReference("dep.proto", "dep", version), "PROTOBUF",
         base.schema(), List.of());
+  }
+
+  /** The location of a row's path: the JSON pointer that the messages spell {@code #/M/1}. */
+  private static String pointer(String hashPath) {
+    return hashPath.substring(1);
   }
 
   private static List<String> messages(CompatibilityResult result) {
