@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.testkit.kafka.KafkaBrokers;
+import dev.stele.testkit.server.KafkaServers;
+import dev.stele.testkit.server.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
