@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 3's outage scenario: three Stele server processes on one real broker, writers sending to
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was acknowledged with, and no id names two schemas. The time limits are {@link Ceiling}s
  * ({@code outage.answer}, {@code outage.in-flight}, {@code outage.resume}).
  */
+@Isolated // alone: its ceilings measure this machine, not a neighbour's load
 class ClusterBrokerOutageAcceptanceTest {
   private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("stele.outage.seconds", 15));
   /** KILL (SIGKILL, a crash: the default) or TERM (SIGTERM, a controlled shutdown). */

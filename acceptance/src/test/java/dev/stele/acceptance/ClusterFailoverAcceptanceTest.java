@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 3's cluster scenario: three Stele server processes on one real broker, writes sent to all
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the id it was acknowledged with, no id names two schemas, and after each kill writes
  * resumed within the {@code failover.resume} ceiling (15 s in CI).
  */
+@Isolated // alone: its ceiling measures this machine, not a neighbour's load
 class ClusterFailoverAcceptanceTest {
   private static final int KILLS = Integer.getInteger("stele.cluster.kills", 20);
   /** From killing the leader to the first acknowledged write sent after the kill. */

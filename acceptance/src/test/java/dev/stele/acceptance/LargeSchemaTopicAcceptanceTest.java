@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A Stele process started on a {@code _schemas} topic that already holds many schemas (100,000 by
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ready, serve the stored ids and versions, and give a new schema the id after the highest one.
  * The time to ready is printed; its 10 s target is measured by bench/KAFKA.cluster().sh, not asserted here.
  */
+@Isolated // alone: it replays 100,000 records with both cores, and prints the time it took.
 class LargeSchemaTopicAcceptanceTest {
   private static final int SCHEMAS = Integer.getInteger("stele.large.schemas", 100_000);
   private static final int VERSIONS_PER_SUBJECT = 4;

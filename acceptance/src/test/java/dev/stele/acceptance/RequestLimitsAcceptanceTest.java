@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The request limits of README's "Limits", set small in the properties file of a real server
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after each the server still serves. The in-process twins are registry-http's
  * RequestLimitsTest and RestServerTest; this checks that the keys reach the listener.
  */
+@Isolated // alone: it times the request timeout to within a few seconds.
 class RequestLimitsAcceptanceTest {
   private static final int HEADER_LIMIT = 2048;
   private static final int LINE_LIMIT = 1024;
