@@ -27,7 +27,7 @@ public final class ChildJvm {
    * {@code java -Xmx<heap> -cp <test class path> dev.stele.server.Main <properties>}. The server's
    * classes are on the caller's test class path: the fixture needs no dependency on them.
    */
-  static List<String> mainCommand(String heap, Path properties) {
+  public static List<String> mainCommand(String heap, Path properties) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", testClassPath(),
         "dev.stele.server.Main", properties.toString()));
