@@ -2,6 +2,7 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -15,12 +15,20 @@ final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private final String baseUrl;
+  private final Duration timeout;
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   Http(String baseUrl) {
+    this(baseUrl, DEFAULT_TIMEOUT);
+  }
+
+  /** With {@code timeout} for each request: a test that must see slow answers waits longer. */
+  Http(String baseUrl, Duration timeout) {
     this.baseUrl = baseUrl;
+    this.timeout = timeout;
   }
 
   /** Status and decoded body (a {@link MissingNode} when the body is not JSON). */
@@ -58,7 +66,7 @@ final class Http {
         : HttpRequest.BodyPublishers.ofString(
             body instanceof String text ? text : JSON.writeValueAsString(body));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(30))
+        .timeout(timeout)
         .header("Accept", CONTENT_TYPE)
         .method(method, publisher);
     if (body != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.serde.avro.KafkaAvroDeserializer;
 import dev.stele.serde.avro.KafkaAvroSerializer;
 import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,6 +16,7 @@ import dev.stele.serde.protobuf.KafkaProtobufDeserializer;
 import dev.stele.serde.protobuf.KafkaProtobufSerializer;
 import dev.stele.serde.protobuf.ProtobufSerdeConfig;
 import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.testkit.kafka.KafkaCluster;
+import dev.stele.testkit.server.KafkaServers;
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

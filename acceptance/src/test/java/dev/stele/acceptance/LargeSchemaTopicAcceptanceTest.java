@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.testkit.kafka.KafkaBrokers;
+import dev.stele.testkit.server.KafkaServers;
+import dev.stele.testkit.server.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A Stele process started on a {@code _schemas} topic that already holds many schemas (100,000 by
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ready, serve the stored ids and versions, and give a new schema the id after the highest one.
  * The time to ready is printed; its 10 s target is measured by bench/KAFKA.cluster().sh, not asserted here.
  */
+@Isolated // alone: it replays 100,000 records with both cores, and prints the time it took.
 class LargeSchemaTopicAcceptanceTest {
   private static final int SCHEMAS = Integer.getInteger("stele.large.schemas", 100_000);
   private static final int VERSIONS_PER_SUBJECT = 4;

@@ -2,6 +2,7 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Debian's python3-confluent-kafka 1.7 (a real third-party client) against a real server started
- * from the operator's sample config (../shared/samples/schema-registry.properties without its
+ * from an operator's Confluent config (samples/schema-registry.properties without its
  * kafkastore lines): samples items 2 and 3 without a broker, and the client's registry API.
  */
 class PythonClientAcceptanceTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stele.testkit.server.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class StartScriptJsonLogAcceptanceTest {
     Path script = home.resolve("bin/stele-start");
     Path jar = home.resolve("registry-server/target/stele-server.jar");
     assertThat(jar).as("the shaded jar; build it with mvn -B -DskipTests package").exists();
-    int port = SecuredServer.freePort();
+    int port = ChildJvm.freePort();
     Path properties = workDir.resolve("stele.properties");
     Files.writeString(properties, "listeners=http://127.0.0.1:" + port + "\n"
         + "stele.data.dir=" + workDir.resolve("data") + "\n"

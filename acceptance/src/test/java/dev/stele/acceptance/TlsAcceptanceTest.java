@@ -2,6 +2,8 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.testkit.server.ChildJvm;
+import dev.stele.testkit.server.SecuredServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ class TlsAcceptanceTest {
     Path example = Path.of(System.getProperty("stele.examples.dir", "../examples"))
         .toAbsolutePath().normalize().resolve("secure");
     Files.copy(example.resolve("users.conf"), work.resolve("users.conf"));
-    String url = "https://127.0.0.1:" + SecuredServer.freePort();
+    String url = "https://127.0.0.1:" + ChildJvm.freePort();
     Path properties = work.resolve("stele.properties");
     Files.writeString(properties, String.join("\n",
         "listeners=" + url,

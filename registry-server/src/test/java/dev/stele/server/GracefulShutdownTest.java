@@ -2,10 +2,10 @@ package dev.stele.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.testkit.server.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ class GracefulShutdownTest {
 
   @Test
   void aWriteInFlightAtShutdownCompletesAndIsKept() throws Exception {
-    int port = freePort();
+    int port = ChildJvm.freePort();
     ServerConfig config = ServerConfig.parse(Map.of(
         "listeners", "http://127.0.0.1:" + port,
         "stele.data.dir", dataDir.toString(),
@@ -103,11 +103,5 @@ class GracefulShutdownTest {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     in.transferTo(all);
     return all.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

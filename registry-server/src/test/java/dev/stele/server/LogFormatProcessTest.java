@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stele.testkit.server.ChildJvm;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,14 +143,12 @@ class LogFormatProcessTest {
 
   private Process launch(String extraProperties, Map<String, String> environment)
       throws IOException {
-    port = freePort();
+    port = ChildJvm.freePort();
     Path properties = dir.resolve("stele.properties");
     Files.writeString(properties, "listeners=http://127.0.0.1:" + port + "\n"
         + "stele.data.dir=" + dir.resolve("data") + "\n" + extraProperties);
     output = dir.resolve("server-" + System.nanoTime() + ".log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath(),
-        "dev.stele.server.Main", properties.toString())
+    ProcessBuilder builder = new ProcessBuilder(ChildJvm.mainCommand("256m", properties))
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
     builder.environment().remove(LogFormat.ENV);
@@ -180,15 +177,4 @@ class LogFormatProcessTest {
         .timeout(Duration.ofSeconds(10));
   }
 
-  /** Surefire's real class path (it runs tests from a manifest-only jar). */
-  private static String classPath() {
-    String path = System.getProperty("surefire.test.class.path");
-    return path == null || path.isBlank() ? System.getProperty("java.class.path") : path;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.schema.CompatibilityLevel;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -161,8 +163,8 @@ class ServerConfigTest {
   }
 
   @Test
-  void sharedSampleWithoutKafkastoreLinesRunsAsIs(@TempDir Path dir) throws Exception {
-    Path sample = sharedSample();
+  void confluentSampleWithoutKafkastoreLinesRunsAsIs(@TempDir Path dir) throws Exception {
+    Path sample = confluentSample();
     String withoutKafka = Files.readAllLines(sample).stream()
         .filter(line -> !line.startsWith("kafkastore."))
         .collect(Collectors.joining("\n"));
@@ -177,8 +179,8 @@ class ServerConfigTest {
   }
 
   @Test
-  void sharedSampleAsShippedRunsOnTheKafkaStore() throws ConfigException {
-    ServerConfig config = ServerConfig.load(sharedSample());
+  void confluentSampleAsShippedRunsOnTheKafkaStore() throws Exception {
+    ServerConfig config = ServerConfig.load(confluentSample());
 
     assertThat(config.kafkaStore()).isNotNull();
     assertThat(config.kafkaStore().bootstrapServers()).isEqualTo("127.0.0.1:9092");
@@ -256,11 +258,11 @@ class ServerConfigTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("/srv/stele"));
   }
 
-  /** ../shared sits beside the repository (the same layout in CI). */
-  private static Path sharedSample() {
-    Path sample = Path.of("../../shared/samples/schema-registry.properties");
-    assertThat(sample).as("the shared samples beside the repository").exists();
-    return sample;
+  /** A Confluent deployment's config file, kept in this module's test resources. */
+  private static Path confluentSample() throws URISyntaxException {
+    URL sample = ServerConfigTest.class.getResource("/confluent/schema-registry.properties");
+    assertThat(sample).as("confluent/schema-registry.properties on the test class path").isNotNull();
+    return Path.of(sample.toURI());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

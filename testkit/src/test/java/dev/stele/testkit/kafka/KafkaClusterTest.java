@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,7 @@ class KafkaClusterTest {
       assertThat(brokers).hasSize(3);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("t", 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
-        assertThat(admin.describeTopics(List.of("t")).allTopicNames().get().get("t")
-            .partitions().get(0).replicas()).hasSize(3);
+        assertThat(describe(admin, "t").partitions().get(0).replicas()).hasSize(3);
       }
       try (KafkaProducer<String, String> producer = producer(cluster)) {
         producer.send(new ProducerRecord<>("t", 0, "k", "before")).get(30, TimeUnit.SECONDS);
@@ -52,6 +54,26 @@ class KafkaClusterTest {
     }
     for (ProcessHandle broker : brokers) {
       assertThat(broker.isAlive()).as("broker %s after close", broker.pid()).isFalse();
+    }
+  }
+
+  /**
+   * The topic as the cluster describes it. A broker that has not yet received the new topic's
+   * metadata answers UnknownTopicOrPartition (seen on a loaded machine), so that is asked again,
+   * for 30 s at most.
+   */
+  private static TopicDescription describe(Admin admin, String topic) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 

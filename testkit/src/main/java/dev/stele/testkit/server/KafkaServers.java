@@ -1,6 +1,12 @@
-package dev.stele.acceptance;
+package dev.stele.testkit.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,14 +19,17 @@ import java.util.Map;
  * is replayed, before the election has an outcome, so tests that write wait for
  * {@code /health/ready} first, as a load balancer would.
  */
-final class KafkaServers {
+public final class KafkaServers {
   /** A hang guard for a loaded machine, not a speed target. */
-  static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+  public static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private KafkaServers() {}
 
   /** Starts a server in {@code dir} on {@code bootstrap}, plus {@code extra} settings. */
-  static ServerProcess start(Path dir, String bootstrap, Map<String, String> extra)
+  public static ServerProcess start(Path dir, String bootstrap, Map<String, String> extra)
       throws IOException {
     Map<String, String> properties = new HashMap<>();
     properties.put("kafkastore.bootstrap.servers", bootstrap);
@@ -34,7 +43,7 @@ final class KafkaServers {
    *
    * @throws AssertionError naming each server's last answer and the ends of their logs
    */
-  static int awaitOneLeader(List<ServerProcess> servers) throws InterruptedException {
+  public static int awaitOneLeader(List<ServerProcess> servers) throws InterruptedException {
     long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
@@ -44,11 +53,14 @@ final class KafkaServers {
       StringBuilder states = new StringBuilder();
       for (int i = 0; i < servers.size(); i++) {
         try {
-          Http.Response r = new Http(servers.get(i).url()).get("/health/ready");
-          states.append(i).append(": ").append(r.status()).append(' ').append(r.text()).append("; ");
-          if (r.status() == 200) {
+          HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
+                  URI.create(servers.get(i).url() + "/health/ready"))
+              .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          states.append(i).append(": ").append(r.statusCode()).append(' ').append(r.body())
+              .append("; ");
+          if (r.statusCode() == 200) {
             ready++;
-            if (r.body().path("leader").asBoolean()) {
+            if (leads(r.body())) {
               leaders++;
               leader = i;
             }
@@ -67,9 +79,19 @@ final class KafkaServers {
         + " s: " + last + "\n" + logs(servers));
   }
 
-  static String logs(List<ServerProcess> servers) {
+  /** The ends of every server's log, for a failure message. */
+  public static String logs(List<ServerProcess> servers) {
     StringBuilder text = new StringBuilder();
     servers.forEach(s -> text.append(s.logTail()).append('\n'));
     return text.toString();
+  }
+
+  private static boolean leads(String body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json != null && json.path("leader").asBoolean();
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

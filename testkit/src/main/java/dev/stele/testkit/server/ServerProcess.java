@@ -1,11 +1,7 @@
-package dev.stele.acceptance;
-
-import static org.assertj.core.api.Assertions.fail;
+package dev.stele.testkit.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * test can stop it with SIGTERM or kill it with SIGKILL and start it again on the same data.
  * Its output goes to {@code server.log} in the work directory and is quoted when it fails.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   /** Start-up is a second or two; the deadline only keeps a broken build from hanging the run. */
   private static final Duration START_DEADLINE = Duration.ofSeconds(90);
 
@@ -47,13 +41,13 @@ final class ServerProcess implements AutoCloseable {
    * Writes a properties file with a loopback listener on a free port and a data directory under
    * {@code workDir}, plus {@code extra} (which may override either), and starts the server.
    */
-  static ServerProcess start(Path workDir, Map<String, String> extra) {
-    int port = freePort();
+  public static ServerProcess start(Path workDir, Map<String, String> extra) {
+    int port = ChildJvm.freePort();
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("listeners", "http://127.0.0.1:" + port);
     properties.put("stele.data.dir", workDir.resolve("data").toString());
     properties.putAll(extra);
-    StringBuilder text = new StringBuilder("# written by the acceptance tests\n");
+    StringBuilder text = new StringBuilder("# written by the tests\n");
     properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
     Path file = workDir.resolve("stele.properties");
     try {
@@ -66,44 +60,49 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return workDir.resolve("data");
   }
 
   /** SIGTERM, as systemd stops a service; the shutdown hook must end the process cleanly. */
-  void stop() {
+  public void stop() {
     process.destroy();
     int status = waitForExit();
     // 143 = 128 + SIGTERM: the JVM's exit status after running its shutdown hooks.
     if (status != 0 && status != 143) {
-      fail("the server exited with status " + status + " on SIGTERM\n" + logTail());
+      throw new AssertionError("the server exited with status " + status + " on SIGTERM\n"
+          + logTail());
     }
   }
 
   /** SIGKILL: no shutdown hook, no flush; what survives is what was durable. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     waitForExit();
   }
 
   /** Starts again on the same port, data directory and properties. */
-  void restart() {
+  public void restart() {
     if (process.isAlive()) {
-      fail("restart() of a running server");
+      throw new AssertionError("restart() of a running server");
     }
     launch();
   }
 
-  String log() {
-    try {
-      return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      return "(cannot read " + logFile + ": " + e + ")";
-    }
+  public String log() {
+    return ChildJvm.read(logFile);
+  }
+
+  /** The end of the log, headed by its path: for failure messages. */
+  public String logTail() {
+    String log = log();
+    int from = Math.max(0, log.length() - 6000);
+    return "--- " + logFile + (from > 0 ? " (last 6000 characters)" : "") + " ---\n"
+        + log.substring(from);
   }
 
   @Override
@@ -115,19 +114,16 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", testClassPath(),
-        "dev.stele.server.Main", propertiesFile.toString()));
     try {
       Files.writeString(logFile, "=== starting Main " + propertiesFile + "\n",
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      process = new ProcessBuilder(command)
+      process = new ProcessBuilder(ChildJvm.mainCommand("512m", propertiesFile))
           .directory(workDir.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + java, e);
+      throw new UncheckedIOException("cannot start the server's JVM", e);
     }
     awaitReady();
   }
@@ -140,7 +136,8 @@ final class ServerProcess implements AutoCloseable {
     long deadline = System.nanoTime() + START_DEADLINE.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        fail("the server exited with status " + process.exitValue() + " while starting\n" + logTail());
+        throw new AssertionError("the server exited with status " + process.exitValue()
+            + " while starting\n" + logTail());
       }
       try {
         if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -150,12 +147,13 @@ final class ServerProcess implements AutoCloseable {
         // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        fail("interrupted while waiting for the server");
+        throw new AssertionError("interrupted while waiting for the server", e);
       }
-      sleep(100);
+      ChildJvm.sleep(100);
     }
     close();
-    fail("the server did not answer GET / within " + START_DEADLINE.toSeconds() + " s\n" + logTail());
+    throw new AssertionError("the server did not answer GET / within "
+        + START_DEADLINE.toSeconds() + " s\n" + logTail());
   }
 
   private int waitForExit() {
@@ -163,46 +161,12 @@ final class ServerProcess implements AutoCloseable {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor();
-        fail("the server did not exit within 60 s\n" + logTail());
+        throw new AssertionError("the server did not exit within 60 s\n" + logTail());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the server to exit", e);
-    }
-  }
-
-  String logTail() {
-    String log = log();
-    int from = Math.max(0, log.length() - 6000);
-    return "--- " + logFile + (from > 0 ? " (last 6000 characters)" : "") + " ---\n" + log.substring(from);
-  }
-
-  /**
-   * Surefire runs tests from a manifest-only jar but publishes the real class path in
-   * {@code surefire.test.class.path}; {@code java.class.path} is the fallback for IDE runs.
-   */
-  private static String testClassPath() {
-    String path = System.getProperty("surefire.test.class.path");
-    if (path == null || path.isBlank()) {
-      path = System.getProperty("java.class.path");
-    }
-    return path;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,0 +1,61 @@
+package dev.stele.testkit.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the server fixtures share: the command that runs {@code Main}, free ports, log files. */
+public final class ChildJvm {
+  private ChildJvm() {}
+
+  /** A loopback port nobody listens on right now (a server started next may take it). */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  /**
+   * {@code java -Xmx<heap> -cp <test class path> dev.stele.server.Main <properties>}. The server's
+   * classes are on the caller's test class path: the fixture needs no dependency on them.
+   */
+  public static List<String> mainCommand(String heap, Path properties) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", testClassPath(),
+        "dev.stele.server.Main", properties.toString()));
+  }
+
+  /**
+   * Surefire and Failsafe run tests from a manifest-only jar but publish the real class path in
+   * {@code surefire.test.class.path}; {@code java.class.path} is the fallback for IDE runs.
+   */
+  static String testClassPath() {
+    String path = System.getProperty("surefire.test.class.path");
+    return path == null || path.isBlank() ? System.getProperty("java.class.path") : path;
+  }
+
+  /** The file's text, empty while it does not exist: a log the child has not written yet. */
+  static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      return "(cannot read " + file + ": " + e + ")";
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
