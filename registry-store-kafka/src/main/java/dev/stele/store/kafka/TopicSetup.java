@@ -48,7 +48,7 @@ final class TopicSetup {
         if (create()) {
           return;
         }
-        description = describe(); // another node created it meanwhile: check theirs
+        description = describeCreatedElsewhere(); // another node created it meanwhile: check theirs
       }
       verify(description);
     } catch (ExecutionException e) {
@@ -75,6 +75,25 @@ final class TopicSetup {
       }
       throw e;
     }
+  }
+
+  /**
+   * The topic another node has just created. Brokers learn of a new topic a moment after its
+   * creation is confirmed, so one may still answer that it does not exist (seen when several
+   * nodes start at once on a loaded machine): ask again until it is known, within the timeout.
+   */
+  private TopicDescription describeCreatedElsewhere()
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    TopicDescription description = describe();
+    while (description == null) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the topic exists but no broker describes it yet");
+      }
+      Thread.sleep(50);
+      description = describe();
+    }
+    return description;
   }
 
   /** @return false when the topic turned out to exist already */
