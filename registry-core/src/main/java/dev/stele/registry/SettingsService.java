@@ -10,6 +10,7 @@ import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.QualifiedSubject;
+import dev.stele.registry.model.Requests;
 import dev.stele.registry.read.Scopes;
 import dev.stele.registry.read.SubjectLookup;
 import dev.stele.registry.state.RegistryState;
@@ -36,9 +37,9 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public Config config(String name, boolean defaultToGlobal) {
-    String subject = SubjectLookup.canonical(name);
-    if (subject == null || defaultToGlobal) {
+  public Config config(Requests.GetConfig request) {
+    String subject = SubjectLookup.canonical(request.subject());
+    if (subject == null || request.defaultToGlobal()) {
       return Scopes.effectiveConfig(state, subject, options);
     }
     Config own = state.config(subject);
@@ -49,8 +50,9 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Config> updateConfig(String name, Config update) {
-    String subject = SubjectLookup.canonical(name);
+  public CompletionStage<Config> updateConfig(Requests.UpdateConfig request) {
+    String subject = SubjectLookup.canonical(request.subject());
+    Config update = request.update();
     // The default context named as a subject ("" or ":.:") is the global scope for a change.
     String scope = subject == null || subject.isEmpty() ? null : SubjectRules.requireValidScope(subject);
     return writer.submit(pending -> {
@@ -64,8 +66,8 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Config> deleteConfig(String name) {
-    String subject = SubjectLookup.canonical(name);
+  public CompletionStage<Config> deleteConfig(Requests.DeleteConfig request) {
+    String subject = SubjectLookup.canonical(request.subject());
     return writer.submit(pending -> {
       Config own = pending.config(subject);
       if (subject == null) {
@@ -81,9 +83,9 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public Mode mode(String name, boolean defaultToGlobal) {
-    String subject = SubjectLookup.canonical(name);
-    if (subject == null || defaultToGlobal) {
+  public Mode mode(Requests.GetMode request) {
+    String subject = SubjectLookup.canonical(request.subject());
+    if (subject == null || request.defaultToGlobal()) {
       return Scopes.effectiveMode(state, subject);
     }
     Mode own = ownMode(state, subject);
@@ -94,8 +96,10 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Mode> updateMode(String name, String modeName, boolean force) {
-    String subject = SubjectLookup.canonical(name);
+  public CompletionStage<Mode> updateMode(Requests.UpdateMode request) {
+    String subject = SubjectLookup.canonical(request.subject());
+    String modeName = request.mode();
+    boolean force = request.force();
     String scope = subject == null ? null : SubjectRules.requireValidScope(subject);
     Mode mode = Mode.parse(modeName).orElseThrow(() -> ErrorCode.INVALID_MODE.exception(
         "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT."));
@@ -119,8 +123,9 @@ final class SettingsService implements Settings {
   }
 
   @Override
-  public CompletionStage<Mode> deleteMode(String name, boolean recursive) {
-    String subject = SubjectLookup.canonical(name);
+  public CompletionStage<Mode> deleteMode(Requests.DeleteMode request) {
+    String subject = SubjectLookup.canonical(request.subject());
+    boolean recursive = request.recursive();
     return writer.submit(pending -> {
       List<RegistryRecord> records = new ArrayList<>();
       Mode previous = subject == null ? Scopes.effectiveMode(pending, null) : ownMode(pending, subject);

@@ -66,11 +66,11 @@ public final class Nodes {
   }
 
   public void config(String scope, Config config) {
-    await(settings().updateConfig(scope, config));
+    await(settings().updateConfig(new Requests.UpdateConfig(scope, config)));
   }
 
   public void mode(String scope, String mode) {
-    await(settings().updateMode(scope, mode, true));
+    await(settings().updateMode(new Requests.UpdateMode(scope, mode, true)));
   }
 
   /** A version as {@code GET /subjects/{s}/versions/{v}} reads it. */

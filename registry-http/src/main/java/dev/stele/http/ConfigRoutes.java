@@ -9,6 +9,7 @@ import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.ConfigUpdateRequest;
 import dev.stele.registry.Settings;
+import dev.stele.registry.model.Requests;
 
 /**
  * {@code /config} and {@code /config/{s}}. A GET answers with the key {@code compatibilityLevel};
@@ -34,16 +35,16 @@ final class ConfigRoutes {
   }
 
   private void read(Call call, String subject) {
-    call.ok(Render.config(settings.config(subject, call.flag("defaultToGlobal"))));
+    call.ok(Render.config(settings.config(new Requests.GetConfig(subject, call.flag("defaultToGlobal")))));
   }
 
   private void update(Call call, String subject, String bodyParameter) {
     ConfigUpdateRequest request = RequestBodies.configUpdate(call.body(), bodyParameter);
-    call.write(() -> settings.updateConfig(subject, RequestBodies.config(request)),
+    call.write(() -> settings.updateConfig(new Requests.UpdateConfig(subject, RequestBodies.config(request))),
         applied -> Render.echo(request));
   }
 
   private void delete(Call call, String subject) {
-    call.write(() -> settings.deleteConfig(subject), Render::config);
+    call.write(() -> settings.deleteConfig(new Requests.DeleteConfig(subject)), Render::config);
   }
 }

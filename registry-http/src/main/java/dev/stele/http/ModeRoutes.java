@@ -9,6 +9,7 @@ import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.ModeUpdateRequest;
 import dev.stele.registry.Settings;
+import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Mode;
 import io.vertx.core.buffer.Buffer;
 
@@ -34,17 +35,17 @@ final class ModeRoutes {
   }
 
   private void read(Call call, String subject) {
-    call.ok(render(settings.mode(subject, call.flag("defaultToGlobal"))));
+    call.ok(render(settings.mode(new Requests.GetMode(subject, call.flag("defaultToGlobal")))));
   }
 
   private void update(Call call, String subject, String bodyParameter) {
     ModeUpdateRequest request = RequestBodies.modeUpdate(call.body(), bodyParameter);
-    call.write(() -> settings.updateMode(subject, request.mode(), call.flag("force")),
+    call.write(() -> settings.updateMode(new Requests.UpdateMode(subject, request.mode(), call.flag("force"))),
         applied -> Render.echo(request));
   }
 
   private void delete(Call call) {
-    call.write(() -> settings.deleteMode(call.path("subject"), call.flag("recursive")), ModeRoutes::render);
+    call.write(() -> settings.deleteMode(new Requests.DeleteMode(call.path("subject"), call.flag("recursive"))), ModeRoutes::render);
   }
 
   private static Buffer render(Mode mode) {

@@ -79,4 +79,32 @@ public final class Requests {
 
   /** {@code DELETE /subjects/{s}}. */
   public record DeleteSubject(String subject, boolean permanent) {}
+
+  /**
+   * {@code GET /config[/{s}]}: a null subject is the global scope.
+   *
+   * @param defaultToGlobal the effective config (falling back to wider scopes and the server
+   *     default) instead of the scope's own
+   */
+  public record GetConfig(String subject, boolean defaultToGlobal) {}
+
+  /** {@code PUT /config[/{s}]}: a field of {@code update} that is null keeps its old value. */
+  public record UpdateConfig(String subject, Config update) {}
+
+  /** {@code DELETE /config[/{s}]}. */
+  public record DeleteConfig(String subject) {}
+
+  /** {@code GET /mode[/{s}]}. */
+  public record GetMode(String subject, boolean defaultToGlobal) {}
+
+  /**
+   * {@code PUT /mode[/{s}]}.
+   *
+   * @param mode the client's text, validated by the service (42204)
+   * @param force switch to IMPORT even though the scope holds schemas
+   */
+  public record UpdateMode(String subject, String mode, boolean force) {}
+
+  /** {@code DELETE /mode/{s}}: with {@code recursive}, the modes of the scope's subjects too. */
+  public record DeleteMode(String subject, boolean recursive) {}
 }

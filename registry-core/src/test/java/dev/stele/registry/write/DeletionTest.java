@@ -59,14 +59,14 @@ class DeletionTest {
   void subjectDeleteIsSoftThenPermanentAndTakesTheSubjectConfig() {
     nodes.register("t", USER);
     nodes.register("t", USER_AGE);
-    await(nodes.settings().updateConfig("t", Config.ofLevel(dev.stele.schema.CompatibilityLevel.FULL)));
+    await(nodes.settings().updateConfig(new Requests.UpdateConfig("t", Config.ofLevel(dev.stele.schema.CompatibilityLevel.FULL))));
     failsWith(ErrorCode.SUBJECT_NOT_SOFT_DELETED, () -> deleteSubject("t", true));
     assertThat(deleteSubject("t", false)).containsExactly(1, 2);
     failsWith(ErrorCode.SUBJECT_SOFT_DELETED, () -> deleteSubject("t", false));
     assertThat(nodes.versions("t", true)).containsExactly(1, 2);
     assertThat(deleteSubject("t", true)).containsExactly(1, 2);
     failsWith(ErrorCode.SUBJECT_NOT_FOUND, () -> deleteSubject("t", true));
-    failsWith(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, () -> nodes.settings().config("t", false));
+    failsWith(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, () -> nodes.settings().config(new Requests.GetConfig("t", false)));
   }
 
   @Test

@@ -64,7 +64,7 @@ class RegistrationTest {
   @Test
   void levelNoneAcceptsAnything() {
     nodes.register("t-value", USER);
-    Nodes.await(nodes.settings().updateConfig("t-value", Config.ofLevel(dev.stele.schema.CompatibilityLevel.NONE)));
+    Nodes.await(nodes.settings().updateConfig(new Requests.UpdateConfig("t-value", Config.ofLevel(dev.stele.schema.CompatibilityLevel.NONE))));
     assertThat(nodes.register("t-value", USER_INT).version()).isEqualTo(2);
   }
 
@@ -105,7 +105,7 @@ class RegistrationTest {
 
   @Test
   void importModeTakesIdAndVersionAndRefusesToOverwriteAnId() {
-    Nodes.await(nodes.settings().updateMode("t-value", "IMPORT", false));
+    Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode("t-value", "IMPORT", false)));
     failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> nodes.register("t-value", STRING))
         .hasMessage("Subject t-value is not in read-write mode");
     Results.Registered imported = nodes.register(
@@ -115,13 +115,13 @@ class RegistrationTest {
     failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> nodes.register(
         new Requests.Register("t-value", SchemaPayload.of("\"int\"", null), false, 400001, 6)))
         .hasMessage("Overwrite new schema with id 400001 is not permitted.");
-    Nodes.await(nodes.settings().updateMode("t-value", "READWRITE", false));
+    Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode("t-value", "READWRITE", false)));
     assertThat(nodes.register("other", "\"long\"").id()).isEqualTo(400002);
   }
 
   @Test
   void readOnlyModeRefusesRegistration() {
-    Nodes.await(nodes.settings().updateMode(null, "READONLY", false));
+    Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode(null, "READONLY", false)));
     failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> nodes.register("t-value", STRING))
         .hasMessage("Subject t-value is in read-only mode");
   }
@@ -165,9 +165,9 @@ class RegistrationTest {
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("t-value", badDefault))
         .hasMessageContaining("Invalid default for field a");
     // Written before the check existed (here: imported), it is found again, not refused.
-    Nodes.await(nodes.settings().updateMode("old-value", "IMPORT", false));
+    Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode("old-value", "IMPORT", false)));
     nodes.register(new Requests.Register("old-value", SchemaPayload.of(badDefault, null), false, 77, 1));
-    Nodes.await(nodes.settings().updateMode("old-value", "READWRITE", false));
+    Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode("old-value", "READWRITE", false)));
     assertThat(nodes.register("old-value", badDefault).id()).isEqualTo(77);
   }
 

@@ -145,13 +145,13 @@ class TakeoverTest {
 
   @Test
   void servesConfigsAndModes() {
-    assertThat(settings().config(null, false).compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
-    assertThat(settings().config("t1-value", false).compatibilityLevel())
+    assertThat(settings().config(new Requests.GetConfig(null, false)).compatibilityLevel()).isEqualTo(CompatibilityLevel.FULL);
+    assertThat(settings().config(new Requests.GetConfig("t1-value", false)).compatibilityLevel())
         .isEqualTo(CompatibilityLevel.NONE);
     // t2's FORWARD was deleted by a tombstone: the global level applies
-    assertThat(settings().config("t2-value", true).compatibilityLevel())
+    assertThat(settings().config(new Requests.GetConfig("t2-value", true)).compatibilityLevel())
         .isEqualTo(CompatibilityLevel.FULL);
-    assertThat(settings().mode("t2-value", false)).isEqualTo(Mode.READONLY);
+    assertThat(settings().mode(new Requests.GetMode("t2-value", false))).isEqualTo(Mode.READONLY);
   }
 
   @Test
