@@ -11,6 +11,8 @@ import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.Writer;
 import dev.stele.schema.SchemaFormats;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One registry node: its state, built by replaying a {@link RecordLog}, and the services over it.
@@ -19,10 +21,16 @@ import java.time.Duration;
 public final class RegistryNode implements AutoCloseable {
   /** How long a write may wait for the log before the client is told it may or may not have landed. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+  private static final int CHECK_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final RecordLog log;
   private final RegistryState state;
   private final Writer writer;
+  /**
+   * Where registrations' compatibility checks run, off the writer thread: one per core and at
+   * least two, so that one slow check never leaves the others waiting.
+   */
+  private final ExecutorService checks;
   private final Registry registry;
   private final Settings settings;
   private final HistoryWarmer warmer;
@@ -34,7 +42,12 @@ public final class RegistryNode implements AutoCloseable {
     this.state = state;
     SchemaParser parser = new SchemaParser(formats);
     this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
-    this.registry = new RegistryService(state, writer, parser, options);
+    this.checks = Executors.newFixedThreadPool(CHECK_THREADS, r -> {
+      Thread t = new Thread(r, "stele-check");
+      t.setDaemon(true);
+      return t;
+    });
+    this.registry = new RegistryService(state, writer, parser, options, checks);
     this.settings = new SettingsService(state, writer, options);
     this.warmer = HistoryWarmer.start(state, parser, options);
     this.cluster = alone ? null : new NodeLeadership(log, writer);
@@ -116,6 +129,7 @@ public final class RegistryNode implements AutoCloseable {
       cluster.close(); // leave the election first, so another node takes over promptly
     }
     warmer.stop();
+    checks.shutdownNow();
     writer.close();
     log.close();
   }

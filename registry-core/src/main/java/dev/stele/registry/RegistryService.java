@@ -13,11 +13,14 @@ import dev.stele.registry.read.Reads;
 import dev.stele.registry.read.VersionReads;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.Deletion;
+import dev.stele.registry.write.Precheck;
 import dev.stele.registry.write.Registration;
 import dev.stele.registry.write.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** {@link Registry}: reads from the durable state, writes through the node's one {@link Writer}. */
 final class RegistryService implements Registry {
@@ -30,9 +33,12 @@ final class RegistryService implements Registry {
   private final Registration registration;
   private final CompatibilityCheck compatibility;
   private final NodeOptions options;
+  private final Executor checks;
 
-  RegistryService(RegistryState state, Writer writer, SchemaParser parser, NodeOptions options) {
+  RegistryService(RegistryState state, Writer writer, SchemaParser parser, NodeOptions options,
+      Executor checks) {
     this.state = state;
+    this.checks = checks;
     this.writer = writer;
     this.parser = parser;
     this.options = options;
@@ -125,9 +131,16 @@ final class RegistryService implements Registry {
     return compatibility.check(request, state, options);
   }
 
+  /**
+   * The compatibility check runs first on a checking thread against the durable state
+   * ({@link Precheck}), so a long check holds up no other subject's writes; the writer then
+   * decides on its pending state and reuses the verdict unless the subject moved on meanwhile.
+   */
   @Override
   public CompletionStage<Results.Registered> register(Requests.Register request) {
-    return writer.submit(pending -> registration.decide(request, pending));
+    Precheck precheck = new Precheck();
+    return CompletableFuture.runAsync(() -> registration.precheck(request, state, precheck), checks)
+        .thenCompose(checked -> writer.submit(pending -> registration.decide(request, pending, precheck)));
   }
 
   @Override

@@ -29,6 +29,7 @@ import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.registry.write.Population.Populated;
 import dev.stele.registry.write.Writer.Decision;
+import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.ParsedSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,29 @@ public final class Registration {
   }
 
   public Decision<Registered> decide(Requests.Register request, RegistryState state) {
+    return decide(request, state, new Precheck());
+  }
+
+  /**
+   * Runs a registration ahead of the writer, on the durable state, to reach its compatibility
+   * verdict off the writer thread ({@link Precheck}). Nothing is written: deciding only reads the
+   * state it is given. Whatever it finds besides the verdict (an invalid schema, a version that
+   * exists) the writer finds again on its pending state, which is the state that counts.
+   */
+  public void precheck(Requests.Register request, RegistryState durable, Precheck precheck) {
+    try {
+      SubjectHistory history = durable.history(SubjectLookup.resolve(durable, request.subject()));
+      if (history == null || !history.hasLive()) {
+        return; // nothing to check against: the writer's own pass is all there is to do
+      }
+      decide(request, durable, precheck);
+    } catch (RuntimeException e) {
+      // The writer meets the same failure, or none if the state moved on; it answers either way.
+    }
+  }
+
+  /** Decides on {@code state}, reusing {@code precheck}'s verdict where it is for the same check. */
+  public Decision<Registered> decide(Requests.Register request, RegistryState state, Precheck precheck) {
     String subject = SubjectRules.requireValid(SubjectLookup.resolve(state, request.subject()));
     Mode mode = Scopes.effectiveMode(state, subject);
     if (mode.readOnly()) {
@@ -93,7 +117,7 @@ public final class Registration {
     if (version != null && version > 0 && version != next) {
       throw ErrorCode.INVALID_SCHEMA.exception("Version is not one more than previous version");
     }
-    checkCompatible(subject, parsed, content, target.history, config, state);
+    checkCompatible(subject, parsed, content, target.history, config, state, precheck);
     Integer known = target.index.idOf(content);
     int newId = known != null ? known : target.index.maxId() + 1;
     return write(subject, next, newId, content, target.history, populated.modified());
@@ -149,12 +173,17 @@ public final class Registration {
 
   /** 409 unless the schema is compatible with what the level (and compatibility group) selects. */
   private void checkCompatible(String subject, ParsedSchema parsed, SchemaContent content,
-      SubjectHistory history, Config config, RegistryState state) {
+      SubjectHistory history, Config config, RegistryState state, Precheck precheck) {
     List<VersionEntry> group = CompatibilityCheck.inGroup(history.live(), config.compatibilityGroup(),
         content.metadata());
-    List<VersionEntry> against = CompatibilityCheck.against(group, config.compatibilityLevel());
-    Compatibility result = compatibility.check(parsed, against, config.compatibilityLevel(),
-        Boolean.TRUE.equals(config.validateFields()), state);
+    CompatibilityLevel level = config.compatibilityLevel();
+    List<VersionEntry> against = CompatibilityCheck.against(group, level);
+    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
+    Compatibility result = precheck.reuse(content, against, level, validateFields);
+    if (result == null) {
+      result = compatibility.check(parsed, against, level, validateFields, state);
+      precheck.remember(content, against, level, validateFields, result);
+    }
     if (!result.isCompatible()) {
       throw new IncompatibleSchemaException(subject, result);
     }

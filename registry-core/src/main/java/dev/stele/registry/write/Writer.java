@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,12 @@ public final class Writer implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** Expires commands that waited too long for the writer; cancelled ones leave its queue. */
+  private final ScheduledThreadPoolExecutor expiries = new ScheduledThreadPoolExecutor(1, r -> {
+    Thread t = new Thread(r, "stele-writer-expiry");
+    t.setDaemon(true);
+    return t;
+  });
   private RegistryState pending;
   private CompletableFuture<Long> lastAppend = CompletableFuture.completedFuture(-1L);
   private volatile boolean stale;
@@ -54,6 +63,7 @@ public final class Writer implements AutoCloseable {
     this.timeout = timeout;
     this.pending = durable.copy();
     this.active = active;
+    expiries.setRemoveOnCancelPolicy(true);
   }
 
   /**
@@ -90,12 +100,31 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  /** Runs a command on the writer thread; completes once its records are durable and applied. */
+  /**
+   * Runs a command on the writer thread; completes once its records are durable and applied.
+   *
+   * <p>The answer is definite. A command still waiting for the writer when the timeout passes is
+   * dropped and answered as not applied (it will not run). A command that has started waits for
+   * the log, which settles every append it took: stored, not stored, or (Kafka only, when the
+   * broker stopped answering mid-commit) unknown, and says which.
+   */
   public <T> CompletableFuture<T> submit(Function<RegistryState, Decision<T>> command) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    thread.execute(() -> run(command, result));
-    return result.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .exceptionally(Writer::rethrowMapped);
+    // Whoever claims the command first decides its fate: the writer (it runs) or the expiry.
+    AtomicBoolean claimed = new AtomicBoolean();
+    ScheduledFuture<?> expiry = expiries.schedule(() -> {
+      if (claimed.compareAndSet(false, true)) {
+        result.completeExceptionally(ErrorCode.OPERATION_TIMEOUT.exception("Write operation timed out"
+            + " after " + timeout.toMillis() + " ms waiting for earlier writes; it was not applied"));
+      }
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    thread.execute(() -> {
+      if (claimed.compareAndSet(false, true)) {
+        expiry.cancel(false);
+        run(command, result);
+      }
+    });
+    return result.exceptionally(Writer::rethrowMapped);
   }
 
   private <T> void run(Function<RegistryState, Decision<T>> command, CompletableFuture<T> result) {
@@ -155,10 +184,6 @@ public final class Writer implements AutoCloseable {
     if (cause instanceof RegistryException e) {
       throw e;
     }
-    if (cause instanceof TimeoutException) {
-      throw ErrorCode.OPERATION_TIMEOUT.exception(
-          "Write operation timed out; it may still be applied");
-    }
     if (cause instanceof LogException e && e.outcomeUnknown()) {
       LOG.warn("A write's outcome is unknown: {}", e.getMessage());
       throw ErrorCode.OPERATION_TIMEOUT.exception(
@@ -174,6 +199,7 @@ public final class Writer implements AutoCloseable {
 
   @Override
   public void close() {
+    expiries.shutdownNow();
     thread.shutdown();
   }
 }

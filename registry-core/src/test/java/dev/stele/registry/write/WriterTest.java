@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,11 +135,47 @@ class WriterTest {
   }
 
   @Test
-  void aWriteTheLogNeverSettlesTimesOut() {
+  void aCommandThatWaitedTooLongIsAnsweredAsNotAppliedAndNeverRuns() throws Exception {
+    Writer writer = open(true, Duration.ofMillis(300));
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Config> slow = writer.submit(pending -> {
+      awaitQuietly(release);
+      return Decision.answer(null);
+    });
+    AtomicInteger ran = new AtomicInteger();
+    CompletableFuture<Config> queued = writer.submit(pending -> {
+      ran.incrementAndGet();
+      return new Decision<>(List.of(new ConfigRecord("s", Config.ofLevel(CompatibilityLevel.FULL))), null);
+    });
+
+    assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).cause()
+        .satisfies(e -> assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.OPERATION_TIMEOUT))
+        .hasMessageEndingWith("it was not applied");
+    release.countDown();
+    assertThat(slow.get(5, TimeUnit.SECONDS)).as("a command that started is not expired").isNull();
+    // Anything queued after the expired command has run, so the expired one would have too.
+    writer.submit(pending -> Decision.answer(null)).get(5, TimeUnit.SECONDS);
+    assertThat(ran).as("the expired command never ran").hasValue(0);
+    assertThat(log.appends).isEmpty();
+  }
+
+  @Test
+  void aCommandWhoseAppendIsSlowWaitsForTheLogInsteadOfGuessing() throws Exception {
     Writer writer = open(true, Duration.ofMillis(200));
-    CompletableFuture<Config> stuck = writer.submit(setLevel("s", CompatibilityLevel.FULL));
-    assertThatThrownBy(() -> stuck.get(5, TimeUnit.SECONDS)).cause()
-        .satisfies(e -> assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.OPERATION_TIMEOUT));
+    CompletableFuture<Config> write = writer.submit(setLevel("s", CompatibilityLevel.FULL));
+    Append append = log.next();
+    Thread.sleep(600); // well past the timeout: the append is in the log's hands
+    assertThat(write).as("no 'may still be applied' guess").isNotDone();
+    append.complete();
+    assertThat(write.get(5, TimeUnit.SECONDS)).isNull();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
