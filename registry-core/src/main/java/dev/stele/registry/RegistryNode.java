@@ -6,6 +6,7 @@ import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.AppendListener;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.Writer;
@@ -40,7 +41,7 @@ public final class RegistryNode implements AutoCloseable {
       boolean alone) {
     this.log = log;
     this.state = state;
-    SchemaParser parser = new SchemaParser(formats);
+    SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
     this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
     this.checks = Executors.newFixedThreadPool(CHECK_THREADS, r -> {
       Thread t = new Thread(r, "stele-check");

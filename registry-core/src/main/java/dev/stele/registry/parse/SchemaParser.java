@@ -2,6 +2,7 @@ package dev.stele.registry.parse;
 
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaLimits;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaRejectedException;
 import dev.stele.registry.model.StoredSchema;
@@ -28,18 +29,22 @@ import java.util.List;
  * it again each time.
  */
 public final class SchemaParser {
-  private static final int MAX_REFERENCE_DEPTH = 64;
-
   private final SchemaFormats formats;
   private final ParsedCache parsed;
+  private final ShapeCheck shapes;
 
   public SchemaParser(SchemaFormats formats) {
     this(formats, ParsedCache.forHeap());
   }
 
   public SchemaParser(SchemaFormats formats, ParsedCache parsed) {
+    this(formats, parsed, SchemaLimits.DEFAULTS);
+  }
+
+  public SchemaParser(SchemaFormats formats, ParsedCache parsed, SchemaLimits limits) {
     this.formats = formats;
     this.parsed = parsed;
+    this.shapes = new ShapeCheck(limits);
   }
 
   public SchemaFormats formats() {
@@ -68,6 +73,7 @@ public final class SchemaParser {
       throw ErrorCode.INVALID_SCHEMA.exception("Empty schema");
     }
     SchemaFormat format = format(payload.schemaType());
+    shapes.check(format.type(), payload.schema());
     List<ResolvedReference> refs;
     try {
       refs = resolve(payload.references(), state, 0);
@@ -163,9 +169,10 @@ public final class SchemaParser {
 
   private List<ResolvedReference> resolve(List<SchemaReference> refs, RegistryState state, int depth)
       throws InvalidSchemaException {
-    if (depth > MAX_REFERENCE_DEPTH) {
-      throw new InvalidSchemaException("References nest deeper than " + MAX_REFERENCE_DEPTH
-          + " levels (is there a cycle?)");
+    int deepest = shapes.limits().referenceDepth();
+    if (depth > deepest) {
+      throw new InvalidSchemaException("References nest deeper than " + deepest
+          + " levels (is there a cycle?); the setting stele.schema.max.reference.depth raises it");
     }
     List<ResolvedReference> resolved = new ArrayList<>(refs.size());
     for (SchemaReference ref : refs) {

@@ -57,6 +57,19 @@ class SchemaParserTest {
         .isEqualTo("Invalid reference: {name='null', subject='b', version=1}");
   }
 
+  @Test
+  void aShapeBuiltToExplodeIsRefusedBeforeTheFormatParsesIt() {
+    StringBuilder branches = new StringBuilder();
+    for (int i = 0; i <= 1_000; i++) {
+      branches.append(i == 0 ? "" : ",").append("{\"type\":\"fixed\",\"name\":\"F").append(i).append("\",\"size\":1}");
+    }
+    String union = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"u\",\"type\":[" + branches + "]}]}";
+    Throwable thrown = catchThrowable(() -> parse(union, List.of(), false));
+    assertThat(thrown).isInstanceOf(dev.stele.registry.model.RegistryException.class)
+        .hasMessageContaining("a union of 1001 branches (at most 1000)")
+        .hasMessageContaining("stele.schema.max.union.branches");
+  }
+
   /** The 42201 a call fails with, with what the edge needs to word it. */
   private static SchemaRejectedException rejection(Runnable call) {
     Throwable thrown = catchThrowable(call::run);
