@@ -5,9 +5,7 @@ import java.math.BigDecimal;
 /**
  * The numeric keywords that share one pattern: added, removed, increased or decreased, reported
  * at the keyword. Whether each is compatible depends on whether the keyword is an upper or a lower
- * bound, which the kinds' own compatibility already says. Each constant finds its four kinds by
- * the Confluent naming ({@code MAX_LENGTH} has {@code MAX_LENGTH_ADDED} ...) once, when the class
- * loads, so a misspelt constant fails every test that compares a schema.
+ * bound, which the kinds' own compatibility already says.
  */
 enum Limit {
   MAX_LENGTH("maxLength"), MIN_LENGTH("minLength"),
@@ -18,17 +16,11 @@ enum Limit {
   MAX_CONTAINS("maxContains"), MIN_CONTAINS("minContains");
 
   private final String keyword;
-  private final ChangeKind added;
-  private final ChangeKind removed;
-  private final ChangeKind increased;
-  private final ChangeKind decreased;
+  private final KindFamily kinds;
 
   Limit(String keyword) {
     this.keyword = keyword;
-    this.added = ChangeKind.valueOf(name() + "_ADDED");
-    this.removed = ChangeKind.valueOf(name() + "_REMOVED");
-    this.increased = ChangeKind.valueOf(name() + "_INCREASED");
-    this.decreased = ChangeKind.valueOf(name() + "_DECREASED");
+    this.kinds = KindFamily.of(name(), "INCREASED", "DECREASED");
   }
 
   void compare(DiffContext ctx, Integer original, Integer update) {
@@ -41,15 +33,15 @@ enum Limit {
       return;
     }
     if (original == null) {
-      ctx.add(keyword, added);
+      ctx.add(keyword, kinds.added());
     } else if (update == null) {
-      ctx.add(keyword, removed);
+      ctx.add(keyword, kinds.removed());
     } else {
       int order = original.compareTo(update);
       if (order < 0) {
-        ctx.add(keyword, increased);
+        ctx.add(keyword, kinds.grown());
       } else if (order > 0) {
-        ctx.add(keyword, decreased);
+        ctx.add(keyword, kinds.shrunk());
       }
     }
   }

@@ -6,8 +6,7 @@ import dev.stele.format.jsonschema.SchemaNode.FalseSchema;
 /**
  * The keywords that say what a content model accepts beyond the members it names:
  * {@code additional*} (2019-09 and before) and {@code unevaluated*} (2019-09 on), for properties
- * and for items. Each reports the same four kinds (added, removed, extended, narrowed), found by
- * the Confluent naming once when the class loads.
+ * and for items. Each reports the same four kinds: added, removed, extended, narrowed.
  */
 enum OpenKeyword {
   ADDITIONAL_PROPERTIES("additionalProperties"), ADDITIONAL_ITEMS("additionalItems"),
@@ -21,10 +20,11 @@ enum OpenKeyword {
 
   OpenKeyword(String keyword) {
     this.keyword = keyword;
-    this.added = ChangeKind.valueOf(name() + "_ADDED");
-    this.removed = ChangeKind.valueOf(name() + "_REMOVED");
-    this.extended = ChangeKind.valueOf(name() + "_EXTENDED");
-    this.narrowed = ChangeKind.valueOf(name() + "_NARROWED");
+    KindFamily kinds = KindFamily.of(name(), "EXTENDED", "NARROWED");
+    this.added = kinds.added();
+    this.removed = kinds.removed();
+    this.extended = kinds.grown();
+    this.narrowed = kinds.shrunk();
   }
 
   /**
