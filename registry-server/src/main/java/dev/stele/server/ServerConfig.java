@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The server settings, read from a Confluent-style properties file (../shared/API.md §6) so that
@@ -180,60 +181,57 @@ public record ServerConfig(
       throws ConfigException {
     // As in Confluent's config, the new name wins over the old one when both are present.
     String key = blankToNull(values.get(COMPATIBILITY)) != null ? COMPATIBILITY : COMPATIBILITY_OLD;
-    String text = blankToNull(values.get(key));
-    if (text == null) {
-      return CompatibilityLevel.BACKWARD;
-    }
-    return CompatibilityLevel.parse(text).orElseThrow(() -> new ConfigException(
-        key + "=" + text + " is not a compatibility level; use one of none, backward,"
-            + " backward_transitive, forward, forward_transitive, full, full_transitive"));
+    return value(values, key, CompatibilityLevel.BACKWARD,
+        text -> CompatibilityLevel.parse(text).orElse(null),
+        " is not a compatibility level; use one of none, backward,"
+            + " backward_transitive, forward, forward_transitive, full, full_transitive");
   }
 
   private static int idleTimeoutSeconds(Map<String, String> values) throws ConfigException {
-    String text = blankToNull(values.get(IDLE_TIMEOUT_MS));
-    if (text == null) {
-      return DEFAULT_IDLE_TIMEOUT_SECONDS;
-    }
-    try {
+    return value(values, IDLE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_SECONDS, text -> {
       long millis = Long.parseLong(text);
-      if (millis >= 0) {
-        // Rounded up, so that a short timeout does not become 0 (never).
-        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(IDLE_TIMEOUT_MS + "=" + text + " must be a number of milliseconds");
+      // Rounded up, so that a short timeout does not become 0 (never).
+      return millis < 0 ? null : (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+    }, " must be a number of milliseconds");
   }
 
   private static boolean bool(Map<String, String> values, String key, boolean fallback)
       throws ConfigException {
-    String text = blankToNull(values.get(key));
-    if (text == null) {
-      return fallback;
-    }
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw new ConfigException(key + "=" + text + " is not true or false");
+    return value(values, key, fallback,
+        text -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+            ? Boolean.parseBoolean(text) : null,
+        " is not true or false");
   }
 
   private static int positiveInt(Map<String, String> values, String key, int fallback)
       throws ConfigException {
+    return value(values, key, fallback, text -> {
+      int value = Integer.parseInt(text);
+      return value > 0 ? value : null;
+    }, " must be a positive number of bytes (at most " + Integer.MAX_VALUE + ")");
+  }
+
+  /**
+   * The value of {@code key} read by {@code read}, or {@code fallback} when the key is absent or
+   * blank. A value {@code read} refuses (null or a {@link NumberFormatException}) is reported as
+   * {@code key=value} followed by {@code problem}.
+   */
+  private static <T> T value(Map<String, String> values, String key, T fallback,
+      Function<String, T> read, String problem) throws ConfigException {
     String text = blankToNull(values.get(key));
     if (text == null) {
       return fallback;
     }
+    T value = null;
     try {
-      int value = Integer.parseInt(text);
-      if (value > 0) {
-        return value;
-      }
+      value = read.apply(text);
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(key + "=" + text + " must be a positive number of bytes"
-        + " (at most " + Integer.MAX_VALUE + ")");
+    if (value == null) {
+      throw new ConfigException(key + "=" + text + problem);
+    }
+    return value;
   }
 
   private static String orDefault(String value, String fallback) {

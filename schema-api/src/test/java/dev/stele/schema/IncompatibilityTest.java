@@ -19,30 +19,30 @@ class IncompatibilityTest {
     return new Incompatibility(new Kind("K", template), location, roles, detail).message();
   }
 
+  /** A row read new-reads-old with no detail, as most are. */
+  private static Arguments plain(String template, String location, String message) {
+    return Arguments.of(template, location, Roles.NEW_READS_OLD, "", message);
+  }
+
   /** Rows of template, location, roles, detail and the message. */
   static Stream<Arguments> templates() {
     return Stream.of(
-        Arguments.of("no placeholder", "/", Roles.NEW_READS_OLD, "", "no placeholder"),
-        Arguments.of("at '{pointer}'", "/fields/0/type", Roles.NEW_READS_OLD, "",
-            "at '/fields/0/type'"),
-        Arguments.of("at '{hashPath}'", "/properties/a", Roles.NEW_READS_OLD, "",
-            "at '#/properties/a'"),
-        Arguments.of("at '{hashPath}'", "/", Roles.NEW_READS_OLD, "", "at '#/'"),
-        Arguments.of("at '{hashPath}'", "/properties/a~1b~0c", Roles.NEW_READS_OLD, "",
-            "at '#/properties/a/b~c'"),
-        Arguments.of("the {reader} schema reads the {writer} one", "/", Roles.NEW_READS_OLD, "",
+        plain("no placeholder", "/", "no placeholder"),
+        plain("at '{pointer}'", "/fields/0/type", "at '/fields/0/type'"),
+        plain("at '{hashPath}'", "/properties/a", "at '#/properties/a'"),
+        plain("at '{hashPath}'", "/", "at '#/'"),
+        plain("at '{hashPath}'", "/properties/a~1b~0c", "at '#/properties/a/b~c'"),
+        plain("the {reader} schema reads the {writer} one", "/",
             "the new schema reads the old one"),
         Arguments.of("the {reader} schema reads the {writer} one", "/", Roles.OLD_READS_NEW, "",
             "the old schema reads the new one"),
         Arguments.of("info:'{info}'", "/", Roles.NEW_READS_OLD, "[C]", "info:'[C]'"),
-        Arguments.of("{errorType:'X', description:'{reader}'}", "/", Roles.NEW_READS_OLD, "",
-            "{errorType:'X', description:'new'}"),
-        Arguments.of("{unknown} {} { reader} {reader", "/", Roles.NEW_READS_OLD, "",
-            "{unknown} {} { reader} {reader"),
-        Arguments.of("{{reader}}", "/", Roles.NEW_READS_OLD, "", "{new}"),
+        plain("{errorType:'X', description:'{reader}'}", "/", "{errorType:'X', description:'new'}"),
+        plain("{unknown} {} { reader} {reader", "/", "{unknown} {} { reader} {reader"),
+        plain("{{reader}}", "/", "{new}"),
         Arguments.of("{info} {pointer}", "/{hashPath}", Roles.NEW_READS_OLD, "{reader}",
             "{reader} /{hashPath}"),
-        Arguments.of("ends with {", "/", Roles.NEW_READS_OLD, "", "ends with {"));
+        plain("ends with {", "/", "ends with {"));
   }
 
   @ParameterizedTest(name = "{0} -> {4}")

@@ -17,21 +17,17 @@ final class ArrayDiff {
   static void compare(DiffContext ctx, ArraySchema original, ArraySchema update) {
     ctx.at("items", () -> SchemaDiff.compare(ctx, original.allItems(), update.allItems()));
     compareTuple(ctx, original, update);
-    ctx.at("additionalItems", () -> compareAdditional(ctx, original, update));
-    Unevaluated.compare(ctx, "unevaluatedItems", original.unevaluated(), update.unevaluated(),
-        UNEVALUATED_ITEMS_ADDED, UNEVALUATED_ITEMS_REMOVED, UNEVALUATED_ITEMS_EXTENDED,
-        UNEVALUATED_ITEMS_NARROWED);
-    Limits.compare(ctx, "maxItems", original.maxItems(), update.maxItems(),
-        MAX_ITEMS_ADDED, MAX_ITEMS_REMOVED, MAX_ITEMS_INCREASED, MAX_ITEMS_DECREASED);
-    Limits.compare(ctx, "minItems", original.minItems(), update.minItems(),
-        MIN_ITEMS_ADDED, MIN_ITEMS_REMOVED, MIN_ITEMS_INCREASED, MIN_ITEMS_DECREASED);
+    OpenKeyword.ADDITIONAL_ITEMS.compareAdditional(ctx, original.permitsAdditional(),
+        original.additional(), update.permitsAdditional(), update.additional());
+    OpenKeyword.UNEVALUATED_ITEMS.compareUnevaluated(ctx, original.unevaluated(),
+        update.unevaluated());
+    Limit.MAX_ITEMS.compare(ctx, original.maxItems(), update.maxItems());
+    Limit.MIN_ITEMS.compare(ctx, original.minItems(), update.minItems());
     if (original.uniqueItems() != update.uniqueItems()) {
       ctx.add("uniqueItems", original.uniqueItems() ? UNIQUE_ITEMS_REMOVED : UNIQUE_ITEMS_ADDED);
     }
-    Limits.compare(ctx, "maxContains", original.maxContains(), update.maxContains(),
-        MAX_CONTAINS_ADDED, MAX_CONTAINS_REMOVED, MAX_CONTAINS_INCREASED, MAX_CONTAINS_DECREASED);
-    Limits.compare(ctx, "minContains", original.minContains(), update.minContains(),
-        MIN_CONTAINS_ADDED, MIN_CONTAINS_REMOVED, MIN_CONTAINS_INCREASED, MIN_CONTAINS_DECREASED);
+    Limit.MAX_CONTAINS.compare(ctx, original.maxContains(), update.maxContains());
+    Limit.MIN_CONTAINS.compare(ctx, original.minContains(), update.minContains());
   }
 
   private static void compareTuple(DiffContext ctx, ArraySchema original, ArraySchema update) {
@@ -83,18 +79,6 @@ final class ArrayDiff {
           : ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
     } else {
       ctx.add(ITEM_ADDED_TO_CLOSED_CONTENT_MODEL);
-    }
-  }
-
-  private static void compareAdditional(DiffContext ctx, ArraySchema original, ArraySchema update) {
-    if (original.permitsAdditional() != update.permitsAdditional()) {
-      ctx.add(original.permitsAdditional() ? ADDITIONAL_ITEMS_REMOVED : ADDITIONAL_ITEMS_ADDED);
-    } else if (original.additional() == null && update.additional() != null) {
-      ctx.add(ADDITIONAL_ITEMS_NARROWED);
-    } else if (original.additional() != null && update.additional() == null) {
-      ctx.add(ADDITIONAL_ITEMS_EXTENDED);
-    } else {
-      SchemaDiff.compare(ctx, original.additional(), update.additional());
     }
   }
 

@@ -10,16 +10,10 @@ final class NumberDiff {
   private NumberDiff() {}
 
   static void compare(DiffContext ctx, NumberSchema original, NumberSchema update) {
-    Limits.compare(ctx, "maximum", original.maximum(), update.maximum(),
-        MAXIMUM_ADDED, MAXIMUM_REMOVED, MAXIMUM_INCREASED, MAXIMUM_DECREASED);
-    Limits.compare(ctx, "minimum", original.minimum(), update.minimum(),
-        MINIMUM_ADDED, MINIMUM_REMOVED, MINIMUM_INCREASED, MINIMUM_DECREASED);
-    Limits.compare(ctx, "exclusiveMaximum", original.exclusiveMaximum(), update.exclusiveMaximum(),
-        EXCLUSIVE_MAXIMUM_ADDED, EXCLUSIVE_MAXIMUM_REMOVED, EXCLUSIVE_MAXIMUM_INCREASED,
-        EXCLUSIVE_MAXIMUM_DECREASED);
-    Limits.compare(ctx, "exclusiveMinimum", original.exclusiveMinimum(), update.exclusiveMinimum(),
-        EXCLUSIVE_MINIMUM_ADDED, EXCLUSIVE_MINIMUM_REMOVED, EXCLUSIVE_MINIMUM_INCREASED,
-        EXCLUSIVE_MINIMUM_DECREASED);
+    Limit.MAXIMUM.compare(ctx, original.maximum(), update.maximum());
+    Limit.MINIMUM.compare(ctx, original.minimum(), update.minimum());
+    Limit.EXCLUSIVE_MAXIMUM.compare(ctx, original.exclusiveMaximum(), update.exclusiveMaximum());
+    Limit.EXCLUSIVE_MINIMUM.compare(ctx, original.exclusiveMinimum(), update.exclusiveMinimum());
     compareMultipleOf(ctx, original.multipleOf(), update.multipleOf());
     if (original.requiresInteger() != update.requiresInteger()) {
       ctx.add(original.requiresInteger() ? TYPE_EXTENDED : TYPE_NARROWED);

@@ -25,16 +25,12 @@ final class ObjectDiff {
     ctx.at("required", () -> compareRequired(ctx, original, update));
     ctx.at("properties", () -> compareProperties(ctx, original, update));
     ctx.at("dependencies", () -> compareDependencies(ctx, original, update));
-    ctx.at("additionalProperties", () -> compareAdditional(ctx, original, update));
-    Unevaluated.compare(ctx, "unevaluatedProperties", original.unevaluated(), update.unevaluated(),
-        UNEVALUATED_PROPERTIES_ADDED, UNEVALUATED_PROPERTIES_REMOVED,
-        UNEVALUATED_PROPERTIES_EXTENDED, UNEVALUATED_PROPERTIES_NARROWED);
-    Limits.compare(ctx, "maxProperties", original.maxProperties(), update.maxProperties(),
-        MAX_PROPERTIES_ADDED, MAX_PROPERTIES_REMOVED, MAX_PROPERTIES_INCREASED,
-        MAX_PROPERTIES_DECREASED);
-    Limits.compare(ctx, "minProperties", original.minProperties(), update.minProperties(),
-        MIN_PROPERTIES_ADDED, MIN_PROPERTIES_REMOVED, MIN_PROPERTIES_INCREASED,
-        MIN_PROPERTIES_DECREASED);
+    OpenKeyword.ADDITIONAL_PROPERTIES.compareAdditional(ctx, original.permitsAdditional(),
+        original.additional(), update.permitsAdditional(), update.additional());
+    OpenKeyword.UNEVALUATED_PROPERTIES.compareUnevaluated(ctx, original.unevaluated(),
+        update.unevaluated());
+    Limit.MAX_PROPERTIES.compare(ctx, original.maxProperties(), update.maxProperties());
+    Limit.MIN_PROPERTIES.compare(ctx, original.minProperties(), update.minProperties());
   }
 
   private static void compareRequired(DiffContext ctx, ObjectSchema original, ObjectSchema update) {
@@ -143,20 +139,6 @@ final class ObjectDiff {
       } else {
         ctx.at(name, () -> SchemaDiff.compare(ctx, before, after));
       }
-    }
-  }
-
-  private static void compareAdditional(DiffContext ctx, ObjectSchema original,
-      ObjectSchema update) {
-    if (original.permitsAdditional() != update.permitsAdditional()) {
-      ctx.add(update.permitsAdditional() ? ADDITIONAL_PROPERTIES_ADDED
-          : ADDITIONAL_PROPERTIES_REMOVED);
-    } else if (original.additional() == null && update.additional() != null) {
-      ctx.add(ADDITIONAL_PROPERTIES_NARROWED);
-    } else if (original.additional() != null && update.additional() == null) {
-      ctx.add(ADDITIONAL_PROPERTIES_EXTENDED);
-    } else {
-      SchemaDiff.compare(ctx, original.additional(), update.additional());
     }
   }
 

@@ -9,10 +9,8 @@ final class StringDiff {
   private StringDiff() {}
 
   static void compare(DiffContext ctx, StringSchema original, StringSchema update) {
-    Limits.compare(ctx, "maxLength", original.maxLength(), update.maxLength(),
-        MAX_LENGTH_ADDED, MAX_LENGTH_REMOVED, MAX_LENGTH_INCREASED, MAX_LENGTH_DECREASED);
-    Limits.compare(ctx, "minLength", original.minLength(), update.minLength(),
-        MIN_LENGTH_ADDED, MIN_LENGTH_REMOVED, MIN_LENGTH_INCREASED, MIN_LENGTH_DECREASED);
+    Limit.MAX_LENGTH.compare(ctx, original.maxLength(), update.maxLength());
+    Limit.MIN_LENGTH.compare(ctx, original.minLength(), update.minLength());
     String before = original.pattern();
     String after = update.pattern();
     if (before == null && after != null) {

@@ -53,10 +53,7 @@ class ProtobufReferencesTest {
 
   @Test
   void aReferenceProvidesTheImportedFile() throws Exception {
-    ProtobufSchema holder = parse(
-        proto("syntax = \"proto3\";", "import \"dep.proto\";", "message H {", "  dep.D d = 1;", "}"),
-        ref("dep.proto", "refs-proto.dep", proto("syntax = \"proto3\";", "package dep;",
-            "message D {", "  int32 v = 1;", "}")));
+    ProtobufSchema holder = holderOfDep("dep.proto");
     assertThat(holder.canonical()).isEqualTo(proto("syntax = \"proto3\";", "",
         "import \"dep.proto\";", "", "message H {", "  dep.D d = 1;", "}"));
     assertThat(holder.references())
@@ -66,10 +63,7 @@ class ProtobufReferencesTest {
   /** Confluent resolves types from every reference, whatever the import says (refs-proto #4). */
   @Test
   void typesResolveThroughAReferenceOfAnotherName() throws Exception {
-    ProtobufSchema holder = parse(
-        proto("syntax = \"proto3\";", "import \"dep.proto\";", "message H {", "  dep.D d = 1;", "}"),
-        ref("other.proto", "refs-proto.dep", proto("syntax = \"proto3\";", "package dep;",
-            "message D {", "  int32 v = 1;", "}")));
+    ProtobufSchema holder = holderOfDep("other.proto");
     // The import names no known file, so the descriptor lists no dependency; the type still
     // resolves, so the field still says it holds a message.
     FileDescriptorProto file = FileDescriptorProto.parseFrom(
@@ -111,6 +105,14 @@ class ProtobufReferencesTest {
     // The stored text parses again to the same schema, as a later lookup does.
     assertThat(parse(event.canonical(), ref("google/protobuf/timestamp.proto",
         "google/protobuf/timestamp.proto", wkt.canonical()))).isEqualTo(event);
+  }
+
+  /** Message H importing dep.proto for its dep.D, with package dep given as a reference named so. */
+  private static ProtobufSchema holderOfDep(String referenceName) throws Exception {
+    return parse(
+        proto("syntax = \"proto3\";", "import \"dep.proto\";", "message H {", "  dep.D d = 1;", "}"),
+        ref(referenceName, "refs-proto.dep", proto("syntax = \"proto3\";", "package dep;",
+            "message D {", "  int32 v = 1;", "}")));
   }
 
   private static String base64(FileDescriptorProto file) {

@@ -2,9 +2,7 @@ package dev.stele.format.protobuf.compat;
 
 import dev.stele.format.protobuf.model.Proto;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An enum against its namesake, constants matched by number. Every change is compatible (an
@@ -16,21 +14,15 @@ final class EnumDiff {
   static void compare(DiffContext ctx, Proto.EnumType original, Proto.EnumType update) {
     Map<Integer, Proto.EnumConstant> originalByTag = byTag(original);
     Map<Integer, Proto.EnumConstant> updateByTag = byTag(update);
-    Set<Integer> tags = new HashSet<>(originalByTag.keySet());
-    tags.addAll(updateByTag.keySet());
-    for (Integer tag : tags) {
-      try (DiffContext.Scope scope = ctx.enterPath(tag.toString())) {
-        Proto.EnumConstant originalConstant = originalByTag.get(tag);
-        Proto.EnumConstant updateConstant = updateByTag.get(tag);
-        if (updateConstant == null) {
-          ctx.add(ProtobufChange.ENUM_CONST_REMOVED);
-        } else if (originalConstant == null) {
-          ctx.add(ProtobufChange.ENUM_CONST_ADDED);
-        } else if (!originalConstant.name().equals(updateConstant.name())) {
-          ctx.add(ProtobufChange.ENUM_CONST_CHANGED);
-        }
-      }
-    }
+    Matching.each(Matching.hashOrder(originalByTag, updateByTag), originalByTag, updateByTag,
+        ctx::enterPath,
+        gone -> ctx.add(ProtobufChange.ENUM_CONST_REMOVED),
+        added -> ctx.add(ProtobufChange.ENUM_CONST_ADDED),
+        (originalConstant, updateConstant) -> {
+          if (!originalConstant.name().equals(updateConstant.name())) {
+            ctx.add(ProtobufChange.ENUM_CONST_CHANGED);
+          }
+        });
   }
 
   /** By number; of aliases sharing a number, the last one written. */

@@ -2,7 +2,6 @@ package dev.stele.format.protobuf.compat;
 
 import dev.stele.format.protobuf.model.Proto;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,21 +74,11 @@ final class MessageDiff {
   }
 
   private static void compareOneOfs(DiffContext ctx, Fields before, Fields after) {
-    Set<String> names = new HashSet<>(before.oneOfs.keySet());
-    names.addAll(after.oneOfs.keySet());
-    for (String name : names) {
-      try (DiffContext.Scope scope = ctx.enterPath(name)) {
-        Proto.OneOf originalOneOf = before.oneOfs.get(name);
-        Proto.OneOf updateOneOf = after.oneOfs.get(name);
-        if (updateOneOf == null) {
-          ctx.add(ProtobufChange.ONEOF_REMOVED);
-        } else if (originalOneOf == null) {
-          ctx.add(ProtobufChange.ONEOF_ADDED);
-        } else {
-          compareOneOf(ctx, originalOneOf, updateOneOf, after);
-        }
-      }
-    }
+    Matching.each(Matching.hashOrder(before.oneOfs, after.oneOfs), before.oneOfs, after.oneOfs,
+        ctx::enterPath,
+        gone -> ctx.add(ProtobufChange.ONEOF_REMOVED),
+        added -> ctx.add(ProtobufChange.ONEOF_ADDED),
+        (originalOneOf, updateOneOf) -> compareOneOf(ctx, originalOneOf, updateOneOf, after));
   }
 
   private static void compareOneOf(DiffContext ctx, Proto.OneOf original, Proto.OneOf update,
@@ -98,47 +87,28 @@ final class MessageDiff {
     original.fields().forEach(f -> originalByTag.put(f.tag(), f));
     Map<Integer, Proto.Field> updateByTag = new HashMap<>();
     update.fields().forEach(f -> updateByTag.put(f.tag(), f));
-    Set<Integer> tags = new TreeSet<>(originalByTag.keySet());
-    tags.addAll(updateByTag.keySet());
-    for (Integer tag : tags) {
-      try (DiffContext.Scope scope = ctx.enterPath(tag.toString())) {
-        Proto.Field originalField = originalByTag.get(tag);
-        Proto.Field updateField = updateByTag.get(tag);
-        if (updateField == null) {
+    Matching.each(Matching.sorted(originalByTag, updateByTag), originalByTag, updateByTag,
+        ctx::enterPath,
+        gone -> {
           // Leaving a oneof only relaxes it; a move into another oneof is judged where it lands.
-          if (after.topLevel.containsKey(tag)) {
+          if (after.topLevel.containsKey(gone.tag())) {
             ctx.add(ProtobufChange.ONEOF_FIELD_MOVED_TO_TOP_LEVEL);
-          } else if (!after.all.containsKey(tag)) {
+          } else if (!after.all.containsKey(gone.tag())) {
             ctx.add(ProtobufChange.ONEOF_FIELD_REMOVED);
           }
-        } else if (originalField == null) {
-          ctx.add(ProtobufChange.ONEOF_FIELD_ADDED);
-        } else {
-          FieldDiff.compare(ctx, originalField, updateField);
-        }
-      }
-    }
+        },
+        added -> ctx.add(ProtobufChange.ONEOF_FIELD_ADDED),
+        (originalField, updateField) -> FieldDiff.compare(ctx, originalField, updateField));
   }
 
   private static void compareTopLevel(DiffContext ctx, Map<Integer, Proto.Field> before,
       Map<Integer, Proto.Field> after) {
-    Set<Integer> tags = new HashSet<>(before.keySet());
-    tags.addAll(after.keySet());
-    for (Integer tag : tags) {
-      try (DiffContext.Scope scope = ctx.enterPath(tag.toString())) {
-        Proto.Field originalField = before.get(tag);
-        Proto.Field updateField = after.get(tag);
-        if (updateField == null) {
-          ctx.add(originalField.label() == Proto.Label.REQUIRED
-              ? ProtobufChange.REQUIRED_FIELD_REMOVED : ProtobufChange.FIELD_REMOVED);
-        } else if (originalField == null) {
-          ctx.add(updateField.label() == Proto.Label.REQUIRED
-              ? ProtobufChange.REQUIRED_FIELD_ADDED : ProtobufChange.FIELD_ADDED);
-        } else {
-          FieldDiff.compare(ctx, originalField, updateField);
-        }
-      }
-    }
+    Matching.each(Matching.hashOrder(before, after), before, after, ctx::enterPath,
+        gone -> ctx.add(gone.label() == Proto.Label.REQUIRED
+            ? ProtobufChange.REQUIRED_FIELD_REMOVED : ProtobufChange.FIELD_REMOVED),
+        added -> ctx.add(added.label() == Proto.Label.REQUIRED
+            ? ProtobufChange.REQUIRED_FIELD_ADDED : ProtobufChange.FIELD_ADDED),
+        (originalField, updateField) -> FieldDiff.compare(ctx, originalField, updateField));
   }
 
   /**

@@ -3,11 +3,9 @@ package dev.stele.format.protobuf.compat;
 import dev.stele.format.protobuf.model.Proto;
 import dev.stele.format.protobuf.model.TypeIndex;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The whole-file diff: the package, then every message and enum matched by name at each level.
@@ -35,50 +33,30 @@ final class SchemaDiff {
   static void compareTypes(DiffContext ctx, List<Proto.Type> original, List<Proto.Type> update) {
     Declared before = Declared.of(original);
     Declared after = Declared.of(update);
-    Set<String> messageNames = new HashSet<>(before.messages.keySet());
-    messageNames.addAll(after.messages.keySet());
-    for (String name : messageNames) {
-      try (DiffContext.Scope scope = ctx.enterName(name)) {
-        compareMessage(ctx, name, before, after);
-      }
-    }
-    Set<String> enumNames = new HashSet<>(before.enums.keySet());
-    enumNames.addAll(after.enums.keySet());
-    for (String name : enumNames) {
-      try (DiffContext.Scope scope = ctx.enterName(name)) {
-        Proto.EnumType originalEnum = before.enums.get(name);
-        Proto.EnumType updateEnum = after.enums.get(name);
-        if (updateEnum == null) {
-          ctx.add(ProtobufChange.ENUM_REMOVED);
-        } else if (originalEnum == null) {
-          ctx.add(ProtobufChange.ENUM_ADDED);
-        } else {
-          EnumDiff.compare(ctx, originalEnum, updateEnum);
-        }
-      }
-    }
+    Matching.each(Matching.hashOrder(before.messages, after.messages), before.messages,
+        after.messages, ctx::enterName,
+        gone -> addUnlessMapEntry(ctx, gone.name(), true, ProtobufChange.MESSAGE_REMOVED),
+        added -> addUnlessMapEntry(ctx, added.name(), false, ProtobufChange.MESSAGE_ADDED),
+        (originalMessage, updateMessage) -> {
+          MessageDiff.compare(ctx, originalMessage, updateMessage);
+          String name = originalMessage.name();
+          if (!Objects.equals(before.indexes.get(name), after.indexes.get(name))) {
+            ctx.add(ProtobufChange.MESSAGE_MOVED);
+          }
+        });
+    Matching.each(Matching.hashOrder(before.enums, after.enums), before.enums, after.enums,
+        ctx::enterName,
+        gone -> ctx.add(ProtobufChange.ENUM_REMOVED),
+        added -> ctx.add(ProtobufChange.ENUM_ADDED),
+        (originalEnum, updateEnum) -> EnumDiff.compare(ctx, originalEnum, updateEnum));
   }
 
-  private static void compareMessage(DiffContext ctx, String name, Declared before,
-      Declared after) {
-    Proto.Message originalMessage = before.messages.get(name);
-    Proto.Message updateMessage = after.messages.get(name);
-    if (updateMessage == null) {
-      // A map's entry message is not a message of its own: it goes with its field.
-      TypeIndex.TypeInfo info = ctx.type(name, true);
-      if (info != null && !info.isMap()) {
-        ctx.add(ProtobufChange.MESSAGE_REMOVED);
-      }
-    } else if (originalMessage == null) {
-      TypeIndex.TypeInfo info = ctx.type(name, false);
-      if (info != null && !info.isMap()) {
-        ctx.add(ProtobufChange.MESSAGE_ADDED);
-      }
-    } else {
-      MessageDiff.compare(ctx, originalMessage, updateMessage);
-      if (!Objects.equals(before.indexes.get(name), after.indexes.get(name))) {
-        ctx.add(ProtobufChange.MESSAGE_MOVED);
-      }
+  /** A map's entry message is not a message of its own: it goes with its field. */
+  private static void addUnlessMapEntry(DiffContext ctx, String name, boolean original,
+      ProtobufChange kind) {
+    TypeIndex.TypeInfo info = ctx.type(name, original);
+    if (info != null && !info.isMap()) {
+      ctx.add(kind);
     }
   }
 
