@@ -186,9 +186,12 @@ public final class HeapGuard implements AutoCloseable {
     }
   }
 
-  /** Test hook: trips the guard as a collection leaving the heap {@code fullPercent} full would. */
-  void trippedAt(int fullPercent) {
-    change(message(fullPercent), "the test hook", fullPercent);
+  /**
+   * Test hook: trips or clears the guard as a collection leaving the heap {@code fullPercent}
+   * full would (until the pools' own figures say otherwise).
+   */
+  void collectedTo(int fullPercent) {
+    change(fullPercent >= percent ? message(fullPercent) : null, "the test hook", fullPercent);
   }
 
   /** Re-reads every pool; trips or clears on the fullest, logging only a change of state. */
