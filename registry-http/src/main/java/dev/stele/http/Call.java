@@ -176,9 +176,16 @@ final class Call {
     answer(ctx, ErrorMapper.forStatus(status));
   }
 
-  /** Sends a mapped error and tells the audit line its code. */
+  /**
+   * Sends a mapped error and tells the audit line its code. A 503 is about the server's state,
+   * not the request: Retry-After tells clients (and proxies) when asking again is worth it.
+   */
   private static void answer(RoutingContext ctx, ErrorMapper.Answer answer) {
     Audit.errorCode(ctx, answer.code());
+    if (answer.status() == 503 && !ctx.response().headWritten()) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER,
+          Integer.toString(HeapGuard.RETRY_AFTER_SECONDS));
+    }
     send(ctx, answer.status(), answer.body());
   }
 

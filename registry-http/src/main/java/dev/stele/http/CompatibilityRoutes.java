@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import static dev.stele.http.Access.subject;
+import static dev.stele.http.Cost.PARSES;
 import static dev.stele.http.Effect.READS;
 import static dev.stele.http.auth.Operation.READ;
 
@@ -23,9 +24,9 @@ final class CompatibilityRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.post(VERSIONS + "/:version", READS, subject(READ),
+    routes.post(VERSIONS + "/:version", READS, subject(READ), PARSES,
         call -> check(call, call.path("version"), "testCompatibilityBySubjectName.arg4"));
-    routes.post(VERSIONS, READS, subject(READ),
+    routes.post(VERSIONS, READS, subject(READ), PARSES,
         call -> check(call, null, "testCompatibilityForSubject.arg3"));
   }
 

@@ -19,7 +19,13 @@ enum EdgeError {
       "Invalid compatibility level. Valid values are none, backward, forward, full,"
           + " backward_transitive, forward_transitive, and full_transitive"),
   SCHEMA_TOO_LARGE(422, 42209, "Register operation failed because schema is too large"),
-  REQUEST_FORWARDING_FAILED(500, 50003, "%s");
+  REQUEST_FORWARDING_FAILED(500, 50003, "%s"),
+  /**
+   * The heap is nearly full (or a request ran out of it): try again later. The Confluent registry
+   * has no 503 of its own; 50301 follows its rule that an error code is the status and a serial.
+   */
+  LOW_MEMORY(503, 50301, "Server ran out of memory while serving this request; try again later"
+      + " or raise the heap size");
 
   private final int status;
   private final int code;

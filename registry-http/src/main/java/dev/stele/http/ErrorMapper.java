@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP answers (DESIGN.md rule 5): a {@link RegistryException}
  * gives its code's status and error code; a framework status (404, 405, 413, ...) gives the
- * Confluent registry's {@code "HTTP <status> <reason>"} text; anything else is a bug, logged with
- * its stack trace and answered 500 without one. Every error answer's body is rendered by
+ * Confluent registry's {@code "HTTP <status> <reason>"} text; an OutOfMemoryError is a 503;
+ * anything else is a bug, logged with its stack trace and answered 500 without one. Every error answer's body is rendered by
  * {@link Answer#body}: the routes', the authentication's 401 and the connection guard's answers
  * to requests that never reach the router.
  */
@@ -42,6 +42,13 @@ final class ErrorMapper {
     }
     if (cause instanceof HttpException e) {
       return forStatus(e.getStatusCode());
+    }
+    if (cause instanceof OutOfMemoryError) {
+      // This request's work did not fit in the heap; its garbage is gone with it, and threads
+      // that hold state are not request threads (decision 0010). No trace: it would allocate
+      // and shows only where the last allocation happened to fail.
+      LOG.error("A request ran out of memory ({}); answered 503", cause.getMessage());
+      return of(EdgeError.LOW_MEMORY);
     }
     if (fromHttpDecoder(cause)) {
       // The request's bytes are not HTTP (a malformed chunk size arrives as Netty's

@@ -39,9 +39,12 @@ public final class RestServer {
    * @param leadership for one node of a cluster: writes are forwarded to the leader while this
    *     node does not lead, and {@code /health/ready} reports its readiness
    * @param operations request metrics, {@code GET /metrics} and audit lines; null: none
+   * @param heap refuses expensive requests while the heap is nearly full ({@link HeapGuard#OFF}:
+   *     never); its refusals are counted in the metrics. The caller starts and closes it (one
+   *     per process, shared by the listeners)
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
-      Security security, Leadership leadership, Operations operations) {
+      Security security, Leadership leadership, Operations operations, HeapGuard heap) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -52,32 +55,37 @@ public final class RestServer {
       Objects.requireNonNull(info, "info");
       Objects.requireNonNull(security, "security");
       Objects.requireNonNull(leadership, "leadership");
+      Objects.requireNonNull(heap, "heap");
     }
 
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null);
+          Leadership.ALONE, null, HeapGuard.OFF);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+    }
+
+    public Setup withHeapGuard(HeapGuard heap) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
     }
   }
 
@@ -91,6 +99,14 @@ public final class RestServer {
     if (operations != null) {
       // First, so that every answer is timed and every write audited, refusals included.
       operations.instrument(router, leadership);
+      if (setup.heap().enabled()) {
+        HeapGuard heap = setup.heap();
+        operations.gauge("stele_heap_refusing",
+            "1 while expensive requests are refused because the heap is nearly full",
+            () -> heap.tripped() ? 1 : 0);
+        operations.counter("stele_heap_refusals",
+            "Expensive requests refused because the heap was nearly full", heap::refusals);
+      }
     }
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
@@ -110,7 +126,8 @@ public final class RestServer {
     // what the leader would).
     Forwarder forwarder = new Forwarder(vertx, leadership, options.maxRequestBodyBytes(),
         FORWARD_TIMEOUT_MILLIS, security.tls());
-    RouteTable routes = new RouteTable(router, security.enabled(), forwarder, options);
+    RouteTable routes = new RouteTable(router, security.enabled(), forwarder, options,
+        setup.heap());
     new RootRoutes(setup.info()).declare(routes);
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);

@@ -11,8 +11,10 @@ import io.vertx.ext.web.handler.PlatformHandler;
 /**
  * What the route classes declare their routes on: one line per route saying its method, path,
  * whether it reads or writes ({@link Effect}), the access it needs ({@link Access}) and its
- * handler. Everything that follows from a declaration is installed here from it, once: the access
- * check, forwarding a write to the leader, content negotiation, body reading and error mapping.
+ * handler, and whether it is expensive ({@link Cost}; light unless said). Everything that follows
+ * from a declaration is installed here from it, once: the access check, forwarding a write to the
+ * leader, content negotiation, refusing expensive work while the heap is nearly full
+ * ({@link HeapGuard}), body reading and error mapping.
  */
 final class RouteTable {
   /** A route handler: parse, call the service, render. Whatever it throws is mapped. */
@@ -31,14 +33,23 @@ final class RouteTable {
   private final Forwarder forwarder;
   private final BodyHandler bodies;
   private final int maxSchemaBytes;
+  private final HeapGuard heap;
+
+  /** The same without a heap guard (nothing is refused for memory). */
+  RouteTable(Router router, boolean checksAccess, Forwarder forwarder, RestOptions limits) {
+    this(router, checksAccess, forwarder, limits, HeapGuard.OFF);
+  }
 
   /**
    * @param checksAccess whether the routes' access declarations are enforced (authentication on)
    * @param forwarder sends the declared writes to the leader while this node does not lead
    * @param limits the body and schema size limits
+   * @param heap refuses the expensive routes' requests while the heap is nearly full
    */
-  RouteTable(Router router, boolean checksAccess, Forwarder forwarder, RestOptions limits) {
+  RouteTable(Router router, boolean checksAccess, Forwarder forwarder, RestOptions limits,
+      HeapGuard heap) {
     this.router = router;
+    this.heap = heap;
     this.checksAccess = checksAccess;
     this.forwarder = forwarder;
     this.maxSchemaBytes = limits.maxSchemaBytes();
@@ -50,29 +61,38 @@ final class RouteTable {
 
   /** A GET route, and HEAD on the same path (health checks use it; Netty drops the body). */
   void get(String path, Effect effect, Access access, Handler handler) {
-    route(HttpMethod.GET, path, false, effect, access, handler);
-    route(HttpMethod.HEAD, path, false, effect, access, handler);
+    get(path, effect, access, Cost.LIGHT, handler);
+  }
+
+  void get(String path, Effect effect, Access access, Cost cost, Handler handler) {
+    route(HttpMethod.GET, path, false, effect, access, cost, handler);
+    route(HttpMethod.HEAD, path, false, effect, access, cost, handler);
   }
 
   void delete(String path, Effect effect, Access access, Handler handler) {
-    route(HttpMethod.DELETE, path, false, effect, access, handler);
+    route(HttpMethod.DELETE, path, false, effect, access, Cost.LIGHT, handler);
   }
 
   void post(String path, Effect effect, Access access, Handler handler) {
-    route(HttpMethod.POST, path, true, effect, access, handler);
+    post(path, effect, access, Cost.LIGHT, handler);
+  }
+
+  void post(String path, Effect effect, Access access, Cost cost, Handler handler) {
+    route(HttpMethod.POST, path, true, effect, access, cost, handler);
   }
 
   void put(String path, Effect effect, Access access, Handler handler) {
-    route(HttpMethod.PUT, path, true, effect, access, handler);
+    route(HttpMethod.PUT, path, true, effect, access, Cost.LIGHT, handler);
   }
 
   /**
    * Installs one declaration: the access check, forwarding for a write, content negotiation,
-   * body reading and the handler, in that order, except that a read without a body is checked
-   * after negotiation (both orders refuse the same requests; this one keeps which refusal wins).
+   * the heap check of an expensive route, body reading and the handler, in that order, except
+   * that a read without a body is checked after negotiation (both orders refuse the same
+   * requests; this one keeps which refusal wins).
    */
   private void route(HttpMethod method, String path, boolean readsBody, Effect effect,
-      Access access, Handler handler) {
+      Access access, Cost cost, Handler handler) {
     // The API has no exceptions to HTTP's rules: GET and HEAD never change anything, PUT and
     // DELETE always do. A declaration against them is a mistake caught at start-up, not a
     // follower that silently decides a write itself.
@@ -95,6 +115,11 @@ final class RouteTable {
     if (guard != null && !guardFirst) {
       route.handler(guard);
     }
+    if (heap.enabled() && cost != Cost.LIGHT) {
+      // After forwarding: a follower passes a write on to the leader, whose heap it will cost.
+      // Before the body: a refused upload is not worth receiving.
+      route.handler(heapCheck(heap, cost));
+    }
     if (readsBody) {
       route.handler(CHECK_CONTENT_TYPE).handler(bodies);
     }
@@ -114,6 +139,18 @@ final class RouteTable {
         access.check(ctx);
       } catch (RuntimeException denied) {
         Call.fail(ctx, denied);
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  /** 503 for an expensive request while the heap guard is tripped; Call adds Retry-After. */
+  private static PlatformHandler heapCheck(HeapGuard heap, Cost cost) {
+    return ctx -> {
+      String refusal = cost.expensive(ctx) ? heap.refusal() : null;
+      if (refusal != null) {
+        Call.fail(ctx, EdgeError.LOW_MEMORY.withMessage(refusal));
         return;
       }
       ctx.next();

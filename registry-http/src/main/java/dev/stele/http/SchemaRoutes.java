@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import static dev.stele.http.Access.SIGNED_IN;
+import static dev.stele.http.Cost.PARSES_FOR_FORMAT;
 import static dev.stele.http.Effect.READS;
 
 import dev.stele.registry.Registry;
@@ -26,8 +27,8 @@ final class SchemaRoutes {
     // Signed in is enough: each handler shows only what the caller may read (Visible).
     routes.get("/schemas", READS, SIGNED_IN, this::list);
     routes.get("/schemas/types", READS, SIGNED_IN, call -> call.ok(Render.strings(registry.schemaTypes())));
-    routes.get("/schemas/ids/:id", READS, SIGNED_IN, this::byId);
-    routes.get("/schemas/ids/:id/schema", READS, SIGNED_IN, this::rawById);
+    routes.get("/schemas/ids/:id", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::byId);
+    routes.get("/schemas/ids/:id/schema", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::rawById);
     routes.get("/schemas/ids/:id/subjects", READS, SIGNED_IN, this::subjects);
     routes.get("/schemas/ids/:id/versions", READS, SIGNED_IN, this::versions);
   }

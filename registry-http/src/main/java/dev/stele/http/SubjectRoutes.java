@@ -2,6 +2,8 @@ package dev.stele.http;
 
 import static dev.stele.http.Access.SIGNED_IN;
 import static dev.stele.http.Access.subject;
+import static dev.stele.http.Cost.PARSES;
+import static dev.stele.http.Cost.PARSES_FOR_FORMAT;
 import static dev.stele.http.Effect.READS;
 import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.DELETE;
@@ -28,9 +30,10 @@ final class SubjectRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/subjects", READS, SIGNED_IN, this::list); // filtered by what the caller may read
-    routes.post("/subjects/:subject", READS, subject(READ), this::lookup);
+    routes.post("/subjects/:subject", READS, subject(READ), PARSES, this::lookup);
     routes.delete("/subjects/:subject", writes("delete subject"), subject(DELETE), this::delete);
-    routes.get("/subjects/:subject/metadata", READS, subject(READ), this::latestWithMetadata);
+    routes.get("/subjects/:subject/metadata", READS, subject(READ), PARSES_FOR_FORMAT,
+        this::latestWithMetadata);
   }
 
   private void list(Call call) {

@@ -1,6 +1,8 @@
 package dev.stele.http;
 
 import static dev.stele.http.Access.subject;
+import static dev.stele.http.Cost.PARSES;
+import static dev.stele.http.Cost.PARSES_FOR_FORMAT;
 import static dev.stele.http.Effect.READS;
 import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.DELETE;
@@ -27,10 +29,10 @@ final class SubjectVersionRoutes {
 
   void declare(RouteTable routes) {
     routes.get(VERSIONS, READS, subject(READ), this::list);
-    routes.post(VERSIONS, writes("register schema"), subject(WRITE), this::register);
-    routes.get(VERSION, READS, subject(READ),
+    routes.post(VERSIONS, writes("register schema"), subject(WRITE), PARSES, this::register);
+    routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT,
         call -> read(call, found -> Render.schema(found.version(), found.text())));
-    routes.get(VERSION + "/schema", READS, subject(READ),
+    routes.get(VERSION + "/schema", READS, subject(READ), PARSES_FOR_FORMAT,
         call -> read(call, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
     routes.delete(VERSION, writes("delete schema version"), subject(DELETE), this::delete);

@@ -27,6 +27,15 @@ class ErrorMapperTest {
     assertThat(answer.message()).startsWith("Schema being registered is incompatible");
   }
 
+  /** A request whose work did not fit in the heap is told to come back, not that we have a bug. */
+  @Test
+  void outOfMemoryInARequestIs503WithItsOwnCode() {
+    ErrorMapper.Answer answer = ErrorMapper.map(
+        new CompletionException(new OutOfMemoryError("Java heap space")));
+    assertThat(answer).isEqualTo(new ErrorMapper.Answer(503, 50301, "Server ran out of memory"
+        + " while serving this request; try again later or raise the heap size"));
+  }
+
   /** Confluent's codes carry their status: 40401 is a 404, 42201 a 422, 409 itself. */
   @ParameterizedTest
   @EnumSource(ErrorCode.class)

@@ -36,6 +36,7 @@ public final class Main {
         System.getProperty("vertx.logger-delegate-factory-class-name",
             "io.vertx.core.logging.SLF4JLogDelegateFactory"));
     Logger log = LoggerFactory.getLogger(Main.class);
+    FatalErrors.install();
     warnAboutKeys(log, config);
     SteleServer server;
     try {

@@ -2,6 +2,7 @@ package dev.stele.server;
 
 import static dev.stele.server.ConfigKeys.*;
 
+import dev.stele.http.HeapGuard;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.store.kafka.KafkaStoreConfig;
 import java.io.IOException;
@@ -39,6 +40,9 @@ import java.util.function.Function;
  *     requests in flight (writes especially) may take to finish before connections are closed
  * @param logFormat {@code stele.log.format} as the file sets it (Main lets a system property or
  *     the environment override it)
+ * @param heapRefusePercent {@code stele.heap.refuse.percent}: expensive requests (registrations,
+ *     lookups, compatibility checks, format conversions) get 503 while the old generation is
+ *     fuller than this after a collection; 100 never
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -56,7 +60,8 @@ public record ServerConfig(
     SecuritySettings security,
     HttpLimits limits,
     int shutdownTimeoutMillis,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    int heapRefusePercent) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -118,7 +123,8 @@ public record ServerConfig(
         // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
-            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
+            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", "
+            + HEAP_REFUSE_PERCENT + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
             + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
                 HttpLimits.KEYS)));
       }
@@ -140,7 +146,8 @@ public record ServerConfig(
         security,
         HttpLimits.parse(values),
         positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
-        LogFormat.parse(values.get(LogFormat.KEY)));
+        LogFormat.parse(values.get(LogFormat.KEY)),
+        heapRefusePercent(values));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
@@ -193,6 +200,23 @@ public record ServerConfig(
       // Rounded up, so that a short timeout does not become 0 (never).
       return millis < 0 ? null : (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
     }, " must be a number of milliseconds");
+  }
+
+  private static int heapRefusePercent(Map<String, String> values) throws ConfigException {
+    String text = blankToNull(values.get(HEAP_REFUSE_PERCENT));
+    if (text == null) {
+      return HeapGuard.DEFAULT_PERCENT;
+    }
+    try {
+      int percent = Integer.parseInt(text);
+      if (percent >= 1 && percent <= HeapGuard.OFF_PERCENT) {
+        return percent;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(HEAP_REFUSE_PERCENT + "=" + text + " must be a whole percentage"
+        + " from 1 to 100 (100 never refuses)");
   }
 
   private static boolean bool(Map<String, String> values, String key, boolean fallback)

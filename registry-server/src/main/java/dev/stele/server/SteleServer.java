@@ -1,6 +1,7 @@
 package dev.stele.server;
 
 import dev.stele.format.avro.AvroFormat;
+import dev.stele.http.HeapGuard;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
@@ -40,10 +41,12 @@ final class SteleServer implements AutoCloseable {
   private final RegistryNode node;
   private final Vertx vertx;
   private final List<RestServer> servers;
+  private final HeapGuard heap;
 
   private SteleServer(ServerConfig config, Store store, RegistryNode node, Vertx vertx,
-      List<RestServer> servers) {
+      List<RestServer> servers, HeapGuard heap) {
     this.config = config;
+    this.heap = heap;
     this.store = store;
     this.node = node;
     this.vertx = vertx;
@@ -58,6 +61,8 @@ final class SteleServer implements AutoCloseable {
     RegistryNode node = openNode(config, store);
     Vertx vertx = Vertx.vertx();
     List<RestServer> servers = new ArrayList<>();
+    // One per process: it watches the JVM's heap, which the listeners share.
+    HeapGuard heap = HeapGuard.start(config.heapRefusePercent());
     try {
       ServerInfo info = new ServerInfo(store.clusterId().get(), config.groupId(), Version.current(),
           Version.commit());
@@ -79,7 +84,7 @@ final class SteleServer implements AutoCloseable {
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
-            .withOperations(operations).withSecurity(listener.scheme().equals("https")
+            .withOperations(operations).withHeapGuard(heap).withSecurity(listener.scheme().equals("https")
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
       }
@@ -88,10 +93,10 @@ final class SteleServer implements AutoCloseable {
         node.joinElection(store.elector().get(), Advertised.identity(config, servers.get(0).port()));
       }
     } catch (StartException | RuntimeException e) {
-      new SteleServer(config, store, node, vertx, servers).close();
+      new SteleServer(config, store, node, vertx, servers, heap).close();
       throw e;
     }
-    return new SteleServer(config, store, node, vertx, List.copyOf(servers));
+    return new SteleServer(config, store, node, vertx, List.copyOf(servers), heap);
   }
 
   /** Reads the users file (it is read again whenever it changes); NONE when security is off. */
@@ -154,6 +159,7 @@ final class SteleServer implements AutoCloseable {
       quietly("stop listening", () -> await(stop, "stop listening"));
     }
     quietly("stop Vert.x", () -> await(vertx.close(), "stop Vert.x"));
+    heap.close();
     quietly("close the registry node", node::close);
     // The node may or may not close the log it was given; closing twice is harmless.
     quietly("close the store", store.log()::close);

@@ -279,4 +279,29 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("schema.providers.avro.validate.defaults=yes is not true or false");
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"|90", "stele.heap.refuse.percent=75|75",
+      "stele.heap.refuse.percent= 100 |100", "stele.heap.refuse.percent=1|1"})
+  void heapRefusePercentDefaultsToNinety(String properties, int expected) throws ConfigException {
+    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).heapRefusePercent())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({"0", "101", "ninety", "90%", "-5", "90.5"})
+  void heapRefusePercentMustBeAPercentage(String value) {
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.heap.refuse.percent=" + value)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("stele.heap.refuse.percent=" + value
+            + " must be a whole percentage from 1 to 100 (100 never refuses)");
+  }
+
+  @Test
+  void aMisspeltSteleKeyNamesTheHeapSettingAmongTheRight() {
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.heap.refuse.percnt=80")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting stele.heap.refuse.percnt")
+        .hasMessageContaining("stele.heap.refuse.percent");
+  }
 }

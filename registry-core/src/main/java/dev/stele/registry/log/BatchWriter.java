@@ -54,6 +54,11 @@ public final class BatchWriter implements Runnable {
       }
       String refusal = "not stored: the writer of " + log + " stopped: " + e;
       PendingAppend.failAll(queue.close(refusal), new LogException(refusal, e));
+      if (e instanceof VirtualMachineError fatal) {
+        // Out of memory: the server's handler ends the process for a restart (decision 0010)
+        // rather than leave a node that refuses every write while it reports ready.
+        throw fatal;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.stele.http.ops;
 
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.log.AppendListener;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -75,6 +76,15 @@ public final class Operations {
   public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
     Gauge.builder(name, value, v -> v.get().doubleValue()).description(description)
         .strongReference(true).register(meters);
+  }
+
+  /**
+   * A counter read at each scrape from {@code count}, which only grows ({@code name_total} in
+   * Prometheus); {@code count} must be cheap.
+   */
+  public void counter(String name, String description, java.util.function.Supplier<Number> count) {
+    FunctionCounter.builder(name, count, c -> c.get().doubleValue()).description(description)
+        .register(meters);
   }
 
   /** {@code stele_store_append_seconds} by result: the time from append to durable. */

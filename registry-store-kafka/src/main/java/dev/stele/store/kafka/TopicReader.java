@@ -61,6 +61,11 @@ final class TopicReader implements Runnable {
       // stop() asked us to end
     } catch (RuntimeException | Error e) {
       LOG.error("The reader of {} stopped; this node no longer sees new records", partition, e);
+      if (e instanceof VirtualMachineError fatal) {
+        // Out of memory: the server's handler ends the process for a restart (decision 0010)
+        // rather than leave a node serving from a state that no longer follows the log.
+        throw fatal;
+      }
     }
   }
 
