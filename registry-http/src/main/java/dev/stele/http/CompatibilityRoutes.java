@@ -24,16 +24,14 @@ final class CompatibilityRoutes {
   }
 
   void declare(RouteTable routes) {
-    routes.post(VERSIONS + "/:version", READS, subject(READ), PARSES,
-        call -> check(call, call.path("version"), "testCompatibilityBySubjectName.arg4"));
-    routes.post(VERSIONS, READS, subject(READ), PARSES,
-        call -> check(call, null, "testCompatibilityForSubject.arg3"));
+    routes.post(VERSIONS + "/:version", READS, subject(READ), PARSES, call -> check(call, call.path("version")));
+    routes.post(VERSIONS, READS, subject(READ), PARSES, call -> check(call, null));
   }
 
   /** Parsing and comparing schemas is CPU work: a worker's job. */
-  private void check(Call call, String version, String bodyParameter) {
+  private void check(Call call, String version) {
     String subject = call.path("subject");
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), bodyParameter);
+    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     boolean verbose = call.flag("verbose");
     Requests.CheckCompatibility request = new Requests.CheckCompatibility(subject, version,
         call.payload(subject, body), call.flag("normalize"), verbose);

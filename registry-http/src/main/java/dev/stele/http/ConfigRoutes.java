@@ -24,12 +24,11 @@ final class ConfigRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/config", READS, global(READ), call -> read(call, null));
-    routes.put("/config", writes("update config"), global(ADMIN),
-        call -> update(call, null, "updateTopLevelConfig.arg1"));
+    routes.put("/config", writes("update config"), global(ADMIN), call -> update(call, null));
     routes.delete("/config", writes("delete config"), global(ADMIN), call -> delete(call, null));
     routes.get("/config/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
     routes.put("/config/:subject", writes("update config"), subject(ADMIN),
-        call -> update(call, call.path("subject"), "updateSubjectLevelConfig.arg2"));
+        call -> update(call, call.path("subject")));
     routes.delete("/config/:subject", writes("delete config"), subject(ADMIN),
         call -> delete(call, call.path("subject")));
   }
@@ -38,8 +37,8 @@ final class ConfigRoutes {
     call.ok(Render.config(settings.config(new Requests.GetConfig(subject, call.flag("defaultToGlobal")))));
   }
 
-  private void update(Call call, String subject, String bodyParameter) {
-    ConfigUpdateRequest request = RequestBodies.configUpdate(call.body(), bodyParameter);
+  private void update(Call call, String subject) {
+    ConfigUpdateRequest request = RequestBodies.configUpdate(call.body());
     call.write(() -> settings.updateConfig(new Requests.UpdateConfig(subject, RequestBodies.config(request))),
         applied -> Render.echo(request));
   }

@@ -1,5 +1,6 @@
 package dev.stele.http;
 
+import dev.stele.registry.model.Excerpt;
 import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaRejectedException;
@@ -8,11 +9,18 @@ import java.util.List;
 
 /**
  * The Confluent registry's words for a schema it refuses (42201): its messages quote the request
- * in Java {@code toString} shapes, and clients and the conformance corpus see those exact words.
- * Used for what the core rejects ({@link SchemaRejectedException}) and for the references the
- * edge refuses while reading the body, so both read the same.
+ * in Java {@code toString} shapes, and clients and the conformance corpus see that shape. Used for
+ * what the core rejects ({@link SchemaRejectedException}) and for the references the edge refuses
+ * while reading the body, so both read the same.
+ *
+ * <p>Unlike Confluent's, each quoted part of the request (the schema, its references, metadata
+ * and rule set) is an {@link Excerpt}: the whole text once made a 639 KB answer (issue #17).
+ * The details are capped too, more loosely, since a parser's reason may quote the schema.
  */
 final class Describe {
+  /** The most of a format's reason an answer quotes: room for any real one. */
+  static final int MAX_DETAILS = 2_000;
+
   private Describe() {}
 
   /** What the request held, as the Confluent registry's {@code Schema.toString} shows it. */
@@ -29,21 +37,22 @@ final class Describe {
 
   /**
    * {@code Invalid schema {...} with refs [...] of type T, details: ...}; without the
-   * {@code with refs} part for a schema that parsed but failed a later step.
+   * {@code with refs} part for a schema that parsed but failed a later step. The subject is
+   * quoted whole: the request line's limit already bounds it.
    */
   static String invalidSchema(Request request, String details, boolean withReferences) {
-    String refs = references(request.references());
+    String refs = Excerpt.of(references(request.references()));
     String text = "Invalid schema {subject=" + request.subject()
         + ",version=" + (request.version() == null ? 0 : request.version())
         + ",id=" + (request.id() == null ? -1 : request.id())
         + ",schemaType=" + request.type()
         + ",references=" + refs
-        + ",metadata=" + (request.metadata() == null ? "null" : request.metadata().text())
-        + ",ruleSet=" + (request.ruleSet() == null ? "null" : request.ruleSet().text())
-        + ",schema=" + request.schema()
+        + ",metadata=" + (request.metadata() == null ? "null" : Excerpt.of(request.metadata().text()))
+        + ",ruleSet=" + (request.ruleSet() == null ? "null" : Excerpt.of(request.ruleSet().text()))
+        + ",schema=" + Excerpt.of(request.schema())
         + ",schemaTags=null}";
     return text + (withReferences ? " with refs " + refs + " of type " + request.type() : "")
-        + ", details: " + details;
+        + ", details: " + Excerpt.of(details, MAX_DETAILS);
   }
 
   /**

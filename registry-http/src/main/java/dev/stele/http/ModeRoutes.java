@@ -26,11 +26,10 @@ final class ModeRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/mode", READS, global(READ), call -> read(call, null));
-    routes.put("/mode", writes("update mode"), global(ADMIN),
-        call -> update(call, null, "updateTopLevelMode.arg1"));
+    routes.put("/mode", writes("update mode"), global(ADMIN), call -> update(call, null));
     routes.get("/mode/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
     routes.put("/mode/:subject", writes("update mode"), subject(ADMIN),
-        call -> update(call, call.path("subject"), "updateMode.arg2"));
+        call -> update(call, call.path("subject")));
     routes.delete("/mode/:subject", writes("delete subject mode"), subject(ADMIN), this::delete);
   }
 
@@ -38,8 +37,8 @@ final class ModeRoutes {
     call.ok(render(settings.mode(new Requests.GetMode(subject, call.flag("defaultToGlobal")))));
   }
 
-  private void update(Call call, String subject, String bodyParameter) {
-    ModeUpdateRequest request = RequestBodies.modeUpdate(call.body(), bodyParameter);
+  private void update(Call call, String subject) {
+    ModeUpdateRequest request = RequestBodies.modeUpdate(call.body());
     call.write(() -> settings.updateMode(new Requests.UpdateMode(subject, request.mode(), call.flag("force"))),
         applied -> Render.echo(request));
   }

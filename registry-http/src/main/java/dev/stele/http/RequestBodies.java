@@ -18,13 +18,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Turns request bodies into service arguments with the Confluent registry's answers for bad
- * ones: malformed JSON or a wrong type is 400 with Jackson's own words; a missing body where one
- * is required is 422 with the bean-validation text naming the resource method (so each caller
- * passes that name, e.g. {@code register.arg5}).
+ * Turns request bodies into service arguments. A bad body is answered with the Confluent
+ * registry's status and error code (400 for malformed JSON or a wrong type, 422 for a missing
+ * body) but in our own words ({@link BodyErrors}): Confluent's texts were Jackson's and the
+ * bean validator's, naming Java classes and resource-method parameters.
  */
 final class RequestBodies {
   private static final ObjectReader SCHEMA_REQUEST = Json.MAPPER.readerFor(RegisterSchemaRequest.class);
@@ -33,28 +32,18 @@ final class RequestBodies {
   private static final ObjectReader STRING_MAP =
       Json.MAPPER.readerFor(new TypeReference<Map<String, String>>() {});
 
-  /** A package or outer-class prefix of a type name quoted in backticks or as a type argument. */
-  private static final Pattern QUALIFIER = Pattern.compile("(?<=[`<])(?:[a-z][a-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*");
-
-  /**
-   * The Confluent registry's details for a {@code null} in the references list: the text of the
-   * NullPointerException it runs into. Quoted because clients and the conformance corpus see it.
-   */
-  private static final String NULL_REFERENCE = "Cannot invoke \"io.confluent.kafka.schemaregistry.client"
-      + ".rest.entities.SchemaReference.getName()\" because \"reference\" is null";
-
   private RequestBodies() {}
 
-  static RegisterSchemaRequest schemaRequest(Buffer body, String parameter) {
-    return required(read(SCHEMA_REQUEST, body), parameter);
+  static RegisterSchemaRequest schemaRequest(Buffer body) {
+    return required(read(SCHEMA_REQUEST, body));
   }
 
-  static ConfigUpdateRequest configUpdate(Buffer body, String parameter) {
-    return required(read(CONFIG_REQUEST, body), parameter);
+  static ConfigUpdateRequest configUpdate(Buffer body) {
+    return required(read(CONFIG_REQUEST, body));
   }
 
-  static ModeUpdateRequest modeUpdate(Buffer body, String parameter) {
-    return required(read(MODE_REQUEST, body), parameter);
+  static ModeUpdateRequest modeUpdate(Buffer body) {
+    return required(read(MODE_REQUEST, body));
   }
 
   /** {@code POST /}: any string map or nothing; only its shape is checked. */
@@ -69,9 +58,13 @@ final class RequestBodies {
   static SchemaPayload payload(String subject, RegisterSchemaRequest request) {
     List<dev.stele.schema.SchemaReference> references = new ArrayList<>();
     if (request.references() != null) {
-      for (SchemaReference ref : request.references()) {
-        if (ref == null || ref.name() == null || ref.subject() == null || ref.version() == null) {
-          throw invalidReference(subject, request, ref);
+      for (int i = 0; i < request.references().size(); i++) {
+        SchemaReference ref = request.references().get(i);
+        if (ref == null) {
+          throw invalidReference(subject, request, "references[" + i + "] is null");
+        }
+        if (ref.name() == null || ref.subject() == null || ref.version() == null) {
+          throw invalidReference(subject, request, String.valueOf(ref));
         }
         references.add(new dev.stele.schema.SchemaReference(ref.name(), ref.subject(), ref.version()));
       }
@@ -115,25 +108,16 @@ final class RequestBodies {
     try {
       return reader.readValue(body.getBytes());
     } catch (JsonProcessingException e) {
-      throw EdgeError.BAD_REQUEST.exception(simpleTypeNames(e.getOriginalMessage()));
+      throw BodyErrors.of(e);
     } catch (IOException e) {
       // Bad UTF-8 can surface as a CharConversionException, which is no JsonProcessingException.
-      throw EdgeError.BAD_REQUEST.exception(String.valueOf(e.getMessage()));
+      throw BodyErrors.notUtf8();
     }
   }
 
-  /**
-   * Jackson names types with their packages ({@code `java.util.ArrayList<dev.stele...Ref>`});
-   * clients are better served, and our internals less exposed, by simple names, which is also
-   * what the Confluent registry's messages show.
-   */
-  static String simpleTypeNames(String message) {
-    return message == null ? "" : QUALIFIER.matcher(message).replaceAll("");
-  }
-
-  private static <T> T required(T value, String parameter) {
+  private static <T> T required(T value) {
     if (value == null) {
-      throw EdgeError.UNPROCESSABLE.exception(parameter + " must not be null (was null)");
+      throw BodyErrors.required();
     }
     return value;
   }
@@ -148,13 +132,17 @@ final class RequestBodies {
     return true;
   }
 
-  /** A reference the Confluent registry cannot use, in its words (see {@link Describe}). */
+  /**
+   * A reference the registry cannot use, in the Confluent registry's shape (see {@link
+   * Describe}); for a null one Confluent's details were a NullPointerException's text, ours say
+   * which element is null.
+   */
   private static RegistryException invalidReference(
-      String subject, RegisterSchemaRequest request, SchemaReference bad) {
+      String subject, RegisterSchemaRequest request, String problem) {
     String type = request.schemaType() == null ? "AVRO" : request.schemaType();
     Describe.Request quoted = new Describe.Request(subject, request.version(), request.id(), type,
         request.references(), raw(request.metadata()), raw(request.ruleSet()), request.schema());
     return ErrorCode.INVALID_SCHEMA.exception(Describe.invalidSchema(quoted,
-        bad == null ? NULL_REFERENCE : "Invalid reference: " + bad, true));
+        "Invalid reference: " + problem, true));
   }
 }

@@ -47,7 +47,7 @@ final class SubjectRoutes {
   /** Finding a schema means parsing it: a worker's job. */
   private void lookup(Call call) {
     String subject = call.path("subject");
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "lookUpSchemaUnderSubject.arg5");
+    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Lookup request = new Requests.Lookup(subject, call.payload(subject, body),
         call.flag("normalize"), call.flag("deleted"));
     call.blocking(() -> registry.lookup(request), found -> {

@@ -46,7 +46,7 @@ final class SubjectVersionRoutes {
 
   private void register(Call call) {
     String subject = call.path("subject");
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body(), "register.arg5");
+    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
         call.flag("normalize"), body.id(), body.version());
     call.write(() -> registry.register(request), registered -> {

@@ -63,7 +63,7 @@ class CompatibilityRoutesTest extends HttpTestBase {
   void bodyErrors() {
     register("s", USER);
     assertError(post("/compatibility/subjects/s/versions", ""), 422, 422,
-        "testCompatibilityForSubject.arg3 must not be null (was null)");
+        "Invalid request body: the body is required");
     assertError(post("/compatibility/subjects/s/versions", "{}"), 422, 42201, "Empty schema");
     assertError(post("/compatibility/subjects/s/versions/1", "["), 400, 400);
     String withUnknownField = USER.substring(0, USER.length() - 1) + ", \"unknown\": 1}";

@@ -48,7 +48,7 @@ class ConfigRoutesTest extends HttpTestBase {
     }
     assertError(put("/config", "{\"normalize\": \"yes\"}"), 400, 400);
     assertError(put("/config", "{"), 400, 400);
-    assertError(put("/config", ""), 422, 422, "updateTopLevelConfig.arg1 must not be null (was null)");
+    assertError(put("/config", ""), 422, 422, "Invalid request body: the body is required");
     assertError(put("/config/s", "[]"), 400, 400);
   }
 

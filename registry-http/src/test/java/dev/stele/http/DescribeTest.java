@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Confluent registry's 42201 wording (../shared/conformance scenarios reg-avro-invalid,
  * refs-bad, avro-invalid-2): the request quoted in Java toString shapes, with or without the
- * references and type after it.
+ * references and type after it; each quoted part at most an excerpt.
  */
 class DescribeTest {
   private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"X\"}";
@@ -53,5 +53,30 @@ class DescribeTest {
   void aNullReferenceInTheRequestShowsAsNull() {
     assertThat(Describe.references(java.util.Arrays.asList(null, new SchemaReference("a", "b", 1))))
         .isEqualTo("[null, {name='a', subject='b', version=1}]");
+  }
+
+  /** Issue #17: a 42201 once echoed 639 KB; every quoted part of the request is an excerpt. */
+  @Test
+  void quotedPartsOfTheRequestAreExcerpts() {
+    String big = "{\"type\":\"record\",\"name\":\"" + "x".repeat(10_000) + "\"}";
+    List<SchemaReference> refs = java.util.Collections.nCopies(100, new SchemaReference("a", "b", 1));
+    SchemaPayload payload = new SchemaPayload(big, "AVRO", refs,
+        new RawJson("{\"properties\":{\"k\":\"" + "v".repeat(1_000) + "\"}}"), null);
+    SchemaRejectedException e = new SchemaRejectedException(new Submission("s", payload, null, null), "AVRO",
+        "d".repeat(3_000), true);
+    String refsExcerpt = Describe.references(refs).substring(0, 200) + "...(3400 more characters)";
+    assertThat(Describe.rejected(e)).isEqualTo("Invalid schema {subject=s,version=0,id=-1,schemaType=AVRO,"
+        + "references=" + refsExcerpt + ",metadata={\"properties\":{\"k\":\"" + "v".repeat(180)
+        + "...(823 more characters),ruleSet=null,schema=" + big.substring(0, 200) + "...(9827 more characters)"
+        + ",schemaTags=null} with refs " + refsExcerpt + " of type AVRO, details: " + "d".repeat(2_000)
+        + "...(1000 more characters)");
+  }
+
+  @Test
+  void aSchemaOfTwoHundredCharactersIsQuotedWhole() {
+    String schema = "\"" + "s".repeat(198) + "\"";
+    SchemaRejectedException e = new SchemaRejectedException(
+        new Submission("s", SchemaPayload.of(schema, null), null, null), "AVRO", "bad", false);
+    assertThat(Describe.rejected(e)).contains(",schema=" + schema + ",schemaTags=null}");
   }
 }

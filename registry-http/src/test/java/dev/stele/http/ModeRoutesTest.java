@@ -60,7 +60,7 @@ class ModeRoutesTest extends HttpTestBase {
     assertError(put("/mode/s", "{\"mode\": 5}"), 422, 42204, INVALID_MODE);
     assertError(put("/mode", "{"), 400, 400);
     assertError(put("/mode/s", "[]"), 400, 400);
-    assertError(put("/mode", ""), 422, 422, "updateTopLevelMode.arg1 must not be null (was null)");
+    assertError(put("/mode", ""), 422, 422, "Invalid request body: the body is required");
     assertJson(put("/mode", "{\"mode\": \"READWRITE\", \"extra\": 1}"), 200, "{\"mode\":\"READWRITE\"}");
   }
 

@@ -208,7 +208,7 @@ class SubjectVersionRoutesTest extends HttpTestBase {
       assertError(reply, status, code);
     }
     if (code == 422) {
-      assertThat(reply.json().get("message").asText()).isEqualTo("register.arg5 must not be null (was null)");
+      assertThat(reply.json().get("message").asText()).isEqualTo("Invalid request body: the body is required");
     }
   }
 

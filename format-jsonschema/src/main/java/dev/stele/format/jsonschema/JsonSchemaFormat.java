@@ -16,13 +16,14 @@ import java.util.Optional;
  * Confluent registry: the same canonical text, the same accepted and refused schemas, and the
  * same compatibility verdicts and messages.
  *
- * <p>Failures are reported in Confluent's words: {@code Invalid JSON <text>} when the text is not
- * JSON, plain {@code Invalid JSON Schema} when it is JSON but not a usable schema; the precise
- * reason is the exception's cause.
+ * <p>Failures start as Confluent's do, {@code Invalid JSON Schema}, and go on to say what is
+ * wrong and where (issue #17): {@code Invalid JSON Schema: at /properties/a: "strnig" is not a
+ * valid type}, or for text that is not JSON {@code Invalid JSON Schema: unexpected character '}'
+ * at line 3, column 5}. Confluent quoted the whole text after {@code Invalid JSON}; we never do.
  */
 public final class JsonSchemaFormat implements SchemaFormat {
   public static final String TYPE = "JSON";
-  /** What the Confluent registry says of any JSON that is not a valid schema. */
+  /** How every refusal starts: the Confluent registry's whole message for one. */
   public static final String INVALID_SCHEMA = "Invalid JSON Schema";
 
   private final CompatibilityPolicy policy;
@@ -63,9 +64,9 @@ public final class JsonSchemaFormat implements SchemaFormat {
       }
       return new JsonSchema(root, model, source.references());
     } catch (SchemaProblem problem) {
-      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA, problem);
+      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA + ": " + problem.describe(), problem);
     } catch (StackOverflowError e) {
-      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA, new SchemaProblem("nested too deeply"));
+      throw InvalidSchemaException.afterParsing(INVALID_SCHEMA + ": nested too deeply", null);
     }
   }
 
@@ -75,9 +76,9 @@ public final class JsonSchemaFormat implements SchemaFormat {
       if (root != null && !root.isMissingNode()) {
         return root;
       }
-      throw new InvalidSchemaException("Invalid JSON " + text);
+      throw new InvalidSchemaException(INVALID_SCHEMA + ": the text holds no JSON value");
     } catch (JsonProcessingException e) {
-      throw new InvalidSchemaException("Invalid JSON " + text, e);
+      throw new InvalidSchemaException(INVALID_SCHEMA + ": " + JsonText.syntaxError(e), e);
     }
   }
 

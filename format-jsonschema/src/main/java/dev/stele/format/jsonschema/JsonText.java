@@ -1,7 +1,10 @@
 package dev.stele.format.jsonschema;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Schema text in and out, the way the Confluent registry's JSON Schema provider reads and writes it:
@@ -24,6 +29,10 @@ final class JsonText {
    * the model loader and the diff all recurse once per level).
    */
   static final int MAX_DEPTH = 500;
+
+  private static final Pattern UNEXPECTED_CHARACTER =
+      Pattern.compile("^Unexpected character \\('(.)' \\(code (\\d+)\\)\\)");
+  private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '([^']*)'");
 
   private static final ObjectMapper AS_GIVEN = mapper(JsonNodeFactory.instance);
   private static final ObjectMapper SORTED = mapper(new SortingNodeFactory());
@@ -51,6 +60,40 @@ final class JsonText {
   /** The text as a tree whose objects keep their keys sorted (the normalized form). */
   static JsonNode readSorted(String text) throws JsonProcessingException {
     return SORTED.readTree(text);
+  }
+
+  /**
+   * What is wrong with text that is not JSON, and where, in a few plain words: Jackson's own
+   * messages name its classes and limits, which mean nothing to the schema's author.
+   */
+  static String syntaxError(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (e instanceof StreamConstraintsException) {
+      return message.contains("nesting depth") ? "nested deeper than " + MAX_DEPTH + " levels"
+          : "a value is longer than allowed";
+    }
+    String problem;
+    Matcher character = UNEXPECTED_CHARACTER.matcher(message);
+    Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
+    if (e instanceof JsonEOFException) {
+      problem = "unexpected end of input";
+    } else if (character.find()) {
+      int code = Integer.parseInt(character.group(2));
+      problem = code < 0x20 || code == 0x7f ? "unexpected control character (code " + code + ")"
+          : "unexpected character '" + character.group(1) + "'";
+    } else if (token.find()) {
+      String text = token.group(1);
+      problem = "unexpected text '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+    } else if (message.startsWith("Trailing token")) {
+      problem = "unexpected text after the schema";
+    } else if (message.startsWith("Illegal unquoted character")) {
+      problem = "a control character inside a string must be escaped";
+    } else {
+      problem = "malformed JSON";
+    }
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? problem
+        : problem + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   /** Compact JSON in the tree's key order. */

@@ -2,6 +2,7 @@ package dev.stele.format.jsonschema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -10,6 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.InputStreamSource;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,8 +76,18 @@ final class MetaSchemaCheck {
     }
     if (!errors.isEmpty()) {
       ValidationMessage first = errors.iterator().next();
-      throw new SchemaProblem("not a valid " + draft.name().toLowerCase(java.util.Locale.ROOT)
-          .replace('_', '-') + " schema: " + first.getMessage());
+      throw SchemaProblem.at(pointer(first.getInstanceLocation()), first.getError()
+          + " (" + draft.name().toLowerCase(Locale.ROOT).replace("draft_", "draft ").replace('_', '-')
+          + " meta-schema)");
     }
+  }
+
+  /** networknt's instance location as a JSON pointer ({@code ""} for the root). */
+  private static String pointer(JsonNodePath location) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      pointer.append('/').append(SchemaProblem.escape(String.valueOf(location.getElement(i))));
+    }
+    return pointer.toString();
   }
 }

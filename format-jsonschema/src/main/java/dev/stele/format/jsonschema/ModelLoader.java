@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +38,8 @@ final class ModelLoader {
   private final List<ReferenceSchema> references = new ArrayList<>();
   private final ShapeReader shapes = new ShapeReader(this);
 
-  private record Pending(ReferenceSchema node, Scope scope) {}
+  /** A {@code $ref} to resolve once the tree is loaded; {@code json} is the object holding it. */
+  private record Pending(ReferenceSchema node, Scope scope, JsonNode json) {}
 
   private ModelLoader(SchemaDocuments docs) {
     this.docs = docs;
@@ -63,13 +65,21 @@ final class ModelLoader {
       return json.booleanValue() ? TRUE : FALSE;
     }
     if (!json.isObject()) {
-      throw new SchemaProblem("a schema must be an object or a boolean, not " + json);
+      // The kind of value, not the value: it may be large, and the pointer says where it is.
+      throw new SchemaProblem("a schema must be an object or a boolean, not "
+          + (json.isArray() ? "an array" : "a " + json.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     SchemaNode done = loaded.get(json);
     if (done != null) {
       return done;
     }
-    SchemaNode built = build(json, outer.enter(json));
+    Scope scope = outer.enter(json);
+    SchemaNode built;
+    try {
+      built = build(json, scope);
+    } catch (SchemaProblem problem) {
+      throw problem.within(json, scope.doc());
+    }
     loaded.put(json, built);
     return built;
   }
@@ -140,7 +150,7 @@ final class ModelLoader {
       throw new SchemaProblem("$ref must be a string");
     }
     ReferenceSchema node = new ReferenceSchema(meta, ref.asText());
-    pending.add(new Pending(node, scope));
+    pending.add(new Pending(node, scope, json));
     references.add(node);
     return node;
   }
@@ -149,7 +159,12 @@ final class ModelLoader {
   private void resolveReferences() throws SchemaProblem {
     while (!pending.isEmpty()) {
       Pending next = pending.poll();
-      SchemaDocuments.Target target = docs.resolve(next.node().ref(), next.scope());
+      SchemaDocuments.Target target;
+      try {
+        target = docs.resolve(next.node().ref(), next.scope());
+      } catch (SchemaProblem problem) {
+        throw problem.within(next.json(), next.scope().doc());
+      }
       next.node().resolveTo(node(target.json(), target.scope()));
     }
     for (ReferenceSchema ref : references) {

@@ -60,7 +60,8 @@ final class SchemaDocuments {
         try {
           root = JsonText.read(ref.schema());
         } catch (JsonProcessingException e) {
-          throw new SchemaProblem("referenced schema " + name + " is not JSON");
+          throw new SchemaProblem("referenced schema " + name + " is not JSON: "
+              + JsonText.syntaxError(e));
         }
         Doc doc = new Doc(name, root, Draft.of(root));
         URI nameUri = uri(name);

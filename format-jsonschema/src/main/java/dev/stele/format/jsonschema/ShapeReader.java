@@ -103,7 +103,7 @@ final class ShapeReader {
         claimed.object = true;
         return containers.object(json, scope);
       default:
-        throw new SchemaProblem("unknown type: [" + name + "]");
+        throw new SchemaProblem("\"" + name + "\" is not a valid type");
     }
   }
 
@@ -162,7 +162,7 @@ final class ShapeReader {
       Pattern.compile(value.asText());
       return value.asText();
     } catch (PatternSyntaxException | StackOverflowError e) {
-      throw new SchemaProblem("pattern " + value.asText() + " is not a valid regular expression");
+      throw new SchemaProblem("pattern \"" + value.asText() + "\" is not a valid regular expression");
     }
   }
 

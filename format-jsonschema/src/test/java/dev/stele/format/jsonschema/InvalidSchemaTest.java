@@ -15,60 +15,84 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Refused schemas: the message is the Confluent registry's ("Invalid JSON Schema", or "Invalid
- * JSON ..." for text that is not JSON); our reason is the cause. "corpus" rows were refused by
- * the Confluent registry in the conformance corpus.
+ * Refused schemas: the message starts as the Confluent registry's ("Invalid JSON Schema") and
+ * says what is wrong and where. "corpus" rows were refused by the Confluent registry in the
+ * conformance corpus.
  */
 class InvalidSchemaTest {
 
   static Stream<Arguments> invalid() {
+    String root = "at the root: ";
     return Stream.of(
-        row("{'type':12}", "type must be a string"), // corpus
-        row("{'$ref':'#/definitions/missing'}", "points at nothing"), // corpus
-        row("{'type':'object','properties':{'a':{'type':'nope'}}}", "unknown type: [nope]"), // corpus
-        row("{'type':'object','required':'a'}", "required must be an array"), // corpus
-        row("{'minimum':'x'}", "minimum must be a number"), // corpus
-        row("{'type':'string','pattern':'('}", "not a valid regular expression"), // corpus
-        row("{'type':'object','properties':[]}", "properties must be an object"), // corpus
-        row("{'items':{'type':'nope'}}", "unknown type: [nope]"), // corpus
-        row("{'type':'record','name':'User','fields':[]}", "unknown type: [record]"), // corpus
-        row("{'type':'object','properties':{'d':{'$ref':'dep.json'}}}", "names no schema"), // corpus
-        row("{'type':['string',3]}", "array of strings"),
-        row("{'enum':'a'}", "enum must be an array"),
-        row("{'allOf':{'type':'string'}}", "allOf must be an array"),
-        row("{'not':3}", "must be an object or a boolean"),
-        row("{'title':5}", "title must be a string"),
-        row("{'type':'string','maxLength':1.5}", "maxLength must be an integer"),
-        row("{'type':'number','multipleOf':0}", "multipleOf should not be 0"),
-        row("{'patternProperties':{'(':{}}}", "not a valid regular expression"),
+        row("{'type':12}", root + "type must be a string or an array of strings"), // corpus
+        row("{'$ref':'#/definitions/missing'}", root + "$ref #/definitions/missing points at nothing"), // corpus
+        row("{'type':'object','properties':{'a':{'type':'nope'}}}",
+            "at /properties/a: \"nope\" is not a valid type"), // corpus
+        row("{'type':'object','required':'a'}", root + "required must be an array of strings"), // corpus
+        row("{'minimum':'x'}", root + "minimum must be a number"), // corpus
+        row("{'type':'string','pattern':'('}", root + "pattern \"(\" is not a valid regular expression"), // corpus
+        row("{'type':'object','properties':[]}", root + "properties must be an object"), // corpus
+        row("{'items':{'type':'nope'}}", "at /items: \"nope\" is not a valid type"), // corpus
+        row("{'type':'record','name':'User','fields':[]}", root + "\"record\" is not a valid type"), // corpus
+        row("{'type':'object','properties':{'d':{'$ref':'dep.json'}}}", "at /properties/d: $ref dep.json"
+            + " names no schema of this one or its references (remote schemas are not fetched)"), // corpus
+        row("{'type':['string',3]}", root + "type must be a string or an array of strings"),
+        row("{'enum':'a'}", root + "enum must be an array"),
+        row("{'allOf':{'type':'string'}}", root + "allOf must be an array of schemas"),
+        row("{'not':3}", root + "a schema must be an object or a boolean, not a number"),
+        row("{'title':5}", root + "title must be a string"),
+        row("{'type':'string','maxLength':1.5}", root + "maxLength must be an integer"),
+        row("{'type':'number','multipleOf':0}", root + "multipleOf should not be 0"),
+        row("{'patternProperties':{'(':{}}}", root + "pattern \"(\" is not a valid regular expression"),
         row("{'$schema':'http://json-schema.org/draft-04/schema#','exclusiveMinimum':1}",
-            "exclusiveMinimum must be a boolean"),
-        row("{'$ref':5}", "$ref must be a string"),
+            root + "exclusiveMinimum must be a boolean"),
+        row("{'$ref':5}", root + "$ref must be a string"),
         row("{'definitions':{'a':{'$ref':'#/definitions/b'},'b':{'$ref':'#/definitions/a'}},"
-            + "'$ref':'#/definitions/a'}", "refers to itself"),
+            + "'$ref':'#/definitions/a'}", "$ref #/definitions/a refers to itself through references only"),
+        row("{'anyOf':[{'type':'string'},{'items':[{'type':'x'}]}]}",
+            "at /anyOf/1/items/0: \"x\" is not a valid type"),
         // only the meta-schema knows these; checked on registration (validate=true)
-        row("{'type':'string','minLength':-1}", "minLength"),
-        row("{'type':'object','required':['a','a']}", "required"),
-        row("{'$schema':'https://json-schema.org/draft/2020-12/schema','$defs':3}", "$defs"));
+        row("{'type':'string','minLength':-1}",
+            "at /minLength: must have a minimum value of 0 (draft 7 meta-schema)"),
+        row("{'type':'object','required':['a','a']}",
+            "at /required: must have only unique items in the array (draft 7 meta-schema)"),
+        row("{'$schema':'https://json-schema.org/draft/2020-12/schema','$defs':3}",
+            "at /$defs: integer found, object expected (draft 2020-12 meta-schema)"),
+        row("{'properties':{'a/b':{'properties':{'c':{'minLength':-1}}}}}",
+            "at /properties/a~1b/properties/c/minLength: must have a minimum value of 0 (draft 7 meta-schema)"));
   }
 
+  /** Issue #17: each refusal says what is wrong and where (Confluent said "Invalid JSON Schema"). */
   @ParameterizedTest
   @MethodSource("invalid")
-  void refusedWithConfluentsMessageAndOurReason(String schema, String reason) {
+  void refusedSayingWhatAndWhere(String schema, String reason) {
     InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
         () -> Schemas.FORMAT.parse(SchemaSource.of(Schemas.json(schema))));
     assertThat(e).as(schema).isNotNull();
-    assertThat(e.getMessage()).isEqualTo(JsonSchemaFormat.INVALID_SCHEMA);
-    assertThat(Schemas.reason(e)).contains(reason);
+    assertThat(e.isAfterParsing()).isTrue();
+    assertThat(e.getMessage()).isEqualTo(JsonSchemaFormat.INVALID_SCHEMA + ": " + reason);
+  }
+
+  /** Text that is not JSON: the problem and its line and column, never the text itself. */
+  static Stream<Arguments> notJson() {
+    return Stream.of(
+        row("{\"type\":", "unexpected end of input at line 1, column 9"),
+        row("{\"type\":\"string\"} trailing", "unexpected text 'trailing' at line 1, column 27"),
+        row("{'type':'string'}", "unexpected character ''' at line 1, column 2"),
+        row("NaN x", "unexpected text 'x' at line 1, column 6"),
+        row("{\"a\":1,\n\"b\":2,\n  }", "unexpected character '}' at line 3, column 3"),
+        row("{\"a\" 1}", "unexpected character '1' at line 1, column 6"),
+        row("{\"a\":\"" + "x".repeat(100_000), "unexpected end of input at line 1, column 100007"),
+        row("{\"a\":" + "y".repeat(1_000) + "}", "unexpected text '" + "y".repeat(40)
+            + "...' at line 1, column 262"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"type\":", "{\"type\":\"string\"} trailing", "{'type':'string'}",
-      "NaN x"})
-  void textThatIsNotJsonIsInvalidJson(String text) {
+  @MethodSource("notJson")
+  void textThatIsNotJsonSaysWhereItBreaks(String text, String problem) {
     assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(text)))
-        .isInstanceOf(InvalidSchemaException.class)
-        .hasMessage("Invalid JSON " + text);
+        .isInstanceOfSatisfying(InvalidSchemaException.class, e -> assertThat(e.isAfterParsing()).isFalse())
+        .hasMessage(JsonSchemaFormat.INVALID_SCHEMA + ": " + problem);
   }
 
   /** Accepted by the Confluent registry in the corpus, however odd. */
@@ -90,7 +114,7 @@ class InvalidSchemaTest {
         .isEqualTo(metaOnly);
     assertThatThrownBy(() -> Schemas.FORMAT.parse(
         new SchemaSource("{\"type\":12}", List.of(), false)))
-        .hasMessage(JsonSchemaFormat.INVALID_SCHEMA);
+        .hasMessage("Invalid JSON Schema: at the root: type must be a string or an array of strings");
   }
 
   @Test
@@ -103,7 +127,7 @@ class InvalidSchemaTest {
     assertThat(Schemas.parse(draft6).canonical()).contains("exclusiveMaximum");
     assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(Schemas.json(
         "{'$schema':'http://json-schema.org/draft-06/schema#','exclusiveMaximum':true}"))))
-        .hasMessage(JsonSchemaFormat.INVALID_SCHEMA);
+        .hasMessage("Invalid JSON Schema: at the root: exclusiveMaximum must be a number");
   }
 
   private static Arguments row(String schema, String reason) {

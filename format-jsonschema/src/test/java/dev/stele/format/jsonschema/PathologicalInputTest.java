@@ -20,7 +20,8 @@ class PathologicalInputTest {
   void tenThousandLevelsOfNestingAreInvalidJsonNotAStackOverflow() {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
     assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(deep)))
-        .isInstanceOf(InvalidSchemaException.class).hasMessageStartingWith("Invalid JSON ");
+        .isInstanceOf(InvalidSchemaException.class)
+        .hasMessage("Invalid JSON Schema: nested deeper than 500 levels");
     String deepSchema = "{\"not\":".repeat(10_000) + "{}" + "}".repeat(10_000);
     assertThatThrownBy(() -> Schemas.FORMAT.parse(SchemaSource.of(deepSchema)))
         .isInstanceOf(InvalidSchemaException.class);

@@ -29,8 +29,8 @@ class ReferencesTest {
   void withoutTheReferenceTheSchemaIsInvalid() {
     InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
         () -> Schemas.parse(HOLDER, List.of()));
-    assertThat(e.getMessage()).isEqualTo(JsonSchemaFormat.INVALID_SCHEMA);
-    assertThat(Schemas.reason(e)).contains("dep.json").contains("not fetched");
+    assertThat(e.getMessage()).startsWith(JsonSchemaFormat.INVALID_SCHEMA + ": at /")
+        .contains("$ref dep.json").endsWith("(remote schemas are not fetched)");
   }
 
   @Test
@@ -72,14 +72,24 @@ class ReferencesTest {
         "AVRO", "\"string\"", List.of());
     InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
         () -> Schemas.parse(HOLDER, List.of(avro)));
-    assertThat(Schemas.reason(e)).contains("is a AVRO schema");
+    assertThat(e).hasMessage("Invalid JSON Schema: reference dep.json is a AVRO schema, not JSON");
   }
 
   @Test
   void aReferencedTextThatIsNotJsonIsRefused() {
     InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
         () -> Schemas.parse(HOLDER, List.of(Schemas.ref("dep.json", "{'type':"))));
-    assertThat(Schemas.reason(e)).contains("dep.json is not JSON");
+    assertThat(e).hasMessage("Invalid JSON Schema: referenced schema dep.json is not JSON:"
+        + " unexpected end of input at line 1, column 9");
+  }
+
+  @Test
+  void aProblemInsideAReferencedSchemaNamesTheReferenceAndThePlace() {
+    InvalidSchemaException e = catchThrowableOfType(InvalidSchemaException.class,
+        () -> Schemas.parse(HOLDER, List.of(Schemas.ref("dep.json",
+            "{'type':'object','properties':{'v':{'type':'integr'}}}"))));
+    assertThat(e).hasMessage("Invalid JSON Schema: in reference dep.json at /properties/v:"
+        + " \"integr\" is not a valid type");
   }
 
   @Test

@@ -35,7 +35,7 @@ final class Schemas {
         json(singleQuoted), List.of(nested));
   }
 
-  /** The loader's or meta-schema's own reason behind a plain "Invalid JSON Schema". */
+  /** The loader's or meta-schema's own reason, without its place. */
   static String reason(InvalidSchemaException e) {
     return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
   }

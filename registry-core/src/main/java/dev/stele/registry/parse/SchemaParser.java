@@ -1,6 +1,7 @@
 package dev.stele.registry.parse;
 
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.Excerpt;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaLimits;
 import dev.stele.registry.model.SchemaPayload;
@@ -54,12 +55,12 @@ public final class SchemaParser {
   /** The format of a request's schema type (null means AVRO); 42201 when none is loaded. */
   public SchemaFormat format(String schemaType) {
     String type = schemaType == null ? "AVRO" : schemaType;
+    String quoted = "Invalid schema type " + Excerpt.of(type);
     // Type names are upper case on the wire; "avro" is refused as the Confluent registry does.
     if (!type.equals(type.toUpperCase(java.util.Locale.ROOT))) {
-      throw ErrorCode.INVALID_SCHEMA.exception("Invalid schema type " + type);
+      throw ErrorCode.INVALID_SCHEMA.exception(quoted);
     }
-    return formats.find(type).orElseThrow(
-        () -> ErrorCode.INVALID_SCHEMA.exception("Invalid schema type " + type));
+    return formats.find(type).orElseThrow(() -> ErrorCode.INVALID_SCHEMA.exception(quoted));
   }
 
   /**
@@ -180,9 +181,9 @@ public final class SchemaParser {
         throw new InvalidSchemaException("Invalid reference: " + ref);
       }
       if (ref.version() <= 0 && ref.version() != Versions.LATEST) {
-        // The Confluent registry's words here are its exception's toString; clients see them.
-        throw new InvalidSchemaException(
-            "io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: " + ref.version());
+        // The Confluent registry's words here were its exception's toString (issue #17).
+        throw new InvalidSchemaException("Invalid reference: " + ref + ": the version must be"
+            + " between 1 and 2147483647, or -1 for the latest");
       }
       VersionEntry entry = find(ref, state);
       if (entry == null) {

@@ -48,11 +48,13 @@ class SchemaParserTest {
   }
 
   @Test
-  void aReferenceVersionOutsideTheValidRangeIsTheRegistrysInvalidVersion() {
+  void aReferenceVersionOutsideTheValidRangeSaysWhichVersionsAreValid() {
     assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference("a", "b", 0)), false)).details())
-        .isEqualTo("io.confluent.kafka.schemaregistry.exceptions.InvalidVersionException: 0");
+        .isEqualTo("Invalid reference: {name='a', subject='b', version=0}: the version must be between 1 and"
+            + " 2147483647, or -1 for the latest");
     assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference("a", "b", -2)), false)).details())
-        .endsWith("InvalidVersionException: -2");
+        .isEqualTo("Invalid reference: {name='a', subject='b', version=-2}: the version must be between 1 and"
+            + " 2147483647, or -1 for the latest");
     assertThat(rejection(() -> parse("\"string\"", List.of(new SchemaReference(null, "b", 1)), false)).details())
         .isEqualTo("Invalid reference: {name='null', subject='b', version=1}");
   }
@@ -68,6 +70,17 @@ class SchemaParserTest {
     assertThat(thrown).isInstanceOf(dev.stele.registry.model.RegistryException.class)
         .hasMessageContaining("a union of 1001 branches (at most 1000)")
         .hasMessageContaining("stele.schema.max.union.branches");
+  }
+
+  /** Issue #17: the type is part of the request, so only an excerpt of it is quoted back. */
+  @Test
+  void anUnknownSchemaTypeIsQuotedAsAnExcerpt() {
+    String type = "X".repeat(5_000);
+    assertThat(catchThrowable(() -> parser.format(type)))
+        .isInstanceOfSatisfying(dev.stele.registry.model.RegistryException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCHEMA))
+        .hasMessage("Invalid schema type " + "X".repeat(200) + "...(4800 more characters)");
+    assertThat(catchThrowable(() -> parser.format("avro"))).hasMessage("Invalid schema type avro");
   }
 
   /** The 42201 a call fails with, with what the edge needs to word it. */
