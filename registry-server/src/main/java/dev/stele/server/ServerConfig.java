@@ -3,6 +3,7 @@ package dev.stele.server;
 import static dev.stele.server.ConfigKeys.*;
 
 import dev.stele.http.HeapGuard;
+import dev.stele.registry.model.SchemaLimits;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.store.kafka.KafkaStoreConfig;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import java.util.function.Function;
  *     requests in flight (writes especially) may take to finish before connections are closed
  * @param logFormat {@code stele.log.format} as the file sets it (Main lets a system property or
  *     the environment override it)
+ * @param schemaLimits the {@code stele.schema.max.*} bounds on a submitted schema's shape
  * @param heapRefusePercent {@code stele.heap.refuse.percent}: expensive requests (registrations,
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
@@ -61,7 +63,8 @@ public record ServerConfig(
     HttpLimits limits,
     int shutdownTimeoutMillis,
     LogFormat logFormat,
-    int heapRefusePercent) {
+    int heapRefusePercent,
+    SchemaLimits schemaLimits) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -113,7 +116,7 @@ public record ServerConfig(
     List<String> unknown = new ArrayList<>();
     for (String key : values.keySet()) {
       if (USED.contains(key) || key.equals(LogFormat.KEY) || security.uses(key)
-          || HttpLimits.KEYS.contains(key)
+          || HttpLimits.KEYS.contains(key) || SchemaShapeSettings.KEYS.contains(key)
           || kafkaStore != null && KafkaStoreConfig.isUsed(key)
           || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
           || kafkaStore != null && ClusterSettings.KEYS.contains(key)) {
@@ -126,7 +129,7 @@ public record ServerConfig(
             + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", "
             + HEAP_REFUSE_PERCENT + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
             + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
-                HttpLimits.KEYS)));
+                HttpLimits.KEYS)) + ", " + String.join(", ", new java.util.TreeSet<>(SchemaShapeSettings.KEYS)));
       }
       (ConfigKeys.isConfluentKeyNotActedOn(key) ? ignored : unknown).add(key);
     }
@@ -147,7 +150,8 @@ public record ServerConfig(
         HttpLimits.parse(values),
         positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
         LogFormat.parse(values.get(LogFormat.KEY)),
-        heapRefusePercent(values));
+        heapRefusePercent(values),
+        SchemaShapeSettings.parse(values));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

@@ -128,7 +128,7 @@ final class SteleServer implements AutoCloseable {
   private static RegistryNode openNode(ServerConfig config, Store store) throws StartException {
     try {
       SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
-      NodeOptions options = new NodeOptions(config.compatibilityLevel());
+      NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits());
       // On a shared log a node writes only while elected leader.
       return store.elector().isPresent() ? RegistryNode.openMember(store.log(), formats, options)
           : RegistryNode.open(store.log(), formats, options);

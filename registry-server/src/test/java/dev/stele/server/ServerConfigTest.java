@@ -3,6 +3,7 @@ package dev.stele.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stele.registry.model.SchemaLimits;
 import dev.stele.schema.CompatibilityLevel;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -286,6 +287,25 @@ class ServerConfigTest {
   void heapRefusePercentDefaultsToNinety(String properties, int expected) throws ConfigException {
     assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).heapRefusePercent())
         .isEqualTo(expected);
+  }
+
+  @Test
+  void schemaShapeLimitsDefaultAndAreSetOneByOne() throws ConfigException {
+    assertThat(ServerConfig.parse(props("")).schemaLimits()).isEqualTo(SchemaLimits.DEFAULTS);
+    SchemaLimits set = ServerConfig.parse(props("stele.schema.max.union.branches=20;"
+        + "stele.schema.max.json.depth=50;stele.schema.max.reference.depth=3")).schemaLimits();
+    assertThat(set).isEqualTo(new SchemaLimits(50, SchemaLimits.DEFAULTS.recordDepth(),
+        SchemaLimits.DEFAULTS.protobufDepth(), 20, SchemaLimits.DEFAULTS.enumSymbols(),
+        SchemaLimits.DEFAULTS.fields(), SchemaLimits.DEFAULTS.combinatorWidth(), 3));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource({"stele.schema.max.fields=0", "stele.schema.max.enum.symbols=many",
+      "stele.schema.max.record.depth=-1"})
+  void aSchemaShapeLimitMustBeAPositiveNumber(String property) {
+    assertThatThrownBy(() -> ServerConfig.parse(props(property)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(property + " must be a positive whole number");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
