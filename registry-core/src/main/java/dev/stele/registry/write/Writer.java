@@ -136,7 +136,15 @@ public final class Writer implements AutoCloseable {
       if (stale) {
         resync();
       }
-      Decision<T> decision = command.apply(pending);
+      Decision<T> decision;
+      try {
+        decision = command.apply(pending);
+      } catch (OutOfMemoryError e) {
+        // Deciding only reads the pending state, so it is untouched: this command fails (the
+        // edge answers 503) and the writer goes on with the next one.
+        result.completeExceptionally(e);
+        return;
+      }
       // An answer without records may rest on records still in flight: give it when they land.
       CompletableFuture<Long> durableAt = lastAppend;
       if (!decision.records().isEmpty()) {
@@ -183,6 +191,9 @@ public final class Writer implements AutoCloseable {
         ? failure.getCause() : failure;
     if (cause instanceof RegistryException e) {
       throw e;
+    }
+    if (cause instanceof OutOfMemoryError e) {
+      throw e; // the edge answers it 503, as any request that ran out of heap
     }
     if (cause instanceof LogException e && e.outcomeUnknown()) {
       LOG.warn("A write's outcome is unknown: {}", e.getMessage());

@@ -190,6 +190,18 @@ class WriterTest {
     assertThat(good.get(5, TimeUnit.SECONDS)).isNull();
   }
 
+  @Test
+  void aCommandThatRunsOutOfMemoryWhileDecidingFailsAloneAndTheWriterGoesOn() throws Exception {
+    Writer writer = open(true, Duration.ofSeconds(30));
+    CompletableFuture<Config> starved = writer.submit(pending -> {
+      throw new OutOfMemoryError("test: deciding needed more than the heap has");
+    });
+    assertThatThrownBy(() -> starved.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(OutOfMemoryError.class);
+    CompletableFuture<Config> next = writer.submit(setLevel("s", CompatibilityLevel.FULL));
+    log.next().complete();
+    assertThat(next.get(5, TimeUnit.SECONDS)).isNull();
+  }
+
   /** A command that sets a subject's level and answers with the level it saw before. */
   private static Function<RegistryState, Decision<Config>> setLevel(String subject, CompatibilityLevel level) {
     return pending -> new Decision<>(List.of(new ConfigRecord(subject, Config.ofLevel(level))),
