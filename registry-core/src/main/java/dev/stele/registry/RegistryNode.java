@@ -9,11 +9,10 @@ import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Writer;
 import dev.stele.schema.SchemaFormats;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One registry node: its state, built by replaying a {@link RecordLog}, and the services over it.
@@ -22,16 +21,12 @@ import java.util.concurrent.Executors;
 public final class RegistryNode implements AutoCloseable {
   /** How long a write may wait for the log before the client is told it may or may not have landed. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
-  private static final int CHECK_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final RecordLog log;
   private final RegistryState state;
   private final Writer writer;
-  /**
-   * Where registrations' compatibility checks run, off the writer thread: one per core and at
-   * least two, so that one slow check never leaves the others waiting.
-   */
-  private final ExecutorService checks;
+  /** Where registrations' compatibility checks run, off the writer thread, under a budget. */
+  private final CheckRunner checks;
   private final Registry registry;
   private final Settings settings;
   private final HistoryWarmer warmer;
@@ -43,11 +38,7 @@ public final class RegistryNode implements AutoCloseable {
     this.state = state;
     SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
     this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
-    this.checks = Executors.newFixedThreadPool(CHECK_THREADS, r -> {
-      Thread t = new Thread(r, "stele-check");
-      t.setDaemon(true);
-      return t;
-    });
+    this.checks = new CheckRunner(Runtime.getRuntime().availableProcessors(), options.checkBudget());
     this.registry = new RegistryService(state, writer, parser, options, checks);
     this.settings = new SettingsService(state, writer, options);
     this.warmer = HistoryWarmer.start(state, parser, options);
@@ -130,7 +121,7 @@ public final class RegistryNode implements AutoCloseable {
       cluster.close(); // leave the election first, so another node takes over promptly
     }
     warmer.stop();
-    checks.shutdownNow();
+    checks.close();
     writer.close();
     log.close();
   }

@@ -12,15 +12,14 @@ import dev.stele.registry.read.IdReads;
 import dev.stele.registry.read.Reads;
 import dev.stele.registry.read.VersionReads;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Deletion;
 import dev.stele.registry.write.Precheck;
 import dev.stele.registry.write.Registration;
 import dev.stele.registry.write.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /** {@link Registry}: reads from the durable state, writes through the node's one {@link Writer}. */
 final class RegistryService implements Registry {
@@ -33,10 +32,10 @@ final class RegistryService implements Registry {
   private final Registration registration;
   private final CompatibilityCheck compatibility;
   private final NodeOptions options;
-  private final Executor checks;
+  private final CheckRunner checks;
 
   RegistryService(RegistryState state, Writer writer, SchemaParser parser, NodeOptions options,
-      Executor checks) {
+      CheckRunner checks) {
     this.state = state;
     this.checks = checks;
     this.writer = writer;
@@ -139,7 +138,7 @@ final class RegistryService implements Registry {
   @Override
   public CompletionStage<Results.Registered> register(Requests.Register request) {
     Precheck precheck = new Precheck();
-    return CompletableFuture.runAsync(() -> registration.precheck(request, state, precheck), checks)
+    return checks.run(() -> registration.precheck(request, state, precheck))
         .thenCompose(checked -> writer.submit(pending -> registration.decide(request, pending, precheck)));
   }
 

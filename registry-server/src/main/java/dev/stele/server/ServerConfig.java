@@ -3,6 +3,7 @@ package dev.stele.server;
 import static dev.stele.server.ConfigKeys.*;
 
 import dev.stele.http.HeapGuard;
+import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.SchemaLimits;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.store.kafka.KafkaStoreConfig;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ import java.util.function.Function;
  * @param logFormat {@code stele.log.format} as the file sets it (Main lets a system property or
  *     the environment override it)
  * @param schemaLimits the {@code stele.schema.max.*} bounds on a submitted schema's shape
+ * @param compatibilityCheckTimeout {@code stele.compatibility.check.timeout.ms}: a registration
+ *     whose compatibility check runs longer is refused (42201)
  * @param heapRefusePercent {@code stele.heap.refuse.percent}: expensive requests (registrations,
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
@@ -64,7 +68,8 @@ public record ServerConfig(
     int shutdownTimeoutMillis,
     LogFormat logFormat,
     int heapRefusePercent,
-    SchemaLimits schemaLimits) {
+    SchemaLimits schemaLimits,
+    Duration compatibilityCheckTimeout) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -127,7 +132,7 @@ public record ServerConfig(
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
             + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", "
-            + HEAP_REFUSE_PERCENT + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
+            + HEAP_REFUSE_PERCENT + ", " + COMPATIBILITY_CHECK_TIMEOUT_MS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
             + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
                 HttpLimits.KEYS)) + ", " + String.join(", ", new java.util.TreeSet<>(SchemaShapeSettings.KEYS)));
       }
@@ -151,7 +156,11 @@ public record ServerConfig(
         positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
         LogFormat.parse(values.get(LogFormat.KEY)),
         heapRefusePercent(values),
-        SchemaShapeSettings.parse(values));
+        SchemaShapeSettings.parse(values),
+        value(values, COMPATIBILITY_CHECK_TIMEOUT_MS, NodeOptions.DEFAULT_CHECK_BUDGET, text -> {
+          long millis = Long.parseLong(text);
+          return millis > 0 ? Duration.ofMillis(millis) : null;
+        }, " must be a positive number of milliseconds"));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

@@ -128,7 +128,8 @@ final class SteleServer implements AutoCloseable {
   private static RegistryNode openNode(ServerConfig config, Store store) throws StartException {
     try {
       SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
-      NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits());
+      NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
+          config.compatibilityCheckTimeout());
       // On a shared log a node writes only while elected leader.
       return store.elector().isPresent() ? RegistryNode.openMember(store.log(), formats, options)
           : RegistryNode.open(store.log(), formats, options);

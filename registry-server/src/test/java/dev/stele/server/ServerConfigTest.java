@@ -299,6 +299,16 @@ class ServerConfigTest {
         SchemaLimits.DEFAULTS.fields(), SchemaLimits.DEFAULTS.combinatorWidth(), 3));
   }
 
+  @Test
+  void theCompatibilityCheckBudgetDefaultsToTwentySeconds() throws ConfigException {
+    assertThat(ServerConfig.parse(props("")).compatibilityCheckTimeout()).hasSeconds(20);
+    assertThat(ServerConfig.parse(props("stele.compatibility.check.timeout.ms=1500")).compatibilityCheckTimeout())
+        .hasMillis(1500);
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.compatibility.check.timeout.ms=0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("stele.compatibility.check.timeout.ms=0 must be a positive number of milliseconds");
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource({"stele.schema.max.fields=0", "stele.schema.max.enum.symbols=many",
       "stele.schema.max.record.depth=-1"})

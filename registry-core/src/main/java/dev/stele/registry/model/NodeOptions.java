@@ -1,6 +1,7 @@
 package dev.stele.registry.model;
 
 import dev.stele.schema.CompatibilityLevel;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -8,16 +9,23 @@ import java.util.Objects;
  *
  * @param defaultLevel {@code schema.compatibility.level}: the level where no config sets one
  * @param limits the bounds on a submitted schema's shape
+ * @param checkBudget {@code stele.compatibility.check.timeout.ms}: how long a registration's
+ *     compatibility check may run before the registration is refused
  */
-public record NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits) {
+public record NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits, Duration checkBudget) {
+  /** Long enough for the first FULL_TRANSITIVE check into a long history after a restart. */
+  public static final Duration DEFAULT_CHECK_BUDGET = Duration.ofSeconds(20);
   public static final NodeOptions DEFAULTS = new NodeOptions(CompatibilityLevel.BACKWARD);
 
   public NodeOptions {
     Objects.requireNonNull(defaultLevel, "defaultLevel");
     Objects.requireNonNull(limits, "limits");
+    if (checkBudget.isNegative() || checkBudget.isZero()) {
+      throw new IllegalArgumentException("the check budget must be positive");
+    }
   }
 
   public NodeOptions(CompatibilityLevel defaultLevel) {
-    this(defaultLevel, SchemaLimits.DEFAULTS);
+    this(defaultLevel, SchemaLimits.DEFAULTS, DEFAULT_CHECK_BUDGET);
   }
 }
