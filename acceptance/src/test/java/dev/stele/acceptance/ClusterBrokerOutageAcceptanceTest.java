@@ -56,9 +56,7 @@ class ClusterBrokerOutageAcceptanceTest {
 
   @Test
   void writesFailFastDuringABrokerOutageAndResumeAfterIt() throws Exception {
-    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), 3,
-        Map.of("schema.compatibility.level", "none",
-            "kafkastore.timeout.ms", Long.toString(KAFKA_TIMEOUT_MS)))) {
+    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), KAFKA_TIMEOUT_MS)) {
       List<ServerProcess> servers = cluster.servers();
       int leaderBefore = cluster.awaitOneLeader();
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,10 +33,8 @@ class ClusterFailoverAcceptanceTest {
 
   @Test
   void acknowledgedWritesSurviveRepeatedLeaderKills() throws Exception {
-    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), 3,
-        Map.of("schema.compatibility.level", "none",
-            // a loaded 2-core CI machine must not turn a slow commit into a refused write
-            "kafkastore.timeout.ms", "5000"))) {
+    // 5 s: a loaded 2-core CI machine must not turn a slow commit into a refused write
+    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), 5000)) {
       List<ServerProcess> servers = cluster.servers();
       cluster.awaitOneLeader();
 

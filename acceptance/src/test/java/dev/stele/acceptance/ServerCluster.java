@@ -21,14 +21,16 @@ final class ServerCluster implements AutoCloseable {
   }
 
   /**
-   * Starts {@code size} servers on {@code bootstrap}, each with {@code extra} settings. If one
-   * fails to start, those already started are closed before the failure is rethrown.
+   * Starts the scenarios' three servers on {@code bootstrap}: level NONE (every write is a new
+   * version) and {@code kafkaTimeoutMs} as the bound on a blocking producer call. If one fails to
+   * start, those already started are closed before the failure is rethrown.
    */
-  static ServerCluster start(Path work, String bootstrap, int size, Map<String, String> extra)
-      throws IOException {
+  static ServerCluster start(Path work, String bootstrap, long kafkaTimeoutMs) throws IOException {
+    Map<String, String> extra = Map.of("schema.compatibility.level", "none",
+        "kafkastore.timeout.ms", Long.toString(kafkaTimeoutMs));
     List<ServerProcess> started = new ArrayList<>();
     try {
-      for (int i = 0; i < size; i++) {
+      for (int i = 0; i < 3; i++) {
         started.add(KafkaServers.start(work.resolve("node-" + i), bootstrap, extra));
       }
     } catch (IOException | RuntimeException e) {
