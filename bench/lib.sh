@@ -164,3 +164,27 @@ wait_for_quiet() {
   log "CPU busy before the run: ${busy}% (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   [ "$busy" -le 15 ] || log "WARNING: measuring on a busy machine; numbers will be low and noisy"
 }
+
+# wrk's "50%  1.23ms" style values, in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }'
+}
+
+# run_wrk NAME URL DURATION [HEADER]: wrk with THREADS and CONNECTIONS on URL (sending HEADER on
+# every request if given); prints "rps p50 p99 non2xx errors" and keeps wrk's output in WORK.
+run_wrk() {
+  local name="$1" url="$2" duration="$3" out="$WORK/wrk-$1.txt"
+  local header=()
+  [ -z "${4:-}" ] || header=(-H "$4")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency "${header[@]}" "$url" >"$out" 2>&1
+  local rps p50 p99 non2xx errors
+  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")"
+  p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
+  p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
+  non2xx="$(awk '/Non-2xx/ { print $NF }' "$out")"
+  errors="$(awk -F'[ ,]+' '/Socket errors/ { print $4 + $6 + $8 + $10 }' "$out")"
+  echo "$rps $p50 $p99 ${non2xx:-0} ${errors:-0}"
+}

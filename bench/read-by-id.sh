@@ -73,27 +73,6 @@ curl -sf -o "$WORK/nginx.body" "$nginx_url$path"
 cmp -s "$WORK/nginx.body" "$WORK/nginx/www/schema.json" || { echo "nginx serves other bytes" >&2; exit 1; }
 log "nginx ready at $nginx_url; both answer $(wc -c <"$WORK/nginx.body") bytes of $content_type"
 
-# wrk's "50%  1.23ms" style values, in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.2f", n }'
-}
-
-# run_wrk NAME URL DURATION: prints "rps p50 p99 non2xx errors" and keeps wrk's output.
-run_wrk() {
-  local name="$1" url="$2" duration="$3" out="$WORK/wrk-$1.txt"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency "$url" >"$out" 2>&1
-  local rps p50 p99 non2xx errors
-  rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")"
-  p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")"
-  p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
-  non2xx="$(awk '/Non-2xx/ { print $NF }' "$out")"
-  errors="$(awk -F'[ ,]+' '/Socket errors/ { print $4 + $6 + $8 + $10 }' "$out")"
-  echo "$rps $p50 $p99 ${non2xx:-0} ${errors:-0}"
-}
-
 wait_for_quiet
 log "warming up: $WARMUP each"
 run_wrk warm-nginx "$nginx_url$path" "$WARMUP" >/dev/null

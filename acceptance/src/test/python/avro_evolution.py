@@ -5,23 +5,21 @@ student-v2-names, and v1 bytes are read with the v2 reader schema.
     python3 avro_evolution.py REGISTRY_URL SAMPLES_DIR
 """
 
-import os
 import struct
 import sys
 
-from confluent_kafka import avro
-from confluent_kafka.avro import CachedSchemaRegistryClient, MessageSerializer
+from confluent_kafka.avro import MessageSerializer
 
+import students
 from checks import equal, get_json, in_reader_order
 
 url, samples = sys.argv[1], sys.argv[2]
 topic, subject = "peter-avro2", "peter-avro2-value"
-v1 = avro.load(os.path.join(samples, "student-v1.avsc"))
-v2 = avro.load(os.path.join(samples, "student-v2-names.avsc"))
+v1, v2 = students.schemas(samples, "student-v2-names.avsc")
 
 
 def client():
-    return CachedSchemaRegistryClient({"url": url})
+    return students.client(url)
 
 
 def schema_id(message):

@@ -20,7 +20,7 @@ import sys
 from confluent_kafka import Consumer, avro
 from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient, ClientError
 
-from checks import check, equal, get_json, in_reader_order, raises
+from checks import equal, get_json, in_reader_order, poll, raises
 
 mode, url, bootstrap, samples = sys.argv[1:5]
 v1 = avro.load(os.path.join(samples, "student-v1.avsc"))
@@ -40,16 +40,8 @@ def consume(topic, group, reader, count):
                              "group.id": group, "auto.offset.reset": "earliest"},
                             reader_value_schema=reader)
     consumer.subscribe([topic])
-    messages = []
-    for _ in range(240):
-        message = consumer.poll(0.5)
-        if message is None:
-            continue
-        check(message.error() is None, f"consumer error: {message.error()}")
-        messages.append(message)
-        print(in_reader_order(message.value(), reader), flush=True)
-        if len(messages) == count:
-            break
+    messages = poll(consumer, count, 240,
+                    lambda message: print(in_reader_order(message.value(), reader), flush=True))
     consumer.close()
     equal(len(messages), count, f"messages read from {topic} by {group}")
     return messages
@@ -61,16 +53,10 @@ def ids_in(topic, count):
                     "auto.offset.reset": "earliest"})
     raw.subscribe([topic])
     ids = []
-    for _ in range(240):
-        message = raw.poll(0.5)
-        if message is None:
-            continue
-        check(message.error() is None, f"consumer error: {message.error()}")
+    for message in poll(raw, count, 240):
         magic, ident = struct.unpack(">bI", message.value()[:5])
         equal(magic, 0, "magic byte")
         ids.append(ident)
-        if len(ids) == count:
-            break
     raw.close()
     return ids
 

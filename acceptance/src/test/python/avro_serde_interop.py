@@ -15,7 +15,7 @@ from confluent_kafka import Consumer
 from confluent_kafka import avro
 from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient, MessageSerializer
 
-from checks import check, equal
+from checks import equal, poll
 
 mode, url, bootstrap, topic = sys.argv[1:5]
 
@@ -45,16 +45,10 @@ def produce():
 
 
 def poll_all(consumer, count):
-    messages = []
-    for _ in range(600):
-        message = consumer.poll(0.5)
-        if message is None:
-            continue
-        check(message.error() is None, f"consumer error: {message.error()}")
-        messages.append(message)
-        if len(messages) == count:
-            return messages
-    raise SystemExit(f"FAILED: only {len(messages)} of {count} messages arrived")
+    messages = poll(consumer, count, 600)
+    if len(messages) < count:
+        raise SystemExit(f"FAILED: only {len(messages)} of {count} messages arrived")
+    return messages
 
 
 def consume():

@@ -6,22 +6,21 @@ data with age 1; changes the levels forbid are refused with 409, and allowed whe
 """
 
 import json
-import os
 import sys
 
 from confluent_kafka import avro
-from confluent_kafka.avro import CachedSchemaRegistryClient, ClientError, MessageSerializer
+from confluent_kafka.avro import ClientError, MessageSerializer
 
+import students
 from checks import equal, get_json, in_reader_order, raises
 
 url, samples = sys.argv[1], sys.argv[2]
 topic, subject = "peter-avro3", "peter-avro3-value"
-v1 = avro.load(os.path.join(samples, "student-v1.avsc"))
-v2 = avro.load(os.path.join(samples, "student-v2-age.avsc"))
+v1, v2 = students.schemas(samples, "student-v2-age.avsc")
 
 
 def client():
-    return CachedSchemaRegistryClient({"url": url})
+    return students.client(url)
 
 
 def with_field_added(schema_text, field):

@@ -47,3 +47,31 @@ def in_reader_order(record, reader_schema):
     """The decoded record with keys in the reader schema's field order, printed as the samples
     show it (Python avro fills defaults after the writer's fields)."""
     return {field.name: record[field.name] for field in reader_schema.fields}
+
+
+def registry_error(call, what, status, code):
+    """Runs call, which must fail with a SchemaRegistryError of this HTTP status and error code."""
+    # Imported here: only the scripts of the schema_registry client API need the package.
+    from confluent_kafka.schema_registry.error import SchemaRegistryError
+
+    exc = raises(call, what)
+    if not isinstance(exc, SchemaRegistryError):
+        fail(f"{what}: expected SchemaRegistryError, got {exc!r}")
+    equal((exc.http_status_code, exc.error_code), (status, code), what)
+
+
+def poll(consumer, count, polls, on_message=None):
+    """Up to count messages from polls of half a second each (a hang guard, not a target); any
+    consumer error fails the script. on_message sees each message as it arrives."""
+    messages = []
+    for _ in range(polls):
+        message = consumer.poll(0.5)
+        if message is None:
+            continue
+        check(message.error() is None, f"consumer error: {message.error()}")
+        messages.append(message)
+        if on_message is not None:
+            on_message(message)
+        if len(messages) == count:
+            break
+    return messages

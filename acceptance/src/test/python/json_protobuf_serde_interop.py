@@ -20,7 +20,7 @@ from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer, Proto
 from confluent_kafka.serialization import StringDeserializer, StringSerializer
 from google.protobuf import source_context_pb2, type_pb2
 
-from checks import check, equal
+from checks import equal, poll
 
 mode, url, bootstrap, prefix = sys.argv[1:5]
 
@@ -57,15 +57,7 @@ def read(topic, deserializer, count):
         "bootstrap.servers": bootstrap, "group.id": "py-" + topic, "auto.offset.reset": "earliest",
         "key.deserializer": StringDeserializer("utf_8"), "value.deserializer": deserializer})
     consumer.subscribe([topic])
-    values = []
-    for _ in range(600):
-        message = consumer.poll(0.5)
-        if message is None:
-            continue
-        check(message.error() is None, f"consumer error: {message.error()}")
-        values.append(message.value())
-        if len(values) == count:
-            break
+    values = [message.value() for message in poll(consumer, count, 600)]
     consumer.close()
     equal(len(values), count, f"records read from {topic}")
     return values

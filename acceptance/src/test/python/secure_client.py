@@ -8,9 +8,8 @@ import json
 import sys
 
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
-from confluent_kafka.schema_registry.error import SchemaRegistryError
 
-from checks import equal, fail, raises
+from checks import equal, registry_error
 
 url = sys.argv[1]
 schema = Schema(json.dumps({"type": "record", "name": "Order", "namespace": "example",
@@ -25,13 +24,6 @@ def client(user_info):
     if user_info is not None:
         conf["basic.auth.user.info"] = user_info
     return SchemaRegistryClient(conf)
-
-
-def registry_error(call, what, status, code):
-    exc = raises(call, what)
-    if not isinstance(exc, SchemaRegistryError):
-        fail(f"{what}: expected SchemaRegistryError, got {exc!r}")
-    equal((exc.http_status_code, exc.error_code), (status, code), what)
 
 
 admin, alice, reader = "admin:admin-secret", "alice:alice-secret", "reader:reader-secret"

@@ -11,7 +11,7 @@ import sys
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 from confluent_kafka.schema_registry.error import SchemaRegistryError
 
-from checks import equal, fail, raises
+from checks import equal, raises, registry_error
 
 url, ca, cert, key = sys.argv[1:5]
 # requests lets these variables override a session's own CA file (the client's ssl.ca.location);
@@ -30,13 +30,6 @@ def client(with_certificate=True, user_info=None):
     if user_info is not None:
         conf["basic.auth.user.info"] = user_info
     return SchemaRegistryClient(conf)
-
-
-def registry_error(call, what, status, code):
-    exc = raises(call, what)
-    if not isinstance(exc, SchemaRegistryError):
-        fail(f"{what}: expected SchemaRegistryError, got {exc!r}")
-    equal((exc.http_status_code, exc.error_code), (status, code), what)
 
 
 # The certificate says CN=alice: her rights, without a password.

@@ -3,12 +3,10 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.testkit.kafka.KafkaBrokers;
-import dev.stele.testkit.server.KafkaServers;
 import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +56,9 @@ class ClusterBrokerOutageAcceptanceTest {
 
   @Test
   void writesFailFastDuringABrokerOutageAndResumeAfterIt() throws Exception {
-    List<ServerProcess> servers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 3; i++) {
-        servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(),
-            Map.of("schema.compatibility.level", "none",
-                "kafkastore.timeout.ms", Long.toString(KAFKA_TIMEOUT_MS))));
-      }
-      int leaderBefore = KafkaServers.awaitOneLeader(servers);
+    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), KAFKA_TIMEOUT_MS)) {
+      List<ServerProcess> servers = cluster.servers();
+      int leaderBefore = cluster.awaitOneLeader();
 
       ClusterWrites writes = new ClusterWrites(servers, "Outage", CLIENT_TIMEOUT);
       ConcurrentLinkedQueue<String> readFailures = new ConcurrentLinkedQueue<>();
@@ -90,7 +83,7 @@ class ClusterBrokerOutageAcceptanceTest {
       long resumed = writes.awaitAckSentAfter(brokerBack, Duration.ofSeconds(90),
           "the broker's restart");
       writes.awaitAcks(writes.acks() + 30);
-      int leaderAfter = KafkaServers.awaitOneLeader(servers);
+      int leaderAfter = cluster.awaitOneLeader();
       writes.stop();
       reader.join(TimeUnit.MINUTES.toMillis(1));
 
@@ -119,7 +112,7 @@ class ClusterBrokerOutageAcceptanceTest {
       if (!writes.transportErrors().isEmpty()) {
         throw new AssertionError("requests cut off or not answered within "
             + CLIENT_TIMEOUT.toSeconds() + " s (a hang): " + writes.transportErrors() + "\n"
-            + KafkaServers.logs(servers));
+            + cluster.logs());
       }
       assertThat(all).as("writes sent before the broker was gone").filteredOn(a -> a.sentNanos() < killedAt)
           .allSatisfy(a -> assertThat(a.millis()).as("%s", a).isLessThan(IN_FLIGHT.millis()));
@@ -133,13 +126,7 @@ class ClusterBrokerOutageAcceptanceTest {
           .isGreaterThan(10);
       assertThat(resumeMillis).as("ms from the broker answering to the first write acknowledged")
           .isLessThan(RESUME.millis());
-      try {
-        writes.verify();
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\n" + KafkaServers.logs(servers), e);
-      }
-    } finally {
-      servers.forEach(ServerProcess::close);
+      cluster.verify(writes);
     }
   }
 

@@ -3,13 +3,11 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.testkit.kafka.KafkaBrokers;
-import dev.stele.testkit.server.KafkaServers;
 import dev.stele.testkit.server.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,15 +33,10 @@ class ClusterFailoverAcceptanceTest {
 
   @Test
   void acknowledgedWritesSurviveRepeatedLeaderKills() throws Exception {
-    List<ServerProcess> servers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 3; i++) {
-        servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(),
-            Map.of("schema.compatibility.level", "none",
-                // a loaded 2-core CI machine must not turn a slow commit into a refused write
-                "kafkastore.timeout.ms", "5000")));
-      }
-      KafkaServers.awaitOneLeader(servers);
+    // 5 s: a loaded 2-core CI machine must not turn a slow commit into a refused write
+    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), 5000)) {
+      List<ServerProcess> servers = cluster.servers();
+      cluster.awaitOneLeader();
 
       // Requests to a killed instance fail at once; one cut off after 30 s is simply retried.
       ClusterWrites writes = new ClusterWrites(servers, "Cluster", Duration.ofSeconds(30));
@@ -53,7 +46,7 @@ class ClusterFailoverAcceptanceTest {
       List<String> cycles = new ArrayList<>(); // ms from each kill: restarted / all ready again
       for (int kill = 0; kill < KILLS; kill++) {
         writes.awaitAcks(writes.acks() + 20); // the burst is under way
-        int leader = KafkaServers.awaitOneLeader(servers);
+        int leader = cluster.awaitOneLeader();
         long killedAt = System.nanoTime();
         servers.get(leader).kill();
         servers.get(leader).restart(); // overlaps with the others' election
@@ -61,7 +54,7 @@ class ClusterFailoverAcceptanceTest {
         long resumed = writes.awaitAckSentAfter(killedAt, Duration.ofSeconds(60),
             "killing the leader");
         resumeMillis.add(TimeUnit.NANOSECONDS.toMillis(resumed - killedAt));
-        KafkaServers.awaitOneLeader(servers);
+        cluster.awaitOneLeader();
         cycles.add(TimeUnit.NANOSECONDS.toMillis(restarted - killedAt) + "/"
             + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
       }
@@ -82,13 +75,7 @@ class ClusterFailoverAcceptanceTest {
         assertThat(acked).as("writes acknowledged through instance %d", i)
             .anyMatch(a -> a.instance() == instance);
       }
-      try {
-        writes.verify();
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\n" + KafkaServers.logs(servers), e);
-      }
-    } finally {
-      servers.forEach(ServerProcess::close);
+      cluster.verify(writes);
     }
   }
 }

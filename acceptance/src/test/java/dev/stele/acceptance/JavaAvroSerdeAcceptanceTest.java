@@ -9,20 +9,12 @@ import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,13 +46,7 @@ class JavaAvroSerdeAcceptanceTest {
     Python.requireModules("confluent_kafka", "confluent_kafka.avro", "avro", "requests");
     server = ServerProcess.start(Files.createDirectories(work.resolve("serde-avro")), Map.of());
     kafka = KafkaCluster.start(1);
-    // The fixture's brokers do not create topics on first use.
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("py-to-java", 1, (short) 1), new NewTopic("java-to-py", 1, (short) 1)))
-          .all().get(2, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the test topics: " + e, e);
-    }
+    KafkaTopics.create(kafka.bootstrapServers(), "py-to-java", "java-to-py");
   }
 
   @AfterAll
@@ -124,28 +110,11 @@ class JavaAvroSerdeAcceptanceTest {
   }
 
   private static List<ConsumerRecord<Object, Object>> consume(String topic, int count) {
-    Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "java-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class.getName(),
-        "schema.registry.url", server.url());
-    List<ConsumerRecord<Object, Object>> records = new ArrayList<>();
-    try (KafkaConsumer<Object, Object> consumer = new KafkaConsumer<>(configs)) {
-      consumer.subscribe(List.of(topic));
-      // A hang guard, not a speed target: a loaded machine may take a while to assign partitions.
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
-    }
-    assertThat(records).as("records read from " + topic).hasSize(count);
-    return records;
+    return KafkaTopics.consume(kafka.bootstrapServers(), server.url(), topic,
+        KafkaAvroDeserializer.class, KafkaAvroDeserializer.class, Map.of(), count);
   }
 
-  private static void assertPassed(Python.Result result, String mode) {
-    assertThat(result.exitCode())
-        .as("avro_serde_interop.py %s exit code; its output:%n%s%n%s", mode, result.output(), server.logTail())
-        .isZero();
-    assertThat(result.output()).contains("avro_serde_interop " + mode + ": all checks passed");
+  private static String assertPassed(Python.Result result, String mode) {
+    return result.assertPassed("avro_serde_interop.py " + mode, "avro_serde_interop " + mode, server);
   }
 }

@@ -2,7 +2,6 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Field;
@@ -20,17 +19,9 @@ import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,15 +56,7 @@ class JavaJsonProtobufSerdeAcceptanceTest {
         "confluent_kafka.schema_registry.protobuf", "jsonschema", "google.protobuf", "requests");
     server = ServerProcess.start(Files.createDirectories(work.resolve("serde-json-proto")), Map.of());
     kafka = KafkaCluster.start(1);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      List<NewTopic> topics = new ArrayList<>();
-      for (String name : List.of("py-json", "py-proto", "java-json", "java-proto")) {
-        topics.add(new NewTopic(name, 1, (short) 1));
-      }
-      admin.createTopics(topics).all().get(2, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the test topics: " + e, e);
-    }
+    KafkaTopics.create(kafka.bootstrapServers(), "py-json", "py-proto", "java-json", "java-proto");
   }
 
   @AfterAll
@@ -136,32 +119,12 @@ class JavaJsonProtobufSerdeAcceptanceTest {
   }
 
   private static List<Object> consume(String topic, Class<?> deserializer, Map<String, Object> extra) {
-    Map<String, Object> configs = new HashMap<>();
-    configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    configs.put(ConsumerConfig.GROUP_ID_CONFIG, "java-" + topic);
-    configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, deserializer.getName());
-    configs.put("schema.registry.url", server.url());
-    configs.putAll(extra);
-    List<Object> values = new ArrayList<>();
-    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(configs)) {
-      consumer.subscribe(List.of(topic));
-      // A hang guard, not a speed target: a loaded machine may take a while to assign partitions.
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (values.size() < 2 && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-      }
-    }
-    assertThat(values).as("records read from " + topic).hasSize(2);
-    return values;
+    return KafkaTopics.consume(kafka.bootstrapServers(), server.url(), topic,
+        StringDeserializer.class, deserializer, extra, 2).stream().map(r -> r.value()).toList();
   }
 
-  private static void assertPassed(Python.Result result, String mode) {
-    assertThat(result.exitCode())
-        .as("json_protobuf_serde_interop.py %s exit code; its output:%n%s%n%s", mode, result.output(),
-            server.logTail())
-        .isZero();
-    assertThat(result.output()).contains("json_protobuf_serde_interop " + mode + ": all checks passed");
+  private static String assertPassed(Python.Result result, String mode) {
+    return result.assertPassed("json_protobuf_serde_interop.py " + mode,
+        "json_protobuf_serde_interop " + mode, server);
   }
 }

@@ -42,18 +42,9 @@ final class Node {
     for (String name : packages) {
       load.append("require('").append(name).append("');");
     }
-    Python.Result result;
-    try {
-      result = Python.run(List.of(interpreter(), "-e", load.toString()), null, dir());
-    } catch (IOException e) {
-      fail("cannot run " + interpreter() + " (" + e.getMessage() + "): Node.js is needed for the"
-          + " JS acceptance tests; " + INSTALL_HINT);
-      return;
-    }
-    if (result.exitCode() != 0) {
-      fail(interpreter() + " cannot load " + String.join(", ", packages) + ": " + INSTALL_HINT
-          + "\n" + result.output());
-    }
+    Python.require(List.of(interpreter(), "-e", load.toString()), dir(),
+        "Node.js is needed for the JS acceptance tests", "cannot load " + String.join(", ", packages),
+        INSTALL_HINT);
   }
 
   /** Runs a script from src/test/js with the given arguments; output is stdout+stderr. */

@@ -1,7 +1,9 @@
 package dev.stele.acceptance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +29,24 @@ final class Python {
 
   private Python() {}
 
-  record Result(int exitCode, String output) {}
+  record Result(int exitCode, String output) {
+    /**
+     * Asserts the script {@code name} exited 0 and printed "NAME: all checks passed"; a failure
+     * shows the script's output and the server's log tail. Returns the output, to check lines in.
+     */
+    String assertPassed(String name, ServerProcess server) {
+      return assertPassed(name, name, server);
+    }
+
+    /** The same where the failure names the run as {@code command}, not {@code name}. */
+    String assertPassed(String command, String name, ServerProcess server) {
+      assertThat(exitCode)
+          .as("%s exit code; its output:%n%s%n%s", command, output, server.logTail())
+          .isZero();
+      assertThat(output).contains(name + ": all checks passed");
+      return output;
+    }
+  }
 
   /** STELE_PYTHON if set, else Debian's /usr/bin/python3, else python3 from PATH. */
   static String interpreter() {
@@ -40,19 +59,25 @@ final class Python {
 
   /** Fails unless the interpreter runs and can import every module named. */
   static void requireModules(String... modules) {
-    List<String> command = new ArrayList<>(List.of(interpreter(), "-c",
-        "import " + String.join(", ", modules)));
+    require(List.of(interpreter(), "-c", "import " + String.join(", ", modules)), null,
+        "Python 3 is needed for the acceptance tests", "cannot import " + String.join(", ", modules),
+        INSTALL_HINT);
+  }
+
+  /**
+   * Fails unless {@code command} runs (else: "cannot run", {@code needed}, the hint) and exits 0
+   * (else: the interpreter, {@code cannot}, the hint and its output). {@link Node} checks this way.
+   */
+  static void require(List<String> command, Path workDir, String needed, String cannot, String hint) {
     Result result;
     try {
-      result = run(command, null);
+      result = run(command, null, workDir);
     } catch (IOException e) {
-      fail("cannot run " + interpreter() + " (" + e.getMessage() + "): Python 3 is needed for the"
-          + " acceptance tests; " + INSTALL_HINT);
+      fail("cannot run " + command.get(0) + " (" + e.getMessage() + "): " + needed + "; " + hint);
       return;
     }
     if (result.exitCode() != 0) {
-      fail(interpreter() + " cannot import " + String.join(", ", modules) + ": " + INSTALL_HINT
-          + "\n" + result.output());
+      fail(command.get(0) + " " + cannot + ": " + hint + "\n" + result.output());
     }
   }
 

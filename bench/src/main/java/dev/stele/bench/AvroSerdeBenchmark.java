@@ -1,7 +1,5 @@
 package dev.stele.bench;
 
-import dev.stele.client.ClientConfig;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.avro.KafkaAvroDeserializer;
 import dev.stele.serde.avro.KafkaAvroSerializer;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +53,7 @@ public class AvroSerdeBenchmark {
         {"name":"created","type":"long"},{"name":"note","type":["null","string"],"default":null},
         {"name":"weight","type":"float"},{"name":"sku","type":"string"}]}""");
 
-  private TestRegistry registry;
+  private SerdeRegistry registry;
   private KafkaAvroSerializer serializer;
   private KafkaAvroDeserializer deserializer;
   private GenericRecord record;
@@ -69,12 +67,9 @@ public class AvroSerdeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    registry = TestRegistry.start();
-    Map<String, Object> configs = Map.of(ClientConfig.URL, registry.url());
-    serializer = new KafkaAvroSerializer();
-    serializer.configure(configs, false);
-    deserializer = new KafkaAvroDeserializer();
-    deserializer.configure(configs, false);
+    registry = SerdeRegistry.start();
+    serializer = registry.serializer(new KafkaAvroSerializer(), Map.of());
+    deserializer = registry.deserializer(new KafkaAvroDeserializer(), Map.of());
     record = new GenericData.Record(TEN_FIELDS);
     record.put("id", 1234567890123L);
     record.put("customer", "customer-00042");
@@ -90,16 +85,12 @@ public class AvroSerdeBenchmark {
     reader = new GenericDatumReader<>(TEN_FIELDS);
     framed = serializer.serialize("orders", record);
     bare = bareAvroEncode();
-    if (!Arrays.equals(Arrays.copyOfRange(framed, 5, framed.length), bare)) {
-      throw new IllegalStateException("the serializer's payload differs from bare Avro's");
-    }
+    SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, 5, framed.length), bare, "bare Avro");
     deserializer.deserialize("orders", framed);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    serializer.close();
-    deserializer.close();
     registry.close();
   }
 

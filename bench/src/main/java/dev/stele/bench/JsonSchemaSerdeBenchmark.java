@@ -2,8 +2,6 @@ package dev.stele.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stele.client.ClientConfig;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.jsonschema.JsonSchemaSerdeConfig;
 import dev.stele.serde.jsonschema.KafkaJsonSchemaDeserializer;
 import dev.stele.serde.jsonschema.KafkaJsonSchemaSerializer;
@@ -53,7 +51,7 @@ public class JsonSchemaSerdeBenchmark {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Order order = new Order();
-  private TestRegistry registry;
+  private SerdeRegistry registry;
   private KafkaJsonSchemaSerializer<Order> plain;
   private KafkaJsonSchemaSerializer<Order> validating;
   private KafkaJsonSchemaDeserializer<JsonNode> reader;
@@ -63,32 +61,23 @@ public class JsonSchemaSerdeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    registry = TestRegistry.start();
-    plain = new KafkaJsonSchemaSerializer<>();
-    plain.configure(Map.of(ClientConfig.URL, registry.url(), JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false), false);
-    validating = new KafkaJsonSchemaSerializer<>();
-    validating.configure(Map.of(ClientConfig.URL, registry.url()), false);
-    reader = new KafkaJsonSchemaDeserializer<>();
-    reader.configure(Map.of(ClientConfig.URL, registry.url()), false);
-    validatingReader = new KafkaJsonSchemaDeserializer<>();
-    validatingReader.configure(Map.of(ClientConfig.URL, registry.url(), JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA,
-        true), false);
+    registry = SerdeRegistry.start();
+    plain = registry.serializer(new KafkaJsonSchemaSerializer<>(),
+        Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false));
+    validating = registry.serializer(new KafkaJsonSchemaSerializer<>(), Map.of());
+    reader = registry.deserializer(new KafkaJsonSchemaDeserializer<>(), Map.of());
+    validatingReader = registry.deserializer(new KafkaJsonSchemaDeserializer<>(),
+        Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true));
     framed = plain.serialize("orders", order);
     validating.serialize("orders", order);
     bare = mapper.writeValueAsBytes(order);
-    if (!Arrays.equals(Arrays.copyOfRange(framed, 5, framed.length), bare)) {
-      throw new IllegalStateException("the serializer's JSON differs from Jackson's");
-    }
+    SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, 5, framed.length), bare, "Jackson");
     reader.deserialize("orders", framed);
     validatingReader.deserialize("orders", framed);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    plain.close();
-    validating.close();
-    reader.close();
-    validatingReader.close();
     registry.close();
   }
 

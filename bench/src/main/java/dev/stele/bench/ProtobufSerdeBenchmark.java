@@ -2,8 +2,6 @@ package dev.stele.bench;
 
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.stele.client.ClientConfig;
-import dev.stele.client.testing.TestRegistry;
 import dev.stele.serde.protobuf.KafkaProtobufDeserializer;
 import dev.stele.serde.protobuf.KafkaProtobufSerializer;
 import dev.stele.serde.protobuf.ProtobufSerdeConfig;
@@ -37,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class ProtobufSerdeBenchmark {
-  private TestRegistry registry;
+  private SerdeRegistry registry;
   private KafkaProtobufSerializer<FieldDescriptorProto> serializer;
   private KafkaProtobufDeserializer<FieldDescriptorProto> deserializer;
   private FieldDescriptorProto message;
@@ -46,28 +44,23 @@ public class ProtobufSerdeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    registry = TestRegistry.start();
-    serializer = new KafkaProtobufSerializer<>();
-    serializer.configure(Map.of(ClientConfig.URL, registry.url()), false);
-    deserializer = new KafkaProtobufDeserializer<>();
-    deserializer.configure(Map.of(ClientConfig.URL, registry.url(),
-        ProtobufSerdeConfig.VALUE_TYPE, FieldDescriptorProto.class.getName()), false);
+    registry = SerdeRegistry.start();
+    serializer = registry.serializer(new KafkaProtobufSerializer<>(), Map.of());
+    deserializer = registry.deserializer(new KafkaProtobufDeserializer<>(),
+        Map.of(ProtobufSerdeConfig.VALUE_TYPE, FieldDescriptorProto.class.getName()));
     message = FieldDescriptorProto.newBuilder().setName("customer_id").setNumber(7)
         .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL).setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
         .setTypeName(".acme.orders.Customer").setExtendee(".acme.orders.Base").setDefaultValue("none")
         .setOneofIndex(2).setJsonName("customerId").setProto3Optional(true).build();
     framed = serializer.serialize("orders", message);
     bare = message.toByteArray();
-    if (!Arrays.equals(Arrays.copyOfRange(framed, framed.length - bare.length, framed.length), bare)) {
-      throw new IllegalStateException("the serializer's payload differs from protobuf-java's");
-    }
+    SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, framed.length - bare.length, framed.length),
+        bare, "protobuf-java");
     deserializer.deserialize("orders", framed);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    serializer.close();
-    deserializer.close();
     registry.close();
   }
 

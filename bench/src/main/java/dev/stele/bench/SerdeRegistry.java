@@ -1,0 +1,67 @@
+package dev.stele.bench;
+
+import dev.stele.client.ClientConfig;
+import dev.stele.client.testing.TestRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The in-process Stele server of the serde benchmarks and the serdes configured on it, closed
+ * together at the end of a trial. Set-up only: nothing here runs inside a measured method.
+ */
+final class SerdeRegistry implements AutoCloseable {
+  private final TestRegistry registry;
+  private final List<AutoCloseable> serdes = new ArrayList<>();
+
+  private SerdeRegistry(TestRegistry registry) {
+    this.registry = registry;
+  }
+
+  static SerdeRegistry start() throws Exception {
+    return new SerdeRegistry(TestRegistry.start());
+  }
+
+  /** Configures {@code serializer} as a value serializer on this registry, plus {@code extra}. */
+  <S extends Serializer<?>> S serializer(S serializer, Map<String, Object> extra) {
+    serializer.configure(configs(extra), false);
+    serdes.add(serializer);
+    return serializer;
+  }
+
+  /** Configures {@code deserializer} as a value deserializer on this registry, plus {@code extra}. */
+  <D extends Deserializer<?>> D deserializer(D deserializer, Map<String, Object> extra) {
+    deserializer.configure(configs(extra), false);
+    serdes.add(deserializer);
+    return deserializer;
+  }
+
+  /**
+   * Fails the trial unless the serde's payload (the framed bytes after the header) is the bare
+   * library's: otherwise the two sides would not measure the same work.
+   */
+  static void requireSamePayload(byte[] payload, byte[] bare, String library) {
+    if (!Arrays.equals(payload, bare)) {
+      throw new IllegalStateException("the serializer's payload differs from " + library + "'s");
+    }
+  }
+
+  private Map<String, Object> configs(Map<String, Object> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
+    configs.put(ClientConfig.URL, registry.url());
+    return configs;
+  }
+
+  /** Closes the serdes in the order they were configured, then the server. */
+  @Override
+  public void close() throws Exception {
+    for (AutoCloseable serde : serdes) {
+      serde.close();
+    }
+    registry.close();
+  }
+}
