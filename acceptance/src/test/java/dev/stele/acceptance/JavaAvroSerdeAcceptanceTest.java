@@ -7,7 +7,6 @@ import dev.stele.serde.avro.KafkaAvroSerializer;
 import dev.stele.testkit.kafka.KafkaCluster;
 import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,24 +37,22 @@ class JavaAvroSerdeAcceptanceTest {
                   {"name": "note", "type": ["null", "string"], "default": null}]}""");
 
   @TempDir static Path work;
+  private static RegistryAndKafka env;
   private static ServerProcess server;
   private static KafkaCluster kafka;
 
   @BeforeAll
   static void start() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.avro", "avro", "requests");
-    server = ServerProcess.start(Files.createDirectories(work.resolve("serde-avro")), Map.of());
-    kafka = KafkaCluster.start(1);
-    KafkaTopics.create(kafka.bootstrapServers(), "py-to-java", "java-to-py");
+    env = RegistryAndKafka.start(work.resolve("serde-avro"), "py-to-java", "java-to-py");
+    server = env.server();
+    kafka = env.kafka();
   }
 
   @AfterAll
   static void stop() {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (server != null) {
-      server.stop();
+    if (env != null) {
+      env.close();
     }
   }
 

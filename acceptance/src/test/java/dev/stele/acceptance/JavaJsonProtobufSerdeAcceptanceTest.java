@@ -17,7 +17,6 @@ import dev.stele.serde.protobuf.ProtobufSerdeConfig;
 import dev.stele.testkit.kafka.KafkaCluster;
 import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +46,7 @@ class JavaJsonProtobufSerdeAcceptanceTest {
       Type.newBuilder().setName("acme.Empty").setSyntax(Syntax.SYNTAX_PROTO3).build());
 
   @TempDir static Path work;
+  private static RegistryAndKafka env;
   private static ServerProcess server;
   private static KafkaCluster kafka;
 
@@ -54,18 +54,15 @@ class JavaJsonProtobufSerdeAcceptanceTest {
   static void start() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.schema_registry.json_schema",
         "confluent_kafka.schema_registry.protobuf", "jsonschema", "google.protobuf", "requests");
-    server = ServerProcess.start(Files.createDirectories(work.resolve("serde-json-proto")), Map.of());
-    kafka = KafkaCluster.start(1);
-    KafkaTopics.create(kafka.bootstrapServers(), "py-json", "py-proto", "java-json", "java-proto");
+    env = RegistryAndKafka.start(work.resolve("serde-json-proto"), "py-json", "py-proto", "java-json", "java-proto");
+    server = env.server();
+    kafka = env.kafka();
   }
 
   @AfterAll
   static void stop() {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (server != null) {
-      server.stop();
+    if (env != null) {
+      env.close();
     }
   }
 
