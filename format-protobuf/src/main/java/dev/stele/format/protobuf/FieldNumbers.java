@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * The field-number rules protoc enforces and Square wire's parser does not: a schema that
  * registers must be one every generated client can compile. Wire accepts field number 0, the
- * range protobuf keeps for itself, two fields sharing a number and a field on a reserved number
- * or name; protoc refuses each, and so do we, naming the field, the number and the rule.
+ * range protobuf keeps for itself, two fields sharing a number or a name, and a field on a
+ * reserved number or name; protoc refuses each, and so do we, naming the field, the number and
+ * the rule.
  */
 final class FieldNumbers {
   /** Numbers protobuf's own implementation uses; protoc refuses them for fields. */
@@ -57,8 +58,12 @@ final class FieldNumbers {
       }
     }
     Map<Integer, String> used = new HashMap<>();
+    Set<String> names = new HashSet<>();
     for (Proto.Field field : allFields(message)) {
       String fieldName = name + "." + field.name();
+      if (!names.add(field.name())) {
+        throw refusal("Field " + fieldName + " is defined twice in " + name);
+      }
       checkRange(fieldName, field.tag());
       String earlier = used.putIfAbsent(field.tag(), field.name());
       if (earlier != null) {

@@ -81,7 +81,9 @@ class ProtobufInvalidSchemaTest {
         Arguments.of("message M { reserved 100 to max; string b = 536870911; }",
             "Field M.b uses reserved number 536870911"),
         Arguments.of("message M { reserved \"foo\"; string foo = 1; }",
-            "Field M.foo uses reserved name foo"));
+            "Field M.foo uses reserved name foo"),
+        Arguments.of("message M { string a = 1; int32 a = 2; }", "Field M.a is defined twice in M"),
+        Arguments.of("message M { string a = 1; oneof o { int32 a = 2; } }", "Field M.a is defined twice in M"));
   }
 
   @ParameterizedTest
@@ -113,6 +115,7 @@ class ProtobufInvalidSchemaTest {
         proto("syntax = \"proto3\";", "message M { reserved 19000 to 19999, 3, \"c\"; string a = 1; }"),
         proto("syntax = \"proto3\";", "message M { string a = 1; }", "message N { string a = 1; }"),
         proto("syntax = \"proto3\";", "message M { message N { string a = 1; } string a = 1; }"),
+
         "syntax = \"proto3\";\nmessage M { string b = 1 [(o) = \"{{{{ // /* [[[\"]; }\n");
   }
 
