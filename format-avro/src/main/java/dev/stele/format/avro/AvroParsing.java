@@ -57,9 +57,34 @@ final class AvroParsing {
     } catch (StackOverflowError e) {
       throw new InvalidSchemaException("Schema is nested too deeply");
     } catch (RuntimeException e) {
+      com.fasterxml.jackson.core.JsonProcessingException json = jsonCause(e);
+      if (json != null) {
+        throw new InvalidSchemaException(notJson(json), e);
+      }
       String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
       throw new InvalidSchemaException(message, e);
     }
+  }
+
+  /**
+   * Text that is not JSON, in plain words with where it broke. Avro passes on Jackson's exception
+   * text, class name and source excerpt included, and so does the Confluent registry; issue #17
+   * keeps library names out of answers (a listed conformance deviation).
+   */
+  private static String notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1 ? ""
+        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return "Invalid Avro schema: not JSON (" + e.getOriginalMessage() + where + ")";
+  }
+
+  private static com.fasterxml.jackson.core.JsonProcessingException jsonCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+        return json;
+      }
+    }
+    return null;
   }
 
   /**
