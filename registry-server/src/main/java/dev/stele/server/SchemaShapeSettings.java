@@ -1,7 +1,6 @@
 package dev.stele.server;
 
 import dev.stele.registry.model.SchemaLimits;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,16 +24,11 @@ final class SchemaShapeSettings {
 
   static SchemaLimits parse(Map<String, String> values) throws ConfigException {
     SchemaLimits d = SchemaLimits.DEFAULTS;
-    Map<String, Integer> read = new LinkedHashMap<>();
-    for (Map.Entry<String, Integer> key : Map.of(JSON_DEPTH, d.jsonDepth(), RECORD_DEPTH, d.recordDepth(),
-        PROTOBUF_DEPTH, d.protobufDepth(), UNION_BRANCHES, d.unionBranches(), ENUM_SYMBOLS, d.enumSymbols(),
-        FIELDS, d.fields(), COMBINATOR_WIDTH, d.combinatorWidth(), REFERENCE_DEPTH, d.referenceDepth())
-        .entrySet()) {
-      read.put(key.getKey(), positive(values, key.getKey(), key.getValue()));
-    }
-    return new SchemaLimits(read.get(JSON_DEPTH), read.get(RECORD_DEPTH), read.get(PROTOBUF_DEPTH),
-        read.get(UNION_BRANCHES), read.get(ENUM_SYMBOLS), read.get(FIELDS), read.get(COMBINATOR_WIDTH),
-        read.get(REFERENCE_DEPTH));
+    return new SchemaLimits(positive(values, JSON_DEPTH, d.jsonDepth()),
+        positive(values, RECORD_DEPTH, d.recordDepth()), positive(values, PROTOBUF_DEPTH, d.protobufDepth()),
+        positive(values, UNION_BRANCHES, d.unionBranches()), positive(values, ENUM_SYMBOLS, d.enumSymbols()),
+        positive(values, FIELDS, d.fields()), positive(values, COMBINATOR_WIDTH, d.combinatorWidth()),
+        positive(values, REFERENCE_DEPTH, d.referenceDepth()));
   }
 
   private static int positive(Map<String, String> values, String key, int fallback) throws ConfigException {

@@ -44,11 +44,6 @@ public final class Precheck {
     verdict = result;
   }
 
-  /** Whether a verdict was reached (for tests and metrics). */
-  public boolean reached() {
-    return verdict != null;
-  }
-
   private static Key key(SchemaContent candidate, List<VersionEntry> against, CompatibilityLevel level,
       boolean validateFields) {
     List<Checked> checked = new ArrayList<>(against.size());
