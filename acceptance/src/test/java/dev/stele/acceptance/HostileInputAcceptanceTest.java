@@ -44,6 +44,8 @@ class HostileInputAcceptanceTest {
     knownSchema = HostileText.avroRecord("Known", HostileText.avroField("a", "\"int\""));
     knownId = http.ok("POST", "/subjects/" + HostileRequestCases.KNOWN + "/versions",
         HostileCase.registration(knownSchema, null, null)).get("id").asInt();
+    http.ok("POST", "/subjects/" + HostileRequestCases.WIDE + "/versions",
+        HostileCase.registration(HostileRequestCases.wideUnion("F"), null, null));
     // The reference chain the deepest case adds a link to: every link up to the limit is taken.
     for (int k = 0; k <= HostileRequestCases.LINKS; k++) {
       http.ok("POST", "/subjects/" + HostileRequestCases.CHAIN + k + "/versions",

@@ -20,6 +20,8 @@ final class HostileRequestCases {
   /** The test registers CHAIN + 0 ... CHAIN + LINKS, each referring to the one before. */
   static final String CHAIN = "hostile-chain-";
   static final int LINKS = 64;
+  /** The test registers a union of 1,000 fixed types F0..F999 here. */
+  static final String WIDE = "hostile-wide-union-value";
   private static final String INT = registration("\"int\"", null, null);
 
   private HostileRequestCases() {}
@@ -103,7 +105,18 @@ final class HostileRequestCases {
         "/subjects/:.hostile-nowhere:s/versions", null, 404, 40401));
   }
 
+  /** A record whose field {@code u} is a union of 1,000 fixed types named prefix0 ... prefix999. */
+  static String wideUnion(String prefix) {
+    return HostileText.avroRecord("W", HostileText.avroField("u", "[" + HostileText.list(1000, ",",
+        i -> "{\"type\":\"fixed\",\"name\":\"" + prefix + i + "\",\"size\":1}") + "]"));
+  }
+
   private static void versions(List<HostileCase> c) {
+    // Avro's checker would compare each of a million pairs of branches, for seconds and hundreds
+    // of megabytes; the count before it says so at once.
+    c.add(of("versions", "next version: 1,000 other union branches", "POST",
+        "/subjects/" + WIDE + "/versions", () -> registration(wideUnion("G"), null, null), 409, 409)
+        .saying("more than 1000000 comparisons of types"));
     for (String v : new String[] {"-5", "0", "-2", "2147483648", "99999999999999999999",
         "latest2", "1.0", "1e3", "0x1", "%20", "lat%00est"}) {
       c.add(of("versions", "GET version " + v, "GET", "/subjects/" + KNOWN + "/versions/" + v,

@@ -6,6 +6,7 @@ import dev.stele.http.HeapGuard;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.SchemaLimits;
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.SchemaFormat;
 import dev.stele.store.kafka.KafkaStoreConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,6 +47,9 @@ import java.util.function.Function;
  * @param schemaLimits the {@code stele.schema.max.*} bounds on a submitted schema's shape
  * @param compatibilityCheckTimeout {@code stele.compatibility.check.timeout.ms}: a registration
  *     whose compatibility check runs longer is refused (42201)
+ * @param compatibilityMaxComparisons {@code stele.compatibility.check.max.comparisons}: the work
+ *     one Avro or JSON Schema compatibility check may do (pairs of types or nodes compared);
+ *     a check that needs more is reported as incompatible, naming the setting
  * @param heapRefusePercent {@code stele.heap.refuse.percent}: expensive requests (registrations,
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
@@ -69,7 +73,8 @@ public record ServerConfig(
     LogFormat logFormat,
     int heapRefusePercent,
     SchemaLimits schemaLimits,
-    Duration compatibilityCheckTimeout) {
+    Duration compatibilityCheckTimeout,
+    int compatibilityMaxComparisons) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -132,7 +137,8 @@ public record ServerConfig(
         // somewhere else, so it stops the start instead of being logged.
         throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
             + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", "
-            + HEAP_REFUSE_PERCENT + ", " + COMPATIBILITY_CHECK_TIMEOUT_MS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
+            + HEAP_REFUSE_PERCENT + ", " + COMPATIBILITY_CHECK_TIMEOUT_MS + ", "
+            + COMPATIBILITY_MAX_COMPARISONS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
             + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
                 HttpLimits.KEYS)) + ", " + String.join(", ", new java.util.TreeSet<>(SchemaShapeSettings.KEYS)));
       }
@@ -145,7 +151,7 @@ public record ServerConfig(
         groupId,
         Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)),
         kafkaStore,
-        positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
+        positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES, "bytes"),
         idleTimeoutSeconds(values),
         bool(values, AVRO_VALIDATE_DEFAULTS, true),
         ignored,
@@ -153,14 +159,16 @@ public record ServerConfig(
         ClusterSettings.parse(values),
         security,
         HttpLimits.parse(values),
-        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
+        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, "milliseconds"),
         LogFormat.parse(values.get(LogFormat.KEY)),
         heapRefusePercent(values),
         SchemaShapeSettings.parse(values),
         value(values, COMPATIBILITY_CHECK_TIMEOUT_MS, NodeOptions.DEFAULT_CHECK_BUDGET, text -> {
           long millis = Long.parseLong(text);
           return millis > 0 ? Duration.ofMillis(millis) : null;
-        }, " must be a positive number of milliseconds"));
+        }, " must be a positive number of milliseconds"),
+        positiveInt(values, COMPATIBILITY_MAX_COMPARISONS, SchemaFormat.DEFAULT_MAX_COMPARISONS,
+            "comparisons"));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
@@ -240,12 +248,12 @@ public record ServerConfig(
         " is not true or false");
   }
 
-  private static int positiveInt(Map<String, String> values, String key, int fallback)
-      throws ConfigException {
+  private static int positiveInt(Map<String, String> values, String key, int fallback,
+      String unit) throws ConfigException {
     return value(values, key, fallback, text -> {
       int value = Integer.parseInt(text);
       return value > 0 ? value : null;
-    }, " must be a positive number of bytes (at most " + Integer.MAX_VALUE + ")");
+    }, " must be a positive number of " + unit + " (at most " + Integer.MAX_VALUE + ")");
   }
 
   /**

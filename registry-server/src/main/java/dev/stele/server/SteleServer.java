@@ -1,6 +1,8 @@
 package dev.stele.server;
 
 import dev.stele.format.avro.AvroFormat;
+import dev.stele.format.jsonschema.CompatibilityPolicy;
+import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.http.HeapGuard;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
@@ -127,7 +129,10 @@ final class SteleServer implements AutoCloseable {
 
   private static RegistryNode openNode(ServerConfig config, Store store) throws StartException {
     try {
-      SchemaFormats formats = SchemaFormats.load().with(new AvroFormat(config.avroValidateDefaults()));
+      int comparisons = config.compatibilityMaxComparisons();
+      SchemaFormats formats = SchemaFormats.load()
+          .with(new AvroFormat(config.avroValidateDefaults(), comparisons))
+          .with(new JsonSchemaFormat(CompatibilityPolicy.STRICT, comparisons));
       NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
           config.compatibilityCheckTimeout());
       // On a shared log a node writes only while elected leader.

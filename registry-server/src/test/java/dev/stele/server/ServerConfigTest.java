@@ -309,6 +309,17 @@ class ServerConfigTest {
         .hasMessage("stele.compatibility.check.timeout.ms=0 must be a positive number of milliseconds");
   }
 
+  @Test
+  void theComparisonsOneCheckMayMakeDefaultToAMillion() throws ConfigException {
+    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(1_000_000);
+    assertThat(ServerConfig.parse(props("stele.compatibility.check.max.comparisons=5000"))
+        .compatibilityMaxComparisons()).isEqualTo(5000);
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.compatibility.check.max.comparisons=-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("stele.compatibility.check.max.comparisons=-1 must be a positive number of"
+            + " comparisons (at most 2147483647)");
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource({"stele.schema.max.fields=0", "stele.schema.max.enum.symbols=many",
       "stele.schema.max.record.depth=-1"})

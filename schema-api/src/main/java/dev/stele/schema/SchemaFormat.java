@@ -8,6 +8,14 @@ package dev.stele.schema;
  * must be thread-safe and stateless.
  */
 public interface SchemaFormat {
+  /**
+   * The registry setting that bounds the work of one compatibility check (pairs of types or
+   * nodes compared); a format whose check would pass it reports
+   * {@link CommonKind#COMPATIBILITY_CHECK_ABORTED} naming this setting.
+   */
+  String MAX_COMPARISONS_SETTING = "stele.compatibility.check.max.comparisons";
+  /** Far beyond any real pair of schemas; a second or so of work on either format. */
+  int DEFAULT_MAX_COMPARISONS = 1_000_000;
 
   /** The registry's name for the format: {@code AVRO}, {@code JSON} or {@code PROTOBUF}. */
   String type();

@@ -17,6 +17,7 @@ public final class AvroFormat implements SchemaFormat {
   public static final String TYPE = "AVRO";
 
   private final boolean validateDefaults;
+  private final int maxComparisons;
 
   /**
    * Field defaults are checked on every validated parse: a default that does not match its type
@@ -32,7 +33,19 @@ public final class AvroFormat implements SchemaFormat {
    *     {@code schema.providers.avro.validate.defaults=true})
    */
   public AvroFormat(boolean validateDefaults) {
+    this(validateDefaults, DEFAULT_MAX_COMPARISONS);
+  }
+
+  /**
+   * @param maxComparisons {@code stele.compatibility.check.max.comparisons}: pairs of types one check may compare
+   *     (see {@link CheckCost}); a check that would compare more is reported as aborted
+   */
+  public AvroFormat(boolean validateDefaults, int maxComparisons) {
+    if (maxComparisons <= 0) {
+      throw new IllegalArgumentException("maxComparisons must be positive");
+    }
     this.validateDefaults = validateDefaults;
+    this.maxComparisons = maxComparisons;
   }
 
   @Override
@@ -64,7 +77,7 @@ public final class AvroFormat implements SchemaFormat {
       if (RecordPrints.proven(r.prints(), w.prints())) {
         return CompatibilityResult.COMPATIBLE;
       }
-      return AvroCompatibility.check(r.avro(), w.avro(), roles);
+      return AvroCompatibility.check(r.avro(), w.avro(), roles, maxComparisons);
     }
     return CompatibilityResult.differentSchemaTypes(roles);
   }

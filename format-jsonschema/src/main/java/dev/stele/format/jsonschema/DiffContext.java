@@ -1,5 +1,6 @@
 package dev.stele.format.jsonschema;
 
+import dev.stele.schema.SchemaFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,8 +21,6 @@ import java.util.function.Consumer;
  * the work on any input.
  */
 final class DiffContext {
-  /** Comparisons allowed in one check; far beyond any real schema pair, and bounded in time. */
-  static final int DEFAULT_BUDGET = 2_000_000;
   /**
    * Nesting of comparisons (each level is a handful of stack frames); real schemas stay far
    * below it, and a degenerate one (a combination that is its own branch) is cut off here.
@@ -45,11 +44,13 @@ final class DiffContext {
     final CompatibilityPolicy policy;
     final Map<Pair, List<Difference>> memo = new HashMap<>();
     final Set<Pair> inProgress = new HashSet<>();
+    final int limit;
     int budget;
     int depth;
 
     Shared(CompatibilityPolicy policy, int budget) {
       this.policy = policy;
+      this.limit = budget;
       this.budget = budget;
     }
   }
@@ -163,7 +164,8 @@ final class DiffContext {
   /** Spends one unit of the budget; aborts when it is gone or the thread was interrupted. */
   void tick() {
     if (--shared.budget < 0) {
-      throw new Aborted("the schemas are too complex to compare");
+      throw new Aborted("the schemas would need more than " + shared.limit + " comparisons; the"
+          + " setting " + SchemaFormat.MAX_COMPARISONS_SETTING + " raises it");
     }
     if ((shared.budget & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
       throw new Aborted("the check was interrupted");

@@ -35,10 +35,17 @@ public final class JsonSchemaFormat implements SchemaFormat {
   }
 
   public JsonSchemaFormat(CompatibilityPolicy policy) {
-    this(policy, DiffContext.DEFAULT_BUDGET);
+    this(policy, DEFAULT_MAX_COMPARISONS);
   }
 
-  JsonSchemaFormat(CompatibilityPolicy policy, int budget) {
+  /**
+   * @param budget {@code stele.compatibility.check.max.comparisons}: comparisons of nodes one
+   *     check may make; a check that needs more is reported as aborted
+   */
+  public JsonSchemaFormat(CompatibilityPolicy policy, int budget) {
+    if (budget <= 0) {
+      throw new IllegalArgumentException("budget must be positive");
+    }
     this.policy = policy;
     this.budget = budget;
   }

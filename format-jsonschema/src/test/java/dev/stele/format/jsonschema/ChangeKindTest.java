@@ -3,6 +3,7 @@ package dev.stele.format.jsonschema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaFormat.Roles;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -201,7 +202,7 @@ class ChangeKindTest {
     JsonSchema writer = Schemas.parse(original);
     JsonSchema reader = Schemas.parse(update);
     List<String> found = SchemaDiff.compare(writer.model(), reader.model(),
-        CompatibilityPolicy.STRICT, DiffContext.DEFAULT_BUDGET).stream()
+        CompatibilityPolicy.STRICT, SchemaFormat.DEFAULT_MAX_COMPARISONS).stream()
         .map(d -> d.kind() + "@" + d.pointer()).toList();
     assertThat(found).containsExactlyInAnyOrderElementsOf(expected(expected));
 

@@ -1,0 +1,126 @@
+package dev.stele.format.avro;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.avro.Schema;
+
+/**
+ * An upper bound on the pairs of types Avro's {@code SchemaCompatibility} compares, counted before
+ * it runs, because once it runs it cannot be stopped (it never looks at interrupts) and its time
+ * and memory grow with that count: a union compares every writer branch with the reader's
+ * branches, so two unions of a thousand branches are a million pairs, each remembered. Counting
+ * walks the two schemas as Avro does, stops as soon as the limit is passed, and remembers only
+ * the pairs of records it entered (so recursive and shared records are walked once), which keeps
+ * the count itself cheap: a few milliseconds where Avro takes seconds.
+ *
+ * <p>The count may be larger than Avro's (past a reader branch that matches, it stops only where
+ * the match is plain), never smaller, so a check under the limit is bounded in time and memory:
+ * measured, Avro keeps about 300 bytes and spends a few microseconds per pair it compares.
+ */
+final class CheckCost {
+  private final long limit;
+  private final Set<Pair> recordsEntered = new HashSet<>();
+  private long pairs;
+
+  private CheckCost(long limit) {
+    this.limit = limit;
+  }
+
+  /** True when checking {@code reader} against {@code writer} compares at most {@code limit} pairs. */
+  static boolean within(Schema reader, Schema writer, long limit) {
+    CheckCost cost = new CheckCost(limit);
+    try {
+      cost.walk(reader, writer);
+      return true;
+    } catch (OverLimit e) {
+      return false;
+    }
+  }
+
+  private void walk(Schema reader, Schema writer) {
+    if (++pairs > limit) {
+      throw OverLimit.INSTANCE;
+    }
+    Schema.Type type = reader.getType();
+    if (writer.getType() == Schema.Type.UNION) {
+      for (Schema branch : writer.getTypes()) {
+        walk(reader, branch);
+      }
+    } else if (type == Schema.Type.UNION) {
+      for (Schema branch : reader.getTypes()) {
+        walk(branch, writer);
+        if (surelyReads(branch, writer)) {
+          break; // Avro stops at the first branch that reads the writer's type
+        }
+      }
+    } else if (type != writer.getType()) {
+      return; // a promotion or a mismatch: decided without looking further
+    } else if (type == Schema.Type.ARRAY) {
+      walk(reader.getElementType(), writer.getElementType());
+    } else if (type == Schema.Type.MAP) {
+      walk(reader.getValueType(), writer.getValueType());
+    } else if (type == Schema.Type.RECORD && recordsEntered.add(new Pair(reader, writer))) {
+      for (Schema.Field field : reader.getFields()) {
+        Schema.Field written = writtenAs(field, writer);
+        if (written != null) {
+          walk(field.schema(), written.schema());
+        }
+      }
+    }
+  }
+
+  /**
+   * True when Avro will find that {@code reader} reads {@code writer} without looking further: the
+   * same primitive type, or a fixed of the same name and size. (Records and enums may differ
+   * inside; the count goes on past them, which only makes it larger.)
+   */
+  private static boolean surelyReads(Schema reader, Schema writer) {
+    if (reader.getType() != writer.getType()) {
+      return false;
+    }
+    return switch (reader.getType()) {
+      case NULL, BOOLEAN, INT, LONG, FLOAT, DOUBLE, BYTES, STRING -> true;
+      case FIXED -> reader.getFullName().equals(writer.getFullName())
+          && reader.getFixedSize() == writer.getFixedSize();
+      default -> false;
+    };
+  }
+
+  /** The writer's field that Avro reads {@code field} from: same name, else one of its aliases. */
+  private static Schema.Field writtenAs(Schema.Field field, Schema writer) {
+    Schema.Field same = writer.getField(field.name());
+    if (same != null) {
+      return same;
+    }
+    for (String alias : field.aliases()) {
+      Schema.Field aliased = writer.getField(alias);
+      if (aliased != null) {
+        return aliased;
+      }
+    }
+    return null;
+  }
+
+  /** Two records by identity: Avro remembers pairs of schema objects, not of equal texts. */
+  private record Pair(Schema reader, Schema writer) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair p && p.reader == reader && p.writer == writer;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(reader) + System.identityHashCode(writer);
+    }
+  }
+
+  /** Thrown from deep in the walk to end it at once; carries no stack. */
+  private static final class OverLimit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final OverLimit INSTANCE = new OverLimit();
+
+    private OverLimit() {
+      super(null, null, false, false);
+    }
+  }
+}

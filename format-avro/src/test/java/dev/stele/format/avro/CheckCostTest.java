@@ -1,0 +1,99 @@
+package dev.stele.format.avro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stele.schema.CommonKind;
+import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.SchemaFormat;
+import dev.stele.schema.SchemaFormat.Roles;
+import dev.stele.schema.SchemaSource;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+
+class CheckCostTest {
+  /** A record whose one field is a union of {@code n} fixed types named prefix0, prefix1, ... */
+  private static String unionOfFixed(String prefix, int n) {
+    StringBuilder b = new StringBuilder(
+        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"f\",\"type\":[");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"type\":\"fixed\",\"name\":\"").append(prefix).append(i)
+          .append("\",\"size\":4}");
+    }
+    return b.append("]}]}").toString();
+  }
+
+  private static Schema parse(String text) {
+    return new Schema.Parser().parse(text);
+  }
+
+  @Test
+  void aUnionReadingItselfCountsEachWriterBranchUpToItsOwnPlace() {
+    // The record pair, the union pair, then for writer branch i: the branch against the union
+    // and the reader's branches 0..i, where branch i is the same fixed and ends the search.
+    Schema union = parse(unionOfFixed("F", 100));
+    long pairs = 2 + 100 + 100 * 101 / 2;
+    assertThat(CheckCost.within(union, parse(unionOfFixed("F", 100)), pairs)).isTrue();
+    assertThat(CheckCost.within(union, parse(unionOfFixed("F", 100)), pairs - 1)).isFalse();
+  }
+
+  @Test
+  void aUnionWithNoMatchingBranchCountsEveryPair() {
+    long pairs = 2 + 100 + 100 * 100;
+    Schema reader = parse(unionOfFixed("F", 100));
+    assertThat(CheckCost.within(reader, parse(unionOfFixed("G", 100)), pairs)).isTrue();
+    assertThat(CheckCost.within(reader, parse(unionOfFixed("G", 100)), pairs - 1)).isFalse();
+  }
+
+  @Test
+  void recursiveAndSharedRecordsAreEnteredOncePerPair() {
+    Schema list = parse("{\"type\":\"record\",\"name\":\"Node\",\"fields\":["
+        + "{\"name\":\"next\",\"type\":[\"null\",\"Node\"]},{\"name\":\"v\",\"type\":\"int\"}]}");
+    assertThat(CheckCost.within(list, parse(list.toString()), 20)).isTrue();
+
+    // Fifty fields of one record type of fifty fields: 1 + 50 * (1 + 50) if each use were
+    // walked, but the inner pair is entered once: 1 + 50 + 50 = 101.
+    StringBuilder inner = new StringBuilder("{\"type\":\"record\",\"name\":\"In\",\"fields\":[");
+    StringBuilder outer = new StringBuilder("{\"type\":\"record\",\"name\":\"Out\",\"fields\":[");
+    for (int i = 0; i < 50; i++) {
+      inner.append(i == 0 ? "" : ",").append("{\"name\":\"i").append(i).append("\",\"type\":\"int\"}");
+    }
+    for (int i = 0; i < 50; i++) {
+      outer.append(i == 0 ? "" : ",").append("{\"name\":\"o").append(i).append("\",\"type\":")
+          .append(i == 0 ? inner + "]}" : "\"In\"").append('}');
+    }
+    String text = outer.append("]}").toString();
+    assertThat(CheckCost.within(parse(text), parse(text), 101)).isTrue();
+    assertThat(CheckCost.within(parse(text), parse(text), 100)).isFalse();
+  }
+
+  @Test
+  void aCheckOverTheLimitIsReportedAsAbortedNamingTheSettingAndAvroIsNotRun() throws Exception {
+    AvroFormat small = new AvroFormat(true, 1_000);
+    AvroSchema wide = small.parse(SchemaSource.of(unionOfFixed("F", 100)));
+    AvroSchema narrowed = small.parse(SchemaSource.of(unionOfFixed("F", 50)));
+
+    CompatibilityResult result = small.checkCanRead(narrowed, wide, Roles.NEW_READS_OLD);
+
+    assertThat(result.incompatibilities()).singleElement().satisfies(found -> {
+      assertThat(found.kind()).isEqualTo(CommonKind.COMPATIBILITY_CHECK_ABORTED);
+      assertThat(found.message()).contains("more than 1000 comparisons")
+          .contains(SchemaFormat.MAX_COMPARISONS_SETTING);
+    });
+    // Under the default limit, the same pair gets Avro's own verdict: the dropped branches.
+    AvroFormat standard = new AvroFormat();
+    List<?> missing = standard.checkCanRead(narrowed, wide, Roles.NEW_READS_OLD).incompatibilities();
+    assertThat(missing).hasSize(50);
+  }
+
+  @Test
+  void theUnionOfTheBranchLimitComparedWithAnotherOfNoCommonBranchIsOverTheDefault() {
+    // Avro would compare a million pairs and keep about 300 MB while doing it.
+    Schema reader = parse(unionOfFixed("F", 1_000));
+    Schema writer = parse(unionOfFixed("G", 1_000));
+    assertThat(CheckCost.within(reader, writer, SchemaFormat.DEFAULT_MAX_COMPARISONS)).isFalse();
+    // The same union checked against itself is half of that and goes to Avro.
+    assertThat(CheckCost.within(reader, parse(unionOfFixed("F", 1_000)),
+        SchemaFormat.DEFAULT_MAX_COMPARISONS)).isTrue();
+  }
+}
