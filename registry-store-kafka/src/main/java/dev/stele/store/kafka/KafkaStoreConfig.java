@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param timeout {@code kafkastore.timeout.ms}: how long a write may wait for Kafka to confirm it
  * @param initTimeout {@code kafkastore.init.timeout.ms}: how long {@code open} may take
  * @param applyTimeout {@code stele.kafkastore.apply.timeout.ms}: how long a write Kafka confirmed
- *     may wait for this node's reader to read it back before its caller is told it is stored but
- *     not yet applied (while the broker is away, say)
+ *     may wait for this node's reader to read it back before its caller is answered as stored
+ *     anyway (while the broker is away, say)
  * @param transactionalId the writer's transactional id: one writer per id, the newest wins
  * @param clientProperties the passthrough client settings
  */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Where the Kafka store's batches go: the one writer of the schema topic, called by the core
  * pipeline's {@link dev.stele.registry.log.BatchWriter} thread with every append that queued up
  * during the previous commit, which it writes in one Kafka transaction (group commit); an append
- * completes once its transaction is committed and this node's reader has delivered its records.
+ * completes once its transaction is committed and this node's reader has delivered its records,
+ * or, if the reader has not within the apply timeout, as committed (see {@code notReadBack}).
  *
  * <p>Transactions are what make a second writer safe: a writer that starts with the same
  * transactional id fences this one, and Kafka then refuses this one's writes, so a fenced node
@@ -200,7 +201,7 @@ final class TransactionalWriter implements BatchSink {
               batch.get(i).future().complete(lasts[i]);
             }
           } else if (failure instanceof java.util.concurrent.TimeoutException) {
-            notReadBack(batch, delivered);
+            notReadBack(batch, lasts, delivered);
           } else {
             batch.forEach(append -> append.future().completeExceptionally(failure));
           }
@@ -210,20 +211,22 @@ final class TransactionalWriter implements BatchSink {
 
   /**
    * A committed batch this node's reader has not read back in time (the broker went away right
-   * after confirming, say). Its callers hear at once that it is stored but not applied here yet,
-   * rather than waiting out the core's write timeout. Until the reader has it, appends are
-   * refused: after a failed append the core rebuilds its state from what was applied, which
-   * lacks this batch, and would decide on it (reusing its ids and versions).
+   * after confirming, say). It is in the log, so its callers are answered as applied, at once,
+   * rather than with "may or may not have been applied", which no client can act on; this node's
+   * reads show it once the reader has it. Until then appends are refused: if one failed, the core
+   * would rebuild its state from what was read back, which lacks this batch, and decide on it
+   * (reusing its ids and versions).
    */
-  private void notReadBack(List<PendingAppend> batch, CompletableFuture<Void> delivered) {
+  private void notReadBack(List<PendingAppend> batch, long[] lasts,
+      CompletableFuture<Void> delivered) {
     String refusal = "not stored: a write Kafka confirmed has not been read back yet, and what"
         + " may be written next depends on it; retry when Kafka is reachable";
     gate.hold(refusal);
-    LOG.warn("A write Kafka confirmed on {} was not read back within {} ms; refusing writes until"
-        + " it is", config.topic(), config.applyTimeout().toMillis());
-    Failures.failUnknown(batch, "Kafka confirmed the write, but this node has not read it back"
-        + " within " + config.applyTimeout().toMillis() + " ms (is Kafka reachable?); it is applied"
-        + " once it has been read back");
+    LOG.warn("A write Kafka confirmed on {} was not read back within {} ms; answered as applied,"
+        + " refusing writes until it is read back", config.topic(), config.applyTimeout().toMillis());
+    for (int i = 0; i < lasts.length; i++) {
+      batch.get(i).future().complete(lasts[i]);
+    }
     delivered.whenComplete((v, failure) -> {
       if (failure == null) {
         LOG.info("The write on {} confirmed earlier has been read back; accepting writes",
