@@ -79,6 +79,12 @@ final class Http implements AutoCloseable {
     return sendAsync("POST", "/subjects/" + subject + "/versions", body(Map.of("schema", schema)));
   }
 
+  /** A registration of a schema of another format ({@code JSON}, {@code PROTOBUF}). */
+  CompletableFuture<Response> registerAsync(String subject, String schema, String type) {
+    return sendAsync("POST", "/subjects/" + subject + "/versions",
+        body(Map.of("schema", schema, "schemaType", type)));
+  }
+
   Response setCompatibility(String subject, String level) {
     return await(sendAsync("PUT", "/config/" + subject, body(Map.of("compatibility", level))));
   }

@@ -25,6 +25,7 @@ public final class LoadMain {
         case "transitive" -> TransitiveLoad.run(http, run, args);
         case "populate" -> PopulateLoad.run(http, run, args);
         case "reads" -> ReadLoad.run(http, args);
+        case "hostile" -> HostileLoad.run(http, run, args);
         default -> {
           usage();
           yield false;
@@ -41,6 +42,7 @@ public final class LoadMain {
         "  transitive --versions 1000 --subjects 3 --additions 5",
         "  populate   --schemas 100000 --clients 16 --bytes 1024",
         "  reads      --requests 200000 --clients 16   (random ids below the server's max id)",
+        "  hostile    --seconds 30 --readers 64   (reads and registrations beside a hostile stream)",
         "  every mode: --max-seconds N bounds each timed phase; --run TAG names its subjects"));
   }
 

@@ -39,7 +39,7 @@ final class ConfigKeys {
    * need ({@code kafkastore.*} keys too, on the embedded store; the Kafka store uses most). A
    * Confluent config must start unchanged, so these are logged, not fatal.
    */
-  private static final Set<String> CONFLUENT_EXACT = Set.of(
+  static final Set<String> CONFLUENT_EXACT = Set.of(
       "host.port", "debug", "leader.eligibility", "master.eligibility", "leader.election.sticky",
       "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
       "schema.registry.inter.instance.protocol", "schema.validate.fields",

@@ -36,7 +36,8 @@ import java.util.function.Function;
  * @param avroValidateDefaults refuse Avro field defaults that do not match their type (Stele's
  *     default; the Confluent registry's is false)
  * @param ignoredKeys Confluent keys present in the file that Stele does not act on (yet)
- * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos
+ * @param unknownKeys keys neither Stele nor the Confluent registry knows, probably typos (only
+ *     when {@code stele.config.unknown.keys=warn}; otherwise they stop the start)
  * @param cluster leader election settings (used on the Kafka store only)
  * @param security authentication and access rules ({@link SecuritySettings#NONE}: open)
  * @param limits header, request line, request time and schema size limits
@@ -122,28 +123,7 @@ public record ServerConfig(
     SecuritySettings security = SecuritySettings.parse(values, baseDir);
     String groupId = orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID);
     KafkaStoreConfig kafkaStore = kafkaStore(values, groupId);
-    List<String> ignored = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (String key : values.keySet()) {
-      if (USED.contains(key) || key.equals(LogFormat.KEY) || security.uses(key)
-          || HttpLimits.KEYS.contains(key) || SchemaShapeSettings.KEYS.contains(key)
-          || kafkaStore != null && KafkaStoreConfig.isUsed(key)
-          || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
-          || kafkaStore != null && ClusterSettings.KEYS.contains(key)) {
-        continue;
-      }
-      if (key.startsWith(STELE_PREFIX)) {
-        // Stele's own namespace: a typo here (say stele.data.dri) would silently put the data
-        // somewhere else, so it stops the start instead of being logged.
-        throw new ConfigException("unknown setting " + key + "; Stele's own settings are "
-            + DATA_DIR + ", " + MAX_REQUEST_BYTES + ", " + SHUTDOWN_TIMEOUT_MS + ", "
-            + HEAP_REFUSE_PERCENT + ", " + COMPATIBILITY_CHECK_TIMEOUT_MS + ", "
-            + COMPATIBILITY_MAX_COMPARISONS + ", " + LogFormat.KEY + ", " + SecuritySettings.USERS_FILE + ", "
-            + SecuritySettings.OPEN_PATHS + ", " + String.join(", ", new java.util.TreeSet<>(
-                HttpLimits.KEYS)) + ", " + String.join(", ", new java.util.TreeSet<>(SchemaShapeSettings.KEYS)));
-      }
-      (ConfigKeys.isConfluentKeyNotActedOn(key) ? ignored : unknown).add(key);
-    }
+    KeySort keys = KeySort.of(values, security, kafkaStore != null);
     return new ServerConfig(
         listeners(values),
         blankToNull(values.get(HOST_NAME)),
@@ -154,8 +134,8 @@ public record ServerConfig(
         positiveInt(values, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES, "bytes"),
         idleTimeoutSeconds(values),
         bool(values, AVRO_VALIDATE_DEFAULTS, true),
-        ignored,
-        unknown,
+        keys.ignored(),
+        keys.unknown(),
         ClusterSettings.parse(values),
         security,
         HttpLimits.parse(values),

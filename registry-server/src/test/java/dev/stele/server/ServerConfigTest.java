@@ -112,16 +112,42 @@ class ServerConfigTest {
   }
 
   @Test
-  void sortsOtherKeysIntoConfluentIgnoredAndUnknown() throws ConfigException {
+  void sortsOtherKeysIntoConfluentIgnoredAndUnknownWhenUnknownKeysOnlyWarn() throws ConfigException {
     ServerConfig config = ServerConfig.parse(props("kafkastore.topic=_schemas;debug=false;"
         + "ssl.keystore.location=/x;authentication.method=NONE;authentication.realm=SR;"
         + "metadata.encoder.secret=s;resource.extension.class=a.B;schema.compatability.level=full;"
-        + "colour=blue"));
+        + "colour=blue;stele.config.unknown.keys=warn"));
     // authentication.method and .realm are read (SecuritySettings), so neither is listed.
     assertThat(config.ignoredKeys()).containsExactly(
         "debug", "kafkastore.topic", "metadata.encoder.secret", "resource.extension.class",
         "ssl.keystore.location");
     assertThat(config.unknownKeys()).containsExactly("colour", "schema.compatability.level");
+  }
+
+  @Test
+  void aMisspeltConfluentKeyStopsTheStartNamingTheKeyMeant() {
+    assertThatThrownBy(() -> ServerConfig.parse(props("schema.compatability.level=full")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting schema.compatability.level (did you mean"
+            + " schema.compatibility.level?): neither Stele nor the Confluent registry reads it,"
+            + " and a misspelt key would leave its setting at the default; correct it, or set"
+            + " stele.config.unknown.keys=warn to start anyway");
+    assertThatThrownBy(() -> ServerConfig.parse(props("listners=http://0.0.0.0:8081;colour=blue")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("unknown setting colour (and listners): ");
+    assertThatThrownBy(() -> ServerConfig.parse(props("listners=http://0.0.0.0:8081")))
+        .hasMessageStartingWith("unknown setting listners (did you mean listeners?)");
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.config.unknown.keys=maybe")))
+        .hasMessage("stele.config.unknown.keys=maybe must be refuse or warn");
+  }
+
+  @Test
+  void aSteleKeyStaysFatalEvenWhenUnknownKeysOnlyWarn() {
+    assertThatThrownBy(() -> ServerConfig.parse(props(
+        "stele.data.dri=/tmp/x;stele.config.unknown.keys=warn")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting stele.data.dri (did you mean stele.data.dir?); Stele's own"
+            + " settings are listed in the README");
   }
 
   static Stream<Arguments> errorTable() {
