@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class JavaAvroSerdeAcceptanceTest {
                   {"name": "note", "type": ["null", "string"], "default": null}]}""");
 
   @TempDir static Path work;
-  private static RegistryAndKafka env;
+  @AutoClose private static RegistryAndKafka env;
   private static ServerProcess server;
   private static KafkaCluster kafka;
 
@@ -47,13 +47,6 @@ class JavaAvroSerdeAcceptanceTest {
     env = RegistryAndKafka.start(work.resolve("serde-avro"), "py-to-java", "java-to-py");
     server = env.server();
     kafka = env.kafka();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (env != null) {
-      env.close();
-    }
   }
 
   @Test

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class JavaJsonProtobufSerdeAcceptanceTest {
       Type.newBuilder().setName("acme.Empty").setSyntax(Syntax.SYNTAX_PROTO3).build());
 
   @TempDir static Path work;
-  private static RegistryAndKafka env;
+  @AutoClose private static RegistryAndKafka env;
   private static ServerProcess server;
   private static KafkaCluster kafka;
 
@@ -57,13 +57,6 @@ class JavaJsonProtobufSerdeAcceptanceTest {
     env = RegistryAndKafka.start(work.resolve("serde-json-proto"), "py-json", "py-proto", "java-json", "java-proto");
     server = env.server();
     kafka = env.kafka();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (env != null) {
-      env.close();
-    }
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaSamplesAcceptanceTest {
   @TempDir static Path work;
-  private static KafkaCluster kafka;
+  @AutoClose private static KafkaCluster kafka;
 
   @BeforeAll
   static void startKafka() {
@@ -38,13 +38,6 @@ class KafkaSamplesAcceptanceTest {
     kafka = KafkaCluster.start(1);
     // The sample's topics have one partition.
     KafkaTopics.create(kafka.bootstrapServers(), "peter-avro2", "peter-avro3");
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    if (kafka != null) {
-      kafka.close();
-    }
   }
 
   @Test

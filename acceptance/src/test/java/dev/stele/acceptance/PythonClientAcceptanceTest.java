@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonClientAcceptanceTest {
   @TempDir static Path work;
-  private static ServerProcess sampleServer;
+  @AutoClose("stop") private static ServerProcess sampleServer;
 
   @BeforeAll
   static void startServerFromTheSampleConfig() throws IOException {
@@ -39,13 +39,6 @@ class PythonClientAcceptanceTest {
     assertThat(sample).containsEntry("schema.compatibility.level", "full");
     Path dir = Files.createDirectories(work.resolve("sample"));
     sampleServer = ServerProcess.start(dir, sample);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (sampleServer != null) {
-      sampleServer.stop();
-    }
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonSerdesAcceptanceTest {
   @TempDir static Path work;
-  private static ServerProcess server;
+  @AutoClose("stop") private static ServerProcess server;
 
   @BeforeAll
   static void startServer() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.schema_registry.json_schema",
         "confluent_kafka.schema_registry.protobuf", "jsonschema", "google.protobuf", "requests");
     server = ServerProcess.start(Files.createDirectories(work.resolve("serdes")), Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.stop();
-    }
   }
 
   @Test

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class SecureExampleAcceptanceTest {
   /** From appending a user to the users file to that user's first accepted request. */
   private static final Ceiling RELOAD = Ceiling.of("users-file.reload", Duration.ofSeconds(30));
   @TempDir static Path work;
-  private static SecuredServer server;
+  @AutoClose private static SecuredServer server;
   private static String url;
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,13 +53,6 @@ class SecureExampleAcceptanceTest {
         + work.resolve("data") + "\n", StandardOpenOption.APPEND);
     // Started from another directory than the example's: users.conf must still be found.
     server = SecuredServer.start(work, properties);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test

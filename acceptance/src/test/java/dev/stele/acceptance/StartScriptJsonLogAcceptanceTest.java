@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.testkit.server.ChildJvm;
+import dev.stele.testkit.server.JsonLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,15 +58,8 @@ class StartScriptJsonLogAcceptanceTest {
       }
     }
 
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-      assertThat(line).as("every line is one JSON object:\n%s", Files.readString(log))
-          .startsWith("{").endsWith("}");
-      events.add(Http.JSON.readTree(line));
-    }
-    List<Map<String, String>> audits = events.stream()
-        .filter(event -> event.path("loggerName").asText().equals("stele.audit"))
-        .map(StartScriptJsonLogAcceptanceTest::pairs).toList();
+    List<JsonNode> events = JsonLog.events(log);
+    List<Map<String, String>> audits = JsonLog.audits(events);
     assertThat(audits).hasSize(2);
     assertThat(audits.get(0)).containsEntry("principal", "anonymous")
         .containsEntry("remote", "127.0.0.1").containsEntry("method", "POST")
@@ -79,14 +71,6 @@ class StartScriptJsonLogAcceptanceTest {
         .containsEntry("error_code", "42201");
     assertThat(events).anySatisfy(event ->
         assertThat(event.path("formattedMessage").asText()).isEqualTo("Stele stopped"));
-  }
-
-  /** logback's JsonEncoder writes the pairs as {@code "kvpList": [{"key": "value"}, ...]}. */
-  private static Map<String, String> pairs(JsonNode event) {
-    Map<String, String> pairs = new LinkedHashMap<>();
-    event.path("kvpList").forEach(pair -> pair.fields()
-        .forEachRemaining(field -> pairs.put(field.getKey(), field.getValue().asText())));
-    return pairs;
   }
 
   private static void awaitListening(Process process, Path log)

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -17,17 +16,6 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the Avro serdes add to bare Avro once the schema id is cached (issue 5: at most 10%):
@@ -38,13 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * what a careful user of bare Avro does: reuse the stream and the encoder, return a fresh array.
  * Run with {@code bench/jmh.sh AvroSerdeBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class AvroSerdeBenchmark {
+public class AvroSerdeBenchmark extends SerdeRegistry.Trial {
   static final Schema TEN_FIELDS = new Schema.Parser().parse("""
       {"type":"record","name":"Order","namespace":"bench","fields":[
         {"name":"id","type":"long"},{"name":"customer","type":"string"},
@@ -53,7 +35,6 @@ public class AvroSerdeBenchmark {
         {"name":"created","type":"long"},{"name":"note","type":["null","string"],"default":null},
         {"name":"weight","type":"float"},{"name":"sku","type":"string"}]}""");
 
-  private SerdeRegistry registry;
   private KafkaAvroSerializer serializer;
   private KafkaAvroDeserializer deserializer;
   private GenericRecord record;
@@ -65,9 +46,8 @@ public class AvroSerdeBenchmark {
   private byte[] framed;
   private byte[] bare;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    registry = SerdeRegistry.start();
+  @Override
+  protected void prepare(SerdeRegistry registry) throws Exception {
     serializer = registry.serializer(new KafkaAvroSerializer(), Map.of());
     deserializer = registry.deserializer(new KafkaAvroDeserializer(), Map.of());
     record = new GenericData.Record(TEN_FIELDS);
@@ -87,11 +67,6 @@ public class AvroSerdeBenchmark {
     bare = bareAvroEncode();
     SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, 5, framed.length), bare, "bare Avro");
     deserializer.deserialize("orders", framed);
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    registry.close();
   }
 
   @Benchmark

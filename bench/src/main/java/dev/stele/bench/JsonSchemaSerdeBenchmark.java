@@ -8,19 +8,7 @@ import dev.stele.serde.jsonschema.KafkaJsonSchemaSerializer;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JSON Schema serdes against bare Jackson once the schema id is cached, on a 10-field POJO:
@@ -28,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the default) and on deserialize, to report what validating costs. A real Stele server runs
  * in-process for the first call. Run with {@code bench/jmh.sh JsonSchemaSerdeBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class JsonSchemaSerdeBenchmark {
+public class JsonSchemaSerdeBenchmark extends SerdeRegistry.Trial {
   /** Ten fields of the usual kinds; public so Jackson and the schema derivation see them. */
   public static class Order {
     public long id = 1234567890123L;
@@ -51,7 +33,6 @@ public class JsonSchemaSerdeBenchmark {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Order order = new Order();
-  private SerdeRegistry registry;
   private KafkaJsonSchemaSerializer<Order> plain;
   private KafkaJsonSchemaSerializer<Order> validating;
   private KafkaJsonSchemaDeserializer<JsonNode> reader;
@@ -59,9 +40,8 @@ public class JsonSchemaSerdeBenchmark {
   private byte[] framed;
   private byte[] bare;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    registry = SerdeRegistry.start();
+  @Override
+  protected void prepare(SerdeRegistry registry) throws Exception {
     plain = registry.serializer(new KafkaJsonSchemaSerializer<>(),
         Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false));
     validating = registry.serializer(new KafkaJsonSchemaSerializer<>(), Map.of());
@@ -74,11 +54,6 @@ public class JsonSchemaSerdeBenchmark {
     SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, 5, framed.length), bare, "Jackson");
     reader.deserialize("orders", framed);
     validatingReader.deserialize("orders", framed);
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    registry.close();
   }
 
   @Benchmark

@@ -7,19 +7,7 @@ import dev.stele.serde.protobuf.KafkaProtobufSerializer;
 import dev.stele.serde.protobuf.ProtobufSerdeConfig;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The Protobuf serdes against bare protobuf-java once the schema id is cached: serializing a
@@ -28,23 +16,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Stele server runs in-process for the first call. Run with
  * {@code bench/jmh.sh ProtobufSerdeBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class ProtobufSerdeBenchmark {
-  private SerdeRegistry registry;
+public class ProtobufSerdeBenchmark extends SerdeRegistry.Trial {
   private KafkaProtobufSerializer<FieldDescriptorProto> serializer;
   private KafkaProtobufDeserializer<FieldDescriptorProto> deserializer;
   private FieldDescriptorProto message;
   private byte[] framed;
   private byte[] bare;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    registry = SerdeRegistry.start();
+  @Override
+  protected void prepare(SerdeRegistry registry) throws Exception {
     serializer = registry.serializer(new KafkaProtobufSerializer<>(), Map.of());
     deserializer = registry.deserializer(new KafkaProtobufDeserializer<>(),
         Map.of(ProtobufSerdeConfig.VALUE_TYPE, FieldDescriptorProto.class.getName()));
@@ -57,11 +37,6 @@ public class ProtobufSerdeBenchmark {
     SerdeRegistry.requireSamePayload(Arrays.copyOfRange(framed, framed.length - bare.length, framed.length),
         bare, "protobuf-java");
     deserializer.deserialize("orders", framed);
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    registry.close();
   }
 
   @Benchmark

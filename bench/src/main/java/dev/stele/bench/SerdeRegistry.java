@@ -7,8 +7,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-process Stele server of the serde benchmarks and the serdes configured on it, closed
@@ -17,6 +29,38 @@ import org.apache.kafka.common.serialization.Serializer;
 final class SerdeRegistry implements AutoCloseable {
   private final TestRegistry registry;
   private final List<AutoCloseable> serdes = new ArrayList<>();
+
+  /**
+   * What the three serde benchmarks share: their JMH settings (inherited by the subclass), a
+   * registry started before the trial for {@link #prepare} and closed after it. The measured
+   * methods are the subclasses' own.
+   */
+  @State(Scope.Thread)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+  public abstract static class Trial {
+    private SerdeRegistry registry;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      registry = start();
+      prepare(registry);
+    }
+
+    /**
+     * Configures the serdes on {@code registry} and makes the first call of each (the one that
+     * asks the registry), so the measured calls find the schema id cached.
+     */
+    protected abstract void prepare(SerdeRegistry registry) throws Exception;
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      registry.close();
+    }
+  }
 
   private SerdeRegistry(TestRegistry registry) {
     this.registry = registry;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stele.testkit.server.ChildJvm;
+import dev.stele.testkit.server.JsonLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,20 +55,14 @@ class LogFormatProcessTest {
     assertThat(get("/metrics")).contains("stele_log_lag_records 0.0");
     stopGracefully();
 
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-      assertThat(line).as("every line is one JSON object").startsWith("{").endsWith("}");
-      events.add(JSON.readTree(line));
-    }
+    List<JsonNode> events = JsonLog.events(output);
     assertThat(events).anySatisfy(event -> {
       assertThat(event.path("loggerName").asText()).isEqualTo("dev.stele.server.Main");
       assertThat(event.path("level").asText()).isEqualTo("INFO");
       assertThat(event.path("formattedMessage").asText()).contains(" listening on ");
       assertThat(event.path("timestamp").isNumber()).isTrue();
     });
-    List<Map<String, String>> audits = events.stream()
-        .filter(event -> event.path("loggerName").asText().equals("stele.audit"))
-        .map(LogFormatProcessTest::pairs).toList();
+    List<Map<String, String>> audits = JsonLog.audits(events);
     assertThat(audits).hasSize(2);
     assertThat(audits.get(0)).containsEntry("principal", "anonymous")
         .containsEntry("method", "POST").containsEntry("route", "/subjects/:subject/versions")
@@ -111,14 +104,6 @@ class LogFormatProcessTest {
     assertThat(bad.exitValue()).isEqualTo(1);
     assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains(
         "stele: bad configuration: stele.log.format=xml is not a log format; use text or json");
-  }
-
-  private static Map<String, String> pairs(JsonNode event) {
-    // logback's JsonEncoder: "kvpList": [{"key": "value"}, ...]
-    Map<String, String> pairs = new HashMap<>();
-    event.path("kvpList").forEach(pair -> pair.fields()
-        .forEachRemaining(field -> pairs.put(field.getKey(), field.getValue().asText())));
-    return pairs;
   }
 
   private void start(String extraProperties, Map<String, String> environment) throws Exception {

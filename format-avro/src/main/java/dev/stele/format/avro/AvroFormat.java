@@ -1,19 +1,16 @@
 package dev.stele.format.avro;
 
+import dev.stele.schema.AbstractSchemaFormat;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.ResolvedReference;
-import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Avro as a registry format: Apache Avro's parser and {@code SchemaCompatibility}, with the
  * Confluent registry's canonical text, normalized form and messages.
  */
-public final class AvroFormat implements SchemaFormat {
+public final class AvroFormat extends AbstractSchemaFormat<AvroSchema> {
   public static final String TYPE = "AVRO";
 
   private final boolean validateDefaults;
@@ -37,10 +34,12 @@ public final class AvroFormat implements SchemaFormat {
   }
 
   /**
-   * @param maxComparisons {@code stele.compatibility.check.max.comparisons}: pairs of types one check may compare
-   *     (see {@link CheckCost}); a check that would compare more is reported as aborted
+   * @param maxComparisons {@code stele.compatibility.check.max.comparisons}: pairs of types one
+   *     check may compare (see {@link CheckCost}); a check that would compare more is reported as
+   *     aborted
    */
   public AvroFormat(boolean validateDefaults, int maxComparisons) {
+    super(TYPE, AvroSchema.class);
     if (maxComparisons <= 0) {
       throw new IllegalArgumentException("maxComparisons must be positive");
     }
@@ -49,36 +48,22 @@ public final class AvroFormat implements SchemaFormat {
   }
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public AvroSchema parse(SchemaSource source) throws InvalidSchemaException {
-    checkReferenceTypes(source.references());
+    // An Avro schema can only use Avro types; say so rather than misreading other text.
+    Optional<String> otherFormat = otherFormatReference(source.references());
+    if (otherFormat.isPresent()) {
+      throw new InvalidSchemaException("Reference " + otherFormat.get());
+    }
     AvroParsing.Parsed parsed = AvroParsing.parse(
         source.text(), source.references(), validateDefaults && source.validate());
     return new AvroSchema(parsed, source.references(), source.validate());
   }
 
-  /** An Avro schema can only use Avro types; say so rather than misreading other text. */
-  private static void checkReferenceTypes(List<ResolvedReference> refs)
-      throws InvalidSchemaException {
-    Optional<ResolvedReference> other = ResolvedReference.firstOfOtherType(refs, TYPE);
-    if (other.isPresent()) {
-      throw new InvalidSchemaException("Reference " + other.get().reference().name() + " is a "
-          + other.get().schemaType() + " schema, not AVRO");
-    }
-  }
-
   @Override
-  public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
-    if (reader instanceof AvroSchema r && writer instanceof AvroSchema w) {
-      if (RecordPrints.proven(r.prints(), w.prints())) {
-        return CompatibilityResult.COMPATIBLE;
-      }
-      return AvroCompatibility.check(r.avro(), w.avro(), roles, maxComparisons);
+  protected CompatibilityResult check(AvroSchema reader, AvroSchema writer, Roles roles) {
+    if (RecordPrints.proven(reader.prints(), writer.prints())) {
+      return CompatibilityResult.COMPATIBLE;
     }
-    return CompatibilityResult.differentSchemaTypes(roles);
+    return AvroCompatibility.check(reader.avro(), writer.avro(), roles, maxComparisons);
   }
 }

@@ -2,13 +2,10 @@ package dev.stele.format.jsonschema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stele.schema.AbstractSchemaFormat;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.ResolvedReference;
-import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +18,7 @@ import java.util.Optional;
  * valid type}, or for text that is not JSON {@code Invalid JSON Schema: unexpected character '}'
  * at line 3, column 5}. Confluent quoted the whole text after {@code Invalid JSON}; we never do.
  */
-public final class JsonSchemaFormat implements SchemaFormat {
+public final class JsonSchemaFormat extends AbstractSchemaFormat<JsonSchema> {
   public static final String TYPE = "JSON";
   /** How every refusal starts: the Confluent registry's whole message for one. */
   public static final String INVALID_SCHEMA = "Invalid JSON Schema";
@@ -43,16 +40,12 @@ public final class JsonSchemaFormat implements SchemaFormat {
    *     check may make; a check that needs more is reported as aborted
    */
   public JsonSchemaFormat(CompatibilityPolicy policy, int budget) {
+    super(TYPE, JsonSchema.class);
     if (budget <= 0) {
       throw new IllegalArgumentException("budget must be positive");
     }
     this.policy = policy;
     this.budget = budget;
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
   }
 
   /**
@@ -64,7 +57,11 @@ public final class JsonSchemaFormat implements SchemaFormat {
   public JsonSchema parse(SchemaSource source) throws InvalidSchemaException {
     JsonNode root = readJson(source.text());
     try {
-      checkReferenceTypes(source.references());
+      // A JSON schema can only use JSON schemas; say so rather than misreading other text.
+      Optional<String> otherFormat = otherFormatReference(source.references());
+      if (otherFormat.isPresent()) {
+        throw new SchemaProblem("reference " + otherFormat.get());
+      }
       SchemaNode model = ModelLoader.load(SchemaDocuments.of(root, source.references()));
       if (source.validate() && (root.isObject() || root.isBoolean())) {
         MetaSchemaCheck.check(root, Draft.of(root));
@@ -89,20 +86,8 @@ public final class JsonSchemaFormat implements SchemaFormat {
     }
   }
 
-  /** A JSON schema can only use JSON schemas; say so rather than misreading other text. */
-  private static void checkReferenceTypes(List<ResolvedReference> refs) throws SchemaProblem {
-    Optional<ResolvedReference> other = ResolvedReference.firstOfOtherType(refs, TYPE);
-    if (other.isPresent()) {
-      throw new SchemaProblem("reference " + other.get().reference().name() + " is a "
-          + other.get().schemaType() + " schema, not JSON");
-    }
-  }
-
   @Override
-  public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
-    if (reader instanceof JsonSchema r && writer instanceof JsonSchema w) {
-      return JsonCompatibility.check(r.model(), w.model(), roles, policy, budget);
-    }
-    return CompatibilityResult.differentSchemaTypes(roles);
+  protected CompatibilityResult check(JsonSchema reader, JsonSchema writer, Roles roles) {
+    return JsonCompatibility.check(reader.model(), writer.model(), roles, policy, budget);
   }
 }

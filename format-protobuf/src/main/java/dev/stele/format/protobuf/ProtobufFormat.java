@@ -1,10 +1,9 @@
 package dev.stele.format.protobuf;
 
 import dev.stele.format.protobuf.compat.ProtobufCompatibility;
+import dev.stele.schema.AbstractSchemaFormat;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaSource;
 
 /**
@@ -12,12 +11,11 @@ import dev.stele.schema.SchemaSource;
  * read with Square wire's parser, printed, normalized and diffed the way the Confluent registry
  * does, so that ids, canonical texts and compatibility verdicts agree with it.
  */
-public final class ProtobufFormat implements SchemaFormat {
+public final class ProtobufFormat extends AbstractSchemaFormat<ProtobufSchema> {
   public static final String TYPE = "PROTOBUF";
 
-  @Override
-  public String type() {
-    return TYPE;
+  public ProtobufFormat() {
+    super(TYPE, ProtobufSchema.class);
   }
 
   /**
@@ -41,12 +39,9 @@ public final class ProtobufFormat implements SchemaFormat {
   }
 
   @Override
-  public CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
-    if (!(reader instanceof ProtobufSchema r) || !(writer instanceof ProtobufSchema w)) {
-      return CompatibilityResult.differentSchemaTypes(roles);
-    }
+  protected CompatibilityResult check(ProtobufSchema reader, ProtobufSchema writer, Roles roles) {
     try {
-      return ProtobufCompatibility.check(r.file(), r.types(), w.file(), w.types(), roles);
+      return ProtobufCompatibility.check(reader.file(), reader.types(), writer.file(), writer.types(), roles);
     } catch (RuntimeException | StackOverflowError e) {
       return CompatibilityResult.unexpected(roles, e);
     }
