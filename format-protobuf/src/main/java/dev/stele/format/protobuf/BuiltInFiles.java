@@ -12,6 +12,22 @@ import com.google.protobuf.StructProto;
 import com.google.protobuf.TimestampProto;
 import com.google.protobuf.TypeProto;
 import com.google.protobuf.WrappersProto;
+import com.google.type.CalendarPeriodProto;
+import com.google.type.ColorProto;
+import com.google.type.DateProto;
+import com.google.type.DateTimeProto;
+import com.google.type.DayOfWeekProto;
+import com.google.type.DecimalProto;
+import com.google.type.ExprProto;
+import com.google.type.FractionProto;
+import com.google.type.IntervalProto;
+import com.google.type.LatLngProto;
+import com.google.type.MoneyProto;
+import com.google.type.MonthProto;
+import com.google.type.PhoneNumberProto;
+import com.google.type.PostalAddressProto;
+import com.google.type.QuaternionProto;
+import com.google.type.TimeOfDayProto;
 import dev.stele.format.protobuf.internal.wire.WireReader;
 import dev.stele.format.protobuf.model.Proto;
 import java.io.IOException;
@@ -24,22 +40,17 @@ import java.util.Map;
 
 /**
  * The files every schema may import without a reference, as in the Confluent registry: the
- * {@code google/protobuf/*.proto} well-known types (from protobuf-java's own descriptors),
- * Confluent's {@code confluent/meta.proto} and {@code confluent/type/decimal.proto}, and the
- * {@code google/type/*.proto} common types (these two shipped as text, written from their public
- * definitions without comments). A reference of the same name takes their place.
+ * {@code google/protobuf/*.proto} well-known types (protobuf-java's own descriptors), the
+ * {@code google/type/*.proto} common types (the descriptors of Google's proto-google-common-protos,
+ * the library the definitions come from), and Confluent's {@code confluent/meta.proto} and
+ * {@code confluent/type/decimal.proto} (shipped as text, written from their public definitions).
+ * A reference of the same name takes their place.
  */
 final class BuiltInFiles {
   private static final String RESOURCES = "/dev/stele/format/protobuf/builtin/";
-  /** Shipped as text: Confluent's own, and the {@code google/type} common types it bundles. */
+  /** Shipped as text: Confluent's own. */
   private static final List<String> AS_TEXT = List.of("confluent/meta.proto",
-      "confluent/type/decimal.proto", "google/type/calendar_period.proto",
-      "google/type/color.proto", "google/type/date.proto", "google/type/datetime.proto",
-      "google/type/dayofweek.proto", "google/type/decimal.proto", "google/type/expr.proto",
-      "google/type/fraction.proto", "google/type/interval.proto", "google/type/latlng.proto",
-      "google/type/money.proto", "google/type/month.proto", "google/type/phone_number.proto",
-      "google/type/postal_address.proto", "google/type/quaternion.proto",
-      "google/type/timeofday.proto");
+      "confluent/type/decimal.proto");
 
   /** By import path; loaded once, immutable. */
   static final Map<String, Proto.File> FILES = load();
@@ -53,7 +64,15 @@ final class BuiltInFiles {
         EmptyProto.getDescriptor(), FieldMaskProto.getDescriptor(),
         SourceContextProto.getDescriptor(), StructProto.getDescriptor(),
         TimestampProto.getDescriptor(), TypeProto.getDescriptor(),
-        WrappersProto.getDescriptor())) {
+        WrappersProto.getDescriptor(),
+        // The google/type files the Confluent registry bundles (not localized_text.proto).
+        CalendarPeriodProto.getDescriptor(), ColorProto.getDescriptor(),
+        DateProto.getDescriptor(), DateTimeProto.getDescriptor(), DayOfWeekProto.getDescriptor(),
+        DecimalProto.getDescriptor(), ExprProto.getDescriptor(), FractionProto.getDescriptor(),
+        IntervalProto.getDescriptor(), LatLngProto.getDescriptor(), MoneyProto.getDescriptor(),
+        MonthProto.getDescriptor(), PhoneNumberProto.getDescriptor(),
+        PostalAddressProto.getDescriptor(), QuaternionProto.getDescriptor(),
+        TimeOfDayProto.getDescriptor())) {
       files.put(file.getName(), DescriptorReader.read(file.toProto()));
     }
     for (String path : AS_TEXT) {
