@@ -1,6 +1,8 @@
 package dev.stele.format.avro;
 
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
 
@@ -19,7 +21,8 @@ import org.apache.avro.Schema;
  */
 final class CheckCost {
   private final long limit;
-  private final Set<Pair> recordsEntered = new HashSet<>();
+  /** Reader record to the writer records it was entered with, by identity as Avro remembers. */
+  private final Map<Schema, Set<Schema>> recordsEntered = new IdentityHashMap<>();
   private long pairs;
 
   private CheckCost(long limit) {
@@ -59,7 +62,8 @@ final class CheckCost {
       walk(reader.getElementType(), writer.getElementType());
     } else if (type == Schema.Type.MAP) {
       walk(reader.getValueType(), writer.getValueType());
-    } else if (type == Schema.Type.RECORD && recordsEntered.add(new Pair(reader, writer))) {
+    } else if (type == Schema.Type.RECORD && recordsEntered.computeIfAbsent(reader,
+        r -> Collections.newSetFromMap(new IdentityHashMap<>())).add(writer)) {
       for (Schema.Field field : reader.getFields()) {
         Schema.Field written = writtenAs(field, writer);
         if (written != null) {
@@ -99,19 +103,6 @@ final class CheckCost {
       }
     }
     return null;
-  }
-
-  /** Two records by identity: Avro remembers pairs of schema objects, not of equal texts. */
-  private record Pair(Schema reader, Schema writer) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Pair p && p.reader == reader && p.writer == writer;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(reader) + System.identityHashCode(writer);
-    }
   }
 
   /** Thrown from deep in the walk to end it at once; carries no stack. */
