@@ -32,6 +32,15 @@ public record Listener(String scheme, String host, int port) {
       host = "0.0.0.0";
       port = Integer.parseInt(authority.substring(1));
     }
+    if (host == null && authority != null && !authority.contains("@")) {
+      // java.net.URI gives no host when the port is not a number ("127.0.0.1:abc"): say which.
+      int colon = authority.lastIndexOf(':');
+      if (colon >= 0 && !authority.substring(colon + 1).matches("[0-9]{1,5}")) {
+        throw new ConfigException("listeners: '" + text + "' has the port '"
+            + authority.substring(colon + 1) + "', which is not a number from 0 to 65535"
+            + " (e.g. http://0.0.0.0:8081)");
+      }
+    }
     if (host == null || host.isEmpty() || uri.getUserInfo() != null) {
       throw new ConfigException("listeners: '" + text + "' has no valid host (e.g. http://0.0.0.0:8081)");
     }

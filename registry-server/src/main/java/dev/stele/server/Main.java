@@ -15,6 +15,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      System.out.println(versionLine());
+      return;
+    }
     if (args.length != 1 || args[0].startsWith("-")) {
       System.err.println("usage: stele-start FILE.properties");
       System.exit(2);
@@ -60,6 +64,11 @@ public final class Main {
       log.info("Stele stopped");
     }, "stele-shutdown"));
     log.info(server.startedLine());
+  }
+
+  /** What {@code stele-start --version} prints: {@code Stele 0.1.0 (commit 1a2b3c4)}. */
+  static String versionLine() {
+    return "Stele " + Version.current() + " (commit " + Version.commit() + ")";
   }
 
   private static void warnAboutKeys(Logger log, ServerConfig config) {

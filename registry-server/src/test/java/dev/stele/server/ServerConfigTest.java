@@ -170,6 +170,8 @@ class ServerConfigTest {
         Arguments.of("listeners=0.0.0.0:8081", "is not a URL like http://0.0.0.0:8081"),
         Arguments.of("listeners=http://0.0.0.0", "has no valid port"),
         Arguments.of("listeners=http://0.0.0.0:99999", "has no valid port"),
+        Arguments.of("listeners=http://127.0.0.1:abc",
+            "listeners: 'http://127.0.0.1:abc' has the port 'abc', which is not a number"),
         Arguments.of("listeners=http://a b:80", "is not a URL"),
         Arguments.of("listeners=,", "no listener"),
         Arguments.of("port=eighty", "port=eighty is not a port number"),
