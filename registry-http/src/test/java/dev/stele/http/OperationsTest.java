@@ -49,6 +49,17 @@ class OperationsTest extends HttpTestBase {
   }
 
   @Test
+  void aLatencyHistogramHasAFewBucketsThatFitARegistry() {
+    assertThat(get("/schemas/ids/999").status()).isEqualTo(404);
+    long buckets = get("/metrics").body().lines()
+        .filter(line -> line.startsWith("stele_http_requests_seconds_bucket{")
+            && line.contains("route=\"/schemas/ids/:id\"") && line.contains("status=\"404\""))
+        .count();
+    // 1 ms to 10 s in 1-2.5-5 steps, and +Inf; Micrometer's default would be 69 per series.
+    assertThat(buckets).isEqualTo(14);
+  }
+
+  @Test
   void registryGaugesMoveWithRegistrations() {
     assertThat(get("/metrics").body()).contains("stele_subjects 0.0", "stele_versions 0.0",
         "stele_schemas 0.0");
@@ -62,8 +73,9 @@ class OperationsTest extends HttpTestBase {
         "stele_store_append_seconds_count{result=\"failed\"} 0");
     assertThat(delete("/subjects/b-value").status()).isEqualTo(200);
     assertThat(delete("/subjects/b-value?permanent=true").status()).isEqualTo(200);
+    // b-value's second schema was used by no other subject: its id is gone with it.
     assertThat(get("/metrics").body()).contains("stele_subjects 1.0", "stele_versions 1.0",
-        "stele_schemas 2.0");
+        "stele_schemas 1.0");
   }
 
   @Test

@@ -125,18 +125,22 @@ public final class ContextIndex {
     usages.put(id, more);
   }
 
-  /** Forgets a usage; an id left without any is gone (permanently deleted everywhere). */
-  void removeUsage(int id, SubjectVersion usage) {
+  /**
+   * Forgets a usage; an id left without any is gone (permanently deleted everywhere).
+   *
+   * @return true when this was the id's last usage and the id is gone
+   */
+  boolean removeUsage(int id, SubjectVersion usage) {
     Object current = usages.get(id);
     Object left = current instanceof SubjectVersion[] all ? without(all, usage)
         : usage.equals(current) ? null : current;
     usages.put(id, left);
     if (left != null) {
-      return;
+      return false;
     }
     StoredSchema gone = byId.get(id);
     if (gone == null) {
-      return;
+      return false;
     }
     byId.put(id, null);
     if (byContent.remove(gone) && hasTwins) {
@@ -149,6 +153,7 @@ public final class ContextIndex {
         return rest.isEmpty() ? null : Set.copyOf(rest);
       });
     }
+    return true;
   }
 
   /**

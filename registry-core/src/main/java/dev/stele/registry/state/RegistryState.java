@@ -93,7 +93,7 @@ public final class RegistryState implements RecordSink {
     if (value == null) {
       if (old != null) {
         putHistory(subject, history.without(record.version()));
-        index.removeUsage(old.schema().id(), usage);
+        forget(index, old.schema().id(), usage);
       }
       return;
     }
@@ -110,7 +110,7 @@ public final class RegistryState implements RecordSink {
       return;
     }
     if (old != null && old.schema().id() != stored.id()) {
-      index.removeUsage(old.schema().id(), usage);
+      forget(index, old.schema().id(), usage);
     }
     putHistory(subject, history.with(new VersionEntry(record.version(), stored, value.deleted(), timestamp)));
     index.addUsage(stored.id(), usage);
@@ -125,10 +125,17 @@ public final class RegistryState implements RecordSink {
     for (VersionEntry entry : history.all()) {
       if (entry.deleted()) {
         history = history.without(entry.version());
-        index.removeUsage(entry.schema().id(), new SubjectVersion(subject, entry.version()));
+        forget(index, entry.schema().id(), new SubjectVersion(subject, entry.version()));
       }
     }
     putHistory(subject, history);
+  }
+
+  /** Drops a use of {@code id}; the id itself goes (and is no longer counted) with its last use. */
+  private void forget(ContextIndex index, int id, SubjectVersion usage) {
+    if (index.removeUsage(id, usage)) {
+      schemaCount--;
+    }
   }
 
   private void putHistory(String subject, SubjectHistory history) {

@@ -37,7 +37,7 @@ final class RequestMetrics {
             .tag("route", route)
             .tag("method", method)
             .tag("status", Integer.toString(status))
-            .publishPercentileHistogram()
+            .serviceLevelObjectives(Operations.BUCKETS)
             .register(meters))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
