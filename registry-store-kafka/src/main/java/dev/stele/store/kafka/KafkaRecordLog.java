@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaRecordLog implements RecordLog {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordLog.class);
   private static final long RETRY_PAUSE_MILLIS = 200;
+  /** How often a long replay at start says how far it got. */
+  private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final AppendQueue NOT_OPEN = AppendQueue.refusing("the log is not open");
   private static final AppendQueue NOT_WRITER = AppendQueue.refusing("not stored: this node does"
       + " not lead the registry cluster (it is not the schema topic's writer)");
@@ -84,6 +86,7 @@ public final class KafkaRecordLog implements RecordLog {
     }
     long deadline = System.nanoTime() + config.initTimeout().toNanos();
     long endAtStart = -1;
+    BrokerProbe.reach(config.bootstrapServers(), config.initTimeout());
     try {
       Admin admin = Admin.create(ClientSettings.admin(config));
       try {
@@ -204,8 +207,21 @@ public final class KafkaRecordLog implements RecordLog {
       return;
     }
     try {
-      watcher.whenDelivered(offset).get(Math.max(1, deadline - System.nanoTime()),
-          TimeUnit.NANOSECONDS);
+      CompletableFuture<Void> delivered = watcher.whenDelivered(offset);
+      // A long replay says how far it got every few seconds, so a slow start is not a silent one.
+      while (true) {
+        long left = deadline - System.nanoTime();
+        try {
+          delivered.get(Math.max(1, Math.min(left, PROGRESS_NANOS)), TimeUnit.NANOSECONDS);
+          return;
+        } catch (TimeoutException e) {
+          if (deadline - System.nanoTime() <= 0) {
+            throw e;
+          }
+          LOG.info("Replaying the schema topic '{}': at offset {} of {}", config.topic(),
+              watcher.position(), offset + 1);
+        }
+      }
     } catch (TimeoutException e) {
       throw new LogException("did not catch up with the schema topic '" + config.topic()
           + "' within " + config.initTimeout().toMillis() + " ms (" + KafkaStoreConfig.INIT_TIMEOUT
