@@ -42,27 +42,31 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     FatalErrors.install();
     warnAboutKeys(log, config);
+    Lifecycle lifecycle = Lifecycle.install(log, config.shutdownTimeoutMillis());
     SteleServer server;
     try {
       server = SteleServer.start(config);
-    } catch (StartException e) {
-      log.error("Stele did not start: {}", e.getMessage());
-      if (!(e.getCause() instanceof IOException || e.getCause() instanceof LogException)) {
-        // Not an operator's problem (a taken port, a locked directory) but a bug: keep the trace.
-        log.error("Cause", e.getCause());
+    } catch (StartException | RuntimeException e) {
+      if (lifecycle.stopping()) {
+        // SIGTERM interrupted the start, which closed what it had opened; the hook exits.
+        log.info("Stele stopped while starting ({})", e.getMessage());
+        lifecycle.startEnded();
+        return;
+      }
+      lifecycle.startEnded();
+      if (e instanceof StartException) {
+        log.error("Stele did not start: {}", e.getMessage());
+        if (!(e.getCause() instanceof IOException || e.getCause() instanceof LogException)) {
+          // Not an operator's problem (a taken port, a locked directory) but a bug: keep the trace.
+          log.error("Cause", e.getCause());
+        }
+      } else {
+        log.error("Stele did not start: a bug, please report it", e);
       }
       System.exit(1);
       return;
-    } catch (RuntimeException e) {
-      log.error("Stele did not start: a bug, please report it", e);
-      System.exit(1);
-      return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Stopping Stele");
-      server.close();
-      log.info("Stele stopped");
-    }, "stele-shutdown"));
+    lifecycle.started(server);
     log.info(server.startedLine());
   }
 
