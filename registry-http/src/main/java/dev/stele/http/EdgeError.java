@@ -25,7 +25,9 @@ enum EdgeError {
    * has no 503 of its own; 50301 follows its rule that an error code is the status and a serial.
    */
   LOW_MEMORY(503, 50301, "Server ran out of memory while serving this request; try again later"
-      + " or raise the heap size");
+      + " or raise the heap size"),
+  /** Stopping (SIGTERM): the request was not run; another instance, or this one restarted, can. */
+  SHUTTING_DOWN(503, 50302, "The registry is shutting down; the request was not applied, retry");
 
   private final int status;
   private final int code;

@@ -7,11 +7,13 @@ import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The registry's REST API on Vert.x: builds the route tables over the services and listens.
@@ -22,9 +24,11 @@ public final class RestServer {
   /** Confluent's leader.read.timeout.ms default: a forwarded write waits this long for the leader. */
   private static final long FORWARD_TIMEOUT_MILLIS = 60_000;
   private final HttpServer server;
+  private final AtomicBoolean draining;
 
-  private RestServer(HttpServer server) {
+  private RestServer(HttpServer server, AtomicBoolean draining) {
     this.server = server;
+    this.draining = draining;
   }
 
   /**
@@ -108,6 +112,16 @@ public final class RestServer {
             "Expensive requests refused because the heap was nearly full", heap::refusals);
       }
     }
+    // While the server stops, every request that still arrives gets an answer, see drain().
+    AtomicBoolean draining = new AtomicBoolean();
+    router.route().handler(ctx -> {
+      if (draining.get()) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        Call.fail(ctx, EdgeError.SHUTTING_DOWN.exception());
+      } else {
+        ctx.next();
+      }
+    });
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
     if (security.enabled()) {
@@ -147,7 +161,7 @@ public final class RestServer {
     }
     return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
         .listen()
-        .map(RestServer::new);
+        .map(server -> new RestServer(server, draining));
   }
 
   /** The port listened on (the one picked when the options said 0). */
@@ -157,6 +171,17 @@ public final class RestServer {
 
   public Future<Void> close() {
     return server.close();
+  }
+
+  /**
+   * The first step of a stop: requests that arrive from now on, on new or kept-alive connections,
+   * are answered 503 (50302, not applied) and their connections closed, while the requests in
+   * flight go on. Without it, requests a client had just sent on a kept-alive connection met a
+   * closed connection and no answer at all; {@link #shutdown} after a short drain leaves only
+   * those that arrive after it.
+   */
+  public void drain() {
+    draining.set(true);
   }
 
   /**

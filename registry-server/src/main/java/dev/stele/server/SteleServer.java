@@ -158,7 +158,13 @@ final class SteleServer implements AutoCloseable {
   /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
   @Override
   public void close() {
-    // All listeners at once: each stops accepting, then waits for its requests in flight.
+    // First a short drain: requests still arriving are answered 503 (not applied) rather than
+    // meeting a closed connection; then all listeners at once stop accepting, each waiting for
+    // its requests in flight.
+    servers.forEach(RestServer::drain);
+    if (!servers.isEmpty()) {
+      quietly("drain", () -> Thread.sleep(drainMillis(config.shutdownTimeoutMillis())));
+    }
     List<Future<Void>> stopping = servers.stream()
         .map(server -> server.shutdown(config.shutdownTimeoutMillis())).toList();
     for (Future<Void> stop : stopping) {
@@ -169,6 +175,11 @@ final class SteleServer implements AutoCloseable {
     quietly("close the registry node", node::close);
     // The node may or may not close the log it was given; closing twice is harmless.
     quietly("close the store", store.log()::close);
+  }
+
+  /** A second, or a quarter of a short shutdown timeout: the rest is for requests in flight. */
+  static long drainMillis(long shutdownTimeoutMillis) {
+    return Math.min(1_000, shutdownTimeoutMillis / 4);
   }
 
   private interface Step {
