@@ -107,6 +107,21 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void theIdCacheHoldsMaxSchemasPerSubjectEntries() throws Exception {
+    SchemaRegistryClient setup = client(Map.of(ClientConfig.URL, registry.url()));
+    int a = setup.register("a", CachedSchemaRegistryClientTest.USER);
+    int b = setup.register("b", SchemaDefinition.avro("\"string\""));
+    SchemaRegistryClient big = client(Map.of(ClientConfig.URL, proxy.url()));
+    SchemaRegistryClient small = client(Map.of(ClientConfig.URL, proxy.url(), ClientConfig.CACHE_CAPACITY, "1"));
+    for (SchemaRegistryClient client : List.of(big, small)) {
+      client.getById(a);
+      client.getById(b);
+      client.getById(a);
+    }
+    assertThat(proxy.calls()).hasSize(5);
+  }
+
+  @Test
   void thePrefixedUserInfoWinsAndSaslInheritTakesTheJaasCredentials() throws Exception {
     client(Map.of(ClientConfig.URL, proxy.url(), ClientConfig.BASIC_AUTH_SOURCE, "USER_INFO",
         ClientConfig.BASIC_AUTH_USER_INFO, "plain:x", ClientConfig.SCHEMA_REGISTRY_USER_INFO, "prefixed:y"))
