@@ -70,4 +70,9 @@ class ClientKeysTest {
     assertThatCode(() -> ClientConfig.fromMap(Map.of(ClientConfig.URL, "http://a:1", "ssl.keystore.key", "pem",
         "ssl.provider", "x", "bootstrap.servers", "b:9092"))).doesNotThrowAnyException();
   }
+
+  @Test
+  void everyKeyIsInTheDocs() {
+    KeyTableWalk.documented(ClientKeys.TABLE);
+  }
 }

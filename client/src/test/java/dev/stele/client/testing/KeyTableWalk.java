@@ -9,7 +9,11 @@ import dev.stele.client.internal.ConfigKey;
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.ConfigKey.Status;
 import dev.stele.client.internal.KeyTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -45,6 +49,19 @@ public final class KeyTableWalk {
         throw new AssertionError(key + ": its evidence " + test + " does not exist", e);
       }
     });
+  }
+
+  /** Every key of the table appears, in backquotes, in docs/client-config.md (run from a module directory). */
+  public static void documented(KeyTable table) {
+    String doc;
+    try {
+      doc = Files.readString(Path.of("..", "docs", "client-config.md"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (ConfigKey key : table.keys()) {
+      assertThat(doc).as(key.name() + " in docs/client-config.md").contains("| `" + key.name() + "`");
+    }
   }
 
   /**

@@ -130,4 +130,10 @@ class AvroConfigKeysTest {
       }
     };
   }
+
+  @Test
+  void everyKeyIsInTheDocs() {
+    KeyTableWalk.documented(SerdeKeys.TABLE);
+    KeyTableWalk.documented(AvroKeys.TABLE);
+  }
 }

@@ -50,4 +50,9 @@ class JsonSchemaConfigKeysTest {
     assertThat(keys.deserialize("people", bytes)).isInstanceOf(Person.class);
     assertThat(values.deserialize("people", bytes)).isNotInstanceOf(Person.class);
   }
+
+  @Test
+  void everyKeyIsInTheDocs() {
+    KeyTableWalk.documented(JsonSchemaKeys.TABLE);
+  }
 }

@@ -65,4 +65,9 @@ class ProtobufConfigKeysTest {
     assertThat(registered).isNotEqualTo(other);
     assertThat(bytes[4]).isEqualTo((byte) registered);
   }
+
+  @Test
+  void everyKeyIsInTheDocs() {
+    KeyTableWalk.documented(ProtobufKeys.TABLE);
+  }
 }
