@@ -41,7 +41,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.schemas = new BoundedCache<>(capacity);
     this.versions = new BoundedCache<>(capacity);
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
-    this.latest = new BoundedCache<>(capacity, ttl, System::nanoTime);
+    this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
   }
 
   /** A client from a Kafka-style config map (see {@link ClientConfig#fromMap}). */

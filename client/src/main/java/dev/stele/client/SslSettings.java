@@ -1,26 +1,78 @@
 package dev.stele.client;
 
+import dev.stele.client.internal.ConfigValues;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trust and key stores for {@code https} registries, under Confluent's
- * {@code schema.registry.ssl.*} keys. Null locations mean the JDK's default trust store and no
- * client certificate.
+ * TLS for {@code https} registries, under Confluent's {@code schema.registry.ssl.*} keys (Kafka's
+ * client SSL keys, prefixed). Null locations mean the JDK's default trust store and no client
+ * certificate; null protocol, protocol and cipher lists mean the JDK's defaults.
+ *
+ * @param endpointIdentification {@code https} checks the server's host name against its
+ *     certificate; empty skips the check (Kafka's {@code ssl.endpoint.identification.algorithm})
  */
 public record SslSettings(String truststoreLocation, String truststorePassword, String truststoreType,
-    String keystoreLocation, String keystorePassword, String keystoreType, String keyPassword) {
+    String keystoreLocation, String keystorePassword, String keystoreType, String keyPassword,
+    String protocol, List<String> enabledProtocols, List<String> cipherSuites, String endpointIdentification,
+    String keyManagerAlgorithm, String trustManagerAlgorithm, String secureRandom) {
   public static final String PREFIX = "schema.registry.ssl.";
   public static final SslSettings NONE = new SslSettings(null, null, "JKS", null, null, "JKS", null);
 
+  public SslSettings {
+    enabledProtocols = enabledProtocols == null ? null : List.copyOf(enabledProtocols);
+    cipherSuites = cipherSuites == null ? null : List.copyOf(cipherSuites);
+    endpointIdentification = endpointIdentification == null ? "https" : endpointIdentification;
+  }
+
+  /** Stores only, everything else the JDK's defaults, host names checked. */
+  public SslSettings(String truststoreLocation, String truststorePassword, String truststoreType,
+      String keystoreLocation, String keystorePassword, String keystoreType, String keyPassword) {
+    this(truststoreLocation, truststorePassword, truststoreType, keystoreLocation, keystorePassword, keystoreType,
+        keyPassword, null, null, null, "https", null, null, null);
+  }
+
+  /** Whether the JDK's default TLS setup serves as is. */
   public boolean isDefault() {
-    return truststoreLocation == null && keystoreLocation == null;
+    return truststoreLocation == null && keystoreLocation == null && protocol == null && enabledProtocols == null
+        && cipherSuites == null && checksHostName() && keyManagerAlgorithm == null && trustManagerAlgorithm == null
+        && secureRandom == null;
+  }
+
+  public boolean checksHostName() {
+    return !endpointIdentification.isEmpty();
   }
 
   static SslSettings fromMap(Map<String, ?> configs) {
+    String identification = get(configs, "endpoint.identification.algorithm", "https");
+    if (identification.equalsIgnoreCase("none")) {
+      identification = ""; // Confluent's client also reads "none" as "no check"
+    } else if (!identification.isEmpty() && !identification.equalsIgnoreCase("https")) {
+      throw new IllegalArgumentException(PREFIX + "endpoint.identification.algorithm must be https, none or empty,"
+          + " not '" + identification + "'");
+    }
     return new SslSettings(get(configs, "truststore.location", null), get(configs, "truststore.password", null),
-        get(configs, "truststore.type", "JKS"), get(configs, "keystore.location", null),
-        get(configs, "keystore.password", null), get(configs, "keystore.type", "JKS"),
-        get(configs, "key.password", null));
+        storeType(configs, "truststore.type"), get(configs, "keystore.location", null),
+        get(configs, "keystore.password", null), storeType(configs, "keystore.type"),
+        get(configs, "key.password", null), get(configs, "protocol", null), list(configs, "enabled.protocols"),
+        list(configs, "cipher.suites"), identification.toLowerCase(Locale.ROOT),
+        get(configs, "keymanager.algorithm", null), get(configs, "trustmanager.algorithm", null),
+        get(configs, "secure.random.implementation", null));
+  }
+
+  private static String storeType(Map<String, ?> configs, String key) {
+    String type = get(configs, key, "JKS");
+    if (type.equalsIgnoreCase("PEM")) {
+      throw new UnsupportedConfigException(PREFIX + key, PREFIX + key + "=PEM is not supported by Stele's schema"
+          + " registry client yet: put the key and certificates in a PKCS12 or JKS store");
+    }
+    return type;
+  }
+
+  private static List<String> list(Map<String, ?> configs, String key) {
+    List<String> items = new ConfigValues(configs).list(PREFIX + key);
+    return items.isEmpty() ? null : items;
   }
 
   private static String get(Map<String, ?> configs, String key, String fallback) {
@@ -28,17 +80,8 @@ public record SslSettings(String truststoreLocation, String truststorePassword, 
     if (value == null) {
       return fallback;
     }
-    // Kafka hands passwords over as its Password type; its toString hides the value.
-    String text = value.getClass().getSimpleName().equals("Password") ? passwordValue(value) : value.toString();
-    return text.isEmpty() ? fallback : text;
-  }
-
-  private static String passwordValue(Object password) {
-    try {
-      return (String) password.getClass().getMethod("value").invoke(password);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException("cannot read a password config: " + e, e);
-    }
+    String text = ConfigValues.text(value).trim();
+    return text.isEmpty() && !key.equals("endpoint.identification.algorithm") ? fallback : text;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,10 @@ class TlsClientTest {
   @TempDir static Path dir;
   static TestRegistry registry;
   static RecordingProxy https;
+  static RecordingProxy wrongName;
+  static RecordingProxy tls12Only;
   static Path truststore;
+  static Path wrongNameTruststore;
 
   @BeforeAll
   static void start() throws Exception {
@@ -44,13 +48,28 @@ class TlsClientTest {
         "-file", cert.toString());
     keytool("-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(), "-storetype", "PKCS12",
         "-keystore", truststore.toString(), "-storepass", PASSWORD);
+    // A certificate for "localhost" only, served at 127.0.0.1: the chain is trusted, the name is not.
+    Path otherKeystore = dir.resolve("other.p12");
+    wrongNameTruststore = dir.resolve("other-trust.p12");
+    Path otherCert = dir.resolve("other.crt");
+    keytool("-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
+        "-keystore", otherKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+    keytool("-exportcert", "-alias", "other", "-keystore", otherKeystore.toString(), "-storepass", PASSWORD,
+        "-file", otherCert.toString());
+    keytool("-importcert", "-noprompt", "-alias", "other", "-file", otherCert.toString(), "-storetype", "PKCS12",
+        "-keystore", wrongNameTruststore.toString(), "-storepass", PASSWORD);
     registry = TestRegistry.start();
     https = RecordingProxy.https(registry.url(), serverContext(keystore));
+    wrongName = RecordingProxy.https(registry.url(), serverContext(otherKeystore));
+    tls12Only = RecordingProxy.https(registry.url(), serverContext(keystore), "TLSv1.2");
   }
 
   @AfterAll
   static void stop() throws Exception {
     https.close();
+    wrongName.close();
+    tls12Only.close();
     registry.close();
   }
 
@@ -70,6 +89,66 @@ class TlsClientTest {
     SchemaRegistryClient client = CachedSchemaRegistryClient.fromConfigs(Map.of(ClientConfig.URL, https.url(),
         ClientConfig.MAX_RETRIES, "0"));
     assertThatThrownBy(client::getSubjects).isInstanceOf(IOException.class).hasMessageContaining(https.url());
+  }
+
+  @Test
+  void anEmptyEndpointIdentificationAlgorithmSkipsTheHostNameCheck() throws Exception {
+    Map<String, String> trusted = new HashMap<>(Map.of(ClientConfig.URL, wrongName.url(), ClientConfig.MAX_RETRIES, "0",
+        "schema.registry.ssl.truststore.location", wrongNameTruststore.toString(),
+        "schema.registry.ssl.truststore.password", PASSWORD, "schema.registry.ssl.truststore.type", "PKCS12"));
+    SchemaRegistryClient checking = CachedSchemaRegistryClient.fromConfigs(trusted);
+    assertThatThrownBy(checking::getSubjects).isInstanceOf(IOException.class);
+    trusted.put("schema.registry.ssl.endpoint.identification.algorithm", "");
+    assertThat(CachedSchemaRegistryClient.fromConfigs(trusted).getSubjects()).isEmpty();
+  }
+
+  @Test
+  void skippingTheHostNameCheckStillChecksTheChain() {
+    SchemaRegistryClient client = CachedSchemaRegistryClient.fromConfigs(Map.of(ClientConfig.URL, wrongName.url(),
+        ClientConfig.MAX_RETRIES, "0", "schema.registry.ssl.endpoint.identification.algorithm", "none"));
+    assertThatThrownBy(client::getSubjects).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void enabledProtocolsAndCipherSuitesLimitWhatTheClientOffers() throws Exception {
+    Map<String, String> base = Map.of(ClientConfig.URL, tls12Only.url(), ClientConfig.MAX_RETRIES, "0",
+        "schema.registry.ssl.truststore.location", truststore.toString(),
+        "schema.registry.ssl.truststore.password", PASSWORD, "schema.registry.ssl.truststore.type", "PKCS12");
+    assertThat(CachedSchemaRegistryClient.fromConfigs(base).getSubjects()).isEmpty();
+    Map<String, String> tls13 = new HashMap<>(base);
+    tls13.put("schema.registry.ssl.enabled.protocols", "TLSv1.3");
+    assertThatThrownBy(CachedSchemaRegistryClient.fromConfigs(tls13)::getSubjects).isInstanceOf(IOException.class);
+    // A TLS 1.3-only suite cannot be agreed with a TLS 1.2 server.
+    Map<String, String> suites = new HashMap<>(base);
+    suites.put("schema.registry.ssl.cipher.suites", "TLS_AES_128_GCM_SHA256");
+    assertThatThrownBy(CachedSchemaRegistryClient.fromConfigs(suites)::getSubjects).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void protocolAlgorithmsAndSecureRandomNameWhatTheJdkBuilds() throws Exception {
+    Map<String, String> configs = new HashMap<>(Map.of(ClientConfig.URL, tls12Only.url(), ClientConfig.MAX_RETRIES, "0",
+        "schema.registry.ssl.truststore.location", truststore.toString(),
+        "schema.registry.ssl.truststore.password", PASSWORD, "schema.registry.ssl.truststore.type", "PKCS12",
+        "schema.registry.ssl.protocol", "TLSv1.2", "schema.registry.ssl.trustmanager.algorithm", "PKIX",
+        "schema.registry.ssl.secure.random.implementation", "SHA1PRNG"));
+    assertThat(CachedSchemaRegistryClient.fromConfigs(configs).getSubjects()).isEmpty();
+    for (String key : List.of("protocol", "trustmanager.algorithm", "keymanager.algorithm",
+        "secure.random.implementation")) {
+      Map<String, String> wrong = new HashMap<>(configs);
+      wrong.put("schema.registry.ssl.keystore.location", truststore.toString());
+      wrong.put("schema.registry.ssl.keystore.password", PASSWORD);
+      wrong.put("schema.registry.ssl.keystore.type", "PKCS12");
+      wrong.put("schema.registry.ssl." + key, "NoSuchThing");
+      assertThatThrownBy(() -> CachedSchemaRegistryClient.fromConfigs(wrong))
+          .as(key).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchThing");
+    }
+  }
+
+  @Test
+  void pemStoresAreRefusedByName() {
+    assertThatThrownBy(() -> CachedSchemaRegistryClient.fromConfigs(Map.of(ClientConfig.URL, https.url(),
+        "schema.registry.ssl.keystore.type", "PEM")))
+        .isInstanceOf(UnsupportedConfigException.class).hasMessageContaining("schema.registry.ssl.keystore.type");
   }
 
   private static SSLContext serverContext(Path keystore) throws Exception {

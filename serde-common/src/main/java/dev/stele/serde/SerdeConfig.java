@@ -12,15 +12,24 @@ import java.util.Map;
  * {@link ClientConfig}.
  */
 public record SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean latestCompatibilityStrict,
-    int useSchemaId, boolean normalize, SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy) {
+    int useSchemaId, boolean normalize, SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy,
+    boolean idCompatibilityStrict) {
 
   public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
   public static final String USE_LATEST_VERSION = "use.latest.version";
   public static final String LATEST_COMPATIBILITY_STRICT = "latest.compatibility.strict";
   public static final String USE_SCHEMA_ID = "use.schema.id";
+  public static final String ID_COMPATIBILITY_STRICT = "id.compatibility.strict";
   public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
   public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+
+  /** The settings before {@code id.compatibility.strict} was read: checked, as Confluent's default. */
+  public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean latestCompatibilityStrict,
+      int useSchemaId, boolean normalize, SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy) {
+    this(autoRegister, useLatestVersion, latestCompatibilityStrict, useSchemaId, normalize, keyStrategy,
+        valueStrategy, true);
+  }
 
   public static SerdeConfig fromMap(Map<String, ?> configs) {
     ConfigValues values = new ConfigValues(configs);
@@ -31,7 +40,8 @@ public record SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolea
         values.intValue(USE_SCHEMA_ID, -1),
         values.bool(NORMALIZE_SCHEMAS, false),
         Strategies.load(KEY_SUBJECT_NAME_STRATEGY, values.string(KEY_SUBJECT_NAME_STRATEGY, null)),
-        Strategies.load(VALUE_SUBJECT_NAME_STRATEGY, values.string(VALUE_SUBJECT_NAME_STRATEGY, null)));
+        Strategies.load(VALUE_SUBJECT_NAME_STRATEGY, values.string(VALUE_SUBJECT_NAME_STRATEGY, null)),
+        values.bool(ID_COMPATIBILITY_STRICT, true));
   }
 
   public SubjectNameStrategy strategy(boolean isKey) {

@@ -18,7 +18,28 @@ public final class ConfigValues {
 
   public String string(String key, String fallback) {
     Object value = configs.get(key);
-    return value == null ? fallback : value.toString().trim();
+    return value == null ? fallback : text(value).trim();
+  }
+
+  /**
+   * A value as text: a class by its name, a collection comma-joined, and Kafka's {@code Password}
+   * by its value (its {@code toString} hides it, which would send "[hidden]" as a credential).
+   */
+  public static String text(Object value) {
+    if (value instanceof Class<?> type) {
+      return type.getName();
+    }
+    if (value instanceof Collection<?> collection) {
+      return String.join(",", collection.stream().map(ConfigValues::text).toList());
+    }
+    if (value.getClass().getName().equals("org.apache.kafka.common.config.types.Password")) {
+      try {
+        return String.valueOf(value.getClass().getMethod("value").invoke(value));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException("cannot read a password config: " + e, e);
+      }
+    }
+    return value.toString();
   }
 
   public String required(String key) {
@@ -72,9 +93,9 @@ public final class ConfigValues {
     Object value = configs.get(key);
     List<String> items = new ArrayList<>();
     if (value instanceof Collection<?> collection) {
-      collection.forEach(item -> items.add(item.toString().trim()));
+      collection.forEach(item -> items.add(text(item).trim()));
     } else if (value != null) {
-      for (String item : value.toString().split(",")) {
+      for (String item : text(value).split(",")) {
         items.add(item.trim());
       }
     }

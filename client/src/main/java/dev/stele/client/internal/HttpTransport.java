@@ -6,13 +6,16 @@ import dev.stele.client.ClientConfig;
 import dev.stele.client.RestClientException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Sends one REST call, failing over between the configured URLs and retrying with exponential
@@ -43,7 +46,18 @@ public final class HttpTransport {
     if (ssl != null) {
       builder.sslContext(ssl);
     }
+    SSLParameters parameters = SslContexts.parameters(config.ssl());
+    if (parameters != null) {
+      builder.sslParameters(parameters);
+    }
+    if (config.proxy() != null) {
+      builder.proxy(ProxySelector.of(config.proxy()));
+    }
     this.http = builder.build();
+    if (config.randomizeUrls()) {
+      // Spreads many clients with one shared URL list over the registries; failover goes on from there.
+      current.set(ThreadLocalRandom.current().nextInt(urls.size()));
+    }
   }
 
   /** Sends {@code method path} with an optional JSON body and returns the parsed JSON answer. */
@@ -93,6 +107,7 @@ public final class HttpTransport {
     if (config.authorization() != null) {
       request.header("Authorization", config.authorization());
     }
+    config.headers().forEach(request::setHeader);
     return request.build();
   }
 

@@ -3,6 +3,7 @@ package dev.stele.client.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A forwarding proxy in front of a real registry, for what a test cannot see from outside:
  * the headers a client sends and how often it calls. It can also answer the next N calls with
- * an error of its own (a registry that is overloaded) before forwarding again.
+ * an error of its own (a registry that is overloaded) before forwarding again. A client may also
+ * use it as its HTTP proxy ({@code proxy.host}): requests for absolute URIs go where they name.
  */
 public final class RecordingProxy implements AutoCloseable {
   private final HttpServer server;
@@ -48,6 +51,20 @@ public final class RecordingProxy implements AutoCloseable {
   public static RecordingProxy https(String target, SSLContext tls) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return new RecordingProxy(target, server);
+  }
+
+  /** The same, offering only {@code protocols} (e.g. TLSv1.2), for tests of what a client offers. */
+  public static RecordingProxy https(String target, SSLContext tls, String... protocols) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+      @Override
+      public void configure(HttpsParameters parameters) {
+        SSLParameters ssl = tls.getDefaultSSLParameters();
+        ssl.setProtocols(protocols);
+        parameters.setSSLParameters(ssl);
+      }
+    });
     return new RecordingProxy(target, server);
   }
 
@@ -83,7 +100,9 @@ public final class RecordingProxy implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8));
       return;
     }
-    HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
+    // An absolute URI is a client using this as its HTTP proxy: forward to where it asked.
+    URI asked = exchange.getRequestURI();
+    HttpRequest.Builder forward = HttpRequest.newBuilder(asked.isAbsolute() ? asked : URI.create(target + asked))
         .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     String type = exchange.getRequestHeaders().getFirst("Content-Type");

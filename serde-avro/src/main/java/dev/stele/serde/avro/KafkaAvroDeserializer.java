@@ -2,6 +2,8 @@ package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.internal.KeyTable;
+import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistrySerde;
@@ -152,5 +154,10 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
 
   private String describe(String topic) {
     return registry().describe(topic);
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return AvroKeys.TABLE;
   }
 }

@@ -2,7 +2,9 @@ package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.avro.internal.AvroData;
+import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.avro.internal.OutputBuffers;
 import dev.stele.serde.internal.RegistryAccess;
@@ -89,5 +91,10 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   private Schema parse(String topic, SchemaDefinition definition) {
     return AvroSchemaParser.parse(registry(), topic, definition, "Avro value for topic '" + topic + "'");
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return AvroKeys.TABLE;
   }
 }

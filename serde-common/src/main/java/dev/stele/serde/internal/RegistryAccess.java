@@ -60,29 +60,36 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   /**
-   * The id for {@code schema} under {@code subject}: registered, fixed by {@code use.schema.id},
-   * the latest version, or looked up, in Confluent's order. With the latest version and
-   * {@code latest.compatibility.strict}, {@code latestProblem} must return null (the latest can
-   * read what {@code schema} writes) or the reason it cannot. {@code schema} may be null when
+   * The id for {@code schema} under {@code subject}, in Confluent's order: registered (with
+   * {@code auto.register.schemas}, which wins over the rest), fixed by {@code use.schema.id}, the
+   * latest version, or looked up. With a fixed id and {@code id.compatibility.strict}, or the latest
+   * version and {@code latest.compatibility.strict}, {@code canRead} must return null (that schema
+   * can read what {@code schema} writes) or the reason it cannot. {@code schema} may be null when
    * the caller has none of its own and relies on the latest version or a fixed id.
    */
   public WriterSchema writerSchema(String topic, String subject, SchemaDefinition schema,
-      Function<SchemaDefinition, String> latestProblem) {
+      Function<SchemaDefinition, String> canRead) {
     try {
+      if (config.autoRegister() && schema != null) {
+        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
+      }
       if (config.useSchemaId() >= 0) {
         int id = config.useSchemaId();
-        return new WriterSchema(id, client.getById(id, subject, null));
+        SchemaDefinition fixed = client.getById(id, subject, null);
+        String problem = config.idCompatibilityStrict() ? canRead.apply(fixed) : null;
+        if (problem != null) {
+          throw new SerializationException(describe(topic) + ": schema id " + id + " (use.schema.id) cannot read"
+              + " this " + format + " data: " + problem + "; set id.compatibility.strict=false to skip this check");
+        }
+        return new WriterSchema(id, fixed);
       }
       if (schema == null && !config.useLatestVersion()) {
         throw new SerializationException(describe(topic) + ": no schema to register or look up under subject '"
             + subject + "'; configure one, or use.latest.version or use.schema.id");
       }
-      if (config.autoRegister() && schema != null) {
-        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
-      }
       if (config.useLatestVersion()) {
         RegisteredSchema latest = client.getLatest(subject);
-        String problem = config.latestCompatibilityStrict() ? latestProblem.apply(latest.schema()) : null;
+        String problem = config.latestCompatibilityStrict() ? canRead.apply(latest.schema()) : null;
         if (problem != null) {
           throw new SerializationException(describe(topic) + ": the latest version of subject '" + subject
               + "' (id " + latest.id() + ") cannot read this " + format + " data: " + problem);

@@ -1,7 +1,12 @@
 package dev.stele.serde.internal;
 
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.ClientKeys;
+import dev.stele.client.internal.ConfigKey.Side;
+import dev.stele.client.internal.KeyTable;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * What every format's serializer and deserializer holds around its hot path: the client given to
@@ -27,11 +32,24 @@ public abstract class RegistrySerde {
     this.format = format;
   }
 
-  /** Builds the registry access for these configs (over the given client, if any) and keeps it. */
+  /**
+   * Builds the registry access for these configs (over the given client, if any) and keeps it.
+   * First, a Confluent key this serde refuses fails, naming the key and why; see {@link #formatKeys}.
+   */
   protected final RegistryAccess connect(Map<String, ?> configs, boolean isKey) {
+    Side side = this instanceof Serializer<?> ? Side.SERIALIZER : Side.DESERIALIZER;
+    SerdeKeys.TABLE.check(configs, side);
+    formatKeys().check(configs, side);
+    // The client's keys are checked even when a client was given, so a refused one never passes quietly.
+    ClientKeys.TABLE.check(configs, side);
     RegistryAccess access = RegistryAccess.configure(configs, isKey, givenClient, format);
     this.registry = access;
     return access;
+  }
+
+  /** The format's own Confluent keys (e.g. {@code specific.avro.reader}), honoured or refused. */
+  protected KeyTable formatKeys() {
+    return KeyTable.of("serializers", List.of());
   }
 
   /** The registry; a serde used before {@code configure} is a programming error. */

@@ -6,9 +6,11 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.TypedDeserializer;
+import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.util.List;
 import java.util.Map;
@@ -110,5 +112,10 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     Reader reader = new Reader(validator);
     readers.put(id, reader);
     return reader;
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return JsonSchemaKeys.TABLE;
   }
 }

@@ -8,11 +8,13 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.internal.KeyTable;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
+import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.io.IOException;
@@ -199,5 +201,10 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
 
   private String describe(String topic) {
     return registry().describe(topic);
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return JsonSchemaKeys.TABLE;
   }
 }

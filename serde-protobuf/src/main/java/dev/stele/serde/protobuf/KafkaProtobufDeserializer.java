@@ -6,10 +6,12 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import dev.stele.serde.protobuf.internal.ProtobufKeys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -165,5 +167,10 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
 
   private String describe(String topic) {
     return registry().describe(topic);
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return ProtobufKeys.TABLE;
   }
 }

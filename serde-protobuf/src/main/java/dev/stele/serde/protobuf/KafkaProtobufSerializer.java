@@ -7,14 +7,17 @@ import com.google.protobuf.Message;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.internal.KeyTable;
 import dev.stele.format.protobuf.ProtobufFormat;
 import dev.stele.schema.SchemaReference;
+import dev.stele.serde.SerdeConfig;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import dev.stele.serde.protobuf.internal.ProtobufKeys;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +107,9 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
     String subject = registry.subject(topic, type.getFullName());
     FileDescriptor file = type.getFile();
     SchemaDefinition schema = null;
-    if (registry.config().useSchemaId() < 0 && !registry.config().useLatestVersion()) {
+    SerdeConfig config = registry.config();
+    // Registering wins over a fixed id and the latest version (Confluent's order); without either, look up.
+    if (config.autoRegister() || config.useSchemaId() < 0 && !config.useLatestVersion()) {
       List<SchemaReference> references = files.references(topic, file);
       schema = ProtoFiles.definition(file, references);
     }
@@ -146,5 +151,10 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
 
   private String describe(String topic) {
     return registry().describe(topic);
+  }
+
+  @Override
+  protected KeyTable formatKeys() {
+    return ProtobufKeys.TABLE;
   }
 }

@@ -1,0 +1,62 @@
+package dev.stele.serde.internal;
+
+import static dev.stele.client.internal.ConfigKey.defaultOnly;
+import static dev.stele.client.internal.ConfigKey.honoured;
+import static dev.stele.client.internal.ConfigKey.refused;
+
+import dev.stele.client.internal.KeyTable;
+import java.util.List;
+
+/**
+ * The keys every Confluent 8.5 serde reads ({@code AbstractKafkaSchemaSerDeConfig}) other than
+ * the registry client's, which are {@code ClientKeys}' and checked when the client is built.
+ * docs/client-config.md is this table in prose; {@code SerdeKeysTest} walks it.
+ */
+public final class SerdeKeys {
+  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
+  private static final String FRAMING = "Stele frames every payload with the 5-byte id prefix";
+
+  public static final KeyTable TABLE = KeyTable.of("serializers", List.of(
+      honoured("auto.register.schemas", "true", "register the schema; wins over use.schema.id and the"
+          + " latest version, as in Confluent"),
+      honoured("normalize.schemas", "false", "register and look up with normalize=true"),
+      honoured("use.schema.id", "-1", "write with this id when auto.register.schemas is false"),
+      honoured("id.compatibility.strict", "true", "with use.schema.id, the id's schema must read what"
+          + " the serializer's own schema writes"),
+      honoured("use.latest.version", "false", "write with the subject's latest version"),
+      honoured("latest.compatibility.strict", "true", "with use.latest.version, the latest version must"
+          + " read what the serializer's own schema writes"),
+      honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
+      honoured("key.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
+          "TopicNameStrategy (also for AssociatedNameStrategy: Stele has no associations), RecordNameStrategy,"
+              + " TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
+      honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
+          "as key.subject.name.strategy"),
+      refused("use.latest.with.metadata", null, "picking the latest version by metadata is not implemented;"
+          + " use use.latest.version or use.schema.id"),
+      refused("use.schema.guid", null, "schema GUIDs are not implemented; use use.schema.id"),
+      defaultOnly("propagate.schema.tags", "false", "schema tags are not carried over between versions"),
+      refused("schema.format", null, "registering in another schema format is not implemented"),
+      refused("execution.environment", null, RULES),
+      defaultOnly("rule.executors", "", RULES),
+      defaultOnly("rule.actions", "", RULES),
+      defaultOnly("rule.service.loader.enable", "true", RULES),
+      defaultOnly("rule.metrics.enable", "true", RULES),
+      defaultOnly("validation.rules.executor.class", "io.confluent.kafka.schemaregistry.rules.cel.CelValidator",
+          RULES),
+      defaultOnly("validation.rules.fail.fast", "false", RULES),
+      defaultOnly("context.name.strategy", "io.confluent.kafka.serializers.context.NullContextNameStrategy",
+          "context name strategies are not supported; name the context in the subject (:.ctx:subject)"),
+      defaultOnly("key.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
+          FRAMING + "; ids in headers are not implemented"),
+      defaultOnly("value.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
+          FRAMING + "; ids in headers are not implemented"),
+      defaultOnly("key.schema.id.deserializer", "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
+          "Stele reads the id prefix; ids in headers are not read yet"),
+      defaultOnly("value.schema.id.deserializer",
+          "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
+          "Stele reads the id prefix; ids in headers are not read yet"),
+      defaultOnly("schema.reflection", "false", "Avro reflection is not implemented")));
+
+  private SerdeKeys() {}
+}
