@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * 4-byte big-endian schema id, the JSON text; API.md §5.1). The schema is the configured
  * {@code json.schema}, else derived from the POJO's class, else (with {@code use.latest.version}
  * or {@code use.schema.id}) the registry's. Data is validated against the schema it is framed
- * with unless {@code json.fail.invalid.schema=false}. A drop-in for
+ * with when {@code json.fail.invalid.schema=true} (Confluent's default, false, writes it unchecked). A drop-in for
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
  */
 public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Serializer<T> {
@@ -64,7 +64,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     ConfigValues values = new ConfigValues(configs);
-    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true);
+    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false);
     String schemaText = values.string(JsonSchemaSerdeConfig.SCHEMA, null);
     try {
       this.configuredSchema = schemaText == null || schemaText.isEmpty() ? null : mapper.readTree(schemaText);
