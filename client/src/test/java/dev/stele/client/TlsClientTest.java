@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.testing.RecordingProxy;
 import dev.stele.client.testing.TestRegistry;
+import dev.stele.testkit.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +35,13 @@ class TlsClientTest {
     Path keystore = dir.resolve("server.p12");
     truststore = dir.resolve("trust.p12");
     Path cert = dir.resolve("server.crt");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+    Keytool.run(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
         "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "server", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-        "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", truststore.toString(), "-storepass", PASSWORD);
+    Keytool.run(dir, "-exportcert", "-alias", "server", "-keystore", keystore.toString(),
+        "-storepass", PASSWORD, "-file", cert.toString());
+    Keytool.run(dir, "-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(),
+        "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass", PASSWORD);
     registry = TestRegistry.start();
     https = RecordingProxy.https(registry.url(), serverContext(keystore));
   }
@@ -82,16 +80,5 @@ class TlsClientTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
     return context;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
-    }
   }
 }
