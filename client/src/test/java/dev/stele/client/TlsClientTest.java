@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.testing.RecordingProxy;
 import dev.stele.client.testing.TestRegistry;
+import dev.stele.testkit.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -41,24 +40,24 @@ class TlsClientTest {
     Path keystore = dir.resolve("server.p12");
     truststore = dir.resolve("trust.p12");
     Path cert = dir.resolve("server.crt");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+    Keytool.run(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
         "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "server", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-        "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", truststore.toString(), "-storepass", PASSWORD);
+    Keytool.run(dir, "-exportcert", "-alias", "server", "-keystore", keystore.toString(),
+        "-storepass", PASSWORD, "-file", cert.toString());
+    Keytool.run(dir, "-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(),
+        "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass", PASSWORD);
     // A certificate for "localhost" only, served at 127.0.0.1: the chain is trusted, the name is not.
     Path otherKeystore = dir.resolve("other.p12");
     wrongNameTruststore = dir.resolve("other-trust.p12");
     Path otherCert = dir.resolve("other.crt");
-    keytool("-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
+    Keytool.run(dir, "-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
         "-keystore", otherKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "other", "-keystore", otherKeystore.toString(), "-storepass", PASSWORD,
-        "-file", otherCert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "other", "-file", otherCert.toString(), "-storetype", "PKCS12",
-        "-keystore", wrongNameTruststore.toString(), "-storepass", PASSWORD);
+    Keytool.run(dir, "-exportcert", "-alias", "other", "-keystore", otherKeystore.toString(),
+        "-storepass", PASSWORD, "-file", otherCert.toString());
+    Keytool.run(dir, "-importcert", "-noprompt", "-alias", "other", "-file", otherCert.toString(),
+        "-storetype", "PKCS12", "-keystore", wrongNameTruststore.toString(), "-storepass", PASSWORD);
     registry = TestRegistry.start();
     https = RecordingProxy.https(registry.url(), serverContext(keystore));
     wrongName = RecordingProxy.https(registry.url(), serverContext(otherKeystore));
@@ -161,16 +160,5 @@ class TlsClientTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
     return context;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
-    }
   }
 }
