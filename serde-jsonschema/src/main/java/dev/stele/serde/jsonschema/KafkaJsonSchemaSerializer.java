@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
@@ -53,7 +52,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client) {
-    super(client, "JSON Schema");
+    super(client, "JSON Schema", JsonSchemaKeys.TABLE);
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -197,14 +196,5 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
     Target target = new Target(writer.id(), validator, json);
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(data.getClass(), target);
     return target;
-  }
-
-  private String describe(String topic) {
-    return registry().describe(topic);
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return JsonSchemaKeys.TABLE;
   }
 }
