@@ -56,6 +56,9 @@ public interface Registry {
 
   CompletionStage<Results.Registered> register(Requests.Register request);
 
+  /** Registers a version again with its schema tags (and metadata or rules) edited. */
+  CompletionStage<Results.Registered> tagVersion(Requests.TagVersion request);
+
   CompletionStage<Integer> deleteVersion(Requests.DeleteVersion request);
 
   CompletionStage<List<Integer>> deleteSubject(Requests.DeleteSubject request);

@@ -36,6 +36,7 @@ final class SubjectVersionRoutes {
         call -> read(call, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
     routes.delete(VERSION, writes("delete schema version"), subject(DELETE), this::delete);
+    routes.post(VERSION + "/tags", writes("modify schema tags"), subject(WRITE), PARSES, this::tag);
   }
 
   private void list(Call call) {
@@ -48,8 +49,20 @@ final class SubjectVersionRoutes {
     String subject = call.path("subject");
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
-        call.flag("normalize"), body.id(), body.version());
+        call.flag("normalize"), body.id(), body.version(),
+        SchemaTagBodies.edit(body.schemaTagsToAdd(), "schemaTagsToAdd", body.schemaTagsToRemove(),
+            "schemaTagsToRemove"),
+        Boolean.TRUE.equals(body.propagateSchemaTags()));
     call.write(() -> registry.register(request), registered -> {
+      call.registered(registered.id(), registered.version());
+      return Render.registered(registered);
+    });
+  }
+
+  private void tag(Call call) {
+    Requests.TagVersion request = SchemaTagBodies.tagVersion(call.path("subject"), call.path("version"),
+        RequestBodies.tagRequest(call.body()));
+    call.write(() -> registry.tagVersion(request), registered -> {
       call.registered(registered.id(), registered.version());
       return Render.registered(registered);
     });

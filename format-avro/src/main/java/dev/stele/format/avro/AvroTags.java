@@ -23,7 +23,8 @@ import org.apache.avro.Schema;
  * Confluent registry writes them. An entity's path is the record's name, full or simple
  * ({@code com.x.User} or {@code User}), and for a field that name, a dot and the field's name. A
  * simple name matches a record of that name in any namespace; the first one found wins, searching
- * breadth-first from the top as Confluent does.
+ * breadth-first from the top as Confluent does. A leading dot ({@code .User}) is Avro's way to
+ * write a name in no namespace.
  */
 final class AvroTags {
   static final String TAGS = "confluent:tags";
@@ -105,6 +106,9 @@ final class AvroTags {
     boolean field = entity.type() == SchemaEntity.Type.SR_FIELD;
     int dot = path.lastIndexOf('.');
     String recordPath = field ? (dot > 0 ? path.substring(0, dot) : "") : path;
+    if (recordPath.startsWith(".")) {
+      recordPath = recordPath.substring(1); // Avro's spelling of a name in no namespace
+    }
     String fieldName = field ? path.substring(dot + 1) : null;
     Deque<Visit> toVisit = new ArrayDeque<>();
     toVisit.add(new Visit(root, ""));

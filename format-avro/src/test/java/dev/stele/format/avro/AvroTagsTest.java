@@ -57,14 +57,17 @@ class AvroTagsTest {
   void recordsAreNamedByFullOrSimpleNameInTheirOwnNamespace() throws Exception {
     String text = tagged(DEP, TagEdit.adding(Map.of(field("com.x.Dep.v"), Set.of("N"),
         record("Dep"), Set.of("R"), field("o.In.w"), Set.of("W"))));
+    String inNoNamespace = tagged(USER, TagEdit.adding(Map.of(field(".User.name"), Set.of("D"))));
 
     assertThat(AVRO.parse(SchemaSource.of(text)).inlineTags()).containsExactly(
         Map.entry(record("com.x.Dep"), Set.of("R")), Map.entry(field("com.x.Dep.v"), Set.of("N")),
         Map.entry(field("o.In.w"), Set.of("W")));
+    assertThat(AVRO.parse(SchemaSource.of(inNoNamespace)).inlineTags())
+        .containsExactly(Map.entry(field("User.name"), Set.of("D")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"User.nope", "Nope.name", "User", "other.User.name"})
+  @ValueSource(strings = {"User.nope", "Nope.name", "User", "other.User.name", ".o.User.name"})
   void aPathThatMatchesNothingIsNamed(String path) {
     assertThatThrownBy(() -> tagged(USER, TagEdit.adding(Map.of(field(path), Set.of("X")))))
         .isInstanceOf(IllegalArgumentException.class)

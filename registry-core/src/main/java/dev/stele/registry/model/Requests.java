@@ -1,6 +1,8 @@
 package dev.stele.registry.model;
 
 import dev.stele.registry.Settings;
+import dev.stele.schema.TagEdit;
+import java.util.List;
 
 /**
  * The request records of the {@code Registry} and {@code Settings} services: one record per
@@ -16,9 +18,43 @@ public final class Requests {
    *
    * @param id an explicit schema id (IMPORT mode), or null
    * @param version an explicit version, or null
+   * @param tags {@code schemaTagsToAdd}/{@code schemaTagsToRemove}, written into the schema
+   * @param propagateTags {@code propagateSchemaTags}: the latest version's tags are added too
    */
   public record Register(
-      String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {}
+      String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
+      TagEdit tags, boolean propagateTags) {
+    public Register {
+      tags = tags == null ? TagEdit.NONE : tags;
+    }
+
+    public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {
+      this(subject, payload, normalize, id, version, TagEdit.NONE, false);
+    }
+
+    /** Whether the schema is changed before it is stored, so it is never the one sent. */
+    public boolean editsTags() {
+      return !tags.isEmpty() || propagateTags;
+    }
+  }
+
+  /**
+   * {@code POST /subjects/{s}/versions/{v}/tags}: registers version {@code v} again with tags
+   * edited, and its metadata or rules replaced or edited.
+   *
+   * @param newVersion the version to register as (42201 unless the next one), or null
+   * @param metadata replaces the version's metadata, or null to keep it
+   * @param ruleSet replaces the rules, or null (then the latest version's are kept)
+   * @param rulesToMerge rules laid over the previous version's, or null
+   * @param rulesToRemove names of the previous version's rules to drop, or null
+   */
+  public record TagVersion(String subject, String version, Integer newVersion, TagEdit tags,
+      RawJson metadata, RawJson ruleSet, RawJson rulesToMerge, List<String> rulesToRemove) {
+    public TagVersion {
+      tags = tags == null ? TagEdit.NONE : tags;
+      rulesToRemove = rulesToRemove == null ? null : List.copyOf(rulesToRemove);
+    }
+  }
 
   /** {@code POST /subjects/{s}}. */
   public record Lookup(
