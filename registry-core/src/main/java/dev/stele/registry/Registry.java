@@ -4,8 +4,12 @@ import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
+import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
+import dev.stele.schema.SchemaEntity;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,6 +30,18 @@ public interface Registry {
 
   Results.SchemaText schemaById(Requests.SchemaById request);
 
+  /** {@code GET /schemas/guids/{guid}}; 40403 when no schema has it (or it is no GUID). */
+  Results.SchemaText schemaByGuid(Requests.SchemaByGuid request);
+
+  /** {@code GET /schemas/guids/{guid}/ids}: empty when no schema has it. */
+  List<Results.ContextId> idsForGuid(String guid);
+
+  /**
+   * The tags written in a schema, of the entities having any of {@code wanted} ({@code *}: any
+   * tag), for {@code findTags}. CPU-heavy (parses): call off the event loop.
+   */
+  Map<SchemaEntity, Set<String>> findTags(StoredSchema schema, List<String> wanted);
+
   List<String> subjectsForId(Requests.IdUsages request);
 
   List<SubjectVersion> versionsForId(Requests.IdUsages request);
@@ -36,7 +52,7 @@ public interface Registry {
    * The subjects whose config names an {@code alias}, keyed by that alias target, each list
    * sorted ({@code GET /schemas?aliases=true}).
    */
-  java.util.Map<String, List<String>> aliases();
+  Map<String, List<String>> aliases();
 
   List<String> subjects(Requests.ListSubjects request);
 

@@ -31,6 +31,9 @@ final class SchemaRoutes {
     routes.get("/schemas/ids/:id/schema", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::rawById);
     routes.get("/schemas/ids/:id/subjects", READS, SIGNED_IN, this::subjects);
     routes.get("/schemas/ids/:id/versions", READS, SIGNED_IN, this::versions);
+    routes.get("/schemas/guids/:guid", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::byGuid);
+    routes.get("/schemas/guids/:guid/ids", READS, SIGNED_IN, call -> call.ok(Render.contextIds(
+        Visible.readableIds(call, registry, registry.idsForGuid(call.path("guid"))))));
   }
 
   /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */
@@ -54,8 +57,30 @@ final class SchemaRoutes {
       call.ok(cache.render(id, registry.schemaById(new Requests.SchemaById(id, null, null, false))));
       return;
     }
-    read(call, new Requests.SchemaById(id, call.text("subject"), call.text("format"),
-        call.flag("fetchMaxId")), Render::schemaText);
+    Requests.SchemaById request = new Requests.SchemaById(id, call.text("subject"), call.text("format"),
+        call.flag("fetchMaxId"));
+    List<String> findTags = call.all("findTags");
+    if (findTags.isEmpty()) {
+      read(call, request, Render::schemaText);
+    } else {
+      // Finding tags parses the schema: off the event loop.
+      call.blocking(() -> {
+        Results.SchemaText found = registry.schemaById(request);
+        return Render.schemaText(found, registry.findTags(found.schema(), findTags));
+      }, body -> body);
+    }
+  }
+
+  /** {@code GET /schemas/guids/{guid}}: a {@code SchemaString}, as by id. */
+  private void byGuid(Call call) {
+    String guid = call.path("guid");
+    Visible.requireReadableGuid(call, registry, guid);
+    Requests.SchemaByGuid request = new Requests.SchemaByGuid(guid, call.text("format"));
+    if (request.format() == null || request.format().isEmpty()) {
+      call.ok(Render.schemaText(registry.schemaByGuid(request)));
+    } else {
+      call.blocking(() -> registry.schemaByGuid(request), Render::schemaText);
+    }
   }
 
   /** The schema text itself is the body (JSON for Avro and JSON Schema, .proto text otherwise). */

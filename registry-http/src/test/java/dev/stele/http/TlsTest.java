@@ -164,7 +164,7 @@ class TlsTest extends HttpTestBase {
           .header("Content-Type", V1).header("Authorization", TestUsers.basic("alice"))
           .POST(HttpRequest.BodyPublishers.ofString(STRING)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-      assertThat(registered.body()).isEqualTo("{\"id\":1}");
+      assertThat(registered.body()).isEqualTo("{\"id\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\"}");
       // Decided and stored by the leader; the follower's own (unshared) log has nothing.
       HttpResponse<String> onLeader = https("alice.p12").send(get(leaderPort,
           "/subjects/alice-value/versions", TestUsers.basic("alice")), HttpResponse.BodyHandlers.ofString());

@@ -71,6 +71,9 @@ public final class Requests {
   /** {@code GET /schemas/ids/{id}} and its sub-resources. */
   public record SchemaById(int id, String subject, String format, boolean fetchMaxId) {}
 
+  /** {@code GET /schemas/guids/{guid}}: the guid as the client wrote it. */
+  public record SchemaByGuid(String guid, String format) {}
+
   /** {@code GET /schemas/ids/{id}/subjects} and {@code /versions}. */
   public record IdUsages(int id, String subject, boolean deleted, int offset, int limit) {}
 

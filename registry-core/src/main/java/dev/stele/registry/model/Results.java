@@ -36,6 +36,9 @@ public final class Results {
     }
   }
 
+  /** One of a GUID's ids: the context it is in ({@code "."} for the default) and the id. */
+  public record ContextId(String context, int id) {}
+
   /**
    * A subject version rendered in the requested format ({@code text} is the canonical schema
    * unless a format was asked for).

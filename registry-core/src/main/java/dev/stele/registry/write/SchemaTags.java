@@ -30,9 +30,7 @@ final class SchemaTags {
       tagged = retag(request, tagged, request.tags(), parser, state);
     }
     if (request.propagateTags() && latest != null) {
-      Submission previous = new Submission(request.subject(), new SchemaPayload(latest.schema().schema(),
-          latest.schema().schemaType(), latest.schema().references(), null, null), null, null);
-      Map<SchemaEntity, Set<String>> inherited = parser.parse(previous, state, false, false).inlineTags();
+      Map<SchemaEntity, Set<String>> inherited = parser.parseStored(latest.schema(), state).inlineTags();
       if (!inherited.isEmpty()) {
         tagged = retag(request, tagged, TagEdit.adding(inherited), parser, state);
       }
