@@ -4,12 +4,9 @@ import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
-import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
-import dev.stele.schema.SchemaEntity;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,6 +25,7 @@ public interface Registry {
   /** Every context that holds subjects, the default context {@code "."} first. */
   List<String> contexts();
 
+  /** Parses (call off the event loop) when a {@code format} or {@code findTags} is asked for. */
   Results.SchemaText schemaById(Requests.SchemaById request);
 
   /** {@code GET /schemas/guids/{guid}}; 40403 when no schema has it (or it is no GUID). */
@@ -35,12 +33,6 @@ public interface Registry {
 
   /** {@code GET /schemas/guids/{guid}/ids}: empty when no schema has it. */
   List<Results.ContextId> idsForGuid(String guid);
-
-  /**
-   * The tags written in a schema, of the entities having any of {@code wanted} ({@code *}: any
-   * tag), for {@code findTags}. CPU-heavy (parses): call off the event loop.
-   */
-  Map<SchemaEntity, Set<String>> findTags(StoredSchema schema, List<String> wanted);
 
   List<String> subjectsForId(Requests.IdUsages request);
 
@@ -58,6 +50,7 @@ public interface Registry {
 
   List<Integer> versions(Requests.ListVersions request);
 
+  /** Parses (call off the event loop) when a {@code format} or {@code findTags} is asked for. */
   Results.VersionText version(Requests.GetVersion request);
 
   List<Integer> referencedBy(Requests.ReferencedBy request);

@@ -5,7 +5,6 @@ import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.SchemaVersion;
-import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.read.CompatibilityCheck;
@@ -19,11 +18,8 @@ import dev.stele.registry.write.Precheck;
 import dev.stele.registry.write.Registration;
 import dev.stele.registry.write.Tagging;
 import dev.stele.registry.write.Writer;
-import dev.stele.schema.SchemaEntity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Registry}: reads from the durable state, writes through the node's one {@link Writer}. */
@@ -90,11 +86,6 @@ final class RegistryService implements Registry {
   @Override
   public List<Results.ContextId> idsForGuid(String guid) {
     return idReads.idsForGuid(guid);
-  }
-
-  @Override
-  public Map<SchemaEntity, Set<String>> findTags(StoredSchema schema, List<String> wanted) {
-    return Reads.findTags(parser, state, schema, wanted);
   }
 
   @Override

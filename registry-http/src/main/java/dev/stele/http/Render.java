@@ -56,10 +56,6 @@ final class Render {
 
   /** {@code GET /schemas/ids/{id}}: the schema content without subject or version (7.9). */
   static Buffer schemaText(Results.SchemaText found) {
-    return schemaText(found, Map.of());
-  }
-
-  static Buffer schemaText(Results.SchemaText found, Map<SchemaEntity, Set<String>> tags) {
     return Json.render(out -> {
       StoredSchema schema = found.schema();
       out.writeStartObject();
@@ -69,7 +65,7 @@ final class Render {
       writeReferences(out, schema.references());
       writeRaw(out, "metadata", schema.metadata());
       writeRaw(out, "ruleSet", schema.ruleSet());
-      writeTags(out, tags);
+      writeTags(out, found.tags());
       if (found.maxId() != null) {
         out.writeNumberField("maxId", found.maxId());
       }

@@ -57,18 +57,8 @@ final class SchemaRoutes {
       call.ok(cache.render(id, registry.schemaById(new Requests.SchemaById(id, null, null, false))));
       return;
     }
-    Requests.SchemaById request = new Requests.SchemaById(id, call.text("subject"), call.text("format"),
-        call.flag("fetchMaxId"));
-    List<String> findTags = call.all("findTags");
-    if (findTags.isEmpty()) {
-      read(call, request, Render::schemaText);
-    } else {
-      // Finding tags parses the schema: off the event loop.
-      call.blocking(() -> {
-        Results.SchemaText found = registry.schemaById(request);
-        return Render.schemaText(found, registry.findTags(found.schema(), findTags));
-      }, body -> body);
-    }
+    read(call, new Requests.SchemaById(id, call.text("subject"), call.text("format"),
+        call.flag("fetchMaxId"), call.all("findTags")), Render::schemaText);
   }
 
   /** {@code GET /schemas/guids/{guid}}: a {@code SchemaString}, as by id. */
@@ -90,9 +80,12 @@ final class SchemaRoutes {
         false), found -> Buffer.buffer(found.text()));
   }
 
-  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
+  /**
+   * Another format than the stored one, or finding tags, means parsing the schema: that runs off
+   * the event loop.
+   */
   private void read(Call call, Requests.SchemaById request, Function<Results.SchemaText, Buffer> render) {
-    if (request.format() == null || request.format().isEmpty()) {
+    if ((request.format() == null || request.format().isEmpty()) && request.findTags().isEmpty()) {
       call.ok(render.apply(registry.schemaById(request)));
     } else {
       call.blocking(() -> registry.schemaById(request), render);

@@ -14,7 +14,6 @@ import dev.stele.registry.Registry;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import io.vertx.core.buffer.Buffer;
-import java.util.List;
 import java.util.function.Function;
 
 /** {@code /subjects/{s}/versions}: registration and the versions of a subject. */
@@ -31,7 +30,8 @@ final class SubjectVersionRoutes {
   void declare(RouteTable routes) {
     routes.get(VERSIONS, READS, subject(READ), this::list);
     routes.post(VERSIONS, writes("register schema"), subject(WRITE), PARSES, this::register);
-    routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT, this::version);
+    routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT,
+        call -> read(call, found -> Render.schema(found.version(), found.text(), found.tags())));
     routes.get(VERSION + "/schema", READS, subject(READ), PARSES_FOR_FORMAT,
         call -> read(call, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
@@ -68,26 +68,14 @@ final class SubjectVersionRoutes {
     });
   }
 
-  /** {@code findTags} parses the schema to find its tagged entities: off the event loop. */
-  private void version(Call call) {
-    List<String> findTags = call.all("findTags");
-    if (findTags.isEmpty()) {
-      read(call, found -> Render.schema(found.version(), found.text()));
-      return;
-    }
-    Requests.GetVersion request = new Requests.GetVersion(call.path("subject"), call.path("version"),
-        call.flag("deleted"), call.text("format"));
-    call.blocking(() -> {
-      Results.VersionText found = registry.version(request);
-      return Render.schema(found.version(), found.text(), registry.findTags(found.version().schema(), findTags));
-    }, body -> body);
-  }
-
-  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
+  /**
+   * Another format than the stored one, or finding tags ({@code findTags}), means parsing the
+   * schema: that runs off the event loop.
+   */
   private void read(Call call, Function<Results.VersionText, Buffer> render) {
     Requests.GetVersion request = new Requests.GetVersion(call.path("subject"), call.path("version"),
-        call.flag("deleted"), call.text("format"));
-    if (request.format() == null || request.format().isEmpty()) {
+        call.flag("deleted"), call.text("format"), call.all("findTags"));
+    if ((request.format() == null || request.format().isEmpty()) && request.findTags().isEmpty()) {
       call.ok(render.apply(registry.version(request)));
     } else {
       call.blocking(() -> registry.version(request), render);

@@ -8,7 +8,8 @@ import java.util.List;
  * The request records of the {@code Registry} and {@code Settings} services: one record per
  * operation instead of flag lists (DESIGN.md rule 7). Subjects are as given in the URL, possibly
  * context-qualified ({@code :.ctx:name}); versions are the raw path text ({@code 3}, {@code latest},
- * {@code -1}), validated by the service.
+ * {@code -1}), validated by the service. A {@code findTags} list asks a read for the schema's
+ * tagged entities that carry any of those tags ({@code *}: all); empty asks for none.
  */
 public final class Requests {
   private Requests() {}
@@ -69,7 +70,16 @@ public final class Requests {
       String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose) {}
 
   /** {@code GET /schemas/ids/{id}} and its sub-resources. */
-  public record SchemaById(int id, String subject, String format, boolean fetchMaxId) {}
+  public record SchemaById(int id, String subject, String format, boolean fetchMaxId,
+      List<String> findTags) {
+    public SchemaById {
+      findTags = findTags == null ? List.of() : List.copyOf(findTags);
+    }
+
+    public SchemaById(int id, String subject, String format, boolean fetchMaxId) {
+      this(id, subject, format, fetchMaxId, List.of());
+    }
+  }
 
   /** {@code GET /schemas/guids/{guid}}: the guid as the client wrote it. */
   public record SchemaByGuid(String guid, String format) {}
@@ -95,7 +105,16 @@ public final class Requests {
       int limit) {}
 
   /** {@code GET /subjects/{s}/versions/{v}} (and {@code /schema}). */
-  public record GetVersion(String subject, String version, boolean deleted, String format) {}
+  public record GetVersion(String subject, String version, boolean deleted, String format,
+      List<String> findTags) {
+    public GetVersion {
+      findTags = findTags == null ? List.of() : List.copyOf(findTags);
+    }
+
+    public GetVersion(String subject, String version, boolean deleted, String format) {
+      this(subject, version, deleted, format, List.of());
+    }
+  }
 
   /**
    * {@code GET /subjects/{s}/metadata}.

@@ -42,7 +42,8 @@ public final class IdReads {
     }
     String formatted = Reads.formatted(parser, state, stored, request.format());
     Integer maxId = request.fetchMaxId() ? index.maxId() : null;
-    return new SchemaText(stored, formatted, null, maxId);
+    return new SchemaText(stored, formatted, null, maxId,
+        Reads.findTags(parser, state, stored, request.findTags()));
   }
 
   /**

@@ -173,6 +173,9 @@ public final class Reads {
    */
   public static Map<SchemaEntity, Set<String>> findTags(SchemaParser parser, RegistryState state,
       StoredSchema stored, List<String> wanted) {
+    if (wanted.isEmpty()) {
+      return Map.of(); // not asked: no parsing
+    }
     boolean any = wanted.contains("*");
     Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
     parser.parseStored(stored, state).inlineTags().forEach((entity, tags) -> {

@@ -97,4 +97,18 @@ class TaggingTest {
     assertThat(nodes.version("t-value", "3").schema().schema())
         .contains("{\"name\":\"name\",\"type\":\"string\",\"confluent:tags\":[\"PII\"]}");
   }
+
+  @Test
+  void readsFindTheTaggedEntitiesOnlyWhenAsked() {
+    nodes.register("t-value", USER);
+    int id = tag("1", null, TagEdit.adding(Map.of(NAME, Set.of("PII"))), null).id();
+
+    assertThat(nodes.registry().version(new Requests.GetVersion("t-value", "2", false, null, List.of("PII"))).tags())
+        .containsExactly(Map.entry(NAME, Set.of("PII")));
+    assertThat(nodes.registry().schemaById(new Requests.SchemaById(id, null, null, false, List.of("*"))).tags())
+        .containsExactly(Map.entry(NAME, Set.of("PII")));
+    assertThat(nodes.registry().version(new Requests.GetVersion("t-value", "2", false, null, List.of("X"))).tags())
+        .isEmpty();
+    assertThat(nodes.registry().version(new Requests.GetVersion("t-value", "2", false, null)).tags()).isEmpty();
+  }
 }
