@@ -162,10 +162,11 @@ public final class Registration {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
           "Subject " + target.subject + " is not in read-write mode");
     }
-    Submission submitted =
-        new Submission(target.subject, request.payload(), request.id(), request.version());
+    // Tags are edited in IMPORT mode too; nothing is taken from the latest version there.
+    SchemaPayload payload = SchemaTags.apply(request, request.payload(), null, parser, state);
+    Submission submitted = new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
     StoredSchema holder = target.index.byId(id);
     if (holder != null && !holder.content().equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(

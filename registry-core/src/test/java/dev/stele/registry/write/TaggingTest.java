@@ -111,4 +111,17 @@ class TaggingTest {
         .isEmpty();
     assertThat(nodes.registry().version(new Requests.GetVersion("t-value", "2", false, null)).tags()).isEmpty();
   }
+
+  @Test
+  void importModeWritesTheRequestsTagsButTagsNoVersion() {
+    nodes.mode("t-value", "IMPORT");
+    nodes.register(new Requests.Register("t-value", SchemaPayload.of(USER, null), false, 7, 1,
+        TagEdit.adding(Map.of(NAME, Set.of("PII"))), false));
+
+    assertThat(nodes.version("t-value", "1").schema().schema()).isEqualTo(USER_PII);
+    assertThat(nodes.version("t-value", "1").id()).isEqualTo(7);
+    // Tagging registers a new version with a new id, which IMPORT mode does not assign.
+    failsWith(ErrorCode.OPERATION_NOT_PERMITTED, () -> tag("1", null, TagEdit.NONE, null))
+        .hasMessage("Subject t-value is not in read-write mode");
+  }
 }
