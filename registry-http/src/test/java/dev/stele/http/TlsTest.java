@@ -151,7 +151,7 @@ class TlsTest extends HttpTestBase {
       HttpResponse<String> registered = httpsRegister(https("alice.p12"), follower.port(),
           "alice-value", TestUsers.basic("alice"));
       assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-      assertThat(registered.body()).isEqualTo("{\"id\":1}");
+      assertThat(registered.body()).isEqualTo("{\"id\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\"}");
       // Decided and stored by the leader; the follower's own (unshared) log has nothing.
       HttpResponse<String> onLeader = httpsGet("alice.p12", leaderPort,
           "/subjects/alice-value/versions", TestUsers.basic("alice"));

@@ -47,7 +47,8 @@ public final class VersionReads {
         s -> find(state.history(s), asked, request.deleted()) != null);
     VersionEntry entry = findOrThrow(historyOrThrow(found, request.deleted()), asked, request.deleted());
     String text = Reads.format(parser, state, entry.schema(), request.format());
-    return new VersionText(Reads.view(found, entry), text);
+    return new VersionText(Reads.view(found, entry), text,
+        Reads.findTags(parser, state, entry.schema(), request.findTags()));
   }
 
   public List<Integer> referencedBy(Requests.ReferencedBy request) {
