@@ -35,29 +35,31 @@ class TlsClientTest {
   static Path truststore;
   static Path wrongNameTruststore;
 
+  /**
+   * A PKCS12 key store {@code <alias>.p12} with a self-signed certificate for {@code dname} and
+   * {@code san}, and a trust store {@code <alias>-trust.p12} holding that certificate.
+   */
+  private static Path selfSigned(String alias, String dname, String san) throws Exception {
+    Path keystore = dir.resolve(alias + ".p12");
+    Path cert = dir.resolve(alias + ".crt");
+    Keytool.run(dir, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", dname, "-ext", san, "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+    Keytool.run(dir, "-exportcert", "-alias", alias, "-keystore", keystore.toString(),
+        "-storepass", PASSWORD, "-file", cert.toString());
+    Keytool.run(dir, "-importcert", "-noprompt", "-alias", alias, "-file", cert.toString(),
+        "-storetype", "PKCS12", "-keystore", dir.resolve(alias + "-trust.p12").toString(),
+        "-storepass", PASSWORD);
+    return keystore;
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    truststore = dir.resolve("trust.p12");
-    Path cert = dir.resolve("server.crt");
-    Keytool.run(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    Keytool.run(dir, "-exportcert", "-alias", "server", "-keystore", keystore.toString(),
-        "-storepass", PASSWORD, "-file", cert.toString());
-    Keytool.run(dir, "-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(),
-        "-storetype", "PKCS12", "-keystore", truststore.toString(), "-storepass", PASSWORD);
+    Path keystore = selfSigned("server", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
+    truststore = dir.resolve("server-trust.p12");
     // A certificate for "localhost" only, served at 127.0.0.1: the chain is trusted, the name is not.
-    Path otherKeystore = dir.resolve("other.p12");
+    Path otherKeystore = selfSigned("other", "CN=localhost", "SAN=dns:localhost");
     wrongNameTruststore = dir.resolve("other-trust.p12");
-    Path otherCert = dir.resolve("other.crt");
-    Keytool.run(dir, "-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
-        "-keystore", otherKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    Keytool.run(dir, "-exportcert", "-alias", "other", "-keystore", otherKeystore.toString(),
-        "-storepass", PASSWORD, "-file", otherCert.toString());
-    Keytool.run(dir, "-importcert", "-noprompt", "-alias", "other", "-file", otherCert.toString(),
-        "-storetype", "PKCS12", "-keystore", wrongNameTruststore.toString(), "-storepass", PASSWORD);
     registry = TestRegistry.start();
     https = RecordingProxy.https(registry.url(), serverContext(keystore));
     wrongName = RecordingProxy.https(registry.url(), serverContext(otherKeystore));

@@ -29,17 +29,7 @@ import java.util.TreeSet;
  * metadata, and who references it. The first two fall back to other contexts for an unqualified
  * subject ({@link SubjectLookup}); their errors are about the subject as asked for.
  */
-public final class VersionReads {
-  private final RegistryState state;
-  private final SchemaParser parser;
-  private final NodeOptions options;
-
-  public VersionReads(RegistryState state, SchemaParser parser, NodeOptions options) {
-    this.state = state;
-    this.parser = parser;
-    this.options = options;
-  }
-
+public record VersionReads(RegistryState state, SchemaParser parser, NodeOptions options) {
   public VersionText version(Requests.GetVersion request) {
     int asked = Versions.parse(request.version());
     String subject = SubjectLookup.resolve(state, request.subject());

@@ -44,17 +44,7 @@ import java.util.List;
  * already has in the context or a new one. IMPORT mode takes id and version from the request and
  * skips population and checks.
  */
-public final class Registration {
-  private final SchemaParser parser;
-  private final CompatibilityCheck compatibility;
-  private final NodeOptions options;
-
-  public Registration(SchemaParser parser, CompatibilityCheck compatibility, NodeOptions options) {
-    this.parser = parser;
-    this.compatibility = compatibility;
-    this.options = options;
-  }
-
+public record Registration(SchemaParser parser, CompatibilityCheck compatibility, NodeOptions options) {
   public Decision<Registered> decide(Requests.Register request, RegistryState state) {
     return decide(request, state, new Precheck());
   }

@@ -24,17 +24,7 @@ import dev.stele.registry.write.Writer.Decision;
  * {@code confluent:version} set, so the result is always a new version (even with no edit at all,
  * as in Confluent) and always passes through a plain registration: checks, ids, records.
  */
-public final class Tagging {
-  private final SchemaParser parser;
-  private final NodeOptions options;
-  private final Registration registration;
-
-  public Tagging(SchemaParser parser, NodeOptions options, Registration registration) {
-    this.parser = parser;
-    this.options = options;
-    this.registration = registration;
-  }
-
+public record Tagging(SchemaParser parser, NodeOptions options, Registration registration) {
   public Decision<Registered> decide(Requests.TagVersion request, RegistryState state) {
     if (request.ruleSet() != null && (request.rulesToMerge() != null || request.rulesToRemove() != null)) {
       throw ErrorCode.INVALID_RULE_SET.exception(
