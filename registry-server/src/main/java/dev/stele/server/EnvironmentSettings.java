@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *
  * @param values the settings, by key
  * @param variables the variable each key came from
- * @param skipped variables with a prefix that are not settings: the start scripts' (JVM options,
- *     JMX, log4j) and Kubernetes service links
+ * @param skipped variables with a prefix that are not settings: those of Confluent's start
+ *     scripts (JVM options, JMX, log4j) and Kubernetes service links
  * @param conflicts two variables setting one key to different values, reported by {@link #parse}
  *     (not before: with a file, the environment is not read)
  */
@@ -31,13 +31,14 @@ record EnvironmentSettings(Map<String, String> values, Map<String, String> varia
   static final String STELE_PREFIX = "STELE_";
 
   /**
-   * Variables the start scripts read rather than the server: Confluent's image passes them to
-   * the JVM, JMX or log4j (bin/stele-start honours SCHEMA_REGISTRY_HEAP_OPTS and _OPTS), ours
-   * choose the JVM's options or the install directory.
+   * Variables Confluent's image passes to the JVM, JMX or log4j rather than to the server
+   * (bin/stele-start honours SCHEMA_REGISTRY_HEAP_OPTS and _OPTS; the others are reported).
    */
   private static final Set<String> LAUNCHER = Set.of("SCHEMA_REGISTRY_HEAP_OPTS",
-      "SCHEMA_REGISTRY_OPTS", "SCHEMA_REGISTRY_JVM_PERFORMANCE_OPTS", "SCHEMA_REGISTRY_LOG_DIR",
-      "STELE_JAVA_OPTS", "STELE_HOME");
+      "SCHEMA_REGISTRY_OPTS", "SCHEMA_REGISTRY_JVM_PERFORMANCE_OPTS", "SCHEMA_REGISTRY_LOG_DIR");
+  /** Our own scripts' variables (bin/stele-start, the container's entrypoint and health check). */
+  private static final Set<String> OURS = Set.of("STELE_JAVA_OPTS", "STELE_HOME",
+      "STELE_HEALTH_URL");
   private static final List<String> LAUNCHER_PREFIXES = List.of("SCHEMA_REGISTRY_JMX_",
       "SCHEMA_REGISTRY_LOG4J_");
   /**
@@ -64,7 +65,7 @@ record EnvironmentSettings(Map<String, String> values, Map<String, String> varia
     for (String variable : new TreeMap<>(environment).keySet()) {
       String value = environment.get(variable);
       String key = key(variable);
-      if (key == null) {
+      if (key == null || OURS.contains(variable)) {
         continue;
       }
       if (isLauncherVariable(variable) || isServiceLink(variable, value)) {

@@ -84,7 +84,7 @@ public final class Main {
   private static void reportEnvironment(Logger log, EnvironmentSettings environment, boolean file) {
     // STELE_LOG_FORMAT is honoured either way (LogFormat.choose).
     List<String> unread = environment.variables().values().stream()
-        .filter(variable -> !variable.equals(LogFormat.ENV)).toList();
+        .filter(variable -> !variable.equals(LogFormat.ENV)).sorted().toList();
     if (file && !unread.isEmpty()) {
       // A file is the whole configuration, as in Confluent's schema-registry-start: say so, or
       // an operator would wonder why STELE_DATA_DIR in the unit's environment changed nothing.
@@ -93,10 +93,11 @@ public final class Main {
     } else if (!file) {
       log.info(environment.variables().isEmpty()
           ? "No config file and no SCHEMA_REGISTRY_* or STELE_* settings: the defaults apply"
-          : "Settings from the environment: " + String.join(", ", environment.variables().values()));
+          : "Settings from the environment: "
+              + String.join(", ", environment.variables().values().stream().sorted().toList()));
     }
     if (!environment.skipped().isEmpty()) {
-      log.info("Not settings (start scripts' options, Kubernetes service links): {}",
+      log.info("Not settings (Confluent's start-script options, Kubernetes service links): {}",
           String.join(", ", environment.skipped()));
     }
   }

@@ -58,8 +58,13 @@ class EnvironmentSettingsTest {
 
   @Test
   void steleVariablesSetSteleKeysAndNothingSetMeansTheDefaults() throws ConfigException {
-    ServerConfig config = EnvironmentSettings.of(Map.of("STELE_DATA_DIR", "/var/lib/stele/data",
-        "STELE_JAVA_OPTS", "-Xmx2g")).parse();
+    // The scripts' own variables are neither settings nor worth a line in the log.
+    EnvironmentSettings environment = EnvironmentSettings.of(Map.of(
+        "STELE_DATA_DIR", "/var/lib/stele/data", "STELE_JAVA_OPTS", "-Xmx2g",
+        "STELE_HEALTH_URL", "http://127.0.0.1:8081/health/ready"));
+    assertThat(environment.variables()).containsOnlyKeys("stele.data.dir");
+    assertThat(environment.skipped()).isEmpty();
+    ServerConfig config = environment.parse();
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/stele/data"));
     assertThat(config.kafkaStore()).isNull();
 
