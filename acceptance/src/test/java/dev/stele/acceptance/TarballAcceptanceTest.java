@@ -110,7 +110,8 @@ class TarballAcceptanceTest {
       awaitListening(process, log);
       Http http = new Http("http://127.0.0.1:" + port);
       assertThat(http.get("/health/ready").status()).isEqualTo(200);
-      assertThat(healthCheck(port)).as("the container's health check").isZero();
+      // As in the image: the listener serves every interface, the check asks 127.0.0.1.
+      assertThat(healthCheck("http://0.0.0.0:" + port)).as("the container's health check").isZero();
       JsonNode registered = http.ok("POST", "/subjects/tarball-value/versions",
           Map.of("schema", "{\"type\":\"record\",\"name\":\"T\",\"fields\":[]}"));
       int id = registered.path("id").asInt();
@@ -125,6 +126,8 @@ class TarballAcceptanceTest {
         fail("the server did not stop within 60 s\n" + Files.readString(log));
       }
     }
+    assertThat(healthCheck("http://127.0.0.1:" + port)).as("the health check of a stopped server")
+        .isNotZero();
     String text = Files.readString(log);
     assertThat(text).contains("Settings from the environment: SCHEMA_REGISTRY_LISTENERS,"
         + " SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL, STELE_DATA_DIR", "Stele stopped");
@@ -132,10 +135,10 @@ class TarballAcceptanceTest {
     assertThat(data.resolve("stele.db")).isRegularFile();
   }
 
-  private int healthCheck(int port) throws IOException, InterruptedException {
+  private int healthCheck(String listeners) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder("bash", DOCKER.resolve("healthcheck.sh").toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port);
+    builder.environment().put("SCHEMA_REGISTRY_LISTENERS", listeners);
     return builder.start().waitFor();
   }
 
