@@ -97,6 +97,28 @@ public final class RestServer {
   public static Future<RestServer> start(Vertx vertx, Setup setup) {
     RestOptions options = setup.options();
     Security security = setup.security();
+    // While the server stops, every request that still arrives gets an answer, see drain().
+    AtomicBoolean draining = new AtomicBoolean();
+    Router router = router(vertx, setup, draining);
+    HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
+        // Answers are small and mostly pre-rendered: compressing costs more than it saves.
+        .setCompressionSupported(false)
+        .setTcpNoDelay(true);
+    if (security.tls() != null) {
+      security.tls().applyTo(serverOptions);
+    }
+    return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
+        .listen()
+        .map(server -> new RestServer(server, draining));
+  }
+
+  /**
+   * Every route the server serves, in the order they run: what {@link #start} listens with, and
+   * what {@code OpenApiDocumentTest} compares with docs/openapi.yaml.
+   */
+  static Router router(Vertx vertx, Setup setup, AtomicBoolean draining) {
+    RestOptions options = setup.options();
+    Security security = setup.security();
     Leadership leadership = setup.leadership();
     Operations operations = setup.operations();
     Router router = Router.router(vertx);
@@ -112,8 +134,6 @@ public final class RestServer {
             "Expensive requests refused because the heap was nearly full", heap::refusals);
       }
     }
-    // While the server stops, every request that still arrives gets an answer, see drain().
-    AtomicBoolean draining = new AtomicBoolean();
     router.route().handler(ctx -> {
       if (draining.get()) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -124,6 +144,8 @@ public final class RestServer {
     });
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
+    // Open too: the same document for every server of this version (README "API description").
+    ApiDocument.declare(router);
     if (security.enabled()) {
       // First on the router, so that it runs before every route (and before a 404 is answered).
       router.route().handler(new Authentication(security));
@@ -151,17 +173,7 @@ public final class RestServer {
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
     installErrorAnswers(router);
-
-    HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
-        // Answers are small and mostly pre-rendered: compressing costs more than it saves.
-        .setCompressionSupported(false)
-        .setTcpNoDelay(true);
-    if (security.tls() != null) {
-      security.tls().applyTo(serverOptions);
-    }
-    return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
-        .listen()
-        .map(server -> new RestServer(server, draining));
+    return router;
   }
 
   /** The port listened on (the one picked when the options said 0). */
