@@ -46,9 +46,11 @@ public final class RestServer {
    * @param heap refuses expensive requests while the heap is nearly full ({@link HeapGuard#OFF}:
    *     never); its refusals are counted in the metrics. The caller starts and closes it (one
    *     per process, shared by the listeners)
+   * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
-      Security security, Leadership leadership, Operations operations, HeapGuard heap) {
+      Security security, Leadership leadership, Operations operations, HeapGuard heap,
+      CorsOptions cors) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -60,36 +62,41 @@ public final class RestServer {
       Objects.requireNonNull(security, "security");
       Objects.requireNonNull(leadership, "leadership");
       Objects.requireNonNull(heap, "heap");
+      Objects.requireNonNull(cors, "cors");
     }
 
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+    }
+
+    public Setup withCors(CorsOptions cors) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
   }
 
@@ -133,6 +140,11 @@ public final class RestServer {
         operations.counter("stele_heap_refusals",
             "Expensive requests refused because the heap was nearly full", heap::refusals);
       }
+    }
+    if (setup.cors().enabled()) {
+      // Before authentication: a browser sends its preflight OPTIONS without credentials, and
+      // answers that refuse (401, 503) need the CORS headers for the page to read them.
+      router.route().handler(setup.cors().handler());
     }
     router.route().handler(ctx -> {
       if (draining.get()) {
