@@ -27,11 +27,12 @@ import java.util.stream.Collectors;
  */
 public record CorsOptions(List<String> allowedOrigins, List<String> allowedMethods,
     List<String> allowedHeaders, List<String> exposedHeaders) {
-  public static final CorsOptions NONE = new CorsOptions(List.of(), List.of(), List.of(), List.of());
   /** The defaults of Jetty's CrossOriginFilter, which the Confluent registry leaves in place. */
   static final List<String> DEFAULT_METHODS = List.of("GET", "POST", "HEAD");
   static final List<String> DEFAULT_HEADERS =
       List.of("X-Requested-With", "Content-Type", "Accept", "Origin");
+  /** After the defaults, which its constructor reads. */
+  public static final CorsOptions NONE = new CorsOptions(List.of(), List.of(), List.of(), List.of());
   private static final String ANY = "*";
 
   public CorsOptions {
