@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Stele's command-line tool: checks schemas locally and talks to any"
         + " Confluent-compatible schema registry (Stele, Confluent, Karapace).",
     subcommands = {CheckCommand.class, DiffCommand.class, RegisterCommand.class, GetCommand.class,
-        SubjectsCommand.class, ConfigCommand.class, ModeCommand.class, DeleteCommand.class},
+        SubjectsCommand.class, ConfigCommand.class, ModeCommand.class, DeleteCommand.class,
+        ExportCommand.class, ImportCommand.class, MigrateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done; check/diff: compatible", "1:check/diff: incompatible; migrate: verification failed",
         "2:usage: bad option, unreadable or invalid file", "3:the registry answered with an error",
