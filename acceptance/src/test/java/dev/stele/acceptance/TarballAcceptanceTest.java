@@ -45,10 +45,10 @@ class TarballAcceptanceTest {
 
   @Test
   void theTarballHoldsWhatAnInstallNeeds() {
-    for (String script : List.of("bin/stele-start", "bin/stele-passwd")) {
+    for (String script : List.of("bin/stele-start", "bin/stele-passwd", "bin/stele")) {
       assertThat(home.resolve(script)).isRegularFile().isExecutable();
     }
-    for (String file : List.of("lib/stele-server.jar", "config/stele.properties",
+    for (String file : List.of("lib/stele-server.jar", "lib/stele-cli.jar", "config/stele.properties",
         "config/stele.service", "config/examples/secure/stele.properties",
         "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md")) {
       assertThat(home.resolve(file)).isRegularFile();
