@@ -66,23 +66,12 @@ public final class IdReads {
     if (guid == null) {
       return ids;
     }
-    for (String context : contextsDefaultFirst()) {
+    for (String context : Reads.contexts(state, "")) {
       for (int id : state.index(context).idsOfGuid(guid)) {
         ids.add(new ContextId(context, id));
       }
     }
     return ids;
-  }
-
-  private List<String> contextsDefaultFirst() {
-    List<String> contexts = new ArrayList<>();
-    contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
-    for (String context : state.contextNames()) {
-      if (!context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
-        contexts.add(context);
-      }
-    }
-    return contexts;
   }
 
   public List<String> subjectsForId(Requests.IdUsages request) {

@@ -33,7 +33,13 @@ public record Reads(RegistryState state, SchemaParser parser) {
   public static final int SCHEMA_SEARCH_LIMIT = 1000;
 
   public List<String> contexts(Requests.ListContexts request) {
-    String prefix = request.contextPrefix() == null ? "" : request.contextPrefix();
+    List<String> contexts = contexts(state, request.contextPrefix() == null ? "" : request.contextPrefix());
+    // context.search.default.limit and .max.limit are Integer.MAX_VALUE in the Confluent registry.
+    return page(contexts, request.offset(), request.limit(), Integer.MAX_VALUE);
+  }
+
+  /** The names of the contexts under {@code prefix} ("" for all), the default context first. */
+  public static List<String> contexts(RegistryState state, String prefix) {
     List<String> contexts = new ArrayList<>();
     if (QualifiedSubject.DEFAULT_CONTEXT.startsWith(prefix)) {
       contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
@@ -43,8 +49,7 @@ public record Reads(RegistryState state, SchemaParser parser) {
         contexts.add(name);
       }
     }
-    // context.search.default.limit and .max.limit are Integer.MAX_VALUE in the Confluent registry.
-    return page(contexts, request.offset(), request.limit(), Integer.MAX_VALUE);
+    return contexts;
   }
 
   /**
