@@ -107,8 +107,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
 
   @BeforeAll
   static void writeUsers() throws IOException {
-    security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "Stele test",
-        List.of("/open/*"));
+    security = TestUsers.security(dir, List.of("/open/*"));
   }
 
   @BeforeEach
