@@ -69,10 +69,10 @@ final class AvroTags {
         if (!seen.add(schema.getFullName())) {
           return; // recursive types: each record once
         }
-        put(found, new SchemaEntity(schema.getFullName(), SchemaEntity.Type.SR_RECORD),
+        put(found, SchemaEntity.record(schema.getFullName()),
             schema.getObjectProp(TAGS));
         for (Schema.Field field : schema.getFields()) {
-          put(found, new SchemaEntity(schema.getFullName() + "." + field.name(), SchemaEntity.Type.SR_FIELD),
+          put(found, SchemaEntity.field(schema.getFullName() + "." + field.name()),
               field.getObjectProp(TAGS));
           collect(field.schema(), found, seen);
         }

@@ -57,7 +57,7 @@ final class JsonTags {
   /** The root's tags as the record {@code object}, and the tags of properties found under it. */
   static Map<SchemaEntity, Set<String>> inline(JsonNode root) {
     Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
-    put(found, new SchemaEntity("object", SchemaEntity.Type.SR_RECORD), root);
+    put(found, SchemaEntity.record("object"), root);
     collect(root, "", found, 0);
     return found;
   }
@@ -71,7 +71,7 @@ final class JsonTags {
       String object = base.isEmpty() ? "object" : base + ".object";
       properties.fields().forEachRemaining(e -> {
         String path = object + "." + e.getKey();
-        put(found, new SchemaEntity(path, SchemaEntity.Type.SR_FIELD), e.getValue());
+        put(found, SchemaEntity.field(path), e.getValue());
         collect(e.getValue(), path, found, depth + 1);
       });
     }

@@ -56,11 +56,11 @@ final class ProtoTags {
     for (Type type : types) {
       if (type instanceof Message message) {
         String path = prefix + message.name();
-        put(found, new SchemaEntity(path, SchemaEntity.Type.SR_RECORD), tags(message.options(), MESSAGE_META));
+        put(found, SchemaEntity.record(path), tags(message.options(), MESSAGE_META));
         List<Field> fields = new ArrayList<>(message.fields());
         message.oneOfs().forEach(oneOf -> fields.addAll(oneOf.fields()));
         for (Field f : fields) {
-          put(found, new SchemaEntity(path + "." + f.name(), SchemaEntity.Type.SR_FIELD), tags(f.options(), FIELD_META));
+          put(found, SchemaEntity.field(path + "." + f.name()), tags(f.options(), FIELD_META));
         }
         collect(message.nestedTypes(), path + ".", found);
       }
