@@ -12,10 +12,9 @@ import dev.stele.client.testing.RecordingProxy;
 import dev.stele.serde.SerdeConfig;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.internal.SerdeKeys;
+import dev.stele.serde.testing.KeyTableContract;
 import dev.stele.serde.testing.SerdeRegistry;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.kafka.common.errors.SerializationException;
@@ -57,7 +56,8 @@ class AvroConfigKeysTest {
   @Test
   void everyRefusedKeyFailsConfigureNamingItself() {
     for (KeyTable table : new KeyTable[] {SerdeKeys.TABLE, AvroKeys.TABLE}) {
-      KeyTableWalk.refusedKeysFailNamingThemselves(table, REGISTRY.configs(), configure());
+      KeyTableWalk.refusedKeysFailNamingThemselves(table, REGISTRY.configs(),
+          KeyTableContract.configure(KafkaAvroSerializer::new, KafkaAvroDeserializer::new));
     }
   }
 
@@ -119,16 +119,6 @@ class AvroConfigKeysTest {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer();
     serializer.configure(REGISTRY.configs(pairs), false);
     return serializer;
-  }
-
-  private static BiConsumer<Side, Map<String, Object>> configure() {
-    return (side, configs) -> {
-      if (side == Side.SERIALIZER) {
-        new KafkaAvroSerializer().configure(new HashMap<>(configs), false);
-      } else {
-        new KafkaAvroDeserializer().configure(new HashMap<>(configs), false);
-      }
-    };
   }
 
   @Test
