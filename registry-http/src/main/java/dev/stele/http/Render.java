@@ -150,20 +150,23 @@ final class Render {
   }
 
   static Buffer strings(List<String> values) {
-    return Json.render(out -> {
-      out.writeStartArray();
-      for (String value : values) {
-        out.writeString(value);
-      }
-      out.writeEndArray();
-    });
+    return array(values, JsonGenerator::writeString);
   }
 
   static Buffer integers(List<Integer> values) {
+    return array(values, (out, value) -> out.writeNumber(value));
+  }
+
+  /** How {@link #array} writes one element. */
+  private interface ElementWriter<T> {
+    void write(JsonGenerator out, T value) throws IOException;
+  }
+
+  private static <T> Buffer array(List<T> values, ElementWriter<T> element) {
     return Json.render(out -> {
       out.writeStartArray();
-      for (Integer value : values) {
-        out.writeNumber(value);
+      for (T value : values) {
+        element.write(out, value);
       }
       out.writeEndArray();
     });

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns records into the exact key and value bytes of the Confluent {@code _schemas} topic and
@@ -350,14 +351,8 @@ public final class RecordCodec {
   }
 
   private static String optionalText(JsonNode obj, String field, String where) {
-    JsonNode node = obj.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new RecordFormatException(where + ": \"" + field + "\" must be a string");
-    }
-    return node.textValue();
+    JsonNode node = optional(obj, field, where, JsonNode::isTextual, "a string");
+    return node == null ? null : node.textValue();
   }
 
   private static int requiredInt(JsonNode obj, String field, String where) {
@@ -369,14 +364,21 @@ public final class RecordCodec {
   }
 
   private static Boolean optionalBoolean(JsonNode obj, String field, String where) {
+    JsonNode node = optional(obj, field, where, JsonNode::isBoolean, "true or false");
+    return node == null ? null : node.booleanValue();
+  }
+
+  /** The field's node, null when absent or JSON null; one of another type fails as not {@code what}. */
+  private static JsonNode optional(JsonNode obj, String field, String where, Predicate<JsonNode> isType,
+      String what) {
     JsonNode node = obj.get(field);
     if (node == null || node.isNull()) {
       return null;
     }
-    if (!node.isBoolean()) {
-      throw new RecordFormatException(where + ": \"" + field + "\" must be true or false");
+    if (!isType.test(node)) {
+      throw new RecordFormatException(where + ": \"" + field + "\" must be " + what);
     }
-    return node.booleanValue();
+    return node;
   }
 
   private static RawJson optionalRaw(JsonNode obj, String field) {
