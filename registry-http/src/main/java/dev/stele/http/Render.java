@@ -84,12 +84,7 @@ final class Render {
       if (result.detailed() && result.schemaVersion() != null) {
         StoredSchema schema = result.schemaVersion().schema();
         out.writeNumberField("version", result.version());
-        writeGuid(out, schema);
-        writeType(out, schema.schemaType());
-        writeReferences(out, schema.references());
-        writeRaw(out, "metadata", schema.metadata());
-        writeRaw(out, "ruleSet", schema.ruleSet());
-        out.writeStringField("schema", schema.schema());
+        writeVersionContent(out, schema, schema.schema());
       } else if (result.schemaVersion() != null) {
         writeGuid(out, result.schemaVersion().schema());
       }
@@ -224,17 +219,23 @@ final class Render {
     out.writeStringField("subject", version.subject());
     out.writeNumberField("version", version.version());
     out.writeNumberField("id", schema.id());
+    writeVersionContent(out, schema, text);
+    writeTags(out, tags);
+    if (!aliases.isEmpty()) {
+      writeStrings(out, "aliases", aliases);
+    }
+    out.writeEndObject();
+  }
+
+  /** A version's content after its coordinates, in the Confluent registry's field order. */
+  private static void writeVersionContent(JsonGenerator out, StoredSchema schema, String text)
+      throws IOException {
     writeGuid(out, schema);
     writeType(out, schema.schemaType());
     writeReferences(out, schema.references());
     writeRaw(out, "metadata", schema.metadata());
     writeRaw(out, "ruleSet", schema.ruleSet());
     out.writeStringField("schema", text);
-    writeTags(out, tags);
-    if (!aliases.isEmpty()) {
-      writeStrings(out, "aliases", aliases);
-    }
-    out.writeEndObject();
   }
 
   /**
