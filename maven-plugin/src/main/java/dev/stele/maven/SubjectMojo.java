@@ -1,0 +1,123 @@
+package dev.stele.maven;
+
+import dev.stele.client.SchemaDefinition;
+import dev.stele.schema.SchemaReference;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+
+/**
+ * The goals that take schema files by subject (register, test-compatibility, validate), with
+ * Confluent's parameters. Every subject is processed even after one fails, so a build lists all
+ * its problems at once; a subject comes after the subjects of this run it references.
+ */
+abstract class SubjectMojo extends RegistryMojo {
+  /** Subject → schema file. An element name may spell a subject percent-encoded with {@code _x}. */
+  @Parameter(required = true)
+  Map<String, File> subjects;
+
+  /** Subject → AVRO (the default), JSON or PROTOBUF. */
+  @Parameter
+  Map<String, String> schemaTypes;
+
+  /** Subject → {@code <reference><name/><subject/><version/></reference>} list. */
+  @Parameter
+  PlexusConfiguration references;
+
+  /** Confluent's per-subject metadata. Not supported yet: setting it fails. */
+  @Parameter
+  PlexusConfiguration metadata;
+
+  /** Confluent's per-subject rule sets. Not supported yet: setting it fails. */
+  @Parameter
+  PlexusConfiguration ruleSet;
+
+  /** Whether element names are decoded ({@code _x2F} → {@code /}), as Confluent's plugin does. */
+  @Parameter(defaultValue = "true")
+  boolean decodeSubject = true;
+
+  /** Versions registered by this run, for references that name no version. */
+  final Map<String, Integer> registered = new HashMap<>();
+
+  @Override
+  final void run() throws MojoExecutionException, MojoFailureException {
+    refuseIfSet("metadata", metadata);
+    refuseIfSet("ruleSet", ruleSet);
+    refuseUnsupported();
+    List<SubjectSchema> plan = SubjectPlan.of(subjects, schemaTypes, Reference.parse(references, decodeSubject),
+        decodeSubject);
+    int errors = 0;
+    List<String> failed = new ArrayList<>();
+    for (SubjectSchema schema : plan) {
+      try {
+        if (!process(schema, plan)) {
+          failed.add(schema.subject());
+        }
+      } catch (MojoExecutionException e) {
+        getLog().error(e.getMessage());
+        getLog().debug(e);
+        errors++;
+      }
+    }
+    if (errors > 0) {
+      throw new MojoExecutionException(goal() + ": " + errors + " of " + plan.size()
+          + " subjects could not be processed; the errors above say why");
+    }
+    if (!failed.isEmpty()) {
+      throw new MojoFailureException(failureMessage(failed));
+    }
+  }
+
+  /** A goal's own parameters that must fail when set; none by default. */
+  void refuseUnsupported() throws MojoExecutionException {
+  }
+
+  /** @return false when the subject fails the goal's test (the build fails after all are done) */
+  abstract boolean process(SubjectSchema schema, List<SubjectSchema> plan) throws MojoExecutionException;
+
+  abstract String failureMessage(List<String> failed);
+
+  /** The schema as the registry takes it, each reference with a version. */
+  SchemaDefinition definition(SubjectSchema schema) throws MojoExecutionException {
+    List<SchemaReference> list = new ArrayList<>();
+    for (Reference reference : schema.references()) {
+      list.add(new SchemaReference(reference.name(), reference.subject(), versionOf(schema.subject(), reference)));
+    }
+    return new SchemaDefinition(schema.format().type(), schema.text(), list);
+  }
+
+  /** The version given, else the one this run registered, else the latest registered (as Confluent's plugin). */
+  private int versionOf(String subject, Reference reference) throws MojoExecutionException {
+    if (reference.version() != null) {
+      return reference.version();
+    }
+    Integer ours = registered.get(reference.subject());
+    if (ours != null) {
+      return ours;
+    }
+    try {
+      int latest = client().getLatest(reference.subject()).version();
+      getLog().warn(subject + ": reference " + reference.name() + " names no version; using the latest of "
+          + reference.subject() + ", version " + latest);
+      return latest;
+    } catch (Exception e) {
+      throw failed(subject + ": reference " + reference.name() + " to subject " + reference.subject(), e);
+    }
+  }
+
+  private static void refuseIfSet(String name, PlexusConfiguration value) throws MojoExecutionException {
+    boolean set = value != null && (value.getChildCount() > 0
+        || value.getValue(null) != null && !value.getValue(null).isBlank());
+    if (set) {
+      throw new MojoExecutionException(name + " is not supported by stele-maven-plugin yet: it would be"
+          + " ignored, so the build stops. Set the subject's " + name + " through the registry's REST API"
+          + " (POST /subjects/{subject}/versions with \"" + name + "\") or remove <" + name + ">");
+    }
+  }
+}
