@@ -1,6 +1,6 @@
 package dev.stele.maven;
 
-import dev.stele.client.SchemaDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,14 +32,12 @@ public class RegisterMojo extends SubjectMojo {
 
   @Override
   boolean process(SubjectSchema schema, List<SubjectSchema> plan) throws MojoExecutionException {
-    SchemaDefinition definition = definition(schema);
+    ObjectNode body = body(schema);
     String subject = schema.subject();
     try {
-      int id = client().register(subject, definition, normalizeSchemas);
-      // Older registries answer a registration with the id only: the lookup gives the version.
-      int version = client().lookup(subject, definition, normalizeSchemas).version();
-      registered.put(subject, version);
-      getLog().info("Registered subject(" + subject + ") with id " + id + " version " + version);
+      ContractCalls.Registered done = contractCalls().register(subject, body, normalizeSchemas);
+      registered.put(subject, done.version());
+      getLog().info("Registered subject(" + subject + ") with id " + done.id() + " version " + done.version());
       return true;
     } catch (Exception e) {
       throw failed("register " + schema.file() + " under " + subject, e);

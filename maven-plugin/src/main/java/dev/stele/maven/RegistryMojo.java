@@ -1,6 +1,7 @@
 package dev.stele.maven;
 
 import dev.stele.client.CachedSchemaRegistryClient;
+import dev.stele.client.ClientConfig;
 import dev.stele.client.RestClientException;
 import dev.stele.client.SchemaRegistryClient;
 import java.io.IOException;
@@ -44,12 +45,9 @@ abstract class RegistryMojo extends AbstractMojo {
   @Parameter
   Map<String, String> configs;
 
+  private ClientConfig config;
   private SchemaRegistryClient client;
-
-  /** Tests give a client directly. */
-  void client(SchemaRegistryClient client) {
-    this.client = client;
-  }
+  private ContractCalls contractCalls;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -70,12 +68,26 @@ abstract class RegistryMojo extends AbstractMojo {
   /** The goal's name, for messages. */
   abstract String goal();
 
+  private ClientConfig config() throws MojoExecutionException {
+    if (config == null) {
+      config = new ClientSettings(schemaRegistryUrls, userInfoConfig, httpHeaders, configs).config(goal());
+    }
+    return config;
+  }
+
   SchemaRegistryClient client() throws MojoExecutionException {
     if (client == null) {
-      client = new CachedSchemaRegistryClient(
-          new ClientSettings(schemaRegistryUrls, userInfoConfig, httpHeaders, configs).config(goal()));
+      client = new CachedSchemaRegistryClient(config());
     }
     return client;
+  }
+
+  /** Registration and compatibility calls that carry metadata and rule sets. */
+  ContractCalls contractCalls() throws MojoExecutionException {
+    if (contractCalls == null) {
+      contractCalls = new ContractCalls(config());
+    }
+    return contractCalls;
   }
 
   /** A registry call that failed, as a build error saying what was asked and why it failed. */

@@ -1,5 +1,6 @@
 package dev.stele.maven;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.schema.SchemaReference;
 import java.io.File;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,11 +33,11 @@ abstract class SubjectMojo extends RegistryMojo {
   @Parameter
   PlexusConfiguration references;
 
-  /** Confluent's per-subject metadata. Not supported yet: setting it fails. */
+  /** Subject → {@code <tags>}, {@code <properties>}, {@code <sensitive>}: sent with the schema. */
   @Parameter
   PlexusConfiguration metadata;
 
-  /** Confluent's per-subject rule sets. Not supported yet: setting it fails. */
+  /** Subject → {@code <migrationRules>}, {@code <domainRules>}, {@code <encodingRules>}, {@code <enableAt>}. */
   @Parameter
   PlexusConfiguration ruleSet;
 
@@ -45,13 +48,19 @@ abstract class SubjectMojo extends RegistryMojo {
   /** Versions registered by this run, for references that name no version. */
   final Map<String, Integer> registered = new HashMap<>();
 
+  private Map<String, ObjectNode> metadataBySubject = Map.of();
+  private Map<String, ObjectNode> ruleSetBySubject = Map.of();
+
   @Override
   final void run() throws MojoExecutionException, MojoFailureException {
-    refuseIfSet("metadata", metadata);
-    refuseIfSet("ruleSet", ruleSet);
     refuseUnsupported();
     List<SubjectSchema> plan = SubjectPlan.of(subjects, schemaTypes, Reference.parse(references, decodeSubject),
         decodeSubject);
+    Set<String> names = plan.stream().map(SubjectSchema::subject).collect(Collectors.toSet());
+    metadataBySubject = DataContracts.metadata(metadata, decodeSubject);
+    SubjectPlan.requireKnown("metadata", metadataBySubject.keySet(), names);
+    ruleSetBySubject = DataContracts.ruleSets(ruleSet, decodeSubject);
+    SubjectPlan.requireKnown("ruleSet", ruleSetBySubject.keySet(), names);
     int errors = 0;
     List<String> failed = new ArrayList<>();
     for (SubjectSchema schema : plan) {
@@ -84,12 +93,18 @@ abstract class SubjectMojo extends RegistryMojo {
   abstract String failureMessage(List<String> failed);
 
   /** The schema as the registry takes it, each reference with a version. */
-  SchemaDefinition definition(SubjectSchema schema) throws MojoExecutionException {
+  private SchemaDefinition definition(SubjectSchema schema) throws MojoExecutionException {
     List<SchemaReference> list = new ArrayList<>();
     for (Reference reference : schema.references()) {
       list.add(new SchemaReference(reference.name(), reference.subject(), versionOf(schema.subject(), reference)));
     }
     return new SchemaDefinition(schema.format().type(), schema.text(), list);
+  }
+
+  /** The registry's request body: the schema, its references with versions, its metadata and rule set. */
+  ObjectNode body(SubjectSchema schema) throws MojoExecutionException {
+    return ContractCalls.body(definition(schema), metadataBySubject.get(schema.subject()),
+        ruleSetBySubject.get(schema.subject()));
   }
 
   /** The version given, else the one this run registered, else the latest registered (as Confluent's plugin). */
@@ -108,16 +123,6 @@ abstract class SubjectMojo extends RegistryMojo {
       return latest;
     } catch (Exception e) {
       throw failed(subject + ": reference " + reference.name() + " to subject " + reference.subject(), e);
-    }
-  }
-
-  private static void refuseIfSet(String name, PlexusConfiguration value) throws MojoExecutionException {
-    boolean set = value != null && (value.getChildCount() > 0
-        || value.getValue(null) != null && !value.getValue(null).isBlank());
-    if (set) {
-      throw new MojoExecutionException(name + " is not supported by stele-maven-plugin yet: it would be"
-          + " ignored, so the build stops. Set the subject's " + name + " through the registry's REST API"
-          + " (POST /subjects/{subject}/versions with \"" + name + "\") or remove <" + name + ">");
     }
   }
 }

@@ -28,7 +28,7 @@ public class TestCompatibilityMojo extends SubjectMojo {
     String subject = schema.subject();
     try {
       boolean registeredYet = hasVersions(subject);
-      CompatibilityCheck check = client().testCompatibility(subject, null, definition(schema), true);
+      CompatibilityCheck check = contractCalls().test(subject, body(schema));
       if (check.compatible()) {
         getLog().info("Schema " + schema.file() + " is compatible with subject(" + subject + ")"
             + (registeredYet ? "" : ": the subject is not registered yet, so nothing can be incompatible;"

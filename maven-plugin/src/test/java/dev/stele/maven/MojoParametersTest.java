@@ -47,22 +47,25 @@ class MojoParametersTest {
     assertThatThrownBy(providers::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("schemaProviders is not supported");
 
-    ValidateMojo metadata = new ValidateMojo();
-    metadata.subjects = Map.of("a", file("a.avsc", USER));
-    metadata.metadata = new XmlPlexusConfiguration("metadata");
-    metadata.metadata.addChild("a", null).addChild("properties", null).addChild("owner", "team");
-    assertThatThrownBy(metadata::execute).hasMessageContaining("metadata is not supported by stele-maven-plugin yet");
-
-    TestCompatibilityMojo ruleSet = new TestCompatibilityMojo();
-    ruleSet.subjects = Map.of("a", file("a.avsc", USER));
-    ruleSet.ruleSet = new XmlPlexusConfiguration("ruleSet");
-    ruleSet.ruleSet.addChild("a", null).addChild("domainRules", null);
-    assertThatThrownBy(ruleSet::execute).hasMessageContaining("ruleSet is not supported");
-
     RegisterMojo tags = new RegisterMojo();
     tags.subjects = Map.of("a", file("a.avsc", USER));
     tags.propagateSchemaTags = true;
     assertThatThrownBy(tags::execute).hasMessageContaining("propagateSchemaTags is not supported");
+  }
+
+  @Test
+  void metadataAndRuleSetsAreCheckedElementByElementBeforeAnyCall() throws Exception {
+    ValidateMojo typo = new ValidateMojo();
+    typo.subjects = Map.of("a", file("a.avsc", USER));
+    typo.metadata = new XmlPlexusConfiguration("metadata");
+    DataContractsTest.child(DataContractsTest.child(typo.metadata, "a"), "propreties").addChild("owner", "team");
+    assertThatThrownBy(typo::execute).hasMessageContaining("metadata of a: <propreties> is not one of");
+
+    TestCompatibilityMojo elsewhere = new TestCompatibilityMojo();
+    elsewhere.subjects = Map.of("a", file("a.avsc", USER));
+    elsewhere.ruleSet = new XmlPlexusConfiguration("ruleSet");
+    DataContractsTest.child(DataContractsTest.child(elsewhere.ruleSet, "b"), "domainRules");
+    assertThatThrownBy(elsewhere::execute).hasMessageContaining("ruleSet: 'b' is not one of the subjects configured");
   }
 
   @Test

@@ -11,6 +11,10 @@ import dev.stele.client.RestClientException;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.schema.SchemaReference;
 import dev.stele.testkit.server.ServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +65,9 @@ class PluginIT {
     assertThat(order.schema().references()).containsExactly(new SchemaReference("common.proto", "common-value", 1));
     assertThat(client.getLatest("payments/card-value").schema().type()).isEqualTo("JSON");
     assertThat(client.getLatest("user-value").schema().type()).isEqualTo("AVRO");
+    String user = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(server.url() + "/subjects/user-value/versions/latest")).build(), BodyHandlers.ofString()).body();
+    assertThat(user).contains("\"owner\":\"team-a\"", "\"positive-id\"", "\"message.id > 0\"");
 
     SampleBuild.Result again = SampleBuild.run("register", "schema-registry:register", registry());
     assertThat(again.succeeded()).as(again::toString).isTrue();
