@@ -1,11 +1,13 @@
 package dev.stele.maven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stele.client.RegisteredSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.schema.SchemaReference;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +107,32 @@ abstract class SubjectMojo extends RegistryMojo {
   ObjectNode body(SubjectSchema schema) throws MojoExecutionException {
     return ContractCalls.body(definition(schema), metadataBySubject.get(schema.subject()),
         ruleSetBySubject.get(schema.subject()));
+  }
+
+  /**
+   * The schema parsed on this machine as the registry would, its references read from this run's
+   * files or from the registry ({@link LocalReferences}).
+   *
+   * @throws Formats.Invalid when the schema does not parse
+   */
+  void parseLocally(SubjectSchema schema, List<SubjectSchema> plan) throws MojoExecutionException {
+    Map<String, SubjectSchema> local = new LinkedHashMap<>();
+    plan.forEach(each -> local.put(each.subject(), each));
+    LocalReferences references = new LocalReferences(local, this::fromRegistry);
+    Formats.parse(schema.format(), schema.text(), references.resolve(schema),
+        "Schema " + schema.file() + " of subject(" + schema.subject() + ")");
+  }
+
+  private RegisteredSchema fromRegistry(String subject, Integer version) throws MojoExecutionException {
+    String what = goal() + ": the referenced subject " + subject + " is not one of <subjects>, so it is read from"
+        + " the registry";
+    try {
+      return version == null ? client().getLatest(subject) : client().getVersion(subject, version);
+    } catch (MojoExecutionException e) {
+      throw new MojoExecutionException(what + "; " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw failed(what, e);
+    }
   }
 
   /** The version given, else the one this run registered, else the latest registered (as Confluent's plugin). */

@@ -2,6 +2,7 @@ package dev.stele.maven;
 
 import dev.stele.client.CompatibilityCheck;
 import dev.stele.client.RestClientException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,6 +29,10 @@ public class TestCompatibilityMojo extends SubjectMojo {
     String subject = schema.subject();
     try {
       boolean registeredYet = hasVersions(subject);
+      List<String> waiting = unregisteredReferences(schema, plan);
+      if (!waiting.isEmpty()) {
+        return beforeItsReferences(schema, plan, registeredYet, waiting);
+      }
       CompatibilityCheck check = contractCalls().test(subject, body(schema));
       if (check.compatible()) {
         getLog().info("Schema " + schema.file() + " is compatible with subject(" + subject + ")"
@@ -43,6 +48,43 @@ public class TestCompatibilityMojo extends SubjectMojo {
     } catch (Exception e) {
       throw failed("test-compatibility of " + schema.file() + " with " + subject, e);
     }
+  }
+
+  /** Subjects of this run that the schema references (without a version) and that have no version yet. */
+  private List<String> unregisteredReferences(SubjectSchema schema, List<SubjectSchema> plan) throws Exception {
+    List<String> waiting = new ArrayList<>();
+    for (Reference reference : schema.references()) {
+      boolean ofThisRun = plan.stream().anyMatch(each -> each.subject().equals(reference.subject()));
+      if (reference.version() == null && ofThisRun && !hasVersions(reference.subject())) {
+        waiting.add(reference.subject());
+      }
+    }
+    return waiting;
+  }
+
+  /**
+   * The registry cannot resolve a reference to a subject that is not registered yet. A new subject
+   * whose references are new too has nothing to be incompatible with: it passes once its files
+   * parse together. An existing subject cannot be checked before its references are registered.
+   */
+  private boolean beforeItsReferences(SubjectSchema schema, List<SubjectSchema> plan, boolean registeredYet,
+      List<String> waiting) throws MojoExecutionException {
+    String subject = schema.subject();
+    if (registeredYet) {
+      throw new MojoExecutionException("test-compatibility of " + schema.file() + " with " + subject + ": it references "
+          + waiting + ", not registered yet, so the registry cannot read the new schema; register them first"
+          + " (the register goal registers referenced subjects first)");
+    }
+    try {
+      parseLocally(schema, plan);
+    } catch (Formats.Invalid e) {
+      getLog().error(e.getMessage());
+      return false;
+    }
+    getLog().info("Schema " + schema.file() + " is compatible with subject(" + subject + "): the subject is not"
+        + " registered yet, nor are the subjects it references " + waiting + ", so it was validated with their"
+        + " files; registering them will create version 1");
+    return true;
   }
 
   private boolean hasVersions(String subject) throws Exception {

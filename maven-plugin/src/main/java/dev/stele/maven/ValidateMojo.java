@@ -1,9 +1,6 @@
 package dev.stele.maven;
 
-import dev.stele.client.RegisteredSchema;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -21,12 +18,8 @@ public class ValidateMojo extends SubjectMojo {
 
   @Override
   boolean process(SubjectSchema schema, List<SubjectSchema> plan) throws MojoExecutionException {
-    Map<String, SubjectSchema> local = new LinkedHashMap<>();
-    plan.forEach(each -> local.put(each.subject(), each));
-    LocalReferences references = new LocalReferences(local, this::fromRegistry);
     try {
-      Formats.parse(schema.format(), schema.text(), references.resolve(schema),
-          "Schema " + schema.file() + " of subject(" + schema.subject() + ")");
+      parseLocally(schema, plan);
     } catch (Formats.Invalid e) {
       getLog().error(e.getMessage());
       return false;
@@ -34,18 +27,6 @@ public class ValidateMojo extends SubjectMojo {
     getLog().info("Schema " + schema.file() + " of subject(" + schema.subject() + ") is a valid "
         + schema.format().type() + " schema");
     return true;
-  }
-
-  private RegisteredSchema fromRegistry(String subject, Integer version) throws MojoExecutionException {
-    String what = "validate: the referenced subject " + subject + " is not one of <subjects>, so it is read from"
-        + " the registry";
-    try {
-      return version == null ? client().getLatest(subject) : client().getVersion(subject, version);
-    } catch (MojoExecutionException e) {
-      throw new MojoExecutionException(what + "; " + e.getMessage(), e);
-    } catch (Exception e) {
-      throw failed(what, e);
-    }
   }
 
   @Override

@@ -88,8 +88,10 @@ class PluginIT {
         .contains("{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'email' at path"
             + " '/fields/1' in the new schema has no default value and is missing in the old schema'")
         .contains("brand-new.avsc is compatible with subject(brand-new-value): the subject is not registered yet")
+        .contains("customer.avsc is compatible with subject(new-customer-value): the subject is not registered"
+            + " yet, nor are the subjects it references [new-address-value]")
         .contains("One or more schemas found to be incompatible with the current version: [users-value]");
-    assertThat(client.getSubjects()).doesNotContain("brand-new-value");
+    assertThat(client.getSubjects()).doesNotContain("brand-new-value", "new-address-value", "new-customer-value");
   }
 
   @Test
