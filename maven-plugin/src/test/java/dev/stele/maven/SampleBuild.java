@@ -57,6 +57,7 @@ final class SampleBuild {
     request.setTimeoutInSeconds(300);
     Properties user = new Properties();
     user.setProperty("stele.plugin.version", required("stele.it.plugin.version"));
+    user.setProperty("style.color", "never");
     user.putAll(properties);
     request.setProperties(user);
     DefaultInvoker invoker = new DefaultInvoker();
