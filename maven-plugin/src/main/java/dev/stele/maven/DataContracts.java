@@ -25,55 +25,62 @@ final class DataContracts {
 
   /** Subject → {@code {"tags": {path: [tag]}, "properties": {k: v}, "sensitive": [k]}}. */
   static Map<String, ObjectNode> metadata(PlexusConfiguration config, boolean decode) throws MojoExecutionException {
-    Map<String, ObjectNode> bySubject = new LinkedHashMap<>();
-    for (PlexusConfiguration subject : children(config)) {
-      String key = decode ? SubjectNames.decode(subject.getName()) : subject.getName();
-      ObjectNode metadata = JSON.objectNode();
-      for (PlexusConfiguration part : subject.getChildren()) {
-        switch (part.getName()) {
-          case "tags" -> {
-            ObjectNode tags = metadata.putObject("tags");
-            for (PlexusConfiguration path : part.getChildren()) {
-              // Tag paths such as **.ssn are no XML names: Confluent's plugin decodes them like subjects.
-              tags.set(decode ? SubjectNames.decode(path.getName()) : path.getName(), values(path));
-            }
+    return bySubject(config, decode, (key, part, metadata) -> {
+      switch (part.getName()) {
+        case "tags" -> {
+          ObjectNode tags = metadata.putObject("tags");
+          for (PlexusConfiguration path : part.getChildren()) {
+            // Tag paths such as **.ssn are no XML names: Confluent's plugin decodes them like subjects.
+            tags.set(decode ? SubjectNames.decode(path.getName()) : path.getName(), values(path));
           }
-          case "properties" -> {
-            ObjectNode properties = metadata.putObject("properties");
-            for (PlexusConfiguration property : part.getChildren()) {
-              properties.put(property.getName(), property.getValue(""));
-            }
-          }
-          case "sensitive" -> metadata.set("sensitive", values(part));
-          default -> throw new MojoExecutionException("metadata of " + key + ": <" + part.getName()
-              + "> is not one of <tags>, <properties>, <sensitive>");
         }
+        case "properties" -> {
+          ObjectNode properties = metadata.putObject("properties");
+          for (PlexusConfiguration property : part.getChildren()) {
+            properties.put(property.getName(), property.getValue(""));
+          }
+        }
+        case "sensitive" -> metadata.set("sensitive", values(part));
+        default -> throw new MojoExecutionException("metadata of " + key + ": <" + part.getName()
+            + "> is not one of <tags>, <properties>, <sensitive>");
       }
-      bySubject.put(key, metadata);
-    }
-    return bySubject;
+    });
   }
 
   /** Subject → {@code {"migrationRules": [...], "domainRules": [...], "encodingRules": [...], "enableAt": ...}}. */
   static Map<String, ObjectNode> ruleSets(PlexusConfiguration config, boolean decode) throws MojoExecutionException {
+    return bySubject(config, decode, (key, part, ruleSet) -> {
+      if (RULE_LISTS.contains(part.getName())) {
+        ArrayNode rules = ruleSet.putArray(part.getName());
+        for (PlexusConfiguration rule : part.getChildren()) {
+          rules.add(rule(key, rule));
+        }
+      } else if (part.getName().equals("enableAt")) {
+        ruleSet.put("enableAt", part.getValue("").trim());
+      } else {
+        throw new MojoExecutionException("ruleSet of " + key + ": <" + part.getName() + "> is not one of"
+            + " <migrationRules>, <domainRules>, <encodingRules>, <enableAt>");
+      }
+    });
+  }
+
+  /** How one element under a subject adds to that subject's JSON. */
+  @FunctionalInterface
+  private interface Part {
+    void add(String subject, PlexusConfiguration part, ObjectNode json) throws MojoExecutionException;
+  }
+
+  /** One JSON object per subject element, built from the elements under it. */
+  private static Map<String, ObjectNode> bySubject(PlexusConfiguration config, boolean decode, Part each)
+      throws MojoExecutionException {
     Map<String, ObjectNode> bySubject = new LinkedHashMap<>();
     for (PlexusConfiguration subject : children(config)) {
       String key = decode ? SubjectNames.decode(subject.getName()) : subject.getName();
-      ObjectNode ruleSet = JSON.objectNode();
+      ObjectNode json = JSON.objectNode();
       for (PlexusConfiguration part : subject.getChildren()) {
-        if (RULE_LISTS.contains(part.getName())) {
-          ArrayNode rules = ruleSet.putArray(part.getName());
-          for (PlexusConfiguration rule : part.getChildren()) {
-            rules.add(rule(key, rule));
-          }
-        } else if (part.getName().equals("enableAt")) {
-          ruleSet.put("enableAt", part.getValue("").trim());
-        } else {
-          throw new MojoExecutionException("ruleSet of " + key + ": <" + part.getName() + "> is not one of"
-              + " <migrationRules>, <domainRules>, <encodingRules>, <enableAt>");
-        }
+        each.add(key, part, json);
       }
-      bySubject.put(key, ruleSet);
+      bySubject.put(key, json);
     }
     return bySubject;
   }
