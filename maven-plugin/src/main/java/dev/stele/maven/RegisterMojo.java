@@ -13,7 +13,7 @@ public class RegisterMojo extends SubjectMojo {
   @Parameter(defaultValue = "false")
   boolean normalizeSchemas;
 
-  /** Confluent's tag propagation on registration. Not supported yet: true fails. */
+  /** Carry the tags of the subject's latest version into the new one (schema tags written in the text). */
   @Parameter(defaultValue = "false")
   boolean propagateSchemaTags;
 
@@ -23,16 +23,11 @@ public class RegisterMojo extends SubjectMojo {
   }
 
   @Override
-  void refuseUnsupported() throws MojoExecutionException {
-    if (propagateSchemaTags) {
-      throw new MojoExecutionException("propagateSchemaTags is not supported by stele-maven-plugin yet;"
-          + " remove it or set it to false");
-    }
-  }
-
-  @Override
   boolean process(SubjectSchema schema, List<SubjectSchema> plan) throws MojoExecutionException {
     ObjectNode body = body(schema);
+    if (propagateSchemaTags) {
+      body.put("propagateSchemaTags", true);
+    }
     String subject = schema.subject();
     try {
       ContractCalls.Registered done = contractCalls().register(subject, body, normalizeSchemas);

@@ -55,7 +55,6 @@ abstract class SubjectMojo extends RegistryMojo {
 
   @Override
   final void run() throws MojoExecutionException, MojoFailureException {
-    refuseUnsupported();
     List<SubjectSchema> plan = SubjectPlan.of(subjects, schemaTypes, Reference.parse(references, decodeSubject),
         decodeSubject);
     Set<String> names = plan.stream().map(SubjectSchema::subject).collect(Collectors.toSet());
@@ -83,10 +82,6 @@ abstract class SubjectMojo extends RegistryMojo {
     if (!failed.isEmpty()) {
       throw new MojoFailureException(failureMessage(failed));
     }
-  }
-
-  /** A goal's own parameters that must fail when set; none by default. */
-  void refuseUnsupported() throws MojoExecutionException {
   }
 
   /** @return false when the subject fails the goal's test (the build fails after all are done) */

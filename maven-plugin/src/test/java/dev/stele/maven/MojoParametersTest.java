@@ -40,17 +40,12 @@ class MojoParametersTest {
   }
 
   @Test
-  void parametersStelesPluginDoesNotSupportFailTheBuild() throws Exception {
+  void schemaProvidersCannotBeLoadedSoSettingThemFailsTheBuild() throws Exception {
     RegisterMojo providers = new RegisterMojo();
     providers.subjects = Map.of("a", file("a.avsc", USER));
     providers.schemaProviders = List.of("io.confluent.kafka.schemaregistry.avro.AvroSchemaProvider");
     assertThatThrownBy(providers::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("schemaProviders is not supported");
-
-    RegisterMojo tags = new RegisterMojo();
-    tags.subjects = Map.of("a", file("a.avsc", USER));
-    tags.propagateSchemaTags = true;
-    assertThatThrownBy(tags::execute).hasMessageContaining("propagateSchemaTags is not supported");
   }
 
   @Test

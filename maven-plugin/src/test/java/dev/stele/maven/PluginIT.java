@@ -75,6 +75,18 @@ class PluginIT {
   }
 
   @Test
+  void registerCarriesTheLatestVersionsTagsWithPropagateSchemaTags() throws Exception {
+    client.register("tags-value", SchemaDefinition.avro("{\"type\":\"record\",\"name\":\"User\",\"fields\":"
+        + "[{\"name\":\"name\",\"type\":\"string\",\"confluent:tags\":[\"PII\"]}]}"));
+    SampleBuild.Result build = SampleBuild.run("register-tags", "schema-registry:register", registry());
+    assertThat(build.succeeded()).as(build::toString).isTrue();
+    RegisteredSchema latest = client.getLatest("tags-value");
+    assertThat(latest.version()).isEqualTo(2);
+    assertThat(latest.schema().text()).contains("\"email\"")
+        .contains("{\"name\":\"name\",\"type\":\"string\",\"confluent:tags\":[\"PII\"]}");
+  }
+
+  @Test
   void testCompatibilityFailsInTheRegistrysWordsAndPassesASubjectThatIsNew() throws Exception {
     client.register("users-value", SchemaDefinition.avro(USER_V1));
     SampleBuild.Result build = SampleBuild.run("test-compatibility", "schema-registry:test-compatibility", registry());
