@@ -5,6 +5,7 @@ import dev.stele.client.RegisteredSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.schema.SchemaReference;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +71,10 @@ abstract class SubjectMojo extends RegistryMojo {
           failed.add(schema.subject());
         }
       } catch (MojoExecutionException e) {
+        if (e.getCause() instanceof IOException) {
+          // Unreachable after the client's retries and failover: the next subjects would only wait as long.
+          throw e;
+        }
         getLog().error(e.getMessage());
         getLog().debug(e);
         errors++;

@@ -3,6 +3,7 @@ package dev.stele.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stele.testkit.server.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +84,17 @@ class MojoParametersTest {
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
     // The reason is logged per subject; the summary counts it as an error, not an invalid schema.
     assertThatThrownBy(mojo::execute).hasMessageContaining("validate: 1 of 1 subjects could not be processed");
+  }
+
+  @Test
+  void anUnreachableRegistryStopsTheGoalAtTheFirstSubject() throws Exception {
+    RegisterMojo mojo = new RegisterMojo();
+    mojo.subjects = Map.of("a", file("a.avsc", USER), "b", file("b.avsc", USER));
+    // A port nobody listens on; no retries, so the refusal is immediate.
+    mojo.schemaRegistryUrls = List.of("http://127.0.0.1:" + ChildJvm.freePort());
+    mojo.configs = Map.of("max.retries", "0");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("register").hasMessageContaining("cannot reach the registry at");
   }
 
   @Test
