@@ -150,6 +150,11 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public String deleteCompatibility(String subject) throws IOException, RestClientException {
+    return transport.send("DELETE", scoped("/config", subject), null).path("compatibilityLevel").asText(null);
+  }
+
+  @Override
   public String getMode(String subject) throws IOException, RestClientException {
     return getSetting(scoped("/mode", subject), "mode");
   }

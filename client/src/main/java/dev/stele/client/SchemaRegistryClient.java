@@ -46,6 +46,13 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   String setCompatibility(String subject, String level) throws IOException, RestClientException;
 
+  /**
+   * Removes the level set on the subject (or, with a null subject, the global one, back to the
+   * server's default) and returns the level it had, null when it had none; 40401 when the subject
+   * had no level of its own.
+   */
+  String deleteCompatibility(String subject) throws IOException, RestClientException;
+
   String getMode(String subject) throws IOException, RestClientException;
 
   String setMode(String subject, String mode) throws IOException, RestClientException;
