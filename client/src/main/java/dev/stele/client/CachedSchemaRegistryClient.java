@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpTransport transport;
-  private final BoundedCache<RegisterKey, Integer> ids;
+  private final BoundedCache<RegisterKey, Registration> ids;
   private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
   private final BoundedCache<IdKey, SchemaDefinition> schemas;
   private final BoundedCache<String, RegisteredSchema> latest;
@@ -52,9 +52,14 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.required(transport.send("POST",
-        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema)), "id")
-        .asInt());
+    return registerWithResponse(subject, schema, normalize).id();
+  }
+
+  @Override
+  public Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.registration(transport.send("POST",
+        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema))));
   }
 
   @Override

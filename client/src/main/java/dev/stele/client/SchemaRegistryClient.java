@@ -17,6 +17,16 @@ public interface SchemaRegistryClient extends AutoCloseable {
   int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;
 
+  /**
+   * Registers as {@link #register} does, and returns the whole answer: with the version's schema
+   * and data contract when the registry sent them (a serializer must then run that version's
+   * rules, e.g. ones carried over from the previous version).
+   */
+  default Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return new Registration(register(subject, schema, normalize), 0, null);
+  }
+
   /** The version of the subject holding this schema; 40401/40403 when there is none. */
   RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;

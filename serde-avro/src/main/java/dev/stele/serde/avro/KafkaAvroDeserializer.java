@@ -1,8 +1,12 @@
 package dev.stele.serde.avro;
 
+import dev.stele.client.RuleMode;
+import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroKeys;
+import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistrySerde;
@@ -18,6 +22,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -37,7 +42,9 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
   private boolean specific;
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
 
-  private record Reader(Schema writer, DatumReader<Object> reader) {}
+  /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
+  private record Reader(Schema writer, DatumReader<Object> reader, String subject, SchemaDefinition contract,
+      AvroModel model) {}
 
   /** For Kafka, which calls {@link #configure} next. */
   public KafkaAvroDeserializer() {
@@ -75,6 +82,11 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
 
   @Override
   public Object deserialize(String topic, byte[] data) {
+    return deserialize(topic, (Headers) null, data);
+  }
+
+  @Override
+  public Object deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {
       return null;
     }
@@ -84,37 +96,37 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     if (reader == null) {
       reader = resolve(topic, id);
     }
+    Object value;
     try {
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, Framing.HEADER_SIZE,
           data.length - Framing.HEADER_SIZE, DECODERS.get());
       DECODERS.set(decoder);
-      return plain(reader.reader.read(null, decoder));
+      value = plain(reader.reader.read(null, decoder));
     } catch (Exception | StackOverflowError e) {
       // Avro reports malformed input as EOF, AvroRuntimeException, index or cast errors alike.
       throw new SerializationException(describe(topic) + " (schema id " + id + "): the " + (data.length - 5)
           + " payload bytes do not decode as Avro under the writer schema " + reader.writer.getFullName()
           + ": " + e, e);
     }
+    if (reader.contract == null) {
+      return value;
+    }
+    return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value);
   }
 
   @Override
-  public Object deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
-    return deserialize(topic, data);
-  }
-
-  @Override
-  public Object deserialize(String topic, org.apache.kafka.common.header.Headers headers, ByteBuffer data) {
+  public Object deserialize(String topic, Headers headers, ByteBuffer data) {
     if (data == null) {
       return null;
     }
     byte[] bytes = new byte[data.remaining()];
     data.duplicate().get(bytes);
-    return deserialize(topic, bytes);
+    return deserialize(topic, headers, bytes);
   }
 
   private Reader resolve(String topic, int id) {
-    Schema writer = AvroSchemaParser.parse(registry(), topic, registry().schemaById(topic, id),
-        describe(topic) + " (schema id " + id + ")");
+    SchemaDefinition definition = registry().schemaById(topic, id);
+    Schema writer = AvroSchemaParser.parse(registry(), topic, definition, describe(topic) + " (schema id " + id + ")");
     Schema readWith = configuredReader != null ? configuredReader : writer;
     DatumReader<Object> datumReader;
     if (specific && isNamed(writer)) {
@@ -128,7 +140,10 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     } else {
       datumReader = new GenericDatumReader<>(writer, readWith);
     }
-    Reader reader = new Reader(writer, datumReader);
+    SchemaDefinition contract = definition.hasRules() ? definition : null;
+    Reader reader = new Reader(writer, datumReader,
+        contract == null ? null : registry().subject(topic, AvroData.recordName(writer)), contract,
+        contract == null ? null : new AvroModel(writer));
     readers.put(id, reader);
     return reader;
   }

@@ -2,6 +2,7 @@ package dev.stele.serde.internal;
 
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.RegisteredSchema;
+import dev.stele.client.Registration;
 import dev.stele.client.RestClientException;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
@@ -71,7 +72,12 @@ public final class RegistryAccess implements AutoCloseable {
       Function<SchemaDefinition, String> canRead) {
     try {
       if (config.autoRegister() && schema != null) {
-        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
+        Registration registered = client.registerWithResponse(subject, schema, config.normalize());
+        // The registry answers with the version when its contract came into play (e.g. rules carried
+        // over from the previous version): those rules are the ones to run, as in Confluent.
+        SchemaDefinition contract = registered.schema();
+        return new WriterSchema(registered.id(), contract == null ? schema
+            : schema.withContract(contract.metadata(), contract.ruleSet()));
       }
       if (config.useSchemaId() >= 0) {
         int id = config.useSchemaId();
