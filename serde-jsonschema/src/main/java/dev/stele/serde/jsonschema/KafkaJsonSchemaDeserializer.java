@@ -3,18 +3,21 @@ package dev.stele.serde.jsonschema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.TypedDeserializer;
+import dev.stele.serde.jsonschema.internal.JsonModel;
 import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Reads the Confluent wire format back into a {@code JsonNode}, or into the class named by
@@ -27,7 +30,8 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
   private boolean validate;
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
 
-  private record Reader(JsonSchema validator) {}
+  /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
+  private record Reader(JsonSchema validator, String subject, SchemaDefinition contract, JsonModel model) {}
 
   public KafkaJsonSchemaDeserializer() {
     this(null, null, null);
@@ -52,8 +56,13 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public T deserialize(String topic, byte[] data) {
+    return deserialize(topic, null, data);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {
       return null;
     }
@@ -80,6 +89,10 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
             + ") does not match its schema: "
             + String.join("; ", problems));
       }
+    }
+    if (reader.contract != null) {
+      node = (JsonNode) rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model,
+          node);
     }
     Class<?> type = type();
     if (type == null) {
@@ -108,7 +121,18 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
             + "): the schema cannot be used for validation: " + e.getMessage(), e);
       }
     }
-    Reader reader = new Reader(validator);
+    Reader reader = new Reader(validator, null, null, null);
+    if (schema.hasRules()) {
+      JsonNode tree;
+      try {
+        tree = mapper.readTree(schema.text());
+      } catch (Exception e) {
+        throw new SerializationException(registry.describe(topic) + " (schema id " + id + "): the schema is not JSON: "
+            + e.getMessage(), e);
+      }
+      reader = new Reader(validator, registry.subject(topic, tree.path("title").asText(null)), schema,
+          new JsonModel(tree));
+    }
     readers.put(id, reader);
     return reader;
   }

@@ -5,17 +5,21 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.stele.client.RuleMode;
+import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import dev.stele.serde.protobuf.internal.ProtobufModel;
 import dev.stele.serde.protobuf.internal.ProtobufKeys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Reads the Confluent Protobuf wire format (API.md §5.1) into the generated class named by
@@ -63,8 +67,13 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public T deserialize(String topic, byte[] data) {
+    return deserialize(topic, null, data);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {
       return null;
     }
@@ -80,13 +89,23 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
       // as bytes (index encodings are self-delimiting, so a byte match is a decode match)
       // without decoding or allocating. Kept small; everything else is in decode.
       int start = Framing.HEADER_SIZE + known.indexes.length;
+      T value;
       try {
-        return (T) generated.parseFrom(data, start, data.length - start);
+        value = (T) generated.parseFrom(data, start, data.length - start);
       } catch (Exception e) {
         throw undecodable(topic, id, known.path, e);
       }
+      return writer.contract == null ? value : read(topic, headers, writer, value);
     }
-    return decode(topic, data, id, writer);
+    T value = decode(topic, data, id, writer);
+    return writer.contract == null ? value : read(topic, headers, writer, value);
+  }
+
+  /** The writer schema's READ rules; a transform answers a new message of the same type. */
+  @SuppressWarnings("unchecked")
+  private T read(String topic, Headers headers, Writer writer, T value) {
+    String subject = registry().subject(topic, value.getDescriptorForType().getFullName());
+    return (T) rules().domain(RuleMode.READ, subject, topic, headers, writer.contract, MODEL, value);
   }
 
   private static boolean startsWith(byte[] data, byte[] indexes) {
@@ -140,7 +159,9 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   private static final List<Integer> FIRST = List.of(0);
 
   /** A writer's file and its first message, the one most payloads name. */
-  private record Writer(int id, FileDescriptor file, Descriptor first) {}
+  private record Writer(int id, FileDescriptor file, Descriptor first, SchemaDefinition contract) {}
+
+  private static final ProtobufModel MODEL = new ProtobufModel();
 
   /**
    * The last writer used, checked before the map: consecutive records mostly share a schema id,
@@ -157,7 +178,9 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     writer = writers.get(id);
     if (writer == null) {
       FileDescriptor file = files.byId(topic, id);
-      writer = new Writer(id, file, file.getMessageTypes().isEmpty() ? null : file.getMessageTypes().get(0));
+      SchemaDefinition schema = registry().schemaById(topic, id);
+      writer = new Writer(id, file, file.getMessageTypes().isEmpty() ? null : file.getMessageTypes().get(0),
+          schema.hasRules() ? schema : null);
       writers.put(id, writer);
     }
     last = writer;

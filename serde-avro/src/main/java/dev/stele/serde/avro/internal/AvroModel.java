@@ -87,11 +87,7 @@ public final class AvroModel implements MessageModel {
       }
       Object value = record.get(ownField.pos());
       Object result = walk(ctx, ownField.schema(), value, transform, field);
-      if (ctx.rule().kind() == RuleKind.CONDITION) {
-        if (Boolean.FALSE.equals(result)) {
-          throw new RuleConditionException(ctx.rule());
-        }
-      } else if (result != value) {
+      if (ctx.rule().kind() != RuleKind.CONDITION && result != value) {
         record.put(ownField.pos(), result);
       }
     }
@@ -111,7 +107,13 @@ public final class AvroModel implements MessageModel {
     FieldContext leaf = field.type() == type ? field
         : new FieldContext(field.containingMessage(), field.fullName(), field.name(), type, field.tags());
     Object result = transform.transform(ctx, leaf, AvroPlain.of(value));
-    return ctx.rule().kind() == RuleKind.CONDITION ? result : AvroPlain.toField(ctx, leaf, schema, result);
+    if (ctx.rule().kind() == RuleKind.CONDITION) {
+      if (Boolean.FALSE.equals(result)) {
+        throw new RuleConditionException(ctx.rule());
+      }
+      return value;
+    }
+    return AvroPlain.toField(ctx, leaf, schema, result);
   }
 
   static FieldType typeOf(Schema schema) {

@@ -86,6 +86,12 @@ public final class RuleEngine implements AutoCloseable {
     return upper.equals(ErrorAction.TYPE) || upper.equals(NoneAction.TYPE) || actions.containsKey(upper);
   }
 
+  /** The executor of {@code type} configured under {@code name} ({@code _default_}: found by ServiceLoader), or null. */
+  public RuleExecutor executor(String type, String name) {
+    Map<String, RuleBase> named = executors.get(type.toUpperCase(Locale.ROOT));
+    return named == null ? null : (RuleExecutor) named.get(name);
+  }
+
   /** The executor types this serde can run, e.g. to tell a user which are on the class path. */
   public java.util.Set<String> executorTypes() {
     return Collections.unmodifiableSet(executors.keySet());
