@@ -36,8 +36,14 @@ final class RuleOverrides {
   static RuleOverrides read(Map<String, ?> configs, Predicate<String> isAction) {
     Map<String, Map<String, String>> settings = new HashMap<>();
     String prefix = RuleEngine.RULE_EXECUTORS + ".";
+    String actions = RuleEngine.RULE_ACTIONS + ".";
     for (Map.Entry<String, ?> entry : configs.entrySet()) {
       String key = entry.getKey();
+      if (key.startsWith(actions) && entry.getValue() != null && !key.endsWith(".class")
+          && key.indexOf(RuleObjects.PARAM, actions.length() - 1) < 0) {
+        throw new IllegalArgumentException(key + " is not a key of Stele's or Confluent's serdes: under " + actions
+            + "<name>. come class and param.*");
+      }
       if (!key.startsWith(prefix) || entry.getValue() == null) {
         continue;
       }

@@ -184,6 +184,8 @@ class RuleEngineTest {
         .hasMessageContaining("does not implement dev.stele.serde.rules.RuleAction");
     assertThatThrownBy(() -> engine(Map.of("rule.executors.r.onFailur", "NONE")))
         .hasMessageContaining("rule.executors.r.onFailur is not a key");
+    assertThatThrownBy(() -> engine(Map.of("rule.actions.dlq.topic", "x")))
+        .hasMessageContaining("rule.actions.dlq.topic is not a key");
     assertThatThrownBy(() -> engine(Map.of("rule.executors.r.disabled", "maybe")))
         .hasMessageContaining("must be true or false");
     assertThatThrownBy(() -> engine(Map.of("rule.service.loader.enable", "perhaps")))
