@@ -40,6 +40,13 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The latest non-deleted version; answers are reused for {@code latest.cache.ttl.sec}. */
   RegisteredSchema getLatest(String subject) throws IOException, RestClientException;
 
+  /**
+   * The latest version whose metadata properties hold every pair of {@code metadata}
+   * ({@code GET /subjects/{subject}/metadata}); answers are reused for {@code latest.cache.ttl.sec}.
+   */
+  RegisteredSchema getLatestWithMetadata(String subject, java.util.Map<String, String> metadata)
+      throws IOException, RestClientException;
+
   List<Integer> getVersions(String subject) throws IOException, RestClientException;
 
   List<String> getSubjects() throws IOException, RestClientException;

@@ -89,6 +89,10 @@ public final class RegistryAccess implements AutoCloseable {
         }
         return new WriterSchema(id, fixed);
       }
+      if (!config.latestWithMetadata().isEmpty()) {
+        RegisteredSchema chosen = client.getLatestWithMetadata(subject, config.latestWithMetadata());
+        return new WriterSchema(chosen.id(), chosen.schema());
+      }
       if (schema == null && !config.useLatestVersion()) {
         throw new SerializationException(describe(topic) + ": no schema to register or look up under subject '"
             + subject + "'; configure one, or use.latest.version or use.schema.id");
@@ -105,6 +109,45 @@ public final class RegistryAccess implements AutoCloseable {
       return new WriterSchema(client.lookup(subject, schema, config.normalize()).id(), schema);
     } catch (RestClientException e) {
       throw refused(topic, "the schema for subject '" + subject + "'", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /**
+   * The version a deserializer migrates records to: the latest with {@code use.latest.with.metadata}'s
+   * properties, else with {@code use.latest.version} the latest, else null (records are read as written).
+   */
+  public RegisteredSchema readerTarget(String topic, String subject) {
+    try {
+      if (!config.latestWithMetadata().isEmpty()) {
+        return client.getLatestWithMetadata(subject, config.latestWithMetadata());
+      }
+      return config.useLatestVersion() ? client.getLatest(subject) : null;
+    } catch (RestClientException e) {
+      throw refused(topic, "the version to read subject '" + subject + "' as", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /** The version of {@code subject} holding {@code schema} (a writer's, to plan its migration). */
+  public RegisteredSchema versionOf(String topic, String subject, SchemaDefinition schema) {
+    try {
+      return client.lookup(subject, schema, false);
+    } catch (RestClientException e) {
+      throw refused(topic, "a look-up of the writer schema under subject '" + subject + "'", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /** One numbered version of {@code subject}. */
+  public RegisteredSchema version(String topic, String subject, int version) {
+    try {
+      return client.getVersion(subject, version);
+    } catch (RestClientException e) {
+      throw refused(topic, "version " + version + " of subject '" + subject + "'", e);
     } catch (IOException e) {
       throw unavailable(describe(topic), e);
     }

@@ -23,7 +23,8 @@ public final class SerdeKeys {
       honoured("use.schema.id", "-1", "write with this id when auto.register.schemas is false"),
       honoured("id.compatibility.strict", "true", "with use.schema.id, the id's schema must read what"
           + " the serializer's own schema writes"),
-      honoured("use.latest.version", "false", "write with the subject's latest version"),
+      honoured("use.latest.version", "false", "serializers write with the subject's latest version;"
+          + " deserializers migrate records to it when migration rules lie between"),
       honoured("latest.compatibility.strict", "true", "with use.latest.version, the latest version must"
           + " read what the serializer's own schema writes"),
       honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
@@ -32,8 +33,8 @@ public final class SerdeKeys {
               + " TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
       honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
           "as key.subject.name.strategy"),
-      refused("use.latest.with.metadata", null, "picking the latest version by metadata is not implemented;"
-          + " use use.latest.version or use.schema.id"),
+      honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"
+          + " metadata properties hold them; deserializers migrate records to it (migration rules)"),
       refused("use.schema.guid", null, "schema GUIDs are not implemented; use use.schema.id"),
       defaultOnly("propagate.schema.tags", "false", "schema tags are not carried over between versions"),
       refused("schema.format", null, "registering in another schema format is not implemented"),

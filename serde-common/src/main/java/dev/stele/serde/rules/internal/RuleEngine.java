@@ -1,5 +1,6 @@
 package dev.stele.serde.rules.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleKind;
 import dev.stele.client.RuleMode;
@@ -112,6 +113,29 @@ public final class RuleEngine implements AutoCloseable {
       Collections.reverse(rules);
     }
     return run(mode, subject, topic, headers, target, model, message, rules);
+  }
+
+  /**
+   * Runs the migration rules of each step on {@code json}, a record's JSON form, and returns the
+   * JSON of the record as the last step's schema has it.
+   */
+  public JsonNode migrate(List<Migrations.Step> steps, String subject, String topic, Headers headers, JsonNode json) {
+    Object message = json;
+    for (Migrations.Step step : steps) {
+      List<Rule> rules;
+      if (step.mode() == RuleMode.UPGRADE) {
+        rules = step.target().ruleSet().migrationRules();
+      } else {
+        rules = new ArrayList<>(step.source().ruleSet().migrationRules());
+        Collections.reverse(rules);
+      }
+      message = run(step.mode(), subject, topic, headers, step.target(), JsonTreeModel.INSTANCE, message, rules);
+      if (!(message instanceof JsonNode)) {
+        throw new SerializationException("A migration rule of subject '" + subject + "' did not answer a JSON"
+            + " record but " + (message == null ? "null" : message.getClass().getSimpleName()));
+      }
+    }
+    return (JsonNode) message;
   }
 
   private Object run(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
