@@ -47,6 +47,7 @@ class AvroConfigKeysTest {
       Map.entry("latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects"),
       Map.entry("key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
       Map.entry("value.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
+      Map.entry("use.latest.with.metadata", AVRO + "KafkaAvroSerializerTest#useLatestWithMetadataWritesWithTheVersionHoldingTheProperties"),
       Map.entry("rule.executors", RULES + "aFailedConditionIsConfluentsRuleFailedErrorCarryingTheRule"),
       Map.entry("rule.executors.*", RULES + "ruleExecutorsKeysOverrideActionsAndDisabledByRuleNameTypeOrDefault"),
       Map.entry("rule.actions", RULES + "ruleActionsConfigureNamedActionsAndTwoActionsSplitByWriteAndRead"),
