@@ -36,7 +36,7 @@ public final class CelPrograms {
     CelOptions options = CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true).build();
     CelStringExtensions strings = CelExtensions.strings();
     CelMathExtensions math = CelExtensions.math(options);
-    var builder = CelFactory.standardCelBuilder().setOptions(options)
+    var builder = CelFactory.plannerCelBuilder().setOptions(options)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .addCompilerLibraries(strings, math).addRuntimeLibraries(strings, math);
     variables.forEach(builder::addVar);
