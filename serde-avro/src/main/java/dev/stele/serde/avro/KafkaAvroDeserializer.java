@@ -128,7 +128,8 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     if (reader.contract == null) {
       return value;
     }
-    return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value);
+    return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value,
+        data);
   }
 
   /** How to read records of one writer id as one target version: the steps, and the target. */
@@ -173,7 +174,7 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
           + " schema id " + target.id() + ": " + e.getMessage(), e);
     }
     return plan.contract == null ? value
-        : rules().domain(RuleMode.READ, subject, topic, headers, plan.contract, plan.model, value);
+        : rules().domain(RuleMode.READ, subject, topic, headers, plan.contract, plan.model, value, data);
   }
 
   @Override

@@ -111,7 +111,7 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     }
     if (readAs.contract != null) {
       node = (JsonNode) rules().domain(RuleMode.READ, readAs.subject, topic, headers, readAs.contract, readAs.model,
-          node);
+          node, data);
     }
     Class<?> type = type();
     if (type == null) {

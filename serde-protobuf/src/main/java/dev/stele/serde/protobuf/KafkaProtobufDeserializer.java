@@ -100,16 +100,16 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
       } catch (Exception e) {
         throw undecodable(topic, id, known.path, e);
       }
-      return finish(topic, headers, writer, value);
+      return finish(topic, headers, writer, value, data);
     }
-    return finish(topic, headers, writer, decode(topic, data, id, writer));
+    return finish(topic, headers, writer, decode(topic, data, id, writer), data);
   }
 
-  private T finish(String topic, Headers headers, Writer writer, T value) {
+  private T finish(String topic, Headers headers, Writer writer, T value, byte[] data) {
     if (writer.contract == null && !migrating) {
       return value;
     }
-    return read(topic, headers, writer, value);
+    return read(topic, headers, writer, value, data);
   }
 
   /**
@@ -141,13 +141,13 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
 
   /** The writer schema's READ rules; a transform answers a new message of the same type. */
   @SuppressWarnings("unchecked")
-  private T read(String topic, Headers headers, Writer writer, T value) {
+  private T read(String topic, Headers headers, Writer writer, T value, byte[] data) {
     String subject = registry().subject(topic, value.getDescriptorForType().getFullName());
     refuseMigration(topic, subject, writer.id);
     if (writer.contract == null) {
       return value;
     }
-    return (T) rules().domain(RuleMode.READ, subject, topic, headers, writer.contract, MODEL, value);
+    return (T) rules().domain(RuleMode.READ, subject, topic, headers, writer.contract, MODEL, value, data);
   }
 
   private static boolean startsWith(byte[] data, byte[] indexes) {

@@ -104,6 +104,15 @@ public final class RuleEngine implements AutoCloseable {
    */
   public Object domain(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
       MessageModel model, Object message) {
+    return domain(mode, subject, topic, headers, target, model, message, message);
+  }
+
+  /**
+   * The same, with what a DLQ should carry when it is not the message itself: a deserializer
+   * hands over the record's bytes as they came, so the dead letter can be read back.
+   */
+  public Object domain(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
+      MessageModel model, Object message, Object original) {
     if (message == null || target == null || !target.hasRules() || target.ruleSet().domainRules().isEmpty()) {
       return message;
     }
@@ -112,7 +121,7 @@ public final class RuleEngine implements AutoCloseable {
       rules = new ArrayList<>(rules);
       Collections.reverse(rules);
     }
-    return run(mode, subject, topic, headers, target, model, message, rules);
+    return run(mode, subject, topic, headers, target, model, message, original, rules);
   }
 
   /**
@@ -129,7 +138,8 @@ public final class RuleEngine implements AutoCloseable {
         rules = new ArrayList<>(step.source().ruleSet().migrationRules());
         Collections.reverse(rules);
       }
-      message = run(step.mode(), subject, topic, headers, step.target(), JsonTreeModel.INSTANCE, message, rules);
+      message = run(step.mode(), subject, topic, headers, step.target(), JsonTreeModel.INSTANCE, message, message,
+          rules);
       if (!(message instanceof JsonNode)) {
         throw new SerializationException("A migration rule of subject '" + subject + "' did not answer a JSON"
             + " record but " + (message == null ? "null" : message.getClass().getSimpleName()));
@@ -139,8 +149,7 @@ public final class RuleEngine implements AutoCloseable {
   }
 
   private Object run(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
-      MessageModel model, Object message, List<Rule> rules) {
-    Object original = message;
+      MessageModel model, Object message, Object original, List<Rule> rules) {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       if (overrides.disabled(rule) || !rule.mode().runsIn(mode) || cameFromDlq(headers, rule)) {
@@ -161,26 +170,30 @@ public final class RuleEngine implements AutoCloseable {
           "Could not find rule executor of type " + rule.type()), ErrorAction.TYPE);
       return message;
     }
+    RuleException failure = null;
     try {
       Object output = executor.transform(ctx, message);
       if (rule.kind() == RuleKind.CONDITION) {
         if (Boolean.FALSE.equals(output)) {
-          throw new RuleConditionException(rule);
+          failure = new RuleConditionException(rule);
         }
       } else {
         message = output;
       }
-      boolean succeeded = message != null;
-      act(ctx, succeeded ? overrides.onSuccess(rule) : overrides.onFailure(rule), message, null,
-          succeeded ? null : ErrorAction.TYPE);
     } catch (RuleException e) {
-      act(ctx, overrides.onFailure(rule), message, e, ErrorAction.TYPE);
+      failure = e;
     } catch (SerializationException e) {
       throw e;
     } catch (RuntimeException e) {
       // An executor's bug or a value it cannot handle is the rule's failure, for onFailure to judge.
-      act(ctx, overrides.onFailure(rule), message, new RuleException(rule, String.valueOf(e.getMessage()), e),
-          ErrorAction.TYPE);
+      failure = new RuleException(rule, String.valueOf(e.getMessage()), e);
+    }
+    if (failure != null) {
+      act(ctx, overrides.onFailure(rule), message, failure, ErrorAction.TYPE);
+    } else if (message != null) {
+      act(ctx, overrides.onSuccess(rule), message, null, null);
+    } else {
+      act(ctx, overrides.onFailure(rule), null, null, ErrorAction.TYPE);
     }
     return message;
   }
