@@ -2,6 +2,7 @@ package dev.stele.serde.rules;
 
 import dev.stele.client.Rule;
 import dev.stele.client.RuleKind;
+import dev.stele.client.RuleMode;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,24 @@ import java.util.Objects;
  * encrypted once and decrypted once.
  */
 public abstract class FieldRuleExecutor implements RuleExecutor {
+  /**
+   * Confluent's key: with {@code true} (a param of the executor, else of the rule or the schema's
+   * metadata), a TRANSFORM on write rewrites a copy and leaves the application's record as it was.
+   */
+  public static final String PRESERVE_SOURCE_FIELDS = "preserve.source.fields";
+
+  private Boolean preserveSource;
+
+  /** Reads {@code preserve.source.fields}; subclasses that override this call it. */
+  @Override
+  public void configure(java.util.Map<String, ?> configs) {
+    Object configured = configs.get(PRESERVE_SOURCE_FIELDS);
+    preserveSource = configured == null ? null : Boolean.parseBoolean(configured.toString().trim());
+  }
+
+  private boolean preserveSource(RuleContext ctx) {
+    return preserveSource != null ? preserveSource : Boolean.parseBoolean(ctx.parameter(PRESERVE_SOURCE_FIELDS));
+  }
 
   /** The transform for one rule on one message; null to leave the message as it is. */
   protected abstract FieldTransform newTransform(RuleContext ctx) throws RuleException;
@@ -33,7 +52,13 @@ public abstract class FieldRuleExecutor implements RuleExecutor {
       }
     }
     FieldTransform transform = newTransform(ctx);
-    return transform == null ? message : ctx.model().transformFields(ctx, transform, message);
+    if (transform == null) {
+      return message;
+    }
+    if (ctx.mode() == RuleMode.WRITE && ctx.rule().kind() == RuleKind.TRANSFORM && preserveSource(ctx)) {
+      message = ctx.model().copy(message);
+    }
+    return ctx.model().transformFields(ctx, transform, message);
   }
 
   static boolean sameTransform(Rule one, Rule other) {

@@ -25,4 +25,13 @@ public interface MessageModel {
    * null. A view may be lazy; it is read, never written.
    */
   Object toPlain(Object value);
+
+  /**
+   * A deep copy of {@code message}, for a field transform on write with
+   * {@code preserve.source.fields=true}, so the application's object is left as it was.
+   * Immutable messages (Protobuf's) are their own copy.
+   */
+  default Object copy(Object message) {
+    return message;
+  }
 }

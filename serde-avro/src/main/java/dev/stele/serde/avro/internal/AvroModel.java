@@ -149,6 +149,15 @@ public final class AvroModel implements MessageModel {
     return out;
   }
 
+  /** Generated records are copied as their class (SpecificData), others as GenericData records. */
+  @Override
+  public Object copy(Object message) {
+    if (message instanceof org.apache.avro.specific.SpecificRecord record) {
+      return org.apache.avro.specific.SpecificData.getForSchema(record.getSchema()).deepCopy(record.getSchema(), record);
+    }
+    return message instanceof IndexedRecord record ? GenericData.get().deepCopy(record.getSchema(), record) : message;
+  }
+
   @Override
   public Object toPlain(Object value) {
     return AvroPlain.of(value);

@@ -53,6 +53,7 @@ public final class TestRules {
 
     @Override
     public void configure(Map<String, ?> configs) {
+      super.configure(configs);
       Object configured = configs.get("suffix");
       suffix = configured == null ? "" : configured.toString();
     }

@@ -206,6 +206,11 @@ public final class JsonModel implements MessageModel {
   }
 
   @Override
+  public Object copy(Object message) {
+    return message instanceof JsonNode node ? node.deepCopy() : message;
+  }
+
+  @Override
   public Object toPlain(Object value) {
     return value instanceof JsonNode node ? JsonPlain.of(node) : value;
   }

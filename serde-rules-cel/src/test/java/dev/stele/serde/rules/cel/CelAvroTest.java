@@ -90,6 +90,22 @@ class CelAvroTest {
   }
 
   @Test
+  void aTransformRewritesTheApplicationsRecordUnlessPreserveSourceFieldsIsSet() throws Exception {
+    Rule mask = Rule.of("mask", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "'XXX-XX-' + value.substring(7)")
+        .withTags(Set.of("PII"));
+    register("inplace-value", null, mask);
+    register("preserved-value", null, mask.withParams(Map.of("preserve.source.fields", "true")));
+    GenericRecord inPlace = student("Ann", 3, "123-45-6789", null);
+    serializer().serialize("inplace", inPlace);
+    assertThat(inPlace.get("ssn")).as("as Confluent's serializer does").isEqualTo("XXX-XX-6789");
+
+    GenericRecord preserved = student("Ann", 3, "123-45-6789", null);
+    byte[] bytes = serializer().serialize("preserved", preserved);
+    assertThat(preserved.get("ssn")).isEqualTo("123-45-6789");
+    assertThat(read("preserved", bytes).get("ssn").toString()).isEqualTo("XXX-XX-6789");
+  }
+
+  @Test
   void metadataTagsSelectFieldsByPathWithWildcards() throws Exception {
     Metadata metadata = new Metadata(Map.of("school.Student.em*", Set.of("CONTACT")), Map.of(), Set.of());
     register("contact-value", metadata, Rule.of("hideContact", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD",
