@@ -1,6 +1,7 @@
 package dev.stele.serde.avro.internal;
 
 import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import java.nio.ByteBuffer;
@@ -95,7 +96,7 @@ final class AvroPlain {
   }
 
   /** A record as a read-only map from field name to plain value, converted on access. */
-  private static final class RecordView extends AbstractMap<String, Object> {
+  private static final class RecordView extends AbstractMap<String, Object> implements PlainRecord {
     private final IndexedRecord record;
 
     RecordView(IndexedRecord record) {

@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.ProtocolMessageEnum;
 import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import java.util.AbstractList;
@@ -79,7 +80,7 @@ final class ProtobufPlain {
     }
   }
 
-  private static final class MessageView extends AbstractMap<String, Object> {
+  private static final class MessageView extends AbstractMap<String, Object> implements PlainRecord {
     private final Message message;
 
     MessageView(Message message) {

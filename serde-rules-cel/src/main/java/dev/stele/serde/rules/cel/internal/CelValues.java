@@ -2,6 +2,7 @@ package dev.stele.serde.rules.cel.internal;
 
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
+import dev.stele.serde.rules.PlainRecord;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -12,8 +13,8 @@ import java.util.Set;
 
 /**
  * Plain Java (what a format's {@code MessageModel.toPlain} gives) to CEL's values and back:
- * {@code byte[]} is CEL bytes, Java null is CEL null, maps and lists are wrapped, not copied,
- * so only what an expression reads is converted.
+ * {@code byte[]} is CEL bytes, Java null is CEL null, records are structs ({@link CelRecord}),
+ * maps (JSON objects among them, as in Confluent) and lists are wrapped, not copied.
  */
 public final class CelValues {
   private CelValues() {}
@@ -30,6 +31,9 @@ public final class CelValues {
     }
     if (plain instanceof Float f) {
       return f.doubleValue();
+    }
+    if (plain instanceof PlainRecord record) {
+      return new CelRecord(record);
     }
     if (plain instanceof Map<?, ?> map) {
       return new MapView(map);
