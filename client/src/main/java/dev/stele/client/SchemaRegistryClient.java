@@ -44,8 +44,11 @@ public interface SchemaRegistryClient extends AutoCloseable {
    * The latest version whose metadata properties hold every pair of {@code metadata}
    * ({@code GET /subjects/{subject}/metadata}); answers are reused for {@code latest.cache.ttl.sec}.
    */
-  RegisteredSchema getLatestWithMetadata(String subject, java.util.Map<String, String> metadata)
-      throws IOException, RestClientException;
+  default RegisteredSchema getLatestWithMetadata(String subject, java.util.Map<String, String> metadata)
+      throws IOException, RestClientException {
+    // A default, so other implementations keep compiling; they fail loudly until they implement it.
+    throw new UnsupportedOperationException(getClass().getName() + " cannot look versions up by metadata");
+  }
 
   List<Integer> getVersions(String subject) throws IOException, RestClientException;
 
