@@ -4,10 +4,9 @@ import dev.stele.client.Metadata;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
-import dev.stele.serde.rules.internal.Wildcards;
+import dev.stele.serde.rules.internal.MetadataTags;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 
@@ -41,13 +40,7 @@ public record RuleContext(SchemaDefinition target, MessageModel model, String su
     if (metadata == null || metadata.tags().isEmpty()) {
       return Set.of();
     }
-    Set<String> tags = new HashSet<>();
-    for (Map.Entry<String, Set<String>> entry : metadata.tags().entrySet()) {
-      if (Wildcards.matches(fullName, entry.getKey())) {
-        tags.addAll(entry.getValue());
-      }
-    }
-    return tags;
+    return MetadataTags.of(metadata, fullName);
   }
 
   /**
