@@ -132,6 +132,11 @@ final class SerdeRegistry implements AutoCloseable {
     return configs;
   }
 
+  /** A client of this registry, to register schemas (with rules) before a trial; the caller closes it. */
+  dev.stele.client.CachedSchemaRegistryClient client() {
+    return new dev.stele.client.CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
+  }
+
   /** Closes the serdes in the order they were configured, then the server. */
   @Override
   public void close() throws Exception {

@@ -20,10 +20,11 @@ import java.util.Map;
  */
 public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpTransport transport;
-  private final BoundedCache<RegisterKey, Integer> ids;
+  private final BoundedCache<RegisterKey, Registration> ids;
   private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
   private final BoundedCache<IdKey, SchemaDefinition> schemas;
   private final BoundedCache<String, RegisteredSchema> latest;
+  private final BoundedCache<MetadataKey, RegisteredSchema> latestWithMetadata;
   /** A numbered version never changes while it exists; deletes drop the subject's entries. */
   private final BoundedCache<VersionKey, RegisteredSchema> versions;
 
@@ -32,6 +33,8 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private record IdKey(int id, String subject, String format) {}
 
   private record VersionKey(String subject, int version, String format) {}
+
+  private record MetadataKey(String subject, Map<String, String> metadata) {}
 
   public CachedSchemaRegistryClient(ClientConfig config) {
     this.transport = new HttpTransport(config);
@@ -42,6 +45,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.versions = new BoundedCache<>(capacity);
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
     this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
+    this.latestWithMetadata = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
   }
 
   /** A client from a Kafka-style config map (see {@link ClientConfig#fromMap}). */
@@ -52,9 +56,14 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.required(transport.send("POST",
-        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema)), "id")
-        .asInt());
+    return registerWithResponse(subject, schema, normalize).id();
+  }
+
+  @Override
+  public Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.registration(transport.send("POST",
+        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema))));
   }
 
   @Override
@@ -93,6 +102,21 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema getLatest(String subject) throws IOException, RestClientException {
     return cached(latest, subject, () -> Json.registered(transport.send("GET", versionPath(subject, "latest"), null)));
+  }
+
+  @Override
+  public RegisteredSchema getLatestWithMetadata(String subject, Map<String, String> metadata)
+      throws IOException, RestClientException {
+    Map<String, String> pairs = Map.copyOf(metadata);
+    StringBuilder path = new StringBuilder("/subjects/").append(segment(subject)).append("/metadata");
+    char separator = '?';
+    for (Map.Entry<String, String> pair : new java.util.TreeMap<>(pairs).entrySet()) {
+      path.append(separator).append("key=").append(query(pair.getKey())).append("&value=")
+          .append(query(pair.getValue()));
+      separator = '&';
+    }
+    return cached(latestWithMetadata, new MetadataKey(subject, pairs),
+        () -> Json.registered(transport.send("GET", path.toString(), null)));
   }
 
   /** A REST call whose answer the cache may hold. */
@@ -196,6 +220,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     ids.removeIf(key -> key.subject.equals(subject));
     lookups.removeIf(key -> key.subject.equals(subject));
     latest.remove(subject);
+    latestWithMetadata.removeIf(key -> key.subject.equals(subject));
     versions.removeIf(key -> key.subject.equals(subject));
   }
 

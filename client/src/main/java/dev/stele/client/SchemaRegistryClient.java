@@ -17,6 +17,16 @@ public interface SchemaRegistryClient extends AutoCloseable {
   int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;
 
+  /**
+   * Registers as {@link #register} does, and returns the whole answer: with the version's schema
+   * and data contract when the registry sent them (a serializer must then run that version's
+   * rules, e.g. ones carried over from the previous version).
+   */
+  default Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return new Registration(register(subject, schema, normalize), 0, null);
+  }
+
   /** The version of the subject holding this schema; 40401/40403 when there is none. */
   RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;
@@ -29,6 +39,16 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   /** The latest non-deleted version; answers are reused for {@code latest.cache.ttl.sec}. */
   RegisteredSchema getLatest(String subject) throws IOException, RestClientException;
+
+  /**
+   * The latest version whose metadata properties hold every pair of {@code metadata}
+   * ({@code GET /subjects/{subject}/metadata}); answers are reused for {@code latest.cache.ttl.sec}.
+   */
+  default RegisteredSchema getLatestWithMetadata(String subject, java.util.Map<String, String> metadata)
+      throws IOException, RestClientException {
+    // A default, so other implementations keep compiling; they fail loudly until they implement it.
+    throw new UnsupportedOperationException(getClass().getName() + " cannot look versions up by metadata");
+  }
 
   List<Integer> getVersions(String subject) throws IOException, RestClientException;
 

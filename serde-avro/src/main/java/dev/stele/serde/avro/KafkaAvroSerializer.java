@@ -1,9 +1,11 @@
 package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaDefinition;
+import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroKeys;
+import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.avro.internal.OutputBuffers;
 import dev.stele.serde.internal.RegistryAccess;
@@ -17,6 +19,7 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -25,13 +28,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroSerializer} with the same configs.
  *
  * <p>The registry is asked once per (topic, schema); after that a call is two lock-free map
- * reads and the encoding. Thread-safe, like Kafka requires.
+ * reads and the encoding. When the schema to write with carries domain rules (a data contract),
+ * its WRITE rules run first; a TRANSFORM rewrites the record in place, as Confluent's does.
+ * Thread-safe, like Kafka requires.
  */
 public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Object> {
   /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
 
-  private record Target(int id, DatumWriter<Object> writer) {}
+  /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
+  private record Target(int id, DatumWriter<Object> writer, String subject, SchemaDefinition contract,
+      AvroModel model) {}
 
   /** For Kafka, which calls {@link #configure} next. */
   public KafkaAvroSerializer() {
@@ -56,6 +63,11 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   @Override
   public byte[] serialize(String topic, Object data) {
+    return serialize(topic, null, data);
+  }
+
+  @Override
+  public byte[] serialize(String topic, Headers headers, Object data) {
     if (data == null) {
       return null;
     }
@@ -65,6 +77,9 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     Target target = byTopic == null ? null : byTopic.get(schema);
     if (target == null) {
       target = resolve(topic, schema, data instanceof SpecificRecord);
+    }
+    if (target.contract != null) {
+      data = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, data);
     }
     try {
       return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
@@ -83,7 +98,9 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     Schema writeWith = writer.schema().text().equals(schema.toString()) ? schema : parse(topic, writer.schema());
     DatumWriter<Object> datumWriter = specific ? new SpecificDatumWriter<>(writeWith)
         : new GenericDatumWriter<>(writeWith);
-    Target target = new Target(writer.id(), datumWriter);
+    SchemaDefinition contract = writer.schema().hasRules() ? writer.schema() : null;
+    Target target = new Target(writer.id(), datumWriter, subject, contract,
+        contract == null ? null : new AvroModel(writeWith));
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(schema, target);
     return target;
   }

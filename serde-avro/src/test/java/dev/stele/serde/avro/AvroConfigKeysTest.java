@@ -35,16 +35,23 @@ class AvroConfigKeysTest {
   @RegisterExtension
   static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
-  static final Map<String, String> COMMON_EVIDENCE = Map.of(
-      "auto.register.schemas", AVRO + "AvroConfigKeysTest#autoRegisterWinsOverUseSchemaIdAsInConfluent",
-      "normalize.schemas", AVRO + "AvroConfigKeysTest#normalizeSchemasAsksTheRegistryToNormalize",
-      "use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId",
-      "id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData",
-      "use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema",
-      "latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead",
-      "latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects",
-      "key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord",
-      "value.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord");
+  private static final String RULES = "dev.stele.serde.rules.internal.RuleEngineTest#";
+  static final Map<String, String> COMMON_EVIDENCE = Map.ofEntries(
+      Map.entry("auto.register.schemas", AVRO + "AvroConfigKeysTest#autoRegisterWinsOverUseSchemaIdAsInConfluent"),
+      Map.entry("normalize.schemas", AVRO + "AvroConfigKeysTest#normalizeSchemasAsksTheRegistryToNormalize"),
+      Map.entry("use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId"),
+      Map.entry("id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData"),
+      Map.entry("use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema"),
+      Map.entry("latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead"),
+      Map.entry("latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects"),
+      Map.entry("key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
+      Map.entry("value.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
+      Map.entry("use.latest.with.metadata", AVRO + "KafkaAvroSerializerTest#useLatestWithMetadataWritesWithTheVersionHoldingTheProperties"),
+      Map.entry("rule.executors", RULES + "aFailedConditionIsConfluentsRuleFailedErrorCarryingTheRule"),
+      Map.entry("rule.executors.*", RULES + "ruleExecutorsKeysOverrideActionsAndDisabledByRuleNameTypeOrDefault"),
+      Map.entry("rule.actions", RULES + "ruleActionsConfigureNamedActionsAndTwoActionsSplitByWriteAndRead"),
+      Map.entry("rule.actions.*", RULES + "ruleActionsConfigureNamedActionsAndTwoActionsSplitByWriteAndRead"),
+      Map.entry("rule.service.loader.enable", RULES + "aFieldTransformRewritesTheTaggedFieldsAndRuleServiceLoaderEnableFalseUnloadsItsExecutors"));
 
   @Test
   void everyHonouredKeyNamesTheTestThatShowsItsEffect() {

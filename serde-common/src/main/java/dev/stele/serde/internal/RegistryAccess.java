@@ -2,6 +2,7 @@ package dev.stele.serde.internal;
 
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.RegisteredSchema;
+import dev.stele.client.Registration;
 import dev.stele.client.RestClientException;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
@@ -71,7 +72,12 @@ public final class RegistryAccess implements AutoCloseable {
       Function<SchemaDefinition, String> canRead) {
     try {
       if (config.autoRegister() && schema != null) {
-        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
+        Registration registered = client.registerWithResponse(subject, schema, config.normalize());
+        // The registry answers with the version when its contract came into play (e.g. rules carried
+        // over from the previous version): those rules are the ones to run, as in Confluent.
+        SchemaDefinition contract = registered.schema();
+        return new WriterSchema(registered.id(), contract == null ? schema
+            : schema.withContract(contract.metadata(), contract.ruleSet()));
       }
       if (config.useSchemaId() >= 0) {
         int id = config.useSchemaId();
@@ -82,6 +88,10 @@ public final class RegistryAccess implements AutoCloseable {
               + " this " + format + " data: " + problem + "; set id.compatibility.strict=false to skip this check");
         }
         return new WriterSchema(id, fixed);
+      }
+      if (!config.latestWithMetadata().isEmpty()) {
+        RegisteredSchema chosen = client.getLatestWithMetadata(subject, config.latestWithMetadata());
+        return new WriterSchema(chosen.id(), chosen.schema());
       }
       if (schema == null && !config.useLatestVersion()) {
         throw new SerializationException(describe(topic) + ": no schema to register or look up under subject '"
@@ -99,6 +109,45 @@ public final class RegistryAccess implements AutoCloseable {
       return new WriterSchema(client.lookup(subject, schema, config.normalize()).id(), schema);
     } catch (RestClientException e) {
       throw refused(topic, "the schema for subject '" + subject + "'", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /**
+   * The version a deserializer migrates records to: the latest with {@code use.latest.with.metadata}'s
+   * properties, else with {@code use.latest.version} the latest, else null (records are read as written).
+   */
+  public RegisteredSchema readerTarget(String topic, String subject) {
+    try {
+      if (!config.latestWithMetadata().isEmpty()) {
+        return client.getLatestWithMetadata(subject, config.latestWithMetadata());
+      }
+      return config.useLatestVersion() ? client.getLatest(subject) : null;
+    } catch (RestClientException e) {
+      throw refused(topic, "the version to read subject '" + subject + "' as", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /** The version of {@code subject} holding {@code schema} (a writer's, to plan its migration). */
+  public RegisteredSchema versionOf(String topic, String subject, SchemaDefinition schema) {
+    try {
+      return client.lookup(subject, schema, false);
+    } catch (RestClientException e) {
+      throw refused(topic, "a look-up of the writer schema under subject '" + subject + "'", e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic), e);
+    }
+  }
+
+  /** One numbered version of {@code subject}. */
+  public RegisteredSchema version(String topic, String subject, int version) {
+    try {
+      return client.getVersion(subject, version);
+    } catch (RestClientException e) {
+      throw refused(topic, "version " + version + " of subject '" + subject + "'", e);
     } catch (IOException e) {
       throw unavailable(describe(topic), e);
     }

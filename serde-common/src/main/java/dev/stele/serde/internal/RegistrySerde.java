@@ -4,6 +4,7 @@ import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ClientKeys;
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.KeyTable;
+import dev.stele.serde.rules.internal.RuleEngine;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -22,6 +23,7 @@ public abstract class RegistrySerde {
   private final String format;
   private final KeyTable formatKeys;
   private RegistryAccess registry;
+  private RuleEngine rules;
 
   /**
    * @param client shared with the caller rather than built from the configs; may be null
@@ -46,7 +48,16 @@ public abstract class RegistrySerde {
     // The client's keys are checked even when a client was given, so a refused one never passes quietly.
     ClientKeys.TABLE.check(configs, side);
     RegistryAccess access = RegistryAccess.configure(configs, isKey, givenClient, format);
+    RuleEngine engine;
+    try {
+      engine = RuleEngine.configure(configs, access.client(), isKey);
+    } catch (RuntimeException e) {
+      access.close();
+      throw e;
+    }
+    closeRules();
     this.registry = access;
+    this.rules = engine;
     return access;
   }
 
@@ -64,8 +75,28 @@ public abstract class RegistrySerde {
     return access;
   }
 
-  /** Closes the client if it was built from the configs; a given one belongs to the caller. */
+  /** The data contract rules engine built by {@code configure}. */
+  protected final RuleEngine rules() {
+    RuleEngine engine = rules;
+    if (engine == null) {
+      throw new IllegalStateException(getClass().getSimpleName() + " used before configure()");
+    }
+    return engine;
+  }
+
+  private void closeRules() {
+    if (rules != null) {
+      rules.close();
+      rules = null;
+    }
+  }
+
+  /**
+   * Closes the rule executors and actions (a DLQ producer among them), and the client if it was
+   * built from the configs; a given one belongs to the caller.
+   */
   public void close() {
+    closeRules();
     if (registry != null) {
       registry.close();
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * docs/client-config.md is this table in prose; {@code SerdeKeysTest} walks it.
  */
 public final class SerdeKeys {
-  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
+  private static final String RULES = "this part of data contracts is not implemented yet";
   private static final String FRAMING = "Stele frames every payload with the 5-byte id prefix";
 
   public static final KeyTable TABLE = KeyTable.of("serializers", List.of(
@@ -23,7 +23,8 @@ public final class SerdeKeys {
       honoured("use.schema.id", "-1", "write with this id when auto.register.schemas is false"),
       honoured("id.compatibility.strict", "true", "with use.schema.id, the id's schema must read what"
           + " the serializer's own schema writes"),
-      honoured("use.latest.version", "false", "write with the subject's latest version"),
+      honoured("use.latest.version", "false", "serializers write with the subject's latest version;"
+          + " deserializers migrate records to it when migration rules lie between"),
       honoured("latest.compatibility.strict", "true", "with use.latest.version, the latest version must"
           + " read what the serializer's own schema writes"),
       honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
@@ -32,16 +33,23 @@ public final class SerdeKeys {
               + " TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
       honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
           "as key.subject.name.strategy"),
-      refused("use.latest.with.metadata", null, "picking the latest version by metadata is not implemented;"
-          + " use use.latest.version or use.schema.id"),
+      honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"
+          + " metadata properties hold them; deserializers migrate records to it (migration rules)"),
       refused("use.schema.guid", null, "schema GUIDs are not implemented; use use.schema.id"),
       defaultOnly("propagate.schema.tags", "false", "schema tags are not carried over between versions"),
       refused("schema.format", null, "registering in another schema format is not implemented"),
       refused("execution.environment", null, RULES),
-      defaultOnly("rule.executors", "", RULES),
-      defaultOnly("rule.actions", "", RULES),
-      defaultOnly("rule.service.loader.enable", "true", RULES),
-      defaultOnly("rule.metrics.enable", "true", RULES),
+      honoured("rule.executors", "", "names of rule executors, each with rule.executors.<name>.class"
+          + " (required: a name without a class is refused)"),
+      honoured("rule.executors.*", null, "<name>.class, <name>.param.* (params, also under _default_ and"
+          + " _<TYPE>_), and per rule name, _<TYPE>_ or _default_: onSuccess, onFailure, disabled; any other"
+          + " key under rule.executors. is refused"),
+      honoured("rule.actions", "", "names of rule actions, each with rule.actions.<name>.class"),
+      honoured("rule.actions.*", null, "<name>.class and <name>.param.* (params; also under _default_ and"
+          + " _<TYPE>_), e.g. rule.actions._default_.param.dlq.topic"),
+      honoured("rule.service.loader.enable", "true", "also load every RuleExecutor and RuleAction found by"
+          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, DLQ from serde-common)"),
+      defaultOnly("rule.metrics.enable", "true", "rule metrics are not recorded yet"),
       defaultOnly("validation.rules.executor.class", "io.confluent.kafka.schemaregistry.rules.cel.CelValidator",
           RULES),
       defaultOnly("validation.rules.fail.fast", "false", RULES),

@@ -1,0 +1,80 @@
+package dev.stele.bench;
+
+import dev.stele.client.CachedSchemaRegistryClient;
+import dev.stele.client.Rule;
+import dev.stele.client.RuleKind;
+import dev.stele.client.RuleMode;
+import dev.stele.client.RuleSet;
+import dev.stele.client.SchemaDefinition;
+import dev.stele.serde.avro.KafkaAvroSerializer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * What a data contract costs a serializer (issue 14: a CEL condition adds at most 20%):
+ * {@link KafkaAvroSerializer} on AvroSerdeBenchmark's 10-field record without rules, with one CEL
+ * condition on a field ({@code message.quantity > 0}), and with one CEL_FIELD transform on one
+ * tagged string field. The rules come from the registered latest version
+ * ({@code use.latest.version=true}), as producers under a contract are set up. Run with
+ * {@code bench/jmh.sh CelRuleBenchmark}.
+ */
+public class CelRuleBenchmark extends SerdeRegistry.Trial {
+  private KafkaAvroSerializer bare;
+  private KafkaAvroSerializer condition;
+  private KafkaAvroSerializer fieldTransform;
+  private GenericRecord record;
+
+  @Override
+  protected void prepare(SerdeRegistry registry) throws Exception {
+    String schema = AvroSerdeBenchmark.TEN_FIELDS.toString();
+    try (CachedSchemaRegistryClient client = registry.client()) {
+      client.register("plain-value", SchemaDefinition.avro(schema));
+      client.register("checked-value", SchemaDefinition.avro(schema).withContract(null, RuleSet.domain(List.of(
+          Rule.of("positive", RuleKind.CONDITION, RuleMode.WRITE, "CEL", "message.quantity > 0")))));
+      client.register("masked-value", SchemaDefinition.avro(schema).withContract(
+          new dev.stele.client.Metadata(Map.of("bench.Order.sku", Set.of("PII")), Map.of(), Set.of()),
+          RuleSet.domain(List.of(Rule.of("mask", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "'XXX'")
+              .withTags(Set.of("PII"))))));
+    }
+    Map<String, Object> latest = Map.of("auto.register.schemas", false, "use.latest.version", true);
+    bare = registry.serializer(new KafkaAvroSerializer(), latest);
+    condition = registry.serializer(new KafkaAvroSerializer(), latest);
+    fieldTransform = registry.serializer(new KafkaAvroSerializer(), latest);
+    record = new GenericData.Record(AvroSerdeBenchmark.TEN_FIELDS);
+    record.put("id", 1234567890123L);
+    record.put("customer", "customer-00042");
+    record.put("amount", 199.95);
+    record.put("quantity", 3);
+    record.put("currency", "EUR");
+    record.put("paid", true);
+    record.put("created", 1_764_000_000_000L);
+    record.put("note", "leave at the door");
+    record.put("weight", 1.25f);
+    record.put("sku", "SKU-7781-XL");
+    bare.serialize("plain", record);
+    condition.serialize("checked", record);
+    fieldTransform.serialize("masked", record);
+    if (!"XXX".equals(record.get("sku").toString())) {
+      throw new IllegalStateException("the CEL_FIELD rule did not run");
+    }
+  }
+
+  @Benchmark
+  public byte[] noRules() {
+    return bare.serialize("plain", record);
+  }
+
+  @Benchmark
+  public byte[] celCondition() {
+    return condition.serialize("checked", record);
+  }
+
+  @Benchmark
+  public byte[] celFieldTransform() {
+    return fieldTransform.serialize("masked", record);
+  }
+}

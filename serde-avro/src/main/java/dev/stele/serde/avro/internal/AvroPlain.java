@@ -1,0 +1,145 @@
+package dev.stele.serde.avro.internal;
+
+import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.PlainRecord;
+import dev.stele.serde.rules.RuleContext;
+import dev.stele.serde.rules.RuleException;
+import java.nio.ByteBuffer;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Avro values as plain Java for rules ({@code MessageModel.toPlain}), and plain answers back as
+ * the field's Avro type. Records become lazy read-only maps, so a condition that reads one field
+ * of a large record converts that field only.
+ */
+final class AvroPlain {
+  private AvroPlain() {}
+
+  static Object of(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+        || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof ByteBuffer buffer) {
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.duplicate().get(bytes);
+      return bytes;
+    }
+    if (value instanceof GenericFixed fixed) {
+      return fixed.bytes().clone();
+    }
+    if (value instanceof GenericEnumSymbol<?> || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    if (value instanceof IndexedRecord record) {
+      return new RecordView(record);
+    }
+    if (value instanceof List<?> list) {
+      return new AbstractList<Object>() {
+        @Override
+        public Object get(int index) {
+          return of(list.get(index));
+        }
+
+        @Override
+        public int size() {
+          return list.size();
+        }
+      };
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k.toString(), of(v)));
+      return out;
+    }
+    return value;
+  }
+
+  /** A field rule's answer as {@code schema}'s Java type, or the reason it cannot be one. */
+  static Object toField(RuleContext ctx, FieldContext field, Schema schema, Object value) throws RuleException {
+    try {
+      return switch (schema.getType()) {
+        case INT -> ((Number) value).intValue();
+        case LONG -> ((Number) value).longValue();
+        case FLOAT -> ((Number) value).floatValue();
+        case DOUBLE -> ((Number) value).doubleValue();
+        case BOOLEAN -> (Boolean) value;
+        case STRING -> value == null ? null : ((CharSequence) value).toString();
+        case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) value;
+        case NULL -> null;
+        default -> value;
+      };
+    } catch (ClassCastException | NullPointerException e) {
+      throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' gave "
+          + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " for " + schema.getType()
+          + " field " + field.fullName(), e);
+    }
+  }
+
+  /** A record as a read-only map from field name to plain value, converted on access. */
+  private static final class RecordView extends AbstractMap<String, Object> implements PlainRecord {
+    private final IndexedRecord record;
+
+    RecordView(IndexedRecord record) {
+      this.record = record;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Schema.Field field = key instanceof String name ? record.getSchema().getField(name) : null;
+      return field == null ? null : of(record.get(field.pos()));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && record.getSchema().getField(name) != null;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      List<Schema.Field> fields = record.getSchema().getFields();
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<Schema.Field> each = fields.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return each.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Schema.Field field = each.next();
+              return new SimpleImmutableEntry<>(field.name(), of(record.get(field.pos())));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return fields.size();
+        }
+      };
+    }
+  }
+}

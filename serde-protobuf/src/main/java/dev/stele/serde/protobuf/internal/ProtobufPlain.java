@@ -1,0 +1,143 @@
+package dev.stele.serde.protobuf.internal;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import com.google.protobuf.ProtocolMessageEnum;
+import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.PlainRecord;
+import dev.stele.serde.rules.RuleContext;
+import dev.stele.serde.rules.RuleException;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Protobuf values as plain Java for rules, messages as lazy read-only maps by field name, enums as
+ * their numbers (CEL's reading of protobuf enums), map fields as maps; and answers back as the
+ * field's Java type.
+ */
+final class ProtobufPlain {
+  private ProtobufPlain() {}
+
+  static Object of(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof ByteString bytes) {
+      return bytes.toByteArray();
+    }
+    if (value instanceof EnumValueDescriptor symbol) {
+      return (long) symbol.getNumber();
+    }
+    if (value instanceof ProtocolMessageEnum symbol) {
+      return (long) symbol.getNumber();
+    }
+    if (value instanceof Message message) {
+      return new MessageView(message);
+    }
+    if (value instanceof List<?> list) {
+      return new AbstractList<Object>() {
+        @Override
+        public Object get(int index) {
+          return of(list.get(index));
+        }
+
+        @Override
+        public int size() {
+          return list.size();
+        }
+      };
+    }
+    return value;
+  }
+
+  static Object toField(RuleContext ctx, FieldContext field, FieldDescriptor fd, Object value) throws RuleException {
+    try {
+      return switch (fd.getJavaType()) {
+        case INT -> ((Number) value).intValue();
+        case LONG -> ((Number) value).longValue();
+        case FLOAT -> ((Number) value).floatValue();
+        case DOUBLE -> ((Number) value).doubleValue();
+        case BOOLEAN -> (Boolean) value;
+        case STRING -> ((CharSequence) value).toString();
+        case BYTE_STRING -> value instanceof byte[] bytes ? ByteString.copyFrom(bytes) : (ByteString) value;
+        default -> value;
+      };
+    } catch (ClassCastException | NullPointerException e) {
+      throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' gave "
+          + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " for " + fd.getJavaType()
+          + " field " + field.fullName(), e);
+    }
+  }
+
+  private static final class MessageView extends AbstractMap<String, Object> implements PlainRecord {
+    private final Message message;
+
+    MessageView(Message message) {
+      this.message = message;
+    }
+
+    @Override
+    public Object get(Object key) {
+      FieldDescriptor fd = key instanceof String name ? message.getDescriptorForType().findFieldByName(name) : null;
+      return fd == null ? null : value(fd);
+    }
+
+    private Object value(FieldDescriptor fd) {
+      if (fd.isMapField()) {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (Object entry : (List<?>) message.getField(fd)) {
+          Message pair = (Message) entry;
+          Object k = of(pair.getField(pair.getDescriptorForType().findFieldByNumber(1)));
+          map.put(k, of(pair.getField(pair.getDescriptorForType().findFieldByNumber(2))));
+        }
+        return map;
+      }
+      return of(message.getField(fd));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      FieldDescriptor fd = key instanceof String name ? message.getDescriptorForType().findFieldByName(name) : null;
+      return fd != null && (fd.isRepeated() || !fd.hasPresence() || message.hasField(fd));
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      List<FieldDescriptor> fields = message.getDescriptorForType().getFields();
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<FieldDescriptor> each = fields.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return each.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              FieldDescriptor fd = each.next();
+              return new SimpleImmutableEntry<>(fd.getName(), value(fd));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return fields.size();
+        }
+      };
+    }
+  }
+}
