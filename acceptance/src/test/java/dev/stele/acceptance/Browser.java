@@ -1,0 +1,117 @@
+package dev.stele.acceptance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * .ci/install-deps installs) driven over WebDriver. The driver's path is given, so Selenium
+ * never looks for one to download.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of(System.getProperty("stele.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER = Path.of(System.getProperty("stele.chromedriver", "/usr/bin/chromedriver"));
+  /** Pages answer from a local server in milliseconds; this only bounds a broken page. */
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final ChromeDriver driver;
+
+  private Browser(ChromeDriver driver) {
+    this.driver = driver;
+  }
+
+  static Browser start(int width, int height) {
+    for (Path file : List.of(CHROMIUM, DRIVER)) {
+      if (!Files.isExecutable(file)) {
+        throw new AssertionError(file + " is missing: run .ci/install-deps (apt packages chromium,"
+            + " chromium-driver)");
+      }
+    }
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+            "--window-size=" + width + "," + height, "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+    return new Browser(driver);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Waits until {@code condition} gives something other than null or false; returns it. */
+  <T> T await(String what, Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+    } catch (RuntimeException e) {
+      throw new AssertionError("waiting for " + what + " at " + driver.getCurrentUrl()
+          + "\n--- page text ---\n" + text(), e);
+    }
+  }
+
+  WebElement awaitElement(String css) {
+    return await("an element " + css, d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+    });
+  }
+
+  /** Waits for the main area's text to contain {@code text}. */
+  void awaitText(String text) {
+    await("the text '" + text + "'", d -> text().contains(text));
+  }
+
+  String text() {
+    List<WebElement> main = driver.findElements(By.id("main"));
+    return main.isEmpty() ? driver.getPageSource() : main.get(0).getText();
+  }
+
+  List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * Saves what the window shows as {@code name}.png under the build's report directory
+   * ({@code console/}), for a person to look at after a run; returns the file.
+   */
+  Path screenshot(String name) {
+    Path dir = Path.of(System.getProperty("stele.report.dir", "target"), "console");
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
