@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,6 +55,12 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Emulates the system's light or dark preference ({@code prefers-color-scheme}). */
+  void colorScheme(String scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
   void open(String url) {
     driver.get(url);
   }
@@ -86,8 +92,10 @@ final class Browser implements AutoCloseable {
     return main.isEmpty() ? driver.getPageSource() : main.get(0).getText();
   }
 
+  /** The texts of the elements {@code css} selects, read at once (a list redrawn meanwhile is not half read). */
+  @SuppressWarnings("unchecked")
   List<String> texts(String css) {
-    return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    return (List<String>) script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.replace(/\t/g, ' '))", css);
   }
 
   Object script(String script, Object... args) {
@@ -95,7 +103,7 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Saves what the window shows as {@code name}.png under the build's report directory
+   * Saves the whole page as {@code name}.png under the build's report directory
    * ({@code console/}), for a person to look at after a run; returns the file.
    */
   Path screenshot(String name) {
@@ -103,7 +111,10 @@ final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve(name + ".png");
-      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      // The whole page, not just the window: Chromium's own capture, through the DevTools protocol.
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+          Map.of("format", "png", "captureBeyondViewport", true));
+      Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
       return file;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -257,6 +258,57 @@ class ConsoleAcceptanceTest {
       assertThat(scroll).as("the page's width at " + hash).isLessThanOrEqualTo(inner);
       browser.screenshot("phone-" + hash.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
     }
+  }
+
+  @Test
+  void theKeyboardReachesSearchRowsAndPages() {
+    signIn("#/subjects", "alice");
+    awaitSubjects(3);
+    WebElement body = browser.driver().findElement(By.tagName("body"));
+
+    body.sendKeys("/");
+    assertThat(browser.script("return document.activeElement.id")).isEqualTo("subject-search");
+    browser.driver().switchTo().activeElement().sendKeys("orders", Keys.ESCAPE);
+    browser.await("the search to narrow the list", d -> browser.texts("#subject-list a").size() == 1);
+    body.sendKeys("j");
+    assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("alice-orders-value");
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.awaitElement("#versions");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/subjects/alice-orders-value");
+
+    browser.driver().findElement(By.tagName("body")).sendKeys("g", "l");
+    browser.awaitElement("#schema-id");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/lookup");
+  }
+
+  @Test
+  void aDarkSystemGetsTheDarkTheme() {
+    browser.colorScheme("dark");
+    try {
+      signIn("#/subjects/alice-orders-value/compare?a=2&b=3", "alice");
+      browser.awaitElement("#verdict-forward");
+      assertThat(luminance("body", "background-color")).isLessThan(0.1);
+      assertThat(luminance("body", "color")).isGreaterThan(0.6);
+      browser.screenshot("compare-dark");
+    } finally {
+      browser.colorScheme("light");
+    }
+    browser.open(url + "/ui/#/lookup");
+    browser.awaitElement("h1");
+    assertThat(luminance("body", "background-color")).isGreaterThan(0.8);
+  }
+
+  /** The relative luminance (0 black, 1 white) of an element's computed colour property. */
+  private static double luminance(String css, String property) {
+    String value = browser.driver().findElement(By.cssSelector(css)).getCssValue(property);
+    java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("(\\d+), (\\d+), (\\d+)").matcher(value);
+    assertThat(rgb.find()).as(property + ": " + value).isTrue();
+    double[] channel = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double c = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+      channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
   }
 
   private static void signIn(String hash, String user) {

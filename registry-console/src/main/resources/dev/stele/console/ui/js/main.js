@@ -135,7 +135,11 @@ function onKey(event) {
   const target = event.target;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
-    if (event.key === 'Escape') target.blur();
+    if (event.key === 'Escape') {
+      // Leaves the field for j/k, keeping what was typed (a search box would clear itself).
+      event.preventDefault();
+      target.blur();
+    }
     return;
   }
   if (pendingG) {
