@@ -3,6 +3,14 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.stele.http.auth.PasswordHash;
 import dev.stele.testkit.server.ChildJvm;
 import dev.stele.testkit.server.SecuredServer;
@@ -10,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +33,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web console at /ui in a real headless Chromium, against a server process with Basic
- * authentication: alice's rules let her read and write {@code alice-*} only, the admin everything.
+ * authentication and bearer tokens: alice's rules let her read and write {@code alice-*} only,
+ * the admin everything, a token with the role payments read {@code alice-payments*}.
  * Signing in, the per-user subject list and search, a subject's page, a schema's page, the diff
  * of two versions with the registry's verdict, the look-up by id, deep links through the sign-in,
  * and the main pages at a phone's width.
@@ -46,6 +56,7 @@ class ConsoleAcceptanceTest {
   private static Browser browser;
   private static int orderV1Id;
   private static int paymentId;
+  private static String patToken;
 
   @BeforeAll
   static void startServerWithSubjects() throws Exception {
@@ -54,11 +65,23 @@ class ConsoleAcceptanceTest {
         + "user alice " + hash("alice") + "\n"
         + "allow role:admins all subject:*\n"
         + "allow role:admins all global\n"
-        + "allow user:alice read,write subject:alice-*\n");
+        + "allow user:alice read,write subject:alice-*\n"
+        + "allow role:payments read subject:alice-payments*\n");
+    // Bearer tokens too, signed by a key of the test's: pat's carries the role payments.
+    ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+    Path pem = Files.writeString(work.resolve("jwt.pem"), "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(key.toECPublicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n");
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder()
+        .subject("pat").claim("roles", List.of("payments"))
+        .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build());
+    jwt.sign(new ECDSASigner(key));
+    patToken = jwt.serialize();
     url = "http://127.0.0.1:" + ChildJvm.freePort();
     Path properties = work.resolve("stele.properties");
     Files.writeString(properties, String.join("\n", "listeners=" + url,
-        "stele.data.dir=" + work.resolve("data"), "authentication.method=BASIC",
+        "stele.data.dir=" + work.resolve("data"), "authentication.method=BEARER",
+        "stele.auth.jwt.public.key.file=" + pem,
         "authentication.realm=Stele", "stele.auth.users.file=" + users, ""));
     server = SecuredServer.start(work, properties);
 
@@ -126,6 +149,30 @@ class ConsoleAcceptanceTest {
     search.sendKeys("alice");
     awaitSubjects(3);
     browser.screenshot("subjects");
+  }
+
+  @Test
+  void aBearerTokenSignsInWithItsRoles() {
+    browser.open(url + "/ui/#/subjects");
+    browser.awaitElement("#kind-token").click();
+    browser.awaitElement("#token").sendKeys(patToken);
+    browser.driver().findElement(By.cssSelector("form.signin button[type=submit]")).click();
+
+    assertThat(awaitSubjects(1)).containsExactly("alice-payments-value");
+    assertThat(browser.driver().findElement(By.id("who")).getText()).isEqualTo("Signed in as pat");
+    browser.driver().findElement(By.linkText("alice-payments-value")).click();
+    browser.awaitText("You may\nread");
+    assertThat(browser.text()).doesNotContain("read, write");
+  }
+
+  @Test
+  void aForgedTokenIsRefused() {
+    browser.open(url + "/ui/#/subjects");
+    browser.awaitElement("#kind-token").click();
+    String[] parts = patToken.split("\\.");
+    browser.awaitElement("#token").sendKeys(parts[0] + "." + parts[1] + ".AAAA" + parts[2].substring(4));
+    browser.driver().findElement(By.cssSelector("form.signin button[type=submit]")).click();
+    browser.awaitText("The token was refused.");
   }
 
   @Test
