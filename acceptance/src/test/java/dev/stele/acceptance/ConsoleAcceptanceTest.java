@@ -96,6 +96,9 @@ class ConsoleAcceptanceTest {
     paymentId = register(admin, "alice-payments-value", """
         {"type":"record","name":"Payment","namespace":"shop","fields":[{"name":"amount","type":"shop.Money"}]}""",
         List.of(Map.of("name", "shop.Money", "subject", "alice-common", "version", 1)));
+    register(admin, "alice-retired-value", """
+        {"type":"record","name":"Retired","fields":[{"name":"at","type":"long"}]}""", null);
+    admin.ok("DELETE", "/subjects/alice-retired-value", null);
     register(admin, "bob-secrets-value", """
         {"type":"record","name":"Secret","fields":[{"name":"password","type":"string"}]}""", null);
 
@@ -173,6 +176,21 @@ class ConsoleAcceptanceTest {
     browser.awaitElement("#token").sendKeys(parts[0] + "." + parts[1] + ".AAAA" + parts[2].substring(4));
     browser.driver().findElement(By.cssSelector("form.signin button[type=submit]")).click();
     browser.awaitText("The token was refused.");
+  }
+
+  @Test
+  void softDeletedSubjectsAreShownOnRequest() {
+    signIn("#/subjects", "alice");
+    awaitSubjects(3);
+    browser.driver().findElement(By.id("show-deleted")).click();
+    assertThat(awaitSubjects(4)).contains("alice-retired-value");
+
+    browser.driver().findElement(By.linkText("alice-retired-value")).click();
+    browser.awaitElement("#versions");
+    assertThat(browser.texts("#versions tbody tr")).singleElement().asString().startsWith("v1 soft-deleted");
+    browser.driver().findElement(By.linkText("v1")).click();
+    browser.awaitText("alice-retired-value v1");
+    assertThat(browser.text()).contains("\"name\": \"Retired\"");
   }
 
   @Test

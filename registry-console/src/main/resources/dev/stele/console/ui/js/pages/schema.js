@@ -5,11 +5,12 @@ import { api, subjectPath } from '../api.js';
 import { facts, h, link, muted, route, section } from '../dom.js';
 import { schemaView } from '../schemaview.js';
 
-export async function schemaPage({ params }) {
+export async function schemaPage({ params, query }) {
   const [subject, version] = params;
+  const deleted = query.get('deleted') === 'true' ? { deleted: 'true' } : undefined;
   const [found, numbers] = await Promise.all([
-    api(subjectPath(subject) + '/versions/' + encodeURIComponent(version)),
-    api(subjectPath(subject) + '/versions'),
+    api(subjectPath(subject) + '/versions/' + encodeURIComponent(version), { query: deleted }),
+    api(subjectPath(subject) + '/versions', { query: deleted }),
   ]);
   const at = numbers.indexOf(found.version);
   const previous = at > 0 ? numbers[at - 1] : null;

@@ -10,20 +10,25 @@ import { contextOf } from './subjects.js';
 /** At most this many version requests in flight: a subject with 1,000 versions stays polite. */
 const PARALLEL = 8;
 
-export async function subjectPage({ params }) {
+export async function subjectPage({ params, query }) {
   const [subject] = params;
   const base = subjectPath(subject);
-  const [numbers, latest, ownConfig, config, ownMode, mode, caller] = await Promise.all([
-    api(base + '/versions'),
-    api(base + '/versions/latest'),
+  // ?deleted=true (from the list with soft-deleted subjects): soft-deleted versions shown too.
+  const deleted = query.get('deleted') === 'true' ? { deleted: 'true' } : undefined;
+  const [numbers, live, latestOrNull, ownConfig, config, ownMode, mode, caller] = await Promise.all([
+    api(base + '/versions', { query: deleted }),
+    deleted ? api(base + '/versions').catch(() => []) : null,
+    // 'latest' never names a soft-deleted version: with them, the list's last one is asked for.
+    deleted ? null : api(base + '/versions/latest'),
     orNull(api('/config/' + encodeURIComponent(subject))),
     orNull(api('/config/' + encodeURIComponent(subject), { query: { defaultToGlobal: 'true' } })),
     orNull(api('/mode/' + encodeURIComponent(subject))),
     orNull(api('/mode/' + encodeURIComponent(subject), { query: { defaultToGlobal: 'true' } })),
     api('/v1/caller', { query: { subject } }),
   ]);
+  const latest = latestOrNull ?? await api(base + '/versions/' + numbers[numbers.length - 1], { query: deleted });
   const [versions, referencedBy] = await Promise.all([
-    inBatches(numbers, (v) => (v === latest.version ? Promise.resolve(latest) : api(base + '/versions/' + v))),
+    inBatches(numbers, (v) => (v === latest.version ? Promise.resolve(latest) : api(base + '/versions/' + v, { query: deleted }))),
     api(base + '/versions/' + latest.version + '/referencedby').catch(() => []),
   ]);
   const rights = caller.subjects?.[subject] ?? [];
@@ -38,7 +43,7 @@ export async function subjectPage({ params }) {
       ['Latest id', link(['schemas', latest.id], String(latest.id))],
       ['You may', rights.length ? rights.join(', ') : 'read'],
     ]),
-    section('Versions', versionsTable(subject, versions), compareForm(subject, numbers)),
+    section('Versions', versionsTable(subject, versions, live), compareForm(subject, numbers)),
     section('References', references(latest.references)),
     section('Referenced by', referencedBy.length
       ? h('ul', { class: 'inline' }, referencedBy.map((id) => h('li', null, link(['schemas', id], 'id ' + id))))
@@ -62,14 +67,16 @@ async function inBatches(items, call) {
   return out;
 }
 
-function versionsTable(subject, versions) {
+/** live: the versions not soft-deleted, when the table also holds soft-deleted ones; else null. */
+function versionsTable(subject, versions, live) {
   const newestFirst = [...versions].reverse();
   return h('table', { class: 'grid', id: 'versions' },
     h('thead', null, h('tr', null, h('th', null, 'Version'), h('th', null, 'Id'), h('th', null, 'Type'), h('th', null, 'References'), h('th', null, 'Compare'))),
     h('tbody', null, newestFirst.map((v, i) => {
       const previous = newestFirst[i + 1];
       return h('tr', null,
-        h('td', null, link(['subjects', subject, 'versions', v.version], 'v' + v.version, { 'data-row': '' })),
+        h('td', null, h('a', { href: route(['subjects', subject, 'versions', v.version], live ? { deleted: 'true' } : null), 'data-row': '' }, 'v' + v.version),
+          live && !live.includes(v.version) ? [' ', h('span', { class: 'badge' }, 'soft-deleted')] : null),
         h('td', null, link(['schemas', v.id], String(v.id))),
         h('td', null, v.schemaType ?? 'AVRO'),
         h('td', null, v.references?.length ? String(v.references.length) : muted('none')),

@@ -3,7 +3,7 @@
 // paint as fast as 100.
 
 import { api } from '../api.js';
-import { h, link, mount, route } from '../dom.js';
+import { h, mount, route } from '../dom.js';
 import { replaceQuery } from '../nav.js';
 
 const PAGE = 100;
@@ -44,7 +44,8 @@ export async function subjectsPage({ query }) {
     count.textContent = shown.length === 0 ? (subjects.length ? 'No subject matches.' : 'No subjects you may read.')
       : `${from + 1}–${from + slice.length} of ${shown.length.toLocaleString('en')} subject${shown.length === 1 ? '' : 's'}`
         + (shown.length < subjects.length ? ` (${subjects.length.toLocaleString('en')} in all)` : '');
-    mount(list, slice.map((s) => h('li', null, link(['subjects', s], s, { 'data-row': '', class: 'subject' }),
+    const live = state.deleted ? null : true;
+    mount(list, slice.map((s) => h('li', null, h('a', { href: route(['subjects', s], live ? null : { deleted: 'true' }), 'data-row': '', class: 'subject' }, s),
       contextOf(s) !== DEFAULT_CONTEXT ? h('span', { class: 'badge' }, contextOf(s)) : null)));
     const pageLink = (n, text, rel) => n < 1 || n > pages || n === state.page
       ? h('span', { class: 'disabled', 'aria-disabled': 'true' }, text)
