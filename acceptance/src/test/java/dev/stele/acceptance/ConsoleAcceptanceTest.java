@@ -247,6 +247,15 @@ class ConsoleAcceptanceTest {
     browser.awaitText("shop.Money → alice-common v1");
     assertThat(browser.text()).contains("Compatibility (this subject)\nnot set", "Compatibility (effective)\nBACKWARD");
 
+    // The version's page writes the referenced type out in place on request.
+    browser.driver().findElement(By.linkText("v1")).click();
+    browser.awaitText("alice-payments-value v1");
+    assertThat(browser.text()).doesNotContain("\"cents\"");
+    browser.driver().findElement(By.cssSelector("button[data-view=resolved]")).click();
+    browser.await("the referenced type inlined", d -> browser.text().contains("\"name\": \"cents\""));
+    browser.driver().navigate().back();
+    browser.awaitText("shop.Money → alice-common v1");
+
     browser.driver().findElement(By.linkText("alice-common v1")).click();
     browser.awaitText("alice-common v1");
     browser.driver().findElement(By.linkText("alice-common")).click();

@@ -5,21 +5,35 @@ import { codeBlock, prettyText } from './text.js';
 
 const EXTENSIONS = { AVRO: 'avsc', JSON: 'json', PROTOBUF: 'proto' };
 
-/** fileName without extension; the type picks it (.avsc, .json, .proto). */
-export function schemaView(schema, type, fileName) {
+/**
+ * fileName without extension; the type picks it (.avsc, .json, .proto). resolved: null, or a
+ * function giving the schema with its references inlined (asked for when its tab is chosen).
+ */
+export function schemaView(schema, type, fileName, resolved = null) {
   type = type ?? 'AVRO';
-  const pretty = prettyText(schema, type);
+  const texts = { pretty: prettyText(schema, type), raw: schema };
   const views = { pretty: codeBlock(schema, type), raw: h('pre', { class: 'code raw', tabindex: '0' }, schema) };
   const holder = h('div', { class: 'schema-text' }, views.pretty);
   let shown = 'pretty';
   const status = h('span', { class: 'muted', role: 'status' });
   const tab = (name, text) => h('button', { type: 'button', class: 'tab', 'aria-pressed': String(name === shown), dataset: { view: name },
-    onclick: (e) => {
+    onclick: async (e) => {
+      const group = e.currentTarget.parentElement;
+      if (!views[name]) {
+        try {
+          const inlined = await resolved();
+          texts[name] = prettyText(inlined, type);
+          views[name] = codeBlock(inlined, type);
+        } catch (failure) {
+          status.textContent = failure.message;
+          return;
+        }
+      }
       shown = name;
       holder.replaceChildren(views[name]);
-      for (const b of e.target.parentElement.querySelectorAll('.tab')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
+      for (const b of group.querySelectorAll('.tab')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
     } }, text);
-  const text = () => (shown === 'pretty' ? pretty : schema);
+  const text = () => texts[shown];
   const copy = h('button', { type: 'button', id: 'copy', onclick: async () => {
     status.textContent = (await copyText(text())) ? 'Copied.' : 'Copying is not allowed here; select the text instead.';
   } }, 'Copy');
@@ -32,7 +46,7 @@ export function schemaView(schema, type, fileName) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   } }, 'Download');
   return h('div', { class: 'schema' },
-    h('div', { class: 'toolbar' }, h('span', { class: 'tabs', role: 'group', 'aria-label': 'Form' }, tab('pretty', 'Pretty'), tab('raw', 'As registered')), copy, download, status),
+    h('div', { class: 'toolbar' }, h('span', { class: 'tabs', role: 'group', 'aria-label': 'Form' }, tab('pretty', 'Pretty'), tab('raw', 'As registered'), resolved ? tab('resolved', 'References inlined') : null), copy, download, status),
     holder);
 }
 

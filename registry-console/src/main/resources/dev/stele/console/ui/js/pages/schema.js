@@ -29,7 +29,11 @@ export async function schemaPage({ params, query }) {
       previous ? link(['subjects', subject, 'versions', previous], '← v' + previous, { rel: 'prev' }) : null,
       previous ? h('a', { href: route(['subjects', subject, 'compare'], { a: previous, b: found.version }) }, `Compare with v${previous}`) : null,
       next ? link(['subjects', subject, 'versions', next], 'v' + next + ' →', { rel: 'next' }) : null),
-    section('Schema', schemaView(found.schema, found.schemaType, `${subject}-v${found.version}`)),
+    section('Schema', schemaView(found.schema, found.schemaType, `${subject}-v${found.version}`,
+      // Avro's resolved form: the referenced types written out where they are used.
+      (found.schemaType ?? 'AVRO') === 'AVRO' && found.references?.length
+        ? async () => (await api(subjectPath(subject) + '/versions/' + found.version, { query: { ...deleted, format: 'resolved' } })).schema
+        : null)),
     found.metadata ? section('Metadata', h('pre', { class: 'code small' }, JSON.stringify(found.metadata, null, 2))) : null,
     found.ruleSet ? section('Rule set', h('pre', { class: 'code small' }, JSON.stringify(found.ruleSet, null, 2))) : null);
 }
