@@ -121,6 +121,21 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** The relative luminance (0 black, 1 white) of an element's computed colour property. */
+  double luminance(String css, String property) {
+    String value = driver.findElement(By.cssSelector(css)).getCssValue(property);
+    java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("(\\d+), (\\d+), (\\d+)").matcher(value);
+    if (!rgb.find()) {
+      throw new AssertionError(property + " is not a colour: " + value);
+    }
+    double[] channel = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double c = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+      channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+  }
+
   @Override
   public void close() {
     driver.quit();

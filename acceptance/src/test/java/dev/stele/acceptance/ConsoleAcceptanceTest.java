@@ -3,22 +3,10 @@ package dev.stele.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.stele.http.auth.PasswordHash;
 import dev.stele.testkit.server.ChildJvm;
 import dev.stele.testkit.server.SecuredServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,32 +48,17 @@ class ConsoleAcceptanceTest {
 
   @BeforeAll
   static void startServerWithSubjects() throws Exception {
-    Path users = work.resolve("users.conf");
-    Files.writeString(users, "user admin " + hash("admin") + " admins\n"
-        + "user alice " + hash("alice") + "\n"
-        + "allow role:admins all subject:*\n"
-        + "allow role:admins all global\n"
-        + "allow user:alice read,write subject:alice-*\n"
-        + "allow role:payments read subject:alice-payments*\n");
-    // Bearer tokens too, signed by a key of the test's: pat's carries the role payments.
-    ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-    Path pem = Files.writeString(work.resolve("jwt.pem"), "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(key.toECPublicKey().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n");
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder()
-        .subject("pat").claim("roles", List.of("payments"))
-        .expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build());
-    jwt.sign(new ECDSASigner(key));
-    patToken = jwt.serialize();
+    ConsoleUsers users = ConsoleUsers.write(work);
+    patToken = users.patToken();
     url = "http://127.0.0.1:" + ChildJvm.freePort();
     Path properties = work.resolve("stele.properties");
     Files.writeString(properties, String.join("\n", "listeners=" + url,
         "stele.data.dir=" + work.resolve("data"), "authentication.method=BEARER",
-        "stele.auth.jwt.public.key.file=" + pem,
-        "authentication.realm=Stele", "stele.auth.users.file=" + users, ""));
+        "stele.auth.jwt.public.key.file=" + users.pem(),
+        "authentication.realm=Stele", "stele.auth.users.file=" + users.usersFile(), ""));
     server = SecuredServer.start(work, properties);
 
-    Http admin = new Http(url).withAuthorization(basic("admin"));
+    Http admin = new Http(url).withAuthorization(ConsoleUsers.basic("admin"));
     orderV1Id = register(admin, "alice-orders-value", ORDER_V1, null);
     register(admin, "alice-orders-value", ORDER_V2, null);
     admin.ok("PUT", "/config/alice-orders-value", Map.of("compatibility", "NONE"));
@@ -361,28 +334,15 @@ class ConsoleAcceptanceTest {
     try {
       signIn("#/subjects/alice-orders-value/compare?a=2&b=3", "alice");
       browser.awaitElement("#verdict-forward");
-      assertThat(luminance("body", "background-color")).isLessThan(0.1);
-      assertThat(luminance("body", "color")).isGreaterThan(0.6);
+      assertThat(browser.luminance("body", "background-color")).isLessThan(0.1);
+      assertThat(browser.luminance("body", "color")).isGreaterThan(0.6);
       browser.screenshot("compare-dark");
     } finally {
       browser.colorScheme("light");
     }
     browser.open(url + "/ui/#/lookup");
     browser.awaitElement("h1");
-    assertThat(luminance("body", "background-color")).isGreaterThan(0.8);
-  }
-
-  /** The relative luminance (0 black, 1 white) of an element's computed colour property. */
-  private static double luminance(String css, String property) {
-    String value = browser.driver().findElement(By.cssSelector(css)).getCssValue(property);
-    java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("(\\d+), (\\d+), (\\d+)").matcher(value);
-    assertThat(rgb.find()).as(property + ": " + value).isTrue();
-    double[] channel = new double[3];
-    for (int i = 0; i < 3; i++) {
-      double c = Integer.parseInt(rgb.group(i + 1)) / 255.0;
-      channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    }
-    return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+    assertThat(browser.luminance("body", "background-color")).isGreaterThan(0.8);
   }
 
   private static void signIn(String hash, String user) {
@@ -411,12 +371,4 @@ class ConsoleAcceptanceTest {
     return answer.get("id").asInt();
   }
 
-  private static String hash(String user) {
-    return PasswordHash.hash((user + "-secret").toCharArray(), 1000);
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8));
-  }
 }
