@@ -1,5 +1,6 @@
 package dev.stele.http;
 
+import dev.stele.console.ConsoleAssets;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import dev.stele.registry.Registry;
@@ -47,10 +48,11 @@ public final class RestServer {
    *     never); its refusals are counted in the metrics. The caller starts and closes it (one
    *     per process, shared by the listeners)
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
+   * @param console the web console's files, served at {@code /ui}; null: no console
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors) {
+      CorsOptions cors, ConsoleAssets console) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -68,35 +70,39 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
 
     public Setup withCors(CorsOptions cors) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+    }
+
+    public Setup withConsole(ConsoleAssets console) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
     }
   }
 
@@ -158,6 +164,10 @@ public final class RestServer {
     new HealthRoutes(leadership).declare(router);
     // Open too: the same document for every server of this version (README "API description").
     ApiDocument.declare(router);
+    if (setup.console() != null) {
+      // Open as well: the files hold no data; the console's API calls carry credentials.
+      ConsoleRoutes.declare(router, setup.console());
+    }
     if (security.enabled()) {
       // First on the router, so that it runs before every route (and before a 404 is answered).
       router.route().handler(new Authentication(security));
@@ -177,6 +187,7 @@ public final class RestServer {
     RouteTable routes = new RouteTable(router, security.enabled(), forwarder, options,
         setup.heap());
     new RootRoutes(setup.info()).declare(routes);
+    new CallerRoutes().declare(routes);
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);
     new SubjectVersionRoutes(setup.registry()).declare(routes);

@@ -25,13 +25,15 @@ final class ConfigKeys {
   static final String COMPATIBILITY_CHECK_TIMEOUT_MS = dev.stele.registry.write.CheckRunner.SETTING;
   static final String COMPATIBILITY_MAX_COMPARISONS = dev.stele.schema.SchemaFormat.MAX_COMPARISONS_SETTING;
 
+  static final String UI_ENABLED = "stele.ui.enabled";
+
   static final String STELE_PREFIX = "stele.";
 
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
       AVRO_VALIDATE_DEFAULTS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
-      COMPATIBILITY_MAX_COMPARISONS);
+      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on

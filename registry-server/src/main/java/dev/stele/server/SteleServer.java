@@ -3,6 +3,7 @@ package dev.stele.server;
 import dev.stele.format.avro.AvroFormat;
 import dev.stele.format.jsonschema.CompatibilityPolicy;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
+import dev.stele.console.ConsoleAssets;
 import dev.stele.http.HeapGuard;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
@@ -66,6 +67,8 @@ final class SteleServer implements AutoCloseable {
     // One per process: it watches the JVM's heap, which the listeners share.
     HeapGuard heap = HeapGuard.start(config.heapRefusePercent());
     try {
+      // Read once (and gzipped once) for every listener.
+      ConsoleAssets console = config.uiEnabled() ? ConsoleAssets.load() : null;
       ServerInfo info = new ServerInfo(store.clusterId().get(), config.groupId(), Version.current(),
           Version.commit());
       Operations operations = Operations.create();
@@ -88,6 +91,7 @@ final class SteleServer implements AutoCloseable {
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
+            .withConsole(console)
             .withSecurity(listener.scheme().equals("https")
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));

@@ -310,6 +310,20 @@ class ServerConfigTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"|true", "stele.ui.enabled=false|false", "stele.ui.enabled=True|true"})
+  void theConsoleIsServedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
+    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).uiEnabled())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void uiEnabledMustBeABoolean() {
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.ui.enabled=on")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("stele.ui.enabled=on is not true or false");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', value = {"|90", "stele.heap.refuse.percent=75|75",
       "stele.heap.refuse.percent= 100 |100", "stele.heap.refuse.percent=1|1"})
   void heapRefusePercentDefaultsToNinety(String properties, int expected) throws ConfigException {

@@ -1,0 +1,39 @@
+// One version of a subject: its schema pretty and highlighted, as registered, to copy or
+// download, with its id, type, references and the neighbouring versions.
+
+import { api, subjectPath } from '../api.js';
+import { facts, h, link, muted, route, section } from '../dom.js';
+import { schemaView } from '../schemaview.js';
+
+export async function schemaPage({ params, query }) {
+  const [subject, version] = params;
+  const deleted = query.get('deleted') === 'true' ? { deleted: 'true' } : undefined;
+  const [found, numbers] = await Promise.all([
+    api(subjectPath(subject) + '/versions/' + encodeURIComponent(version), { query: deleted }),
+    api(subjectPath(subject) + '/versions', { query: deleted }),
+  ]);
+  const at = numbers.indexOf(found.version);
+  const previous = at > 0 ? numbers[at - 1] : null;
+  const next = at >= 0 && at < numbers.length - 1 ? numbers[at + 1] : null;
+  return h('div', null,
+    h('p', { class: 'crumbs' }, link(['subjects'], 'Subjects'), ' / ', link(['subjects', subject], subject), ' / '),
+    h('h1', null, `${subject} v${found.version}`),
+    facts([
+      ['Id', link(['schemas', found.id], String(found.id))],
+      ['Type', found.schemaType ?? 'AVRO'],
+      ['References', found.references?.length
+        ? h('ul', { class: 'inline' }, found.references.map((r) => h('li', null, link(['subjects', r.subject, 'versions', r.version], `${r.name} (${r.subject} v${r.version})`))))
+        : muted('none')],
+    ]),
+    h('nav', { class: 'toolbar', 'aria-label': 'Versions' },
+      previous ? link(['subjects', subject, 'versions', previous], '← v' + previous, { rel: 'prev' }) : null,
+      previous ? h('a', { href: route(['subjects', subject, 'compare'], { a: previous, b: found.version }) }, `Compare with v${previous}`) : null,
+      next ? link(['subjects', subject, 'versions', next], 'v' + next + ' →', { rel: 'next' }) : null),
+    section('Schema', schemaView(found.schema, found.schemaType, `${subject}-v${found.version}`,
+      // Avro's resolved form: the referenced types written out where they are used.
+      (found.schemaType ?? 'AVRO') === 'AVRO' && found.references?.length
+        ? async () => (await api(subjectPath(subject) + '/versions/' + found.version, { query: { ...deleted, format: 'resolved' } })).schema
+        : null)),
+    found.metadata ? section('Metadata', h('pre', { class: 'code small' }, JSON.stringify(found.metadata, null, 2))) : null,
+    found.ruleSet ? section('Rule set', h('pre', { class: 'code small' }, JSON.stringify(found.ruleSet, null, 2))) : null);
+}
