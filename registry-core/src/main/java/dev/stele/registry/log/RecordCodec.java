@@ -54,12 +54,18 @@ public final class RecordCodec {
   /** The record's key: never null. */
   public static byte[] key(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.key(record);
+    }
     return write(g -> writeKey(g, record));
   }
 
   /** The record's value, or null for a tombstone and for NOOP. */
   public static byte[] value(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.value(record);
+    }
     if (record instanceof SchemaRecord r) {
       return r.value() == null ? null : write(g -> writeSchemaValue(g, r));
     } else if (record instanceof ConfigRecord r) {
@@ -107,6 +113,9 @@ public final class RecordCodec {
       throw new RecordFormatException("record has no key");
     }
     JsonNode k = parseObject(key, "key");
+    if (!k.has("keytype") && k.has("type")) {
+      return KeyRecordCodec.decode(k, value); // a _dek_registry_keys key (decision 0013)
+    }
     String keytype = requiredText(k, "keytype", "key");
     return switch (keytype) {
       case "SCHEMA" -> Optional.of(decodeSchema(k, value));
@@ -310,11 +319,11 @@ public final class RecordCodec {
   // ---- JSON helpers
 
   @FunctionalInterface
-  private interface JsonWriter {
+  interface JsonWriter {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static byte[] write(JsonWriter writer) {
+  static byte[] write(JsonWriter writer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       writer.write(g);
@@ -327,7 +336,7 @@ public final class RecordCodec {
     return out.toByteArray();
   }
 
-  private static JsonNode parseObject(byte[] bytes, String where) {
+  static JsonNode parseObject(byte[] bytes, String where) {
     JsonNode node;
     try {
       node = MAPPER.readTree(bytes);
@@ -341,7 +350,7 @@ public final class RecordCodec {
     return node;
   }
 
-  private static String requiredText(JsonNode obj, String field, String where) {
+  static String requiredText(JsonNode obj, String field, String where) {
     String text = optionalText(obj, field, where);
     if (text == null) {
       throw new RecordFormatException(where + ": \"" + field + "\" is missing");
@@ -349,7 +358,7 @@ public final class RecordCodec {
     return text;
   }
 
-  private static String optionalText(JsonNode obj, String field, String where) {
+  static String optionalText(JsonNode obj, String field, String where) {
     JsonNode node = obj.get(field);
     if (node == null || node.isNull()) {
       return null;
@@ -360,7 +369,7 @@ public final class RecordCodec {
     return node.textValue();
   }
 
-  private static int requiredInt(JsonNode obj, String field, String where) {
+  static int requiredInt(JsonNode obj, String field, String where) {
     JsonNode node = obj.get(field);
     if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
       throw new RecordFormatException(where + ": \"" + field + "\" must be an integer");
@@ -368,7 +377,7 @@ public final class RecordCodec {
     return node.intValue();
   }
 
-  private static Boolean optionalBoolean(JsonNode obj, String field, String where) {
+  static Boolean optionalBoolean(JsonNode obj, String field, String where) {
     JsonNode node = obj.get(field);
     if (node == null || node.isNull()) {
       return null;
