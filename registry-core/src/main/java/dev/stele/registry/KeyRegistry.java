@@ -28,6 +28,15 @@ public interface KeyRegistry {
 
   CompletionStage<Void> undeleteKek(KeyRequests.UndeleteKek request);
 
+  /**
+   * Checks that this server's KMS driver can wrap and unwrap under the KEK (a live one): the
+   * KEK when it can, else 50070 with the KMS's reason.
+   */
+  CompletionStage<Kek> testKek(String name);
+
+  /** The same check for a KEK not yet written ({@code testSharing} on a create). */
+  CompletionStage<Void> testKms(String kmsType, String kmsKeyId, java.util.Map<String, String> kmsProps);
+
   List<String> dekSubjects(KeyRequests.ListDekSubjects request);
 
   List<Integer> dekVersions(KeyRequests.ListDekVersions request);

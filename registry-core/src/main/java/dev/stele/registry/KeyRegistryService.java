@@ -84,6 +84,44 @@ final class KeyRegistryService implements KeyRegistry, AutoCloseable {
   }
 
   @Override
+  public CompletionStage<Kek> testKek(String name) {
+    KekEntry kek = KeyReads.visibleKek(state, name, false);
+    return onKms(() -> {
+      roundTrip(kek);
+      return KeyReads.toKek(kek);
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> testKms(String kmsType, String kmsKeyId,
+      java.util.Map<String, String> kmsProps) {
+    KekEntry candidate = new KekEntry("(new)", new dev.stele.registry.log.RegistryRecord.KekValue(
+        KekDecisions.normalizeKmsType(kmsType), kmsKeyId,
+        kmsProps == null ? null : new java.util.TreeMap<>(kmsProps), null, true, false), 0);
+    return onKms(() -> {
+      roundTrip(candidate);
+      return null;
+    });
+  }
+
+  /** Wraps a fresh key and unwraps it again: the KMS answers and the key is the same. */
+  private void roundTrip(KekEntry kek) {
+    byte[] probe = DekFormat.AES128_GCM.newKeyMaterial();
+    String what = "Could not test kek " + kek.name();
+    try {
+      KmsDriver driver = options.drivers().find(kek.value().kmsType()).orElseThrow(() ->
+          ErrorCode.DEK_GENERATION.exception(what + ": this registry has no KMS driver for '"
+              + kek.value().kmsType() + "'"));
+      byte[] back = driver.unwrap(key(kek), driver.wrap(key(kek), probe));
+      if (!Arrays.equals(back, probe)) {
+        throw ErrorCode.DEK_GENERATION.exception(what + ": the KMS did not give the key back");
+      }
+    } catch (GeneralSecurityException e) {
+      throw kmsFailure(what, e);
+    }
+  }
+
+  @Override
   public List<String> dekSubjects(KeyRequests.ListDekSubjects request) {
     return KeyReads.dekSubjects(state, request);
   }

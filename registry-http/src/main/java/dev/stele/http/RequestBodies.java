@@ -121,7 +121,7 @@ final class RequestBodies {
     }
   }
 
-  private static <T> T required(T value) {
+  static <T> T required(T value) {
     if (value == null) {
       throw BodyErrors.required();
     }

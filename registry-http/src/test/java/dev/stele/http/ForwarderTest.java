@@ -50,7 +50,7 @@ class ForwarderTest extends HttpTestBase {
   void startFollower() throws Exception {
     followerNode = freshNode();
     follower = await(RestServer.start(vertx,
-        RestServer.Setup.of(followerNode.registry(), followerNode.settings()).withLeadership(view)));
+        RestServer.Setup.of(followerNode.registry(), followerNode.settings(), followerNode.keys()).withLeadership(view)));
     followerPort = follower.port();
     leader.set(new NodeIdentity("http", "127.0.0.1", server.port(), true));
   }

@@ -85,7 +85,7 @@ final class SteleServer implements AutoCloseable {
       for (Listener listener : config.listeners()) {
         RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
-        RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
+        RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings(), node.keys())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
             .withSecurity(listener.scheme().equals("https")

@@ -97,7 +97,7 @@ public final class KekDecisions {
   }
 
   /** Confluent's spellings: any aws..., azure..., gcp... kind is its driver's one name. */
-  static String normalizeKmsType(String kmsType) {
+  public static String normalizeKmsType(String kmsType) {
     String lower = kmsType.toLowerCase(Locale.ROOT);
     if (lower.startsWith("aws")) {
       return "aws-kms";
