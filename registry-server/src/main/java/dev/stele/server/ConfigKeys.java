@@ -25,13 +25,18 @@ final class ConfigKeys {
   static final String COMPATIBILITY_CHECK_TIMEOUT_MS = dev.stele.registry.write.CheckRunner.SETTING;
   static final String COMPATIBILITY_MAX_COMPARISONS = dev.stele.schema.SchemaFormat.MAX_COMPARISONS_SETTING;
 
+  // The DEK registry's (Confluent's DekRegistryConfig): see DekSettings.
+  static final String DEK_TOPIC = "dek.registry.topic";
+  static final String DEK_MAX_KEYS = "dek.registry.max.keys";
+  static final String DEK_UPDATE_HANDLERS = "dek.registry.update.handlers";
+
   static final String STELE_PREFIX = "stele.";
 
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
       AVRO_VALIDATE_DEFAULTS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
-      COMPATIBILITY_MAX_COMPARISONS);
+      COMPATIBILITY_MAX_COMPARISONS, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on

@@ -56,6 +56,7 @@ import java.util.function.Function;
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
  * @param cors the {@code access.control.*} keys: which browser origins may call the API
+ * @param dek the DEK registry's {@code dek.registry.*} keys
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -78,7 +79,8 @@ public record ServerConfig(
     SchemaLimits schemaLimits,
     Duration compatibilityCheckTimeout,
     int compatibilityMaxComparisons,
-    CorsOptions cors) {
+    CorsOptions cors,
+    DekSettings dek) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -152,7 +154,8 @@ public record ServerConfig(
         }, " must be a positive number of milliseconds"),
         positiveInt(values, COMPATIBILITY_MAX_COMPARISONS, SchemaFormat.DEFAULT_MAX_COMPARISONS,
             "comparisons"),
-        CorsSettings.parse(values));
+        CorsSettings.parse(values),
+        DekSettings.parse(values, kafkaStore != null));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
