@@ -91,6 +91,24 @@ class ForwarderTest extends HttpTestBase {
     assertThat(onFollower("DELETE", "/subjects/s", null).body()).isEqualTo("[1]");
   }
 
+  /** The DEK registry's writes are forwarded as the schemas' are; its reads stay local. */
+  @Test
+  void dekRegistryWritesOnAFollowerAreDecidedByTheLeader() {
+    String kek = "{\"name\":\"k\",\"kmsType\":\"local-kms\",\"kmsKeyId\":\"id\"}";
+    Reply created = onFollower("POST", "/dek-registry/v1/keks", kek, "Content-Type", V1);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    Reply dek = onFollower("POST", "/dek-registry/v1/keks/k/deks",
+        "{\"subject\":\"s\",\"encryptedKeyMaterial\":\"AAEC\"}", "Content-Type", V1);
+    assertThat(dek.status()).as(dek.body()).isEqualTo(200);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[\"s\"]"); // on the leader
+    assertThat(onFollower("GET", "/dek-registry/v1/keks", null).body()).isEqualTo("[]");
+    assertThat(onFollower("DELETE", "/dek-registry/v1/keks/k/deks/s", null).status()).isEqualTo(204);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[]");
+    assertThat(onFollower("POST", "/dek-registry/v1/keks/k/deks/s/undelete", null).status())
+        .isEqualTo(204);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[\"s\"]");
+  }
+
   @Test
   void taggingOnAFollowerIsDoneByTheLeader() {
     register("s", STRING);
