@@ -219,6 +219,9 @@ public final class RecordCodec {
     if (c.alias() != null) {
       g.writeStringField("alias", c.alias());
     }
+    if (c.aliasForDeks() != null) {
+      g.writeStringField("aliasForDeks", c.aliasForDeks());
+    }
     if (c.normalize() != null) {
       g.writeBooleanField("normalize", c.normalize());
     }
@@ -298,7 +301,8 @@ public final class RecordCodec {
       level = CompatibilityLevel.parse(levelName).orElseThrow(() -> new RecordFormatException(
           where + ": unknown compatibilityLevel \"" + levelName + "\""));
     }
-    return new Config(optionalText(v, "alias", where), optionalBoolean(v, "normalize", where),
+    return new Config(optionalText(v, "alias", where), optionalText(v, "aliasForDeks", where),
+        optionalBoolean(v, "normalize", where),
         optionalBoolean(v, "validateFields", where), level,
         optionalText(v, "compatibilityGroup", where), optionalRaw(v, "defaultMetadata"),
         optionalRaw(v, "overrideMetadata"), optionalRaw(v, "defaultRuleSet"),
