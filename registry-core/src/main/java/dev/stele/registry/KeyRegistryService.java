@@ -5,7 +5,9 @@ import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.KeyRequests;
 import dev.stele.registry.model.Keys.Dek;
 import dev.stele.registry.model.Keys.Kek;
+import dev.stele.registry.model.Mode;
 import dev.stele.registry.read.KeyReads;
+import dev.stele.registry.read.Scopes;
 import dev.stele.registry.state.KeyTable.KekEntry;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.DekDecisions;
@@ -111,8 +113,14 @@ final class KeyRegistryService implements KeyRegistry, AutoCloseable {
     }
     return generated
         .thenCompose(material -> writer.submit(s -> DekDecisions.create(request, s, maxKeys, material)))
-        .thenCompose(created -> dek(new KeyRequests.GetDek(created.kekName(), created.subject(),
-            created.version(), created.algorithm(), true)));
+        .thenCompose(created -> {
+          KeyRequests.GetDek written = new KeyRequests.GetDek(created.kekName(), created.subject(),
+              created.version(), created.algorithm(), true);
+          // As Confluent: a DEK imported (the subject in IMPORT mode) is answered without the
+          // raw material, which the importer brought wrapped and has no need to see again.
+          return Scopes.effectiveMode(state, created.subject()) == Mode.IMPORT
+              ? CompletableFuture.completedFuture(KeyReads.dek(state, written)) : dek(written);
+        });
   }
 
   @Override

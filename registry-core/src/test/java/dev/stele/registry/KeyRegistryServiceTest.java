@@ -140,6 +140,17 @@ class KeyRegistryServiceTest {
     assertThat(dek("shared", "orders-value", 1, false).keyMaterial()).isEqualTo(created.keyMaterial());
   }
 
+  /** In IMPORT mode a created DEK is answered without its raw material, as Confluent does. */
+  @Test
+  void importedDeksAreAnsweredWithoutRawMaterial() {
+    createKek("shared", true);
+    nodes.mode("imported-value", "IMPORT");
+    Dek created = createDek("shared", "imported-value", null, null);
+    assertThat(created.keyMaterial()).isNull();
+    assertThat(created.encryptedKeyMaterial()).isNotEmpty();
+    assertThat(dek("shared", "imported-value", 1, false).keyMaterial()).isNotNull();
+  }
+
   @Test
   void maxKeysBoundsKeksAndDeks() {
     for (String name : List.of("a", "b", "c", "d")) {

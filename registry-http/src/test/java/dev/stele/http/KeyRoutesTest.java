@@ -135,6 +135,11 @@ class KeyRoutesTest extends HttpTestBase {
     assertThat(get(KEKS + "/k1?deleted=true").json().get("deleted").asBoolean()).isTrue();
     assertThat(post(KEKS + "/k1/undelete", "").status()).isEqualTo(204);
     assertThat(get(KEKS + "/k1").json().has("deleted")).isFalse();
+    // Creating a soft-deleted KEK again with the same fields undeletes it; other fields: 40971.
+    assertThat(delete(KEKS + "/k1").status()).isEqualTo(204);
+    assertError(post(KEKS, KEK.replace("first", "other")), 409, 40971);
+    assertThat(post(KEKS, KEK).status()).isEqualTo(200);
+    assertJson(get(KEKS), 200, "[\"k1\"]");
   }
 
   /** A shared KEK: the registry makes the DEK, wraps it with the KMS and unwraps it for readers. */

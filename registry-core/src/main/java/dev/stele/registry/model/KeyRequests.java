@@ -12,7 +12,10 @@ public final class KeyRequests {
 
   public record GetKek(String name, boolean deleted) {}
 
-  /** {@code POST /keks}; {@code deleted} true re-creates a soft-deleted KEK as it was (undelete). */
+  /**
+   * {@code POST /keks}. Creating a soft-deleted KEK again with the same fields undeletes it (and,
+   * as in Confluent, {@code deleted} true on a live one with the same fields soft-deletes it).
+   */
   public record CreateKek(String name, String kmsType, String kmsKeyId, Map<String, String> kmsProps,
       String doc, boolean shared, boolean deleted) {}
 
