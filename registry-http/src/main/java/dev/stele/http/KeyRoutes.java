@@ -11,11 +11,16 @@ import static dev.stele.http.auth.Operation.WRITE;
 
 import dev.stele.http.auth.Caller;
 import dev.stele.http.auth.Resource;
+import dev.stele.kms.DekFormat;
 import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.KeyRequests;
+import dev.stele.registry.model.Keys;
+import dev.stele.registry.model.Keys.Kek;
 import dev.stele.registry.model.Versions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The DEK registry, {@code /dek-registry/v1/keks} (Confluent's {@code DekRegistryResource}):
@@ -95,7 +100,7 @@ final class KeyRoutes {
         Boolean.TRUE.equals(body.deleted()));
     boolean test = call.flag("testSharing") && request.shared();
     call.write(() -> (test ? keys.testKms(request.kmsType(), request.kmsKeyId(), request.kmsProps())
-        : java.util.concurrent.CompletableFuture.<Void>completedFuture(null))
+        : CompletableFuture.<Void>completedFuture(null))
         .thenCompose(tested -> keys.createKek(request)), KeyRender::kek);
   }
 
@@ -104,9 +109,17 @@ final class KeyRoutes {
     KeyBodies.UpdateKekRequest body = KeyBodies.updateKek(call.body());
     KeyRequests.UpdateKek request = new KeyRequests.UpdateKek(name, body.kmsProps(), body.doc(),
         body.shared());
-    call.write(() -> keys.updateKek(request).thenCompose(kek -> !call.flag("testSharing")
-        || !kek.shared() ? java.util.concurrent.CompletableFuture.completedFuture(kek)
-        : keys.testKek(name)), KeyRender::kek);
+    CompletionStage<Void> tested = CompletableFuture.completedFuture(null);
+    if (call.flag("testSharing")) {
+      // The KEK as the update would leave it, tested before anything is written.
+      Kek now = keys.kek(new KeyRequests.GetKek(name, false));
+      if (body.shared() == null ? now.shared() : body.shared()) {
+        tested = keys.testKms(now.kmsType(), now.kmsKeyId(), body.kmsProps() == null
+            ? now.kmsProps() : Keys.mergeSecrets(body.kmsProps(), now.kmsProps()));
+      }
+    }
+    CompletionStage<Void> first = tested;
+    call.write(() -> first.thenCompose(ok -> keys.updateKek(request)), KeyRender::kek);
   }
 
   private void createDek(Call call) {
@@ -146,7 +159,7 @@ final class KeyRoutes {
     return Versions.parse(call.path("version"));
   }
 
-  private static dev.stele.kms.DekFormat algorithm(Call call) {
+  private static DekFormat algorithm(Call call) {
     return KeyBodies.algorithm(call.text("algorithm"));
   }
 }

@@ -154,6 +154,13 @@ class KeyRoutesTest extends HttpTestBase {
     Reply read = get(KEKS + "/shared/deks/pay-value?algorithm=AES128_GCM");
     assertThat(read.json().get("keyMaterial").asText()).isEqualTo(material);
     assertThat(post(KEKS + "/shared/test", "").status()).isEqualTo(200);
+    // testSharing on an update checks the KEK as it would be, before anything is written.
+    assertThat(post(KEKS, KEK).status()).isEqualTo(200);
+    assertError(put(KEKS + "/k1?testSharing=true", "{\"shared\":true,\"kmsProps\":{\"secret\":\"\"}}"),
+        500, 50070);
+    assertThat(get(KEKS + "/k1").json().get("shared").asBoolean()).isFalse();
+    assertThat(put(KEKS + "/k1?testSharing=true", "{\"shared\":true}").json().get("shared").asBoolean())
+        .isTrue();
     // Without a secret the local KMS cannot wrap: testSharing refuses the KEK before it is written.
     assertError(post(KEKS + "?testSharing=true", "{\"name\":\"nosecret\",\"kmsType\":\"local-kms\","
         + "\"kmsKeyId\":\"k\",\"shared\":true}"), 500, 50070);

@@ -8,6 +8,7 @@ import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.KeyRequests;
 import dev.stele.registry.read.KeyReads;
 import dev.stele.registry.state.KeyTable.DekEntry;
+import dev.stele.registry.state.KeyTable.DekId;
 import dev.stele.registry.state.KeyTable.KekEntry;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.Writer.Decision;
@@ -49,8 +50,8 @@ public final class DekDecisions {
       }
       material = generated;
     }
-    DekEntry old = state.keys().dek(new dev.stele.registry.state.KeyTable.DekId(
-        request.kekName(), request.subject(), algorithm, version));
+    DekEntry old = state.keys().dek(new DekId(request.kekName(), request.subject(), algorithm,
+        version));
     if (old != null && (old.value().deleted() == request.deleted()
         || !Objects.equals(old.value().encryptedKeyMaterial(), material))) {
       throw ErrorCode.KEY_ALREADY_EXISTS.exception(request.subject());

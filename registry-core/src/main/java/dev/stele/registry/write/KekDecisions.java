@@ -6,6 +6,7 @@ import dev.stele.registry.log.RegistryRecord.KekValue;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.KeyRequests;
 import dev.stele.registry.model.Keys;
+import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.state.KeyTable.DekEntry;
 import dev.stele.registry.state.KeyTable.KekEntry;
 import dev.stele.registry.state.RegistryState;
@@ -111,7 +112,7 @@ public final class KekDecisions {
 
   private static void requireDriver(KekValue value, Predicate<String> hasDriver) {
     if (value.shared() && !hasDriver.test(value.kmsType())) {
-      throw new dev.stele.registry.model.RegistryException(ErrorCode.INVALID_KEY,
+      throw new RegistryException(ErrorCode.INVALID_KEY,
           String.format("Invalid or missing value for field '%s' of key", "kmsType")
               + ": this registry has no KMS driver for '" + value.kmsType()
               + "', so it cannot wrap the DEKs of a shared KEK of that kind");
