@@ -47,6 +47,19 @@ class LocalKmsDriverTest {
     assertThat(new String(driver.unwrap(KEY, wrapped), StandardCharsets.UTF_8)).isEqualTo("dek");
   }
 
+  /**
+   * A golden vector from Confluent's own local KMS (the JavaScript client
+   * {@code @confluentinc/schemaregistry} 1.10.1, {@code LocalKmsClient("mysecret").encrypt}):
+   * what a Confluent client wraps, this driver unwraps.
+   */
+  @Test
+  void unwrapsWhatConfluentsLocalKmsWrapped() throws Exception {
+    byte[] wrapped = java.util.Base64.getDecoder().decode(
+        "Dspw9Fexgb1Z0TuAX8bVEYFnwwNd+VVy9IGDsQWBpHhx2tV0L39xwVfFJ/LyP6I=");
+    assertThat(new String(driver.unwrap(KEY, wrapped), StandardCharsets.UTF_8))
+        .isEqualTo("stele-golden-vector");
+  }
+
   @Test
   void theSecretFallsBackToLocalSecretAndIsRequired() throws Exception {
     LocalKmsDriver fromEnvironment = new LocalKmsDriver(
