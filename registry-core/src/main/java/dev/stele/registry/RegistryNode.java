@@ -5,6 +5,7 @@ import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.AppendListener;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
@@ -29,11 +30,12 @@ public final class RegistryNode implements AutoCloseable {
   private final CheckRunner checks;
   private final Registry registry;
   private final Settings settings;
+  private final KeyRegistryService keys;
   private final HistoryWarmer warmer;
   private final NodeLeadership cluster; // null: the node leads alone
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
-      boolean alone) {
+      KeyOptions keyOptions, boolean alone) {
     this.log = log;
     this.state = state;
     SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
@@ -41,6 +43,7 @@ public final class RegistryNode implements AutoCloseable {
     this.checks = new CheckRunner(Runtime.getRuntime().availableProcessors(), options.checkBudget());
     this.registry = new RegistryService(state, writer, parser, options, checks);
     this.settings = new SettingsService(state, writer, options);
+    this.keys = new KeyRegistryService(state, writer, keyOptions);
     this.warmer = HistoryWarmer.start(state, parser, options);
     this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
@@ -50,10 +53,16 @@ public final class RegistryNode implements AutoCloseable {
    * ready to serve: the embedded store, or a Kafka store without election.
    */
   public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options) {
+    return open(log, formats, options, KeyOptions.DEFAULTS);
+  }
+
+  /** {@link #open(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
+  public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions) {
     RegistryState state = new RegistryState();
     log.open(state);
     log.becomeWriter();
-    return new RegistryNode(log, state, formats, options, true);
+    return new RegistryNode(log, state, formats, options, keyOptions, true);
   }
 
   /**
@@ -61,9 +70,15 @@ public final class RegistryNode implements AutoCloseable {
    * no write until {@link #joinElection} has made it the leader.
    */
   public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options) {
+    return openMember(log, formats, options, KeyOptions.DEFAULTS);
+  }
+
+  /** {@link #openMember(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
+  public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions) {
     RegistryState state = new RegistryState();
     log.open(state);
-    return new RegistryNode(log, state, formats, options, false);
+    return new RegistryNode(log, state, formats, options, keyOptions, false);
   }
 
   /**
@@ -88,6 +103,11 @@ public final class RegistryNode implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The DEK registry. */
+  public KeyRegistry keys() {
+    return keys;
   }
 
   /** How many subjects hold versions (soft-deleted included): for the start-up line and metrics. */
@@ -122,6 +142,7 @@ public final class RegistryNode implements AutoCloseable {
     }
     warmer.stop();
     checks.close();
+    keys.close();
     writer.close();
     log.close();
   }

@@ -118,6 +118,11 @@ final class Call {
     Audit.registered(ctx, id, version);
   }
 
+  /** Tells the audit line the KEK and subject a DEK registry request's body named. */
+  void auditKey(String kek, String subject) {
+    Audit.key(ctx, kek, subject);
+  }
+
   /** Tells the audit line the version this write deleted. */
   void version(int version) {
     Audit.version(ctx, version);

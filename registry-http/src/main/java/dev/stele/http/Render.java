@@ -113,6 +113,7 @@ final class Render {
     return Json.render(out -> {
       out.writeStartObject();
       writeString(out, "alias", config.alias());
+      writeString(out, "aliasForDeks", config.aliasForDeks());
       if (config.normalize() != null) {
         out.writeBooleanField("normalize", config.normalize());
       }

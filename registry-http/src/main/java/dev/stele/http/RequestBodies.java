@@ -86,7 +86,8 @@ final class RequestBodies {
       level = CompatibilityLevel.parse(request.compatibility())
           .orElseThrow(EdgeError.INVALID_COMPATIBILITY_LEVEL::exception);
     }
-    return new Config(request.alias(), request.normalize(), request.validateFields(), level,
+    return new Config(request.alias(), request.aliasForDeks(), request.normalize(),
+        request.validateFields(), level,
         request.compatibilityGroup(), raw(request.defaultMetadata()), raw(request.overrideMetadata()),
         raw(request.defaultRuleSet()), raw(request.overrideRuleSet()));
   }
@@ -121,7 +122,7 @@ final class RequestBodies {
     }
   }
 
-  private static <T> T required(T value) {
+  static <T> T required(T value) {
     if (value == null) {
       throw BodyErrors.required();
     }

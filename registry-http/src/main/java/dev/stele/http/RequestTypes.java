@@ -95,7 +95,7 @@ final class RequestTypes {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ConfigUpdateRequest(
-      String alias, Boolean normalize, Boolean validateFields, String compatibility,
+      String alias, String aliasForDeks, Boolean normalize, Boolean validateFields, String compatibility,
       String compatibilityGroup, Metadata defaultMetadata, Metadata overrideMetadata,
       RuleSet defaultRuleSet, RuleSet overrideRuleSet) {}
 

@@ -3,6 +3,7 @@ package dev.stele.http;
 import dev.stele.console.ConsoleAssets;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
+import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.Registry;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
@@ -49,10 +50,11 @@ public final class RestServer {
    *     per process, shared by the listeners)
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    * @param console the web console's files, served at {@code /ui}; null: no console
+   * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors, ConsoleAssets console) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -70,39 +72,57 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null);
+    }
+
+    /** The defaults over these services, the DEK registry included. */
+    public static Setup of(Registry registry, Settings settings, KeyRegistry keys) {
+      return of(registry, settings).withKeys(keys);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withCors(CorsOptions cors) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
 
     public Setup withConsole(ConsoleAssets console) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors, console);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
+    }
+
+    public Setup withKeys(KeyRegistry keys) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys);
     }
   }
 
@@ -195,6 +215,9 @@ public final class RestServer {
     new ConfigRoutes(setup.settings()).declare(routes);
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
+    if (setup.keys() != null) {
+      new KeyRoutes(setup.keys()).declare(routes);
+    }
     installErrorAnswers(router);
     return router;
   }

@@ -1,5 +1,7 @@
 package dev.stele.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +39,16 @@ class ConfigRoutesTest extends HttpTestBase {
     assertJson(delete("/config"), 200, merged);
     assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
     assertJson(delete("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  /** The DEK registry's subject alias: kept, merged and answered like the other fields. */
+  @Test
+  void aliasForDeksIsKept() {
+    assertJson(put("/config/s", "{\"aliasForDeks\": \"t\"}"), 200, "{\"aliasForDeks\":\"t\"}");
+    assertJson(put("/config/s", "{\"compatibility\": \"NONE\"}"), 200, "{\"compatibility\":\"NONE\"}");
+    Reply config = get("/config/s");
+    assertJson(config, 200, "{\"aliasForDeks\":\"t\",\"compatibilityLevel\":\"NONE\"}");
+    assertThat(config.body()).startsWith("{\"aliasForDeks\"");
   }
 
   @Test

@@ -72,12 +72,14 @@ abstract class HttpTestBase {
 
   /** A registry node of its own (in-memory log, Avro), for {@link #node} or a second server. */
   static RegistryNode freshNode() throws Exception {
-    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
+    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
+        new dev.stele.registry.model.KeyOptions(dev.stele.registry.model.KeyOptions.DEFAULT_MAX_KEYS,
+            dev.stele.kms.KmsDrivers.of(new dev.stele.kms.local.LocalKmsDriver(name -> null))));
   }
 
   /** What {@link #startServer} serves: {@link #node} with {@link #options()}. */
   RestServer.Setup setup() {
-    return RestServer.Setup.of(node.registry(), node.settings()).withOptions(options())
+    return RestServer.Setup.of(node.registry(), node.settings(), node.keys()).withOptions(options())
         .withInfo(new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"));
   }
 

@@ -26,6 +26,10 @@ final class ConfigKeys {
   static final String COMPATIBILITY_MAX_COMPARISONS = dev.stele.schema.SchemaFormat.MAX_COMPARISONS_SETTING;
 
   static final String UI_ENABLED = "stele.ui.enabled";
+  // The DEK registry's (Confluent's DekRegistryConfig): see DekSettings.
+  static final String DEK_TOPIC = "dek.registry.topic";
+  static final String DEK_MAX_KEYS = "dek.registry.max.keys";
+  static final String DEK_UPDATE_HANDLERS = "dek.registry.update.handlers";
 
   static final String STELE_PREFIX = "stele.";
 
@@ -33,7 +37,7 @@ final class ConfigKeys {
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
       AVRO_VALIDATE_DEFAULTS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
-      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED);
+      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on

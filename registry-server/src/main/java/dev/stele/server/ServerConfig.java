@@ -57,6 +57,7 @@ import java.util.function.Function;
  *     fuller than this after a collection; 100 never
  * @param cors the {@code access.control.*} keys: which browser origins may call the API
  * @param uiEnabled {@code stele.ui.enabled}: the web console is served at {@code /ui}
+ * @param dek the DEK registry's {@code dek.registry.*} keys
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -80,7 +81,8 @@ public record ServerConfig(
     Duration compatibilityCheckTimeout,
     int compatibilityMaxComparisons,
     CorsOptions cors,
-    boolean uiEnabled) {
+    boolean uiEnabled,
+    DekSettings dek) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -155,7 +157,8 @@ public record ServerConfig(
         positiveInt(values, COMPATIBILITY_MAX_COMPARISONS, SchemaFormat.DEFAULT_MAX_COMPARISONS,
             "comparisons"),
         CorsSettings.parse(values),
-        bool(values, UI_ENABLED, true));
+        bool(values, UI_ENABLED, true),
+        DekSettings.parse(values, kafkaStore != null));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

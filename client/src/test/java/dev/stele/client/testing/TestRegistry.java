@@ -32,7 +32,7 @@ public final class TestRegistry implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
     RestServer server = await(RestServer.start(vertx,
-        RestServer.Setup.of(node.registry(), node.settings())
+        RestServer.Setup.of(node.registry(), node.settings(), node.keys())
             .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))));
     return new TestRegistry(vertx, node, server);
   }

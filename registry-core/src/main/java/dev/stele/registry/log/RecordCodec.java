@@ -55,12 +55,18 @@ public final class RecordCodec {
   /** The record's key: never null. */
   public static byte[] key(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.key(record);
+    }
     return write(g -> writeKey(g, record));
   }
 
   /** The record's value, or null for a tombstone and for NOOP. */
   public static byte[] value(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.value(record);
+    }
     if (record instanceof SchemaRecord r) {
       return r.value() == null ? null : write(g -> writeSchemaValue(g, r));
     } else if (record instanceof ConfigRecord r) {
@@ -108,6 +114,9 @@ public final class RecordCodec {
       throw new RecordFormatException("record has no key");
     }
     JsonNode k = parseObject(key, "key");
+    if (!k.has("keytype") && k.has("type")) {
+      return KeyRecordCodec.decode(k, value); // a _dek_registry_keys key (decision 0014)
+    }
     String keytype = requiredText(k, "keytype", "key");
     return switch (keytype) {
       case "SCHEMA" -> Optional.of(decodeSchema(k, value));
@@ -211,6 +220,9 @@ public final class RecordCodec {
     if (c.alias() != null) {
       g.writeStringField("alias", c.alias());
     }
+    if (c.aliasForDeks() != null) {
+      g.writeStringField("aliasForDeks", c.aliasForDeks());
+    }
     if (c.normalize() != null) {
       g.writeBooleanField("normalize", c.normalize());
     }
@@ -290,7 +302,8 @@ public final class RecordCodec {
       level = CompatibilityLevel.parse(levelName).orElseThrow(() -> new RecordFormatException(
           where + ": unknown compatibilityLevel \"" + levelName + "\""));
     }
-    return new Config(optionalText(v, "alias", where), optionalBoolean(v, "normalize", where),
+    return new Config(optionalText(v, "alias", where), optionalText(v, "aliasForDeks", where),
+        optionalBoolean(v, "normalize", where),
         optionalBoolean(v, "validateFields", where), level,
         optionalText(v, "compatibilityGroup", where), optionalRaw(v, "defaultMetadata"),
         optionalRaw(v, "overrideMetadata"), optionalRaw(v, "defaultRuleSet"),
@@ -311,11 +324,11 @@ public final class RecordCodec {
   // ---- JSON helpers
 
   @FunctionalInterface
-  private interface JsonWriter {
+  interface JsonWriter {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static byte[] write(JsonWriter writer) {
+  static byte[] write(JsonWriter writer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       writer.write(g);
@@ -328,7 +341,7 @@ public final class RecordCodec {
     return out.toByteArray();
   }
 
-  private static JsonNode parseObject(byte[] bytes, String where) {
+  static JsonNode parseObject(byte[] bytes, String where) {
     JsonNode node;
     try {
       node = MAPPER.readTree(bytes);
@@ -342,7 +355,7 @@ public final class RecordCodec {
     return node;
   }
 
-  private static String requiredText(JsonNode obj, String field, String where) {
+  static String requiredText(JsonNode obj, String field, String where) {
     String text = optionalText(obj, field, where);
     if (text == null) {
       throw new RecordFormatException(where + ": \"" + field + "\" is missing");
@@ -350,12 +363,12 @@ public final class RecordCodec {
     return text;
   }
 
-  private static String optionalText(JsonNode obj, String field, String where) {
+  static String optionalText(JsonNode obj, String field, String where) {
     JsonNode node = optional(obj, field, where, JsonNode::isTextual, "a string");
     return node == null ? null : node.textValue();
   }
 
-  private static int requiredInt(JsonNode obj, String field, String where) {
+  static int requiredInt(JsonNode obj, String field, String where) {
     JsonNode node = obj.get(field);
     if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
       throw new RecordFormatException(where + ": \"" + field + "\" must be an integer");
@@ -363,7 +376,7 @@ public final class RecordCodec {
     return node.intValue();
   }
 
-  private static Boolean optionalBoolean(JsonNode obj, String field, String where) {
+  static Boolean optionalBoolean(JsonNode obj, String field, String where) {
     JsonNode node = optional(obj, field, where, JsonNode::isBoolean, "true or false");
     return node == null ? null : node.booleanValue();
   }

@@ -6,6 +6,8 @@ import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
 import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
+import dev.stele.registry.log.RegistryRecord.DekRecord;
+import dev.stele.registry.log.RegistryRecord.KekRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
@@ -41,6 +43,8 @@ public final class RegistryState implements RecordSink {
   // Contexts deleted by a CONTEXT tombstone: their id index stays (ids are never handed out
   // twice in a context) but they are not listed until a schema or a CONTEXT record comes again.
   private final Set<String> deletedContexts = new ConcurrentSkipListSet<>();
+  // The DEK registry's keys: a table of their own, since nothing of a schema refers to them.
+  private final KeyTable keys;
   private volatile long lastOffset = -1;
   // Counts for metrics, kept as records apply so that reading them is O(1) (the skip list's
   // size() walks it). Written under the monitor, read without it.
@@ -48,9 +52,17 @@ public final class RegistryState implements RecordSink {
   private volatile long versionCount;
   private volatile long schemaCount;
 
+  public RegistryState() {
+    this(new KeyTable());
+  }
+
+  private RegistryState(KeyTable keys) {
+    this.keys = keys;
+  }
+
   /** A copy that shares every immutable value and none of the maps. */
   public synchronized RegistryState copy() {
-    RegistryState copy = new RegistryState();
+    RegistryState copy = new RegistryState(keys.copy());
     copy.subjects.putAll(subjects);
     contexts.forEach((name, index) -> copy.contexts.put(name, index.copy()));
     copy.configs.putAll(configs);
@@ -85,8 +97,17 @@ public final class RegistryState implements RecordSink {
         declaredContexts.add(r.context());
         deletedContexts.remove(r.context());
       }
+    } else if (record instanceof KekRecord r) {
+      keys.apply(r, timestamp);
+    } else if (record instanceof DekRecord r) {
+      keys.apply(r, timestamp);
     }
     lastOffset = Math.max(lastOffset, offset);
+  }
+
+  /** The DEK registry's KEKs and DEKs. */
+  public KeyTable keys() {
+    return keys;
   }
 
   private void applySchema(SchemaRecord record, long timestamp) {

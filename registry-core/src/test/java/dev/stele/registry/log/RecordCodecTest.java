@@ -206,7 +206,8 @@ class RecordCodecTest {
             "{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}",
             "{\"subject\":\"s\",\"aliasForDeks\":\"d\",\"validateNewSchemas\":true,"
                 + "\"compatibilityLevel\":\"NONE\",\"compatibilityPolicy\":\"x\",\"ts\":1}",
-            new ConfigRecord("s", Config.ofLevel(CompatibilityLevel.NONE))),
+            new ConfigRecord("s", new Config(null, "d", null, null, CompatibilityLevel.NONE, null,
+                null, null, null, null))),
         Arguments.of("lower-case compatibility level",
             "{\"keytype\":\"CONFIG\",\"magic\":0}", "{\"compatibilityLevel\":\"full_transitive\"}",
             new ConfigRecord(null, Config.ofLevel(CompatibilityLevel.FULL_TRANSITIVE))),
