@@ -5,9 +5,9 @@ import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldTransform;
 import dev.stele.serde.rules.FieldType;
 import dev.stele.serde.rules.MessageModel;
-import dev.stele.serde.rules.RuleConditionException;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,20 +100,8 @@ public final class AvroModel implements MessageModel {
     if (field == null || !type.isPrimitive()) {
       return value;
     }
-    Set<String> wanted = ctx.rule().tags();
-    if (!wanted.isEmpty() && field.tags().stream().noneMatch(wanted::contains)) {
-      return value;
-    }
-    FieldContext leaf = field.type() == type ? field
-        : new FieldContext(field.containingMessage(), field.fullName(), field.name(), type, field.tags());
-    Object result = transform.transform(ctx, leaf, AvroPlain.of(value));
-    if (ctx.rule().kind() == RuleKind.CONDITION) {
-      if (Boolean.FALSE.equals(result)) {
-        throw new RuleConditionException(ctx.rule());
-      }
-      return value;
-    }
-    return AvroPlain.toField(ctx, leaf, schema, result);
+    return FieldLeaf.transform(ctx, field, type, value, AvroPlain::of, transform,
+        (leaf, answer) -> AvroPlain.toField(ctx, leaf, schema, answer));
   }
 
   static FieldType typeOf(Schema schema) {

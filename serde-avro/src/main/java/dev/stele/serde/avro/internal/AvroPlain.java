@@ -4,11 +4,10 @@ import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
+import dev.stele.serde.rules.internal.PlainViews;
 import java.nio.ByteBuffer;
-import java.util.AbstractList;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +32,8 @@ final class AvroPlain {
     if (value instanceof CharSequence text) {
       return text.toString();
     }
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Float) {
+      return PlainViews.widen(value);
     }
     if (value instanceof ByteBuffer buffer) {
       byte[] bytes = new byte[buffer.remaining()];
@@ -54,17 +50,7 @@ final class AvroPlain {
       return new RecordView(record);
     }
     if (value instanceof List<?> list) {
-      return new AbstractList<Object>() {
-        @Override
-        public Object get(int index) {
-          return of(list.get(index));
-        }
-
-        @Override
-        public int size() {
-          return list.size();
-        }
-      };
+      return PlainViews.list(list.size(), index -> of(list.get(index)));
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -89,9 +75,7 @@ final class AvroPlain {
         default -> value;
       };
     } catch (ClassCastException | NullPointerException e) {
-      throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' gave "
-          + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " for " + schema.getType()
-          + " field " + field.fullName(), e);
+      throw FieldLeaf.wrongAnswer(ctx, field, schema.getType(), value, e);
     }
   }
 
@@ -116,30 +100,8 @@ final class AvroPlain {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      List<Schema.Field> fields = record.getSchema().getFields();
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          Iterator<Schema.Field> each = fields.iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return each.hasNext();
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              Schema.Field field = each.next();
-              return new SimpleImmutableEntry<>(field.name(), of(record.get(field.pos())));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return fields.size();
-        }
-      };
+      return PlainViews.entries(record.getSchema().getFields(),
+          field -> new SimpleImmutableEntry<>(field.name(), of(record.get(field.pos()))));
     }
   }
 }

@@ -8,9 +8,9 @@ import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldTransform;
 import dev.stele.serde.rules.FieldType;
 import dev.stele.serde.rules.MessageModel;
-import dev.stele.serde.rules.RuleConditionException;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -98,20 +98,8 @@ public final class JsonModel implements MessageModel {
     if (field == null || !type.isPrimitive() || value.isContainerNode()) {
       return value;
     }
-    Set<String> wanted = ctx.rule().tags();
-    if (!wanted.isEmpty() && field.tags().stream().noneMatch(wanted::contains)) {
-      return value;
-    }
-    FieldContext leaf = field.type() == type ? field
-        : new FieldContext(field.containingMessage(), field.fullName(), field.name(), type, field.tags());
-    Object result = transform.transform(ctx, leaf, JsonPlain.of(value));
-    if (ctx.rule().kind() == RuleKind.CONDITION) {
-      if (Boolean.FALSE.equals(result)) {
-        throw new RuleConditionException(ctx.rule());
-      }
-      return value;
-    }
-    return JsonPlain.toNode(ctx, leaf, result);
+    return FieldLeaf.transform(ctx, field, type, value, JsonPlain::of, transform,
+        (leaf, answer) -> JsonPlain.toNode(ctx, leaf, answer));
   }
 
   /** Follows a local {@code $ref} (a JSON pointer into this schema); other refs are left as they are. */

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
+import dev.stele.serde.rules.internal.PlainViews;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.AbstractList;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /** Jackson trees as plain Java for rules, objects as lazy read-only maps; and answers back as nodes. */
@@ -40,17 +38,7 @@ final class JsonPlain {
       return ((com.fasterxml.jackson.databind.node.BinaryNode) node).binaryValue();
     }
     if (node.isArray()) {
-      return new AbstractList<Object>() {
-        @Override
-        public Object get(int index) {
-          return of(node.get(index));
-        }
-
-        @Override
-        public int size() {
-          return node.size();
-        }
-      };
+      return PlainViews.list(node.size(), index -> of(node.get(index)));
     }
     if (node.isObject()) {
       return new ObjectView(node);
@@ -80,8 +68,7 @@ final class JsonPlain {
     if (value instanceof byte[] bytes) {
       return NODES.binaryNode(bytes);
     }
-    throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' gave a " + value.getClass().getSimpleName()
-        + " for JSON field " + field.fullName());
+    throw FieldLeaf.wrongAnswer(ctx, field, "JSON", value, null);
   }
 
   private static final class ObjectView extends AbstractMap<String, Object> {
@@ -108,29 +95,8 @@ final class JsonPlain {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          Iterator<Map.Entry<String, JsonNode>> each = node.properties().iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return each.hasNext();
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              Map.Entry<String, JsonNode> entry = each.next();
-              return new SimpleImmutableEntry<>(entry.getKey(), of(entry.getValue()));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return node.size();
-        }
-      };
+      return PlainViews.entries(node.properties(),
+          entry -> new SimpleImmutableEntry<>(entry.getKey(), of(entry.getValue())));
     }
   }
 }

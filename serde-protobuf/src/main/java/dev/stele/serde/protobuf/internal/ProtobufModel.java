@@ -10,9 +10,9 @@ import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldTransform;
 import dev.stele.serde.rules.FieldType;
 import dev.stele.serde.rules.MessageModel;
-import dev.stele.serde.rules.RuleConditionException;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -95,20 +95,8 @@ public final class ProtobufModel implements MessageModel {
     if (!type.isPrimitive()) {
       return value;
     }
-    Set<String> wanted = ctx.rule().tags();
-    if (!wanted.isEmpty() && field.tags().stream().noneMatch(wanted::contains)) {
-      return value;
-    }
-    FieldContext leaf = field.type() == type ? field
-        : new FieldContext(field.containingMessage(), field.fullName(), field.name(), type, field.tags());
-    Object result = transform.transform(ctx, leaf, ProtobufPlain.of(value));
-    if (ctx.rule().kind() == RuleKind.CONDITION) {
-      if (Boolean.FALSE.equals(result)) {
-        throw new RuleConditionException(ctx.rule());
-      }
-      return value;
-    }
-    return ProtobufPlain.toField(ctx, leaf, fd, result);
+    return FieldLeaf.transform(ctx, field, type, value, ProtobufPlain::of, transform,
+        (leaf, answer) -> ProtobufPlain.toField(ctx, leaf, fd, answer));
   }
 
   static FieldType typeOf(FieldDescriptor fd) {

@@ -9,10 +9,9 @@ import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
-import java.util.AbstractList;
+import dev.stele.serde.rules.internal.FieldLeaf;
+import dev.stele.serde.rules.internal.PlainViews;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,8 @@ final class ProtobufPlain {
   private ProtobufPlain() {}
 
   static Object of(Object value) {
-    if (value instanceof Integer i) {
-      return i.longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
+    if (value instanceof Integer || value instanceof Float) {
+      return PlainViews.widen(value);
     }
     if (value instanceof ByteString bytes) {
       return bytes.toByteArray();
@@ -46,17 +42,7 @@ final class ProtobufPlain {
       return new MessageView(message);
     }
     if (value instanceof List<?> list) {
-      return new AbstractList<Object>() {
-        @Override
-        public Object get(int index) {
-          return of(list.get(index));
-        }
-
-        @Override
-        public int size() {
-          return list.size();
-        }
-      };
+      return PlainViews.list(list.size(), index -> of(list.get(index)));
     }
     return value;
   }
@@ -74,9 +60,7 @@ final class ProtobufPlain {
         default -> value;
       };
     } catch (ClassCastException | NullPointerException e) {
-      throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' gave "
-          + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + " for " + fd.getJavaType()
-          + " field " + field.fullName(), e);
+      throw FieldLeaf.wrongAnswer(ctx, field, fd.getJavaType(), value, e);
     }
   }
 
@@ -114,30 +98,8 @@ final class ProtobufPlain {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      List<FieldDescriptor> fields = message.getDescriptorForType().getFields();
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          Iterator<FieldDescriptor> each = fields.iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return each.hasNext();
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              FieldDescriptor fd = each.next();
-              return new SimpleImmutableEntry<>(fd.getName(), value(fd));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return fields.size();
-        }
-      };
+      return PlainViews.entries(message.getDescriptorForType().getFields(),
+          fd -> new SimpleImmutableEntry<>(fd.getName(), value(fd)));
     }
   }
 }

@@ -3,10 +3,8 @@ package dev.stele.serde.rules.cel.internal;
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
 import dev.stele.serde.rules.PlainRecord;
-import java.util.AbstractList;
+import dev.stele.serde.rules.internal.PlainViews;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +24,8 @@ public final class CelValues {
     if (plain instanceof byte[] bytes) {
       return CelByteString.of(bytes);
     }
-    if (plain instanceof Integer || plain instanceof Short || plain instanceof Byte) {
-      return ((Number) plain).longValue();
-    }
-    if (plain instanceof Float f) {
-      return f.doubleValue();
+    if (plain instanceof Integer || plain instanceof Short || plain instanceof Byte || plain instanceof Float) {
+      return PlainViews.widen(plain);
     }
     if (plain instanceof PlainRecord record) {
       return new CelRecord(record);
@@ -39,17 +34,7 @@ public final class CelValues {
       return new MapView(map);
     }
     if (plain instanceof List<?> list) {
-      return new AbstractList<Object>() {
-        @Override
-        public Object get(int index) {
-          return toCel(list.get(index));
-        }
-
-        @Override
-        public int size() {
-          return list.size();
-        }
-      };
+      return PlainViews.list(list.size(), index -> toCel(list.get(index)));
     }
     return plain;
   }
@@ -92,29 +77,8 @@ public final class CelValues {
 
     @Override
     public Set<Entry<Object, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Entry<Object, Object>> iterator() {
-          Iterator<? extends Entry<?, ?>> each = map.entrySet().iterator();
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return each.hasNext();
-            }
-
-            @Override
-            public Entry<Object, Object> next() {
-              Entry<?, ?> entry = each.next();
-              return new SimpleImmutableEntry<>(entry.getKey(), toCel(entry.getValue()));
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return map.size();
-        }
-      };
+      return PlainViews.entries(map.entrySet(),
+          entry -> new SimpleImmutableEntry<>(entry.getKey(), toCel(entry.getValue())));
     }
   }
 }
