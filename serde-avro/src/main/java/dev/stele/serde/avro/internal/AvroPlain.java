@@ -60,23 +60,17 @@ final class AvroPlain {
     return value;
   }
 
-  /** A field rule's answer as {@code schema}'s Java type, or the reason it cannot be one. */
+  /**
+   * A field rule's answer as {@code schema}'s Java type, or the reason it cannot be one; {@code field}
+   * is the leaf, its type {@code schema}'s.
+   */
   static Object toField(RuleContext ctx, FieldContext field, Schema schema, Object value) throws RuleException {
-    try {
-      return switch (schema.getType()) {
-        case INT -> ((Number) value).intValue();
-        case LONG -> ((Number) value).longValue();
-        case FLOAT -> ((Number) value).floatValue();
-        case DOUBLE -> ((Number) value).doubleValue();
-        case BOOLEAN -> (Boolean) value;
-        case STRING -> value == null ? null : ((CharSequence) value).toString();
-        case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) value;
-        case NULL -> null;
-        default -> value;
-      };
-    } catch (ClassCastException | NullPointerException e) {
-      throw FieldLeaf.wrongAnswer(ctx, field, schema.getType(), value, e);
-    }
+    return FieldLeaf.convert(ctx, field, schema.getType(), value, answer -> switch (schema.getType()) {
+      case STRING -> answer == null ? null : ((CharSequence) answer).toString();
+      case BYTES -> answer instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) answer;
+      case NULL -> null;
+      default -> FieldLeaf.scalar(field.type(), answer);
+    });
   }
 
   /** A record as a read-only map from field name to plain value, converted on access. */

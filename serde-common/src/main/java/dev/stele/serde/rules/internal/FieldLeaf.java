@@ -9,6 +9,7 @@ import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What every format's {@code MessageModel} does at a primitive field once its walk has found one:
@@ -44,6 +45,36 @@ public final class FieldLeaf {
       return value;
     }
     return answer.toField(leaf, result);
+  }
+
+  /**
+   * A plain answer ({@code Long}, {@code Double}, a {@code CharSequence}...) as the Java type the
+   * Avro and Protobuf objects hold for a scalar field of {@code type}; other types as they are. A
+   * null or an answer of another kind throws {@link ClassCastException} or {@link NullPointerException}.
+   */
+  public static Object scalar(FieldType type, Object answer) {
+    return switch (type) {
+      case INT -> ((Number) answer).intValue();
+      case LONG -> ((Number) answer).longValue();
+      case FLOAT -> ((Number) answer).floatValue();
+      case DOUBLE -> ((Number) answer).doubleValue();
+      case BOOLEAN -> (Boolean) answer;
+      case STRING -> ((CharSequence) answer).toString();
+      default -> answer;
+    };
+  }
+
+  /**
+   * {@code convert}'s reading of a plain answer as a field of {@code type} (the format's own name
+   * for it), with a cast that fails, or a null where none fits, as the rule's {@link RuleException}.
+   */
+  public static Object convert(RuleContext ctx, FieldContext field, Object type, Object answer,
+      UnaryOperator<Object> convert) throws RuleException {
+    try {
+      return convert.apply(answer);
+    } catch (ClassCastException | NullPointerException e) {
+      throw wrongAnswer(ctx, field, type, answer, e);
+    }
   }
 
   /** The error for an answer that is not of the field's {@code type} (the format's own name for it). */

@@ -3,6 +3,7 @@ package dev.stele.serde.protobuf.internal;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Message;
 import com.google.protobuf.ProtocolMessageEnum;
 import dev.stele.serde.rules.FieldContext;
@@ -48,20 +49,9 @@ final class ProtobufPlain {
   }
 
   static Object toField(RuleContext ctx, FieldContext field, FieldDescriptor fd, Object value) throws RuleException {
-    try {
-      return switch (fd.getJavaType()) {
-        case INT -> ((Number) value).intValue();
-        case LONG -> ((Number) value).longValue();
-        case FLOAT -> ((Number) value).floatValue();
-        case DOUBLE -> ((Number) value).doubleValue();
-        case BOOLEAN -> (Boolean) value;
-        case STRING -> ((CharSequence) value).toString();
-        case BYTE_STRING -> value instanceof byte[] bytes ? ByteString.copyFrom(bytes) : (ByteString) value;
-        default -> value;
-      };
-    } catch (ClassCastException | NullPointerException e) {
-      throw FieldLeaf.wrongAnswer(ctx, field, fd.getJavaType(), value, e);
-    }
+    return FieldLeaf.convert(ctx, field, fd.getJavaType(), value, answer -> fd.getJavaType() == JavaType.BYTE_STRING
+        ? answer instanceof byte[] bytes ? ByteString.copyFrom(bytes) : (ByteString) answer
+        : FieldLeaf.scalar(field.type(), answer));
   }
 
   private static final class MessageView extends AbstractMap<String, Object> implements PlainRecord {
