@@ -10,7 +10,6 @@ import dev.stele.serde.avro.KafkaAvroSerializer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 
@@ -44,17 +43,7 @@ public class CelRuleBenchmark extends SerdeRegistry.Trial {
     bare = registry.serializer(new KafkaAvroSerializer(), latest);
     condition = registry.serializer(new KafkaAvroSerializer(), latest);
     fieldTransform = registry.serializer(new KafkaAvroSerializer(), latest);
-    record = new GenericData.Record(AvroSerdeBenchmark.TEN_FIELDS);
-    record.put("id", 1234567890123L);
-    record.put("customer", "customer-00042");
-    record.put("amount", 199.95);
-    record.put("quantity", 3);
-    record.put("currency", "EUR");
-    record.put("paid", true);
-    record.put("created", 1_764_000_000_000L);
-    record.put("note", "leave at the door");
-    record.put("weight", 1.25f);
-    record.put("sku", "SKU-7781-XL");
+    record = AvroSerdeBenchmark.order();
     bare.serialize("plain", record);
     condition.serialize("checked", record);
     fieldTransform.serialize("masked", record);
