@@ -59,10 +59,7 @@ public final class RegistryNode implements AutoCloseable {
   /** {@link #open(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
   public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options,
       KeyOptions keyOptions) {
-    RegistryState state = new RegistryState();
-    log.open(state);
-    log.becomeWriter();
-    return new RegistryNode(log, state, formats, options, keyOptions, true);
+    return replay(log, formats, options, keyOptions, true);
   }
 
   /**
@@ -76,9 +73,18 @@ public final class RegistryNode implements AutoCloseable {
   /** {@link #openMember(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
   public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options,
       KeyOptions keyOptions) {
+    return replay(log, formats, options, keyOptions, false);
+  }
+
+  /** Replays the log into a fresh state; a node {@code alone} becomes the log's writer at once. */
+  private static RegistryNode replay(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions, boolean alone) {
     RegistryState state = new RegistryState();
     log.open(state);
-    return new RegistryNode(log, state, formats, options, keyOptions, false);
+    if (alone) {
+      log.becomeWriter();
+    }
+    return new RegistryNode(log, state, formats, options, keyOptions, alone);
   }
 
   /**
