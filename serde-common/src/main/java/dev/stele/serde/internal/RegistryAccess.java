@@ -11,6 +11,7 @@ import dev.stele.serde.SerdeConfig;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -119,38 +120,24 @@ public final class RegistryAccess implements AutoCloseable {
    * properties, else with {@code use.latest.version} the latest, else null (records are read as written).
    */
   public RegisteredSchema readerTarget(String topic, String subject) {
-    try {
+    return ask(topic, () -> "the version to read subject '" + subject + "' as", () -> {
       if (!config.latestWithMetadata().isEmpty()) {
         return client.getLatestWithMetadata(subject, config.latestWithMetadata());
       }
       return config.useLatestVersion() ? client.getLatest(subject) : null;
-    } catch (RestClientException e) {
-      throw refused(topic, "the version to read subject '" + subject + "' as", e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic), e);
-    }
+    });
   }
 
   /** The version of {@code subject} holding {@code schema} (a writer's, to plan its migration). */
   public RegisteredSchema versionOf(String topic, String subject, SchemaDefinition schema) {
-    try {
-      return client.lookup(subject, schema, false);
-    } catch (RestClientException e) {
-      throw refused(topic, "a look-up of the writer schema under subject '" + subject + "'", e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic), e);
-    }
+    return ask(topic, () -> "a look-up of the writer schema under subject '" + subject + "'",
+        () -> client.lookup(subject, schema, false));
   }
 
   /** One numbered version of {@code subject}. */
   public RegisteredSchema version(String topic, String subject, int version) {
-    try {
-      return client.getVersion(subject, version);
-    } catch (RestClientException e) {
-      throw refused(topic, "version " + version + " of subject '" + subject + "'", e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic), e);
-    }
+    return ask(topic, () -> "version " + version + " of subject '" + subject + "'",
+        () -> client.getVersion(subject, version));
   }
 
   /** The writer schema of a payload, by the id in its header. */
@@ -193,13 +180,26 @@ public final class RegistryAccess implements AutoCloseable {
    * returns where it is, for the importing schema's reference.
    */
   public RegisteredSchema reference(String topic, String subject, SchemaDefinition schema) {
-    try {
+    return ask(topic, () -> "the imported schema '" + subject + "'", () -> {
       if (config.autoRegister()) {
         client.register(subject, schema, config.normalize());
       }
       return client.lookup(subject, schema, config.normalize());
+    });
+  }
+
+  /** One call to the registry. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T call() throws RestClientException, IOException;
+  }
+
+  /** {@code call}'s answer; a refusal names {@code what} was asked for, for {@code topic}'s data. */
+  private <T> T ask(String topic, Supplier<String> what, Call<T> call) {
+    try {
+      return call.call();
     } catch (RestClientException e) {
-      throw refused(topic, "the imported schema '" + subject + "'", e);
+      throw refused(topic, what.get(), e);
     } catch (IOException e) {
       throw unavailable(describe(topic), e);
     }
