@@ -2,11 +2,8 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.http.auth.BasicAuthenticator;
-import dev.stele.http.auth.Security;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,17 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CallerRoutesTest extends HttpTestBase {
   @TempDir
   static Path dir;
-  static Path users;
-
-  @BeforeAll
-  static void writeUsers() throws Exception {
-    users = TestUsers.write(dir);
-  }
 
   private void secure() throws Exception {
     await(server.close());
-    server = await(RestServer.start(vertx, setup().withSecurity(
-        Security.basic(BasicAuthenticator.open(users), "Stele test", List.of()))));
+    server = await(RestServer.start(vertx, setup().withSecurity(TestUsers.security(dir, List.of()))));
   }
 
   private Reply as(String user, String path) {

@@ -3,7 +3,6 @@ package dev.stele.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.console.ConsoleAssets;
-import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +24,12 @@ class ConsoleRoutesTest extends HttpTestBase {
 
   @TempDir
   static Path dir;
-  static Path users;
-
-  @BeforeAll
-  static void writeUsers() throws Exception {
-    users = TestUsers.write(dir);
-  }
 
   @BeforeEach
   @Override
   void startServer() throws Exception {
-    node = freshNode();
-    server = await(RestServer.start(vertx, setup().withConsole(ASSETS).withSecurity(
-        Security.basic(BasicAuthenticator.open(users), "Stele test", List.of()))));
+    Security security = TestUsers.security(dir, List.of());
+    serve(setup -> setup.withConsole(ASSETS).withSecurity(security));
   }
 
   private HttpResponse<byte[]> fetch(String method, String path, String... headers) throws Exception {
