@@ -1,16 +1,14 @@
 package dev.stele.serde.avro.internal;
 
 import dev.stele.serde.rules.FieldContext;
-import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import dev.stele.serde.rules.internal.FieldLeaf;
 import dev.stele.serde.rules.internal.PlainViews;
+import dev.stele.serde.rules.internal.RecordView;
 import java.nio.ByteBuffer;
-import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
@@ -47,7 +45,7 @@ final class AvroPlain {
       return value.toString();
     }
     if (value instanceof IndexedRecord record) {
-      return new RecordView(record);
+      return new RecordFields(record);
     }
     if (value instanceof List<?> list) {
       return PlainViews.list(list.size(), index -> of(list.get(index)));
@@ -74,28 +72,31 @@ final class AvroPlain {
   }
 
   /** A record as a read-only map from field name to plain value, converted on access. */
-  private static final class RecordView extends AbstractMap<String, Object> implements PlainRecord {
+  private static final class RecordFields extends RecordView<Schema.Field> {
     private final IndexedRecord record;
 
-    RecordView(IndexedRecord record) {
+    RecordFields(IndexedRecord record) {
       this.record = record;
     }
 
     @Override
-    public Object get(Object key) {
-      Schema.Field field = key instanceof String name ? record.getSchema().getField(name) : null;
-      return field == null ? null : of(record.get(field.pos()));
+    protected Schema.Field field(String name) {
+      return record.getSchema().getField(name);
     }
 
     @Override
-    public boolean containsKey(Object key) {
-      return key instanceof String name && record.getSchema().getField(name) != null;
+    protected List<Schema.Field> fields() {
+      return record.getSchema().getFields();
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return PlainViews.entries(record.getSchema().getFields(),
-          field -> new SimpleImmutableEntry<>(field.name(), of(record.get(field.pos()))));
+    protected String name(Schema.Field field) {
+      return field.name();
+    }
+
+    @Override
+    protected Object value(Schema.Field field) {
+      return of(record.get(field.pos()));
     }
   }
 }

@@ -7,16 +7,14 @@ import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Message;
 import com.google.protobuf.ProtocolMessageEnum;
 import dev.stele.serde.rules.FieldContext;
-import dev.stele.serde.rules.PlainRecord;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import dev.stele.serde.rules.internal.FieldLeaf;
 import dev.stele.serde.rules.internal.PlainViews;
-import java.util.AbstractMap;
+import dev.stele.serde.rules.internal.RecordView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Protobuf values as plain Java for rules, messages as lazy read-only maps by field name, enums as
@@ -54,7 +52,7 @@ final class ProtobufPlain {
         : FieldLeaf.scalar(field.type(), answer));
   }
 
-  private static final class MessageView extends AbstractMap<String, Object> implements PlainRecord {
+  private static final class MessageView extends RecordView<FieldDescriptor> {
     private final Message message;
 
     MessageView(Message message) {
@@ -62,12 +60,22 @@ final class ProtobufPlain {
     }
 
     @Override
-    public Object get(Object key) {
-      FieldDescriptor fd = key instanceof String name ? message.getDescriptorForType().findFieldByName(name) : null;
-      return fd == null ? null : value(fd);
+    protected FieldDescriptor field(String name) {
+      return message.getDescriptorForType().findFieldByName(name);
     }
 
-    private Object value(FieldDescriptor fd) {
+    @Override
+    protected List<FieldDescriptor> fields() {
+      return message.getDescriptorForType().getFields();
+    }
+
+    @Override
+    protected String name(FieldDescriptor fd) {
+      return fd.getName();
+    }
+
+    @Override
+    protected Object value(FieldDescriptor fd) {
       if (fd.isMapField()) {
         Map<Object, Object> map = new LinkedHashMap<>();
         for (Object entry : (List<?>) message.getField(fd)) {
@@ -81,15 +89,8 @@ final class ProtobufPlain {
     }
 
     @Override
-    public boolean containsKey(Object key) {
-      FieldDescriptor fd = key instanceof String name ? message.getDescriptorForType().findFieldByName(name) : null;
-      return fd != null && (fd.isRepeated() || !fd.hasPresence() || message.hasField(fd));
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return PlainViews.entries(message.getDescriptorForType().getFields(),
-          fd -> new SimpleImmutableEntry<>(fd.getName(), value(fd)));
+    protected boolean present(FieldDescriptor fd) {
+      return fd.isRepeated() || !fd.hasPresence() || message.hasField(fd);
     }
   }
 }
