@@ -215,6 +215,7 @@ public final class RestServer {
     new ConfigRoutes(setup.settings()).declare(routes);
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
+    new AssociationRoutes().declare(routes);
     if (setup.keys() != null) {
       new KeyRoutes(setup.keys()).declare(routes);
     }
