@@ -67,11 +67,6 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
   }
 
   @Override
-  public T deserialize(String topic, byte[] data) {
-    return deserialize(topic, null, data);
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
   public T deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {

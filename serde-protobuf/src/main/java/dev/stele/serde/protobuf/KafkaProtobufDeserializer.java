@@ -72,11 +72,6 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   }
 
   @Override
-  public T deserialize(String topic, byte[] data) {
-    return deserialize(topic, null, data);
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
   public T deserialize(String topic, Headers headers, byte[] data) {
     if (data == null) {
