@@ -43,8 +43,7 @@ enum KnownOptions {
 
   /**
    * Hands {@code set} the known options found in {@code declared}, as a message of {@code none}'s
-   * type; nothing when there are none, so that the descriptor's options stay unset, as protoc
-   * leaves them.
+   * type; nothing when none are found, so that the descriptor's options field stays unset.
    */
   <O extends Message> void setOn(List<Option> declared, O none, Consumer<O> set) {
     @SuppressWarnings("unchecked") // a builder of none's type builds none's type
