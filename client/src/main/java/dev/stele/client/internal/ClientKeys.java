@@ -13,8 +13,6 @@ import java.util.List;
  * table in prose; {@code ClientKeysTest} walks it.
  */
 public final class ClientKeys {
-  private static final String OAUTH = "the OAUTHBEARER client-credentials flow is not implemented;"
-      + " fetch a token yourself and pass it as bearer.auth.token";
   private static final String PEM = "PEM keys and certificates given inline are not supported;"
       + " put them in a PKCS12 or JKS store and use the .location keys";
 
@@ -39,19 +37,25 @@ public final class ClientKeys {
       honoured("basic.auth.user.info", "", "user:password for USER_INFO"),
       honoured("schema.registry.basic.auth.user.info", "", "the same, Confluent's older spelling; wins"
           + " over basic.auth.user.info when both are set, as in Confluent"),
-      honoured("bearer.auth.credentials.source", "STATIC_TOKEN", "STATIC_TOKEN only; OAUTHBEARER,"
-          + " SASL_OAUTHBEARER_INHERIT, CUSTOM and the Azure sources fail"),
+      honoured("bearer.auth.credentials.source", "STATIC_TOKEN", "STATIC_TOKEN (bearer.auth.token) or"
+          + " OAUTHBEARER (tokens from the issuer's endpoint); SASL_OAUTHBEARER_INHERIT, CUSTOM and the"
+          + " Azure sources fail"),
       honoured("bearer.auth.token", "", "the static bearer token"),
       honoured("bearer.auth.logical.cluster", null, "sent as the target-sr-cluster header with bearer auth"),
       honoured("bearer.auth.identity.pool.id", null, "sent as the Confluent-Identity-Pool-Id header with"
           + " bearer auth"),
-      refused("bearer.auth.issuer.endpoint.url", null, OAUTH),
-      refused("bearer.auth.client.id", null, OAUTH),
-      refused("bearer.auth.client.secret", null, OAUTH),
-      refused("bearer.auth.scope", null, OAUTH),
-      refused("bearer.auth.cache.expiry.buffer.seconds", "300", OAUTH),
-      defaultOnly("bearer.auth.scope.claim.name", "scope", "Stele does not read the token's claims"),
-      defaultOnly("bearer.auth.sub.claim.name", "sub", "Stele does not read the token's claims"),
+      honoured("bearer.auth.issuer.endpoint.url", null, "OAUTHBEARER: the OAuth 2.0 token endpoint, asked"
+          + " for tokens with the client-credentials grant; set with another source, it fails"),
+      honoured("bearer.auth.client.id", null, "OAUTHBEARER: the client id, sent form-encoded in Basic"
+          + " credentials (RFC 6749 2.3.1)"),
+      honoured("bearer.auth.client.secret", null, "OAUTHBEARER: the client secret"),
+      honoured("bearer.auth.scope", null, "OAUTHBEARER: the scope asked for; unset asks for none"),
+      honoured("bearer.auth.cache.expiry.buffer.seconds", "300", "OAUTHBEARER: a token is replaced at 80% of"
+          + " its life and at least this long before it expires"),
+      honoured("bearer.auth.scope.claim.name", "scope", "OAUTHBEARER: the claim that lists the token's"
+          + " scopes; a token whose claim is neither a string nor a list is refused"),
+      honoured("bearer.auth.sub.claim.name", "sub", "OAUTHBEARER: the claim naming the principal; a"
+          + " token without it (or without exp) is refused"),
       refused("bearer.auth.custom.provider.class", null, "custom bearer token providers are not supported"),
       refused("bearer.auth.uami.endpoint.url", "http://169.254.169.254/metadata/identity/oauth2/token",
           "Azure managed identity tokens are not supported"),

@@ -30,7 +30,14 @@ class ClientKeysTest {
       Map.entry("basic.auth.credentials.source", T + "ConnectionOptionsTest#thePrefixedUserInfoWinsAndSaslInheritTakesTheJaasCredentials"),
       Map.entry("basic.auth.user.info", T + "FailoverAndAuthTest#basicAuthFromUrlOrUserInfoAndBearerTokensAreSent"),
       Map.entry("schema.registry.basic.auth.user.info", T + "ConnectionOptionsTest#thePrefixedUserInfoWinsAndSaslInheritTakesTheJaasCredentials"),
-      Map.entry("bearer.auth.credentials.source", T + "ClientConfigTest#conflictingOrUnsupportedAuthIsRefused"),
+      Map.entry("bearer.auth.credentials.source", T + "OAuthBearerClientTest#theClientFetchesATokenOnceAndTheServerAcceptsIt"),
+      Map.entry("bearer.auth.issuer.endpoint.url", T + "OAuthBearerClientTest#theClientFetchesATokenOnceAndTheServerAcceptsIt"),
+      Map.entry("bearer.auth.client.id", "dev.stele.client.internal.OAuthTokensTest#theClientCredentialsGrantIsSentAndItsTokenReused"),
+      Map.entry("bearer.auth.client.secret", "dev.stele.client.internal.OAuthTokensTest#refusedCredentialsFailAtOnceWithTheEndpointsWords"),
+      Map.entry("bearer.auth.scope", "dev.stele.client.internal.OAuthTokensTest#theClientCredentialsGrantIsSentAndItsTokenReused"),
+      Map.entry("bearer.auth.cache.expiry.buffer.seconds", "dev.stele.client.internal.OAuthTokensTest#theBufferWinsWhenItComesFirst"),
+      Map.entry("bearer.auth.scope.claim.name", "dev.stele.client.internal.OAuthTokensTest#aTokenWithoutExpiryOrSubjectIsRefused"),
+      Map.entry("bearer.auth.sub.claim.name", "dev.stele.client.internal.OAuthTokensTest#theSubjectClaimCanBeRenamed"),
       Map.entry("bearer.auth.token", T + "FailoverAndAuthTest#basicAuthFromUrlOrUserInfoAndBearerTokensAreSent"),
       Map.entry("bearer.auth.logical.cluster", T + "ConnectionOptionsTest#bearerAuthSendsTheLogicalClusterAndIdentityPool"),
       Map.entry("bearer.auth.identity.pool.id", T + "ConnectionOptionsTest#bearerAuthSendsTheLogicalClusterAndIdentityPool"),
@@ -63,7 +70,7 @@ class ClientKeysTest {
 
   @Test
   void refusedKeysAreAlsoCaughtUnderTheOtherSpelling() {
-    assertThat(ClientKeys.TABLE.find("schema.registry.bearer.auth.client.id")).isPresent();
+    assertThat(ClientKeys.TABLE.find("schema.registry.bearer.auth.custom.provider.class")).isPresent();
     assertThat(ClientKeys.TABLE.find("url.randomize")).isPresent();
     // Bare ssl.* keys are Kafka's broker connection, never the registry's: not ours to refuse.
     assertThat(ClientKeys.TABLE.find("ssl.keystore.key")).isEmpty();
