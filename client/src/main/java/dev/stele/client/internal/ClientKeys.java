@@ -13,8 +13,6 @@ import java.util.List;
  * table in prose; {@code ClientKeysTest} walks it.
  */
 public final class ClientKeys {
-  private static final String PEM = "PEM keys and certificates given inline are not supported;"
-      + " put them in a PKCS12 or JKS store and use the .location keys";
 
   public static final KeyTable TABLE = KeyTable.withRegistryPrefix("schema registry client", List.of(
       honoured("schema.registry.url", null, "comma-separated http(s) URLs, tried in turn; user info in a URL"
@@ -66,17 +64,22 @@ public final class ClientKeys {
       defaultOnly("missing.schema.cache.ttl.sec", "0", "Stele does not cache \"not found\" answers"),
       defaultOnly("use.apache.http.client", "false", "Stele always uses the JDK's HttpClient"),
       // Kafka's client SSL keys, read only under schema.registry.ssl. (bare ssl.* are the broker's).
-      honoured("schema.registry.ssl.truststore.location", null, "trust store file"),
-      honoured("schema.registry.ssl.truststore.password", null, "trust store password"),
-      honoured("schema.registry.ssl.truststore.type", "JKS", "JKS or PKCS12; PEM fails"),
-      honoured("schema.registry.ssl.keystore.location", null, "client certificate store file"),
-      honoured("schema.registry.ssl.keystore.password", null, "key store password"),
-      honoured("schema.registry.ssl.keystore.type", "JKS", "JKS or PKCS12; PEM fails"),
+      honoured("schema.registry.ssl.truststore.location", null, "trust store file (with type PEM, a file of"
+          + " PEM certificates)"),
+      honoured("schema.registry.ssl.truststore.password", null, "trust store password; none with type PEM"),
+      honoured("schema.registry.ssl.truststore.type", "JKS", "JKS, PKCS12 or PEM"),
+      honoured("schema.registry.ssl.keystore.location", null, "client certificate store file (with type PEM,"
+          + " a file holding the PKCS#8 private key and its certificate chain)"),
+      honoured("schema.registry.ssl.keystore.password", null, "key store password; none with type PEM"),
+      honoured("schema.registry.ssl.keystore.type", "JKS", "JKS, PKCS12 or PEM"),
       honoured("schema.registry.ssl.key.password", null, "the private key's password; defaults to the"
-          + " key store's"),
-      refused("schema.registry.ssl.keystore.key", null, PEM),
-      refused("schema.registry.ssl.keystore.certificate.chain", null, PEM),
-      refused("schema.registry.ssl.truststore.certificates", null, PEM),
+          + " key store's; with PEM, opens an ENCRYPTED PRIVATE KEY"),
+      honoured("schema.registry.ssl.keystore.key", null, "the client's PKCS#8 private key as PEM text; needs"
+          + " keystore.type=PEM and keystore.certificate.chain, and no keystore.location"),
+      honoured("schema.registry.ssl.keystore.certificate.chain", null, "the client's certificate chain as PEM"
+          + " text, with keystore.key"),
+      honoured("schema.registry.ssl.truststore.certificates", null, "trusted certificates as PEM text; needs"
+          + " truststore.type=PEM and no truststore.location"),
       honoured("schema.registry.ssl.protocol", "TLSv1.3", "the SSLContext protocol"),
       honoured("schema.registry.ssl.enabled.protocols", "TLSv1.2,TLSv1.3", "the protocols offered"),
       honoured("schema.registry.ssl.cipher.suites", null, "the cipher suites offered; unset = the JDK's"),

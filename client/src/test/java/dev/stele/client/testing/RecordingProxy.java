@@ -68,6 +68,20 @@ public final class RecordingProxy implements AutoCloseable {
     return new RecordingProxy(target, server);
   }
 
+  /** The same, asking every client for a certificate that {@code tls}'s trust managers accept. */
+  public static RecordingProxy mutualTls(String target, SSLContext tls) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+      @Override
+      public void configure(HttpsParameters parameters) {
+        SSLParameters ssl = tls.getDefaultSSLParameters();
+        ssl.setNeedClientAuth(true);
+        parameters.setSSLParameters(ssl);
+      }
+    });
+    return new RecordingProxy(target, server);
+  }
+
   public String url() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
     return scheme + "://127.0.0.1:" + server.getAddress().getPort();
