@@ -345,7 +345,7 @@ class ServerConfigTest {
 
   @Test
   void theComparisonsOneCheckMayMakeDefaultToAMillion() throws ConfigException {
-    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(1_000_000);
+    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(250_000);
     assertThat(ServerConfig.parse(props("stele.compatibility.check.max.comparisons=5000"))
         .compatibilityMaxComparisons()).isEqualTo(5000);
     assertThatThrownBy(() -> ServerConfig.parse(props("stele.compatibility.check.max.comparisons=-1")))

@@ -2,6 +2,7 @@ package dev.stele.client.testing;
 
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
+import dev.stele.http.auth.Security;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
@@ -29,11 +30,17 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   public static TestRegistry start() throws Exception {
+    return start(Security.NONE);
+  }
+
+  /** With authentication and authorization, e.g. bearer tokens checked against an issuer's keys. */
+  public static TestRegistry start(Security security) throws Exception {
     Vertx vertx = Vertx.vertx();
     RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
     RestServer server = await(RestServer.start(vertx,
         RestServer.Setup.of(node.registry(), node.settings(), node.keys())
-            .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))));
+            .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))
+            .withSecurity(security)));
     return new TestRegistry(vertx, node, server);
   }
 

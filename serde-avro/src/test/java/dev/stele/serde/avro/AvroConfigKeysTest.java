@@ -80,8 +80,8 @@ class AvroConfigKeysTest {
   @Test
   void aGivenClientDoesNotLetARefusedClientKeyThrough() {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer(REGISTRY.client());
-    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.client.id", "app"), false))
-        .hasMessageContaining("bearer.auth.client.id");
+    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.custom.provider.class", "com.example.Tokens"), false))
+        .hasMessageContaining("bearer.auth.custom.provider.class");
   }
 
   @Test
