@@ -121,7 +121,16 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
     ConfigValues values = new ConfigValues(view);
     List<URI> urls = new ArrayList<>();
     String urlUserInfo = null;
-    for (String text : values.list(URL)) {
+    List<String> texts = values.list(URL);
+    if (texts.stream().anyMatch(text -> text.startsWith(MockRegistries.SCHEME))) {
+      // As in Confluent's client: a mock scope stands alone, the rest of the URL is its name.
+      if (texts.size() != 1) {
+        throw new IllegalArgumentException(URL + ": a " + MockRegistries.SCHEME + " URL must be the only one, not "
+            + texts);
+      }
+      texts = List.of(MockRegistries.resolve(texts.get(0).substring(MockRegistries.SCHEME.length())).toString());
+    }
+    for (String text : texts) {
       URI uri = parseUrl(text);
       if (uri.getRawUserInfo() != null && urlUserInfo == null) {
         urlUserInfo = uri.getUserInfo();

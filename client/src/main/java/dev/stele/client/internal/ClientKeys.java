@@ -16,7 +16,7 @@ public final class ClientKeys {
 
   public static final KeyTable TABLE = KeyTable.withRegistryPrefix("schema registry client", List.of(
       honoured("schema.registry.url", null, "comma-separated http(s) URLs, tried in turn; user info in a URL"
-          + " is basic auth (mock:// is not supported yet and fails)"),
+          + " is basic auth; mock://SCOPE alone is an in-process registry per scope (module stele-mock)"),
       honoured("schema.registry.url.randomize", "false", "start at a random URL of the list instead of the first"),
       honoured("max.schemas.per.subject", "1000", "capacity of each of the client's caches"),
       honoured("latest.cache.ttl.sec", "60", "how long a latest-version answer is reused; -1 = until evicted"
