@@ -97,11 +97,11 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
   }
 
   @Override
-  public Object deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public Object deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
-    registry(); // an IllegalStateException when used before configure()
+    byte[] data = registry().inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {

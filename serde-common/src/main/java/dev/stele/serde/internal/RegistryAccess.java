@@ -140,6 +140,28 @@ public final class RegistryAccess implements AutoCloseable {
         () -> client.getVersion(subject, version));
   }
 
+  /**
+   * The record in the id-prefix form the deserializers read, wherever its writer put the schema's
+   * id or GUID (Framing#inPrefixForm); a GUID the registry does not know fails naming it.
+   */
+  public byte[] inPrefixForm(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+    return Framing.inPrefixForm(topic, isKey, headers, data,
+        guid -> bySchemaKey(topic, "schema GUID " + guid, () -> client.getIdByGuid(guid)));
+  }
+
+  /** {@code ask}'s answer; a failure names the record and {@code what} (an id or GUID) it asked for. */
+  private <T> T bySchemaKey(String topic, String what, Call<T> ask) {
+    try {
+      return ask.call();
+    } catch (RestClientException e) {
+      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
+          ? "the schema registry does not know " + what : e.getMessage();
+      throw new SerializationException(describe(topic) + " (" + what + "): " + reason, e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic) + " (" + what + ")", e);
+    }
+  }
+
   /** The writer schema of a payload, by the id in its header. */
   public SchemaDefinition schemaById(String topic, int id) {
     return schemaById(topic, id, null);
@@ -147,15 +169,7 @@ public final class RegistryAccess implements AutoCloseable {
 
   /** The same in a given {@code format} (API.md §1.4), e.g. Protobuf's {@code serialized}. */
   public SchemaDefinition schemaById(String topic, int id, String format) {
-    try {
-      return client.getById(id, null, format);
-    } catch (RestClientException e) {
-      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
-          ? "the schema registry does not know schema id " + id : e.getMessage();
-      throw new SerializationException(describe(topic) + " (schema id " + id + "): " + reason, e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic) + " (schema id " + id + ")", e);
-    }
+    return bySchemaKey(topic, "schema id " + id, () -> client.getById(id, null, format));
   }
 
   /** A schema another imports, by subject and version (-1 = latest). */

@@ -60,10 +60,12 @@ public final class SerdeKeys {
       defaultOnly("value.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
           FRAMING + "; ids in headers are not implemented"),
       defaultOnly("key.schema.id.deserializer", "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("value.schema.id.deserializer",
           "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("schema.reflection", "false", "Avro reflection is not implemented")));
 
   private SerdeKeys() {}

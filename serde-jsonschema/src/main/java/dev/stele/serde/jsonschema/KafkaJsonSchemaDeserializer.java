@@ -68,11 +68,12 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public T deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public T deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
     RegistryAccess registry = registry();
+    byte[] data = registry.inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {

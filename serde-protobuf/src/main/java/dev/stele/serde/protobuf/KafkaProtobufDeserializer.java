@@ -73,11 +73,11 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
 
   @Override
   @SuppressWarnings("unchecked")
-  public T deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public T deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
-    registry(); // an IllegalStateException when used before configure()
+    byte[] data = registry().inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     // The writer's schema is fetched even for a generated class: an id the registry does not
     // know, or indexes naming no message, mean the data is not what it claims to be.
