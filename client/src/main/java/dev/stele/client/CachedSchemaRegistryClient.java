@@ -24,6 +24,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
   private final BoundedCache<IdKey, SchemaDefinition> schemas;
   private final BoundedCache<String, Integer> guids;
+  private final BoundedCache<Integer, String> guidsById;
   private final BoundedCache<String, RegisteredSchema> latest;
   private final BoundedCache<MetadataKey, RegisteredSchema> latestWithMetadata;
   /** A numbered version never changes while it exists; deletes drop the subject's entries. */
@@ -44,6 +45,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.lookups = new BoundedCache<>(capacity);
     this.schemas = new BoundedCache<>(capacity);
     this.guids = new BoundedCache<>(capacity);
+    this.guidsById = new BoundedCache<>(capacity);
     this.versions = new BoundedCache<>(capacity);
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
     this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
@@ -95,6 +97,18 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
         return ids.get(0).path("id").asInt();
       }
       throw new RestClientException("Schema with GUID " + guid + " not found", 404, 40403);
+    });
+  }
+
+  @Override
+  public String getGuidById(int id) throws IOException, RestClientException {
+    return cached(guidsById, id, () -> {
+      String guid = transport.send("GET", "/schemas/ids/" + id, null).path("guid").asText("");
+      if (guid.isEmpty()) {
+        throw new RestClientException("the registry's answer for schema id " + id + " has no guid (a registry"
+            + " older than Confluent 8 does not give schema GUIDs)", 200, RestClientException.UNREADABLE_RESPONSE);
+      }
+      return guid;
     });
   }
 

@@ -40,6 +40,9 @@ public interface SchemaRegistryClient extends AutoCloseable {
    */
   int getIdByGuid(String guid) throws IOException, RestClientException;
 
+  /** The GUID of the schema with this id, for writers that name schemas by GUID. */
+  String getGuidById(int id) throws IOException, RestClientException;
+
   /** One version; {@code format} (may be null) as in API.md §1.4, e.g. Protobuf's {@code serialized}. */
   RegisteredSchema getVersion(String subject, int version, String format) throws IOException, RestClientException;
 

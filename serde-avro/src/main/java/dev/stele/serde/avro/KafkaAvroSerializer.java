@@ -81,12 +81,14 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     if (target.contract != null) {
       data = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, data);
     }
+    byte[] prefixed;
     try {
-      return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
+      prefixed = OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(registry.describe(topic) + " (schema id " + target.id
           + ") does not match its schema: " + e.getMessage(), e);
     }
+    return registry.frameOut(topic, headers, prefixed, target.id, 0);
   }
 
   private Target resolve(String topic, Schema schema, boolean specific) {

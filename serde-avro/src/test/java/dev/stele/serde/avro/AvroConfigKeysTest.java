@@ -42,6 +42,8 @@ class AvroConfigKeysTest {
       Map.entry("use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId"),
       Map.entry("id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData"),
       Map.entry("use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema"),
+      Map.entry("key.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
+      Map.entry("value.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
       Map.entry("latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead"),
       Map.entry("latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects"),
       Map.entry("key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),

@@ -81,6 +81,32 @@ class SchemaIdFramingTest {
   }
 
   @Test
+  void theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload() {
+    GenericRecord user = new org.apache.avro.generic.GenericData.Record(KafkaAvroSerializerTest.USER);
+    user.put("name", "gh");
+    user.put("age", 3);
+    for (boolean isKey : new boolean[] {false, true}) {
+      KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+      serializer.configure(REGISTRY.configs((isKey ? "key" : "value") + ".schema.id.serializer",
+          "io.confluent.kafka.serializers.schema.id.HeaderSchemaIdSerializer"), isKey);
+      RecordHeaders headers = new RecordHeaders();
+      byte[] payload = serializer.serialize("users", headers, user);
+      assertThat(payload).isEqualTo(AvroBytes.bare().string("gh").varint(3).bytes());
+      String name = isKey ? "__key_schema_id" : "__value_schema_id";
+      assertThat(headers.lastHeader(name).value()).isEqualTo(AvroBytes.guidFrame(userGuid).bytes());
+      assertThat(read(headers, payload, isKey).get("name").toString()).isEqualTo("gh");
+      assertThatThrownBy(() -> serializer.serialize("users", user)).hasMessageContaining("has no headers");
+    }
+  }
+
+  @Test
+  void otherFramingClassesAreRefused() {
+    assertThatThrownBy(() -> new KafkaAvroSerializer().configure(REGISTRY.configs("value.schema.id.serializer",
+        "com.example.MySchemaIdSerializer"), false))
+        .hasMessageContaining("value.schema.id.serializer=com.example.MySchemaIdSerializer is not supported");
+  }
+
+  @Test
   void anUnknownGuidOrABadHeaderNamesWhatIsWrong() {
     UUID unknown = UUID.fromString("00000000-0000-0000-0000-000000000001");
     assertThatThrownBy(() -> read(header("__value_schema_id", AvroBytes.guidFrame(unknown).bytes()), user(), false))

@@ -65,6 +65,21 @@ public final class Framing {
     return data;
   }
 
+  /**
+   * Moves a prefix-framed record's framing into its header, as Confluent 8's
+   * HeaderSchemaIdSerializer writes it: the header holds magic byte 1, the schema's GUID and
+   * {@code indexesLength} bytes of Protobuf message indexes; the payload that is returned is bare.
+   */
+  public static byte[] toHeaderForm(boolean isKey, Headers headers, byte[] prefixed, UUID guid, int indexesLength) {
+    byte[] framing = new byte[1 + GUID_SIZE + indexesLength];
+    framing[0] = MAGIC_GUID;
+    ByteBuffer.wrap(framing, 1, GUID_SIZE).putLong(guid.getMostSignificantBits())
+        .putLong(guid.getLeastSignificantBits());
+    System.arraycopy(prefixed, HEADER_SIZE, framing, 1 + GUID_SIZE, indexesLength);
+    headers.add(isKey ? KEY_HEADER : VALUE_HEADER, framing);
+    return java.util.Arrays.copyOfRange(prefixed, HEADER_SIZE + indexesLength, prefixed.length);
+  }
+
   private static int framedLength(byte[] framing) {
     return framing[0] == MAGIC_GUID ? 1 + GUID_SIZE : HEADER_SIZE;
   }

@@ -115,7 +115,7 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
       throw new SerializationException(describe(topic) + " (schema id " + target.id + "): cannot write the "
           + type.getFullName() + " message: " + e.getMessage(), e);
     }
-    return out;
+    return registry().frameOut(topic, headers, out, target.id, target.indexes.length);
   }
 
   private Target resolve(String topic, Descriptor type) {
