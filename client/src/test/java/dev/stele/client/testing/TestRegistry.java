@@ -3,6 +3,7 @@ package dev.stele.client.testing;
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
 import dev.stele.registry.RegistryNode;
+import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
@@ -29,8 +30,14 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   public static TestRegistry start() throws Exception {
+    return start(KeyOptions.DEFAULTS);
+  }
+
+  /** With these DEK registry options, e.g. KMS drivers for shared KEKs. */
+  public static TestRegistry start(KeyOptions keys) throws Exception {
     Vertx vertx = Vertx.vertx();
-    RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
+    RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS,
+        keys);
     RestServer server = await(RestServer.start(vertx,
         RestServer.Setup.of(node.registry(), node.settings(), node.keys())
             .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))));
