@@ -110,7 +110,9 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
         }
         value = node;
       }
-      return framed(target, value);
+      byte[] framed = framed(target, value);
+      return target.contract == null ? framed : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+          target.contract, target.model, framed, Framing.HEADER_SIZE);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
           + e.getMessage(), e);

@@ -123,4 +123,22 @@ class EncryptProtobufTest {
     assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("open sesame");
     assertThat(read("secrets", bytes, StringValue.class)).isEqualTo(StringValue.of("open sesame"));
   }
+
+  @Test
+  void encryptPayloadEncryptsTheMessageBytesAfterTheClearIndexes() throws Exception {
+    REGISTRY.client().register("ppayloads-value", new SchemaDefinition(SchemaDefinition.PROTOBUF,
+        ProtoFiles.text(ACCOUNT.getFile()), List.of(), null,
+        Encryption.encoding(Encryption.encryptPayload("kek-ppayloads", EncryptParams.DEK_ALGORITHM, "AES256_SIV"))));
+    DynamicMessage account = DynamicMessage.newBuilder(ACCOUNT)
+        .setField(ACCOUNT.findFieldByName("owner"), "Bea")
+        .setField(ACCOUNT.findFieldByName("iban"), "FR76 3000").build();
+    byte[] bytes = write("ppayloads", account);
+
+    assertThat(bytes[5]).as("the message index (the first message) stays in the clear").isZero();
+    assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("Bea").doesNotContain("FR76");
+    assertThat(bytes.length - 6).as("SIV, then the message").isEqualTo(16 + account.getSerializedSize());
+    Message read = read("ppayloads", bytes, null);
+    assertThat(field(read, "owner")).isEqualTo("Bea");
+    assertThat(field(read, "iban")).isEqualTo("FR76 3000");
+  }
 }

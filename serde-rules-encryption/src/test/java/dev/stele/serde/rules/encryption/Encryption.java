@@ -3,9 +3,11 @@ package dev.stele.serde.rules.encryption;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleKind;
 import dev.stele.client.RuleMode;
+import dev.stele.client.RuleSet;
 import dev.stele.serde.testing.SerdeRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +23,26 @@ final class Encryption {
 
   /** {@code ENCRYPT} on the PII-tagged fields with KEK {@code kek} of local-kms, plus {@code params}. */
   static Rule encryptPii(String kek, String... params) {
+    return rule("encryptPii", FieldEncryptionExecutor.TYPE, kek, params).withTags(Set.of("PII"));
+  }
+
+  /** {@code ENCRYPT_PAYLOAD}, for {@code ruleSet.encodingRules}, with KEK {@code kek} of local-kms. */
+  static Rule encryptPayload(String kek, String... params) {
+    return rule("encryptPayload", EncryptionExecutor.TYPE, kek, params);
+  }
+
+  private static Rule rule(String name, String type, String kek, String... params) {
     Map<String, String> all = new LinkedHashMap<>(Map.of(EncryptParams.KEK_NAME, kek,
         EncryptParams.KMS_TYPE, "local-kms", EncryptParams.KMS_KEY_ID, "key-" + kek));
     for (int i = 0; i < params.length; i += 2) {
       all.put(params[i], params[i + 1]);
     }
-    return Rule.of("encryptPii", RuleKind.TRANSFORM, RuleMode.WRITEREAD, FieldEncryptionExecutor.TYPE, null)
-        .withTags(Set.of("PII")).withParams(all);
+    return Rule.of(name, RuleKind.TRANSFORM, RuleMode.WRITEREAD, type, null).withParams(all);
+  }
+
+  /** A rule set of encoding rules only. */
+  static RuleSet encoding(Rule... rules) {
+    return new RuleSet(List.of(), List.of(), List.of(rules));
   }
 
   /** Serde configs for {@code registry} with the client's local-kms secret and the movable clock. */
