@@ -1,7 +1,8 @@
 'use strict';
 // npm's @confluentinc/schemaregistry encrypting and decrypting fields under a data contract that
-// Stele holds, for JsEncryptionAcceptanceTest: its ENCRYPT executor and local KMS driver, with the
-// DEKs in Stele's DEK registry. The Java side registers the schemas with their ENCRYPT rules.
+// Stele holds, for JsEncryptionAcceptanceTest: its ENCRYPT and ENCRYPT_PAYLOAD executors and local
+// KMS driver, with the
+// DEKs in Stele's DEK registry. The Java side registers the schemas with their rules.
 //
 //     node encryption.js REGISTRY_URL SECRET write TOPIC NAME SSN      prints "bytes HEX"
 //     node encryption.js REGISTRY_URL SECRET read TOPIC HEX NAME SSN   checks the decrypted record
@@ -9,13 +10,16 @@
 const {
   AvroDeserializer, AvroSerializer, SchemaRegistryClient, SerdeType,
 } = require('@confluentinc/schemaregistry');
-const { FieldEncryptionExecutor } = require('@confluentinc/schemaregistry/dist/rules/encryption/encrypt-executor');
+const {
+  EncryptionExecutor, FieldEncryptionExecutor,
+} = require('@confluentinc/schemaregistry/dist/rules/encryption/encrypt-executor');
 const { LocalKmsDriver } = require('@confluentinc/schemaregistry/dist/rules/encryption/localkms/local-driver');
 const { equal, run } = require('./checks');
 
 const [url, secret, mode, topic, ...rest] = process.argv.slice(2);
 
 FieldEncryptionExecutor.register();
+EncryptionExecutor.register();
 LocalKmsDriver.register();
 
 function client() {
@@ -35,6 +39,6 @@ run('encryption', async () => {
     const deserializer = new AvroDeserializer(client(), SerdeType.VALUE, { ruleConfig });
     const student = await deserializer.deserialize(topic, Buffer.from(hex, 'hex'));
     equal([student.name, student.class, student.ssn], [name, 5, ssn],
-      'AvroDeserializer decrypts what Stele encrypted');
+      `AvroDeserializer decrypts what Stele encrypted (${topic})`);
   }
 });

@@ -3,47 +3,32 @@ package dev.stele.serde.rules.encryption;
 import dev.stele.client.RuleMode;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
-import dev.stele.serde.rules.RuleExecutor;
-import dev.stele.serde.rules.encryption.internal.Envelope;
 import dev.stele.serde.rules.encryption.internal.KeyParams;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * {@code ENCRYPT_PAYLOAD}: an encoding rule ({@code ruleSet.encodingRules}) that encrypts the
  * whole encoded payload after the format wrote it, and decrypts it before the format reads it;
- * the 5-byte header (magic byte, schema id) stays in the clear. Same parameters, keys and
- * ciphertext as {@link FieldEncryptionExecutor}. Declare the rule {@code TRANSFORM}, mode
+ * the 5-byte header (magic byte, schema id) stays in the clear. Same parameters, keys, settings
+ * and ciphertext as {@link FieldEncryptionExecutor}, whose configuration it inherits; it runs on
+ * the payload's bytes instead of walking fields. Declare the rule {@code TRANSFORM}, mode
  * {@code WRITEREAD}.
  */
-public class EncryptionExecutor implements RuleExecutor {
+public class EncryptionExecutor extends FieldEncryptionExecutor {
   public static final String TYPE = "ENCRYPT_PAYLOAD";
 
-  private final LongSupplier clock;
-  private volatile Envelope envelope;
-
   public EncryptionExecutor() {
-    this(System::currentTimeMillis);
+    super();
   }
 
   /** @param clock the time DEK expiry is judged by, in epoch milliseconds (tests move it on) */
   protected EncryptionExecutor(LongSupplier clock) {
-    this.clock = clock;
+    super(clock);
   }
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public boolean addOriginalConfigs() {
-    return true;
-  }
-
-  @Override
-  public void configure(Map<String, ?> configs) {
-    envelope = Envelope.configure(configs, clock);
   }
 
   @Override

@@ -24,7 +24,8 @@ public class FieldEncryptionExecutor extends FieldRuleExecutor {
   public static final String TYPE = "ENCRYPT";
 
   private final LongSupplier clock;
-  private volatile Envelope envelope;
+  /** Also {@link EncryptionExecutor}'s, which shares the keys and settings. */
+  volatile Envelope envelope;
 
   /** For {@code ServiceLoader} and {@code rule.executors.<name>.class}. */
   public FieldEncryptionExecutor() {

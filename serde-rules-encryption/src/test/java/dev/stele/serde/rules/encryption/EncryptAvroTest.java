@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.client.ClientConfig;
+import dev.stele.client.Metadata;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleSet;
 import dev.stele.client.SchemaDefinition;
@@ -19,8 +20,8 @@ import dev.stele.kms.local.LocalKmsDriver;
 import dev.stele.registry.model.KeyOptions;
 import dev.stele.serde.avro.KafkaAvroDeserializer;
 import dev.stele.serde.avro.KafkaAvroSerializer;
+import dev.stele.serde.avro.testdata.Payment;
 import dev.stele.serde.rules.RuleFailedException;
-import dev.stele.serde.rules.encryption.testdata.Patient;
 import dev.stele.serde.testing.SerdeRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -41,7 +43,8 @@ class EncryptAvroTest {
   static final String STUDENT = "{\"type\":\"record\",\"name\":\"Student\",\"namespace\":\"school\",\"fields\":["
       + "{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"class\",\"type\":\"int\"},"
       + "{\"name\":\"ssn\",\"type\":\"string\",\"confluent:tags\":[\"PII\"]},"
-      + "{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null,\"confluent:tags\":[\"PII\"]}]}";
+      + "{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null,\"confluent:tags\":[\"PII\"]},"
+      + "{\"name\":\"photo\",\"type\":[\"null\",\"bytes\"],\"default\":null,\"confluent:tags\":[\"PII\"]}]}";
   static final Schema SCHEMA = new Schema.Parser().parse(STUDENT);
   static final String SERVER_SECRET = "the registry's own secret";
 
@@ -117,14 +120,26 @@ class EncryptAvroTest {
   }
 
   @Test
-  void aNullableTaggedFieldIsEncryptedWhenSetAndEachWriteHasItsOwnIv() throws Exception {
+  void nullableStringAndBytesFieldsAreEncryptedWhenSetAndEachWriteHasItsOwnIv() throws Exception {
     register("emails", encryptPii("kek-emails"));
-    byte[] first = write("emails", student("Bo", "111-11-1111", "bo@example.com"));
-    byte[] second = write("emails", student("Bo", "111-11-1111", "bo@example.com"));
+    byte[] photo = {1, 2, 3, 4, 5};
+    GenericRecord student = student("Bo", "111-11-1111", "bo@example.com");
+    student.put("photo", ByteBuffer.wrap(photo.clone()));
+    byte[] first = write("emails", student);
+    assertThat(student.get("email")).as("encrypted in place, as Confluent's serializer does")
+        .isNotEqualTo("bo@example.com");
+    student = student("Bo", "111-11-1111", "bo@example.com");
+    student.put("photo", ByteBuffer.wrap(photo.clone()));
+    byte[] second = write("emails", student);
 
-    assertThat(onTheWire(first, SCHEMA).get("email").toString()).isNotEqualTo("bo@example.com");
-    assertThat(onTheWire(first, SCHEMA).get("ssn")).isNotEqualTo(onTheWire(second, SCHEMA).get("ssn"));
-    assertThat(((GenericRecord) read("emails", second)).get("email").toString()).isEqualTo("bo@example.com");
+    GenericRecord wire = onTheWire(first, SCHEMA);
+    assertThat(wire.get("email").toString()).isNotEqualTo("bo@example.com");
+    assertThat(((ByteBuffer) wire.get("photo")).remaining()).as("bytes: the ciphertext itself")
+        .isEqualTo(12 + photo.length + 16);
+    assertThat(wire.get("ssn")).isNotEqualTo(onTheWire(second, SCHEMA).get("ssn"));
+    GenericRecord read = (GenericRecord) read("emails", second);
+    assertThat(read.get("email").toString()).isEqualTo("bo@example.com");
+    assertThat(((ByteBuffer) read.get("photo")).array()).isEqualTo(photo);
   }
 
   @Test
@@ -183,7 +198,7 @@ class EncryptAvroTest {
         Json.MAPPER.readTree("{\"name\":\"kek-shared\",\"kmsType\":\"local-kms\",\"kmsKeyId\":\"server-key\","
             + "\"shared\":true}"));
     register("shared", Rule.of("encryptPii", null, null, FieldEncryptionExecutor.TYPE, null)
-        .withTags(java.util.Set.of("PII")).withParams(Map.of(EncryptParams.KEK_NAME, "kek-shared")));
+        .withTags(Set.of("PII")).withParams(Map.of(EncryptParams.KEK_NAME, "kek-shared")));
     Object[] noSecret = {"rule.executors._default_.param.secret", null};
     byte[] bytes = write("shared", student("Gus", "777-77-7777", null), noSecret);
 
@@ -194,19 +209,16 @@ class EncryptAvroTest {
   }
 
   @Test
-  void specificRecordsHaveTheirStringAndBytesFieldsEncrypted() throws Exception {
-    register("patients", Patient.SCHEMA$.toString(), encryptPii("kek-patients"));
-    byte[] scan = {1, 2, 3, 4, 5};
-    byte[] bytes = write("patients", new Patient(7, "flu", ByteBuffer.wrap(scan.clone())));
+  void aGeneratedRecordsMetadataTaggedFieldIsEncryptedAndReadBackAsItsClass() throws Exception {
+    REGISTRY.client().register("payments-value", SchemaDefinition.avro(Payment.SCHEMA$.toString()).withContract(
+        new Metadata(Map.of("dev.stele.serde.avro.testdata.Payment.id", Set.of("PII")), Map.of(), Set.of()),
+        RuleSet.domain(List.of(encryptPii("kek-payments")))));
+    byte[] bytes = write("payments", new Payment("card 4111", 12.5));
 
-    GenericRecord wire = onTheWire(bytes, Patient.SCHEMA$);
-    assertThat(((ByteBuffer) wire.get("scan")).remaining()).isEqualTo(12 + scan.length + 16);
-    Patient read = (Patient) read("patients", bytes, "specific.avro.reader", true);
-    assertThat(read.id).isEqualTo(7);
-    assertThat(read.diagnosis).isEqualTo("flu");
-    byte[] readScan = new byte[read.scan.remaining()];
-    read.scan.get(readScan);
-    assertThat(readScan).isEqualTo(scan);
+    assertThat(onTheWire(bytes, Payment.SCHEMA$).get("id").toString()).isNotEqualTo("card 4111");
+    Payment read = (Payment) read("payments", bytes, "specific.avro.reader", true);
+    assertThat(read.id.toString()).isEqualTo("card 4111");
+    assertThat(read.amount).isEqualTo(12.5);
   }
 
   @Test
@@ -228,13 +240,13 @@ class EncryptAvroTest {
   @Test
   void aRuleThatCannotFindItsKekFailsTheWriteSayingWhy() throws Exception {
     register("nokek", Rule.of("encryptPii", null, null, FieldEncryptionExecutor.TYPE, null)
-        .withTags(java.util.Set.of("PII")));
+        .withTags(Set.of("PII")));
     assertThatThrownBy(() -> write("nokek", student("Hal", "888-88-8888", null)))
         .isInstanceOf(RuleFailedException.class).cause().hasMessageContaining("names no KEK")
         .hasMessageContaining("encrypt.kek.name");
 
     register("unregistered", Rule.of("encryptPii", null, null, FieldEncryptionExecutor.TYPE, null)
-        .withTags(java.util.Set.of("PII")).withParams(Map.of(EncryptParams.KEK_NAME, "kek-nowhere")));
+        .withTags(Set.of("PII")).withParams(Map.of(EncryptParams.KEK_NAME, "kek-nowhere")));
     assertThatThrownBy(() -> write("unregistered", student("Hal", "888-88-8888", null)))
         .isInstanceOf(RuleFailedException.class).cause()
         .hasMessageContaining("KEK kek-nowhere is not in the DEK registry")

@@ -40,31 +40,21 @@ final class DekRegistry {
     if (cached != null) {
       return cached;
     }
-    try {
-      Kek kek = Kek.of(transport.send("GET", KEKS + "/" + segment(name) + "?deleted=false", null));
+    Kek kek = unless(404, () -> Kek.of(transport.send("GET", KEKS + "/" + segment(name) + "?deleted=false", null)));
+    if (kek != null) {
       keks.put(name, kek);
-      return kek;
-    } catch (RestClientException e) {
-      if (e.status() == 404) {
-        return null;
-      }
-      throw e;
     }
+    return kek;
   }
 
   Kek createKek(String name, String kmsType, String kmsKeyId) throws IOException, RestClientException {
     ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("kmsType", kmsType)
         .put("kmsKeyId", kmsKeyId).put("shared", false);
-    try {
-      Kek kek = Kek.of(transport.send("POST", KEKS, body));
+    Kek kek = unless(409, () -> Kek.of(transport.send("POST", KEKS, body)));
+    if (kek != null) {
       keks.put(name, kek);
-      return kek;
-    } catch (RestClientException e) {
-      if (e.status() == 409) {
-        return null;
-      }
-      throw e;
     }
+    return kek;
   }
 
   /** A DEK version ({@link #LATEST} for the newest); {@code deleted} also finds soft-deleted ones, as readers must. */
@@ -75,20 +65,13 @@ final class DekRegistry {
     if (cached != null) {
       return cached;
     }
-    try {
-      Dek dek = Dek.of(transport.send("GET", KEKS + "/" + segment(kekName) + "/deks/" + segment(subject)
-          + "/versions/" + version + "?algorithm=" + algorithm + "&deleted=" + deleted, null));
-      if (dek.encryptedKeyMaterial() == null) {
-        return null;
-      }
-      deks.put(key, dek);
-      return dek;
-    } catch (RestClientException e) {
-      if (e.status() == 404) {
-        return null;
-      }
-      throw e;
+    Dek dek = unless(404, () -> Dek.of(transport.send("GET", KEKS + "/" + segment(kekName) + "/deks/"
+        + segment(subject) + "/versions/" + version + "?algorithm=" + algorithm + "&deleted=" + deleted, null)));
+    if (dek == null || dek.encryptedKeyMaterial() == null) {
+      return null;
     }
+    deks.put(key, dek);
+    return dek;
   }
 
   /** Creates a DEK version; {@code encryptedKeyMaterial} is null under a shared KEK (the registry makes it). */
@@ -99,14 +82,24 @@ final class DekRegistry {
     if (encryptedKeyMaterial != null) {
       body.put("encryptedKeyMaterial", encryptedKeyMaterial);
     }
-    try {
-      Dek dek = Dek.of(transport.send("POST", KEKS + "/" + segment(kekName) + "/deks", body));
+    Dek dek = unless(409, () -> Dek.of(transport.send("POST", KEKS + "/" + segment(kekName) + "/deks", body)));
+    forgetLatest(kekName, subject, algorithm);
+    if (dek != null) {
       deks.put(new DekKey(kekName, subject, dek.version(), algorithm, false), dek);
-      forgetLatest(kekName, subject, algorithm);
-      return dek;
+    }
+    return dek;
+  }
+
+  private interface Call<T> {
+    T run() throws IOException, RestClientException;
+  }
+
+  /** The call's answer, or null when the registry answers {@code status} (not found, or a conflict). */
+  private static <T> T unless(int status, Call<T> call) throws IOException, RestClientException {
+    try {
+      return call.run();
     } catch (RestClientException e) {
-      if (e.status() == 409) {
-        forgetLatest(kekName, subject, algorithm);
+      if (e.status() == status) {
         return null;
       }
       throw e;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Encrypts and decrypts bytes for one executor, in Confluent's ciphertext format: Tink's raw
@@ -24,10 +25,11 @@ public final class Envelope {
   private static final byte VERSION_MAGIC = 0;
   private static final int PREFIX = 5;
 
-  private final KeyRing keys;
+  private final Supplier<KeyRing> keys;
   private final String noRegistry;
+  private volatile KeyRing ring;
 
-  private Envelope(KeyRing keys, String noRegistry) {
+  private Envelope(Supplier<KeyRing> keys, String noRegistry) {
     this.keys = keys;
     this.noRegistry = noRegistry;
   }
@@ -49,8 +51,10 @@ public final class Envelope {
       return new Envelope(null, "the DEK registry is reached at schema.registry.url, which this serde's"
           + " configs do not set");
     }
-    DekRegistry registry = new DekRegistry(ClientConfig.fromMap(configs));
-    return new Envelope(new KeyRing(registry, KmsDrivers.loaded(), props, clock), null);
+    // Read now, so a bad value fails configure(); the HTTP client (a thread of its own) and the
+    // drivers only once a rule runs, as most serdes never meet an encryption rule.
+    ClientConfig client = ClientConfig.fromMap(configs);
+    return new Envelope(() -> new KeyRing(new DekRegistry(client), KmsDrivers.loaded(), props, clock), null);
   }
 
   public byte[] seal(RuleContext ctx, KeyParams params, byte[] plaintext) throws RuleException {
@@ -89,7 +93,17 @@ public final class Envelope {
     if (keys == null) {
       throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' cannot run: " + noRegistry);
     }
-    return keys;
+    KeyRing made = ring;
+    if (made == null) {
+      synchronized (this) {
+        made = ring;
+        if (made == null) {
+          made = keys.get();
+          ring = made;
+        }
+      }
+    }
+    return made;
   }
 
   private static RuleException failure(RuleContext ctx, String verb, Exception e) {

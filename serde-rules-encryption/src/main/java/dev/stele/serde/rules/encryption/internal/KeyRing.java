@@ -4,6 +4,7 @@ import dev.stele.client.RestClientException;
 import dev.stele.client.internal.BoundedCache;
 import dev.stele.kms.KmsDriver;
 import dev.stele.kms.KmsDrivers;
+import dev.stele.kms.KmsKey;
 import dev.stele.serde.rules.encryption.EncryptParams;
 import dev.stele.serde.rules.encryption.internal.Keys.Dek;
 import dev.stele.serde.rules.encryption.internal.Keys.Kek;
@@ -14,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the DEK a rule needs, as Confluent's clients do. A writer gets the KEK (registering it on
@@ -29,6 +32,7 @@ import java.util.function.LongSupplier;
  */
 public final class KeyRing {
   private static final long MILLIS_IN_DAY = 24L * 60 * 60 * 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
 
   private final DekRegistry registry;
   private final KmsDrivers drivers;
@@ -55,7 +59,18 @@ public final class KeyRing {
       int newVersion = dek == null ? 1 : dek.version() + 1;
       String wrapped = kek.shared() ? null : Base64.getEncoder().encodeToString(
           wrap(kek, params.algorithm().newKeyMaterial()));
-      Dek made = registry.createDek(params.kekName(), subject, newVersion, params.algorithm(), wrapped);
+      Dek made;
+      try {
+        made = registry.createDek(params.kekName(), subject, newVersion, params.algorithm(), wrapped);
+      } catch (IOException | RestClientException e) {
+        if (dek == null) {
+          throw e;
+        }
+        // As Confluent's clients: an expired DEK still encrypts safely; better than failing the record.
+        LOG.warn("Could not create DEK version {} of KEK {} for subject {}; writing with version {}: {}",
+            newVersion, params.kekName(), subject, dek.version(), e.getMessage());
+        return open(kek, dek);
+      }
       if (made == null) {
         made = registry.dek(params.kekName(), subject, newVersion, params.algorithm(), false);
       }
@@ -122,30 +137,30 @@ public final class KeyRing {
     return key;
   }
 
+  private interface KmsCall {
+    byte[] run(KmsDriver driver, KmsKey key) throws GeneralSecurityException;
+  }
+
   private byte[] wrap(Kek kek, byte[] material) throws GeneralSecurityException {
-    GeneralSecurityException last = null;
-    for (String keyId : keyIds(kek)) {
-      try {
-        return driver(kek).wrap(kek.withKeyId(keyId).kmsKey(clientProps), material);
-      } catch (GeneralSecurityException e) {
-        last = e;
-      }
-    }
-    throw new GeneralSecurityException("could not wrap a new DEK with KEK " + kek.name() + ": "
-        + last.getMessage(), last);
+    return withKeys(kek, "wrap a new DEK with", (driver, key) -> driver.wrap(key, material));
   }
 
   private byte[] unwrap(Kek kek, byte[] wrapped) throws GeneralSecurityException {
+    return withKeys(kek, "unwrap a DEK of", (driver, key) -> driver.unwrap(key, wrapped));
+  }
+
+  /** The first answer of the KEK's key, then of each alternate key id; the last failure when none answers. */
+  private byte[] withKeys(Kek kek, String what, KmsCall call) throws GeneralSecurityException {
+    KmsDriver driver = driver(kek);
     GeneralSecurityException last = null;
     for (String keyId : keyIds(kek)) {
       try {
-        return driver(kek).unwrap(kek.withKeyId(keyId).kmsKey(clientProps), wrapped);
+        return call.run(driver, kek.withKeyId(keyId).kmsKey(clientProps));
       } catch (GeneralSecurityException e) {
         last = e;
       }
     }
-    throw new GeneralSecurityException("could not unwrap a DEK of KEK " + kek.name() + ": "
-        + last.getMessage(), last);
+    throw new GeneralSecurityException("could not " + what + " KEK " + kek.name() + ": " + last.getMessage(), last);
   }
 
   /** The KEK's key id, then the alternates from its kmsProps, else from this client's params. */
