@@ -107,6 +107,11 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     if (reader == null) {
       reader = resolve(topic, id);
     }
+    byte[] received = data;
+    if (reader.contract != null) {
+      data = encodingRules(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, data,
+          Framing.HEADER_SIZE);
+    }
     Object value;
     try {
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, Framing.HEADER_SIZE,
@@ -129,7 +134,7 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
       return value;
     }
     return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value,
-        data);
+        received);
   }
 
   /** How to read records of one writer id as one target version: the steps, and the target. */

@@ -53,7 +53,8 @@ public final class SerdeKeys {
       honoured("rule.actions.*", null, "<name>.class and <name>.param.* (params; also under _default_ and"
           + " _<TYPE>_), e.g. rule.actions._default_.param.dlq.topic"),
       honoured("rule.service.loader.enable", "true", "also load every RuleExecutor and RuleAction found by"
-          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, DLQ from serde-common)"),
+          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, JSONATA from stele-serde-rules-jsonata,"
+          + " ENCRYPT and ENCRYPT_PAYLOAD from stele-serde-rules-encryption, DLQ from serde-common)"),
       defaultOnly("rule.metrics.enable", "true", "rule metrics are not recorded yet"),
       defaultOnly("validation.rules.executor.class", "io.confluent.kafka.schemaregistry.rules.cel.CelValidator",
           RULES),

@@ -79,6 +79,11 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     if (reader == null) {
       reader = resolve(registry, topic, id);
     }
+    byte[] received = data;
+    if (reader.contract != null) {
+      data = encodingRules(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, data,
+          Framing.HEADER_SIZE);
+    }
     JsonNode node;
     try {
       node = mapper.readTree(data, Framing.HEADER_SIZE, data.length - Framing.HEADER_SIZE);
@@ -107,7 +112,7 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     }
     if (readAs.contract != null) {
       node = (JsonNode) rules().domain(RuleMode.READ, readAs.subject, topic, headers, readAs.contract, readAs.model,
-          node, data);
+          node, received);
     }
     Class<?> type = type();
     if (type == null) {

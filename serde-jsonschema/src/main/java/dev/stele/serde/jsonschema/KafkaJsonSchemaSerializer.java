@@ -111,7 +111,9 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
         }
         value = node;
       }
-      prefixed = framed(target, value);
+      byte[] framed = framed(target, value);
+      prefixed = target.contract == null ? framed : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+          target.contract, target.model, framed, Framing.HEADER_SIZE);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
           + e.getMessage(), e);
