@@ -42,6 +42,7 @@ class AvroConfigKeysTest {
       Map.entry("use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId"),
       Map.entry("id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData"),
       Map.entry("use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema"),
+      Map.entry("use.schema.guid", AVRO + "SchemaIdFramingTest#useSchemaGuidWritesWithTheSchemaOfThatGuid"),
       Map.entry("key.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
       Map.entry("value.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
       Map.entry("latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead"),

@@ -100,6 +100,21 @@ class SchemaIdFramingTest {
   }
 
   @Test
+  void useSchemaGuidWritesWithTheSchemaOfThatGuid() {
+    GenericRecord user = new org.apache.avro.generic.GenericData.Record(KafkaAvroSerializerTest.USER);
+    user.put("name", "ij");
+    user.put("age", 5);
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(REGISTRY.configs("auto.register.schemas", false, "use.schema.guid", userGuid.toString()),
+        false);
+    assertThat(serializer.serialize("elsewhere", user)).isEqualTo(AvroBytes.frame(userId).string("ij").varint(5).bytes());
+    assertThatThrownBy(() -> new KafkaAvroSerializer().configure(REGISTRY.configs("use.schema.id", userId,
+        "use.schema.guid", userGuid.toString()), false)).hasMessageContaining("not both");
+    assertThatThrownBy(() -> new KafkaAvroSerializer().configure(REGISTRY.configs("use.schema.guid", "nope"), false))
+        .hasMessageContaining("must be a schema GUID");
+  }
+
+  @Test
   void otherFramingClassesAreRefused() {
     assertThatThrownBy(() -> new KafkaAvroSerializer().configure(REGISTRY.configs("value.schema.id.serializer",
         "com.example.MySchemaIdSerializer"), false))

@@ -28,13 +28,16 @@ public final class RegistryAccess implements AutoCloseable {
   private final boolean isKey;
   private final String format;
   private final boolean idInHeader;
+  /** {@code use.schema.guid}, or null. */
+  private final String useSchemaGuid;
 
   /** The id to frame with and the schema the payload must be written with. */
   public record WriterSchema(int id, SchemaDefinition schema) {}
 
   private RegistryAccess(SchemaRegistryClient client, boolean ownsClient, SerdeConfig config, boolean isKey,
-      String format, boolean idInHeader) {
+      String format, boolean idInHeader, String useSchemaGuid) {
     this.idInHeader = idInHeader;
+    this.useSchemaGuid = useSchemaGuid;
     this.client = client;
     this.ownsClient = ownsClient;
     this.config = config;
@@ -47,12 +50,33 @@ public final class RegistryAccess implements AutoCloseable {
       String format) {
     SerdeConfig config = SerdeConfig.fromMap(configs);
     boolean idInHeader = idInHeader(configs, isKey);
+    String guid = useSchemaGuid(configs, config);
     if (given != null) {
-      return new RegistryAccess(given, false, config, isKey, format, idInHeader);
+      return new RegistryAccess(given, false, config, isKey, format, idInHeader, guid);
     }
     return new RegistryAccess(new CachedSchemaRegistryClient(SerdeConfig.clientConfig(configs)), true, config,
-        isKey, format, idInHeader);
+        isKey, format, idInHeader, guid);
   }
+
+  /** {@code use.schema.guid}: a GUID, and not with {@code use.schema.id} (which one would win is a guess). */
+  private static String useSchemaGuid(Map<String, ?> configs, SerdeConfig config) {
+    String guid = new ConfigValues(configs).string(USE_SCHEMA_GUID, "");
+    if (guid.isEmpty()) {
+      return null;
+    }
+    if (config.useSchemaId() >= 0) {
+      throw new IllegalArgumentException("set either " + SerdeConfig.USE_SCHEMA_ID + " or " + USE_SCHEMA_GUID
+          + ", not both");
+    }
+    try {
+      return java.util.UUID.fromString(guid).toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(USE_SCHEMA_GUID + " must be a schema GUID such as"
+          + " 1c6dba6f-5ad4-4e39-8c6d-2b7b36cfd9c2, not '" + guid + "'", e);
+    }
+  }
+
+  static final String USE_SCHEMA_GUID = "use.schema.guid";
 
   /** {@code key/value.schema.id.serializer}: Confluent's prefix (the default) or header framing. */
   private static boolean idInHeader(Map<String, ?> configs, boolean isKey) {
@@ -119,12 +143,13 @@ public final class RegistryAccess implements AutoCloseable {
         return new WriterSchema(registered.id(), contract == null ? schema
             : schema.withContract(contract.metadata(), contract.ruleSet()));
       }
-      if (config.useSchemaId() >= 0) {
-        int id = config.useSchemaId();
+      if (config.useSchemaId() >= 0 || useSchemaGuid != null) {
+        String setting = useSchemaGuid == null ? SerdeConfig.USE_SCHEMA_ID : USE_SCHEMA_GUID;
+        int id = useSchemaGuid == null ? config.useSchemaId() : client.getIdByGuid(useSchemaGuid);
         SchemaDefinition fixed = client.getById(id, subject, null);
         String problem = config.idCompatibilityStrict() ? canRead.apply(fixed) : null;
         if (problem != null) {
-          throw new SerializationException(describe(topic) + ": schema id " + id + " (use.schema.id) cannot read"
+          throw new SerializationException(describe(topic) + ": schema id " + id + " (" + setting + ") cannot read"
               + " this " + format + " data: " + problem + "; set id.compatibility.strict=false to skip this check");
         }
         return new WriterSchema(id, fixed);

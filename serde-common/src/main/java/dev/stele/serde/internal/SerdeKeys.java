@@ -40,7 +40,8 @@ public final class SerdeKeys {
           "as key.subject.name.strategy"),
       honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"
           + " metadata properties hold them; deserializers migrate records to it (migration rules)"),
-      refused("use.schema.guid", null, "schema GUIDs are not implemented; use use.schema.id"),
+      honoured("use.schema.guid", null, "write with the schema of this GUID when auto.register.schemas is false,"
+          + " as use.schema.id does with an id (not both)"),
       defaultOnly("propagate.schema.tags", "false", "schema tags are not carried over between versions"),
       refused("schema.format", null, "registering in another schema format is not implemented"),
       refused("execution.environment", null, RULES),
