@@ -120,9 +120,16 @@ final class Render {
       if (config.validateFields() != null) {
         out.writeBooleanField("validateFields", config.validateFields());
       }
+      if (config.validateNewSchemas() != null) {
+        out.writeBooleanField("validateNewSchemas", config.validateNewSchemas());
+      }
+      if (config.validateRules() != null) {
+        out.writeBooleanField("validateRules", config.validateRules());
+      }
       if (config.compatibilityLevel() != null) {
         out.writeStringField("compatibilityLevel", config.compatibilityLevel().name());
       }
+      writeString(out, "compatibilityPolicy", config.compatibilityPolicy());
       writeString(out, "compatibilityGroup", config.compatibilityGroup());
       writeRaw(out, "defaultMetadata", config.defaultMetadata());
       writeRaw(out, "overrideMetadata", config.overrideMetadata());

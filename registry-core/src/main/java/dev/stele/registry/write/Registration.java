@@ -105,8 +105,9 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     SchemaPayload payload = SchemaTags.apply(request, populated.payload(), target.history.latestLive(),
         parser, state);
     Submission submitted = new Submission(subject, payload, request.id(), request.version());
-    ParsedSchema parsed = parser.parse(submitted, state, true, normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, normalize);
+    // validateNewSchemas=false parses as a lookup does, without the stricter checks for new schemas.
+    ParsedSchema parsed = parser.parse(submitted, state, config.validatesNewSchemas(), normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, subject, state, normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     if (found != null) {
       return Decision.answer(registered(subject, found, true));
@@ -140,7 +141,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     Submission submitted =
         new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, target.subject, state, target.normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     boolean sameVersion = version == null || version < 0 || (found != null && found.version() == version);
     return sameVersion ? found : null;
@@ -156,7 +157,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     SchemaPayload payload = SchemaTags.apply(request, request.payload(), null, parser, state);
     Submission submitted = new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, target.subject, state, target.normalize);
     StoredSchema holder = target.index.byId(id);
     if (holder != null && !holder.content().equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(

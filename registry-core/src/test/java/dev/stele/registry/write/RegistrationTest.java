@@ -171,6 +171,18 @@ class RegistrationTest {
     assertThat(nodes.register("old-value", badDefault).id()).isEqualTo(77);
   }
 
+  @Test
+  void validateNewSchemasOffRegistersWithoutTheStricterChecks() {
+    String badDefault = "{\"type\":\"record\",\"name\":\"X\",\"fields\":"
+        + "[{\"name\":\"a\",\"type\":\"int\",\"default\":\"x\"}]}";
+    nodes.config("lax-value", new Config(null, null, null, null, false, null, null, null, null,
+        null, null, null, null));
+    assertThat(nodes.register("lax-value", badDefault).version()).isEqualTo(1);
+    // Only that subject's scope: elsewhere the default (true) still refuses it.
+    failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("strict-value", badDefault))
+        .hasMessageContaining("Invalid default for field a");
+  }
+
   // ---- metadata, config contracts, explicit versions and the shape of the answer ----
   // (../shared/conformance scenario reg-metadata, reg-config-metadata, confluent-version,
   // reg-explicit-id, compat-group, alias-filter, import, mode-scopes)
