@@ -28,7 +28,7 @@ public final class CompatibilityPolicies {
       case "LENIENT", "LOGICAL" -> throw new IllegalArgumentException("compatibilityPolicy "
           + upper + " is not supported by Stele (only STRICT is): its checks are not built, and a"
           + " policy that is stored but not applied would let incompatible schemas through");
-      default -> throw new IllegalArgumentException("Invalid compatibilityPolicy " + Excerpt.of(name)
+      default -> throw new IllegalArgumentException("Invalid compatibilityPolicy '" + Excerpt.of(name) + "'"
           + ": one of STRICT, LENIENT, LOGICAL");
     };
   }

@@ -115,7 +115,9 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     if (version != null && version > 0 && version != next) {
       throw ErrorCode.INVALID_SCHEMA.exception("Version is not one more than previous version");
     }
-    checkCompatible(subject, parsed, content, target.history, config, state, precheck);
+    if (!request.force()) {
+      checkCompatible(subject, parsed, content, target.history, config, state, precheck);
+    }
     Integer known = target.index.idOf(content);
     int newId = known != null ? known : target.index.maxId() + 1;
     return write(subject, next, newId, content, target.history,

@@ -69,6 +69,16 @@ class RegistrationTest {
   }
 
   @Test
+  void forceSkipsTheCompatibilityCheck() {
+    nodes.register("t-value", USER);
+    Requests.Register forced = new Requests.Register("t-value", SchemaPayload.of(USER_INT, null), false,
+        null, null, null, false, true);
+    assertThat(nodes.register(forced).version()).isEqualTo(2);
+    // Only that registration: the level still holds for the next one.
+    failsWith(ErrorCode.INCOMPATIBLE_SCHEMA, () -> nodes.register("t-value", USER_AGE));
+  }
+
+  @Test
   void invalidSchemaIsRefusedWithWhatTheEdgeWordsItWith() {
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("t-value", "{\"type\":\"record\",\"name\":\"X\"}"))
         .isInstanceOfSatisfying(SchemaRejectedException.class, e -> {
