@@ -87,7 +87,9 @@ class ConfigRoutesTest extends HttpTestBase {
     String badDefault = "{\"schema\": \"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"X\\\",\\\"fields\\\":"
         + "[{\\\"name\\\":\\\"a\\\",\\\"type\\\":\\\"int\\\",\\\"default\\\":\\\"x\\\"}]}\"}";
     assertError(post("/subjects/s/versions", badDefault), 422, 42201);
+    assertError(post("/compatibility/subjects/s/versions", badDefault), 422, 42201);
     put("/config/s", "{\"validateNewSchemas\": false}");
+    assertJson(post("/compatibility/subjects/s/versions", badDefault), 200, "{\"is_compatible\":true}");
     assertThat(post("/subjects/s/versions", badDefault).status()).isEqualTo(200);
   }
 
