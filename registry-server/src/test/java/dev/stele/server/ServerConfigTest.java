@@ -302,6 +302,16 @@ class ServerConfigTest {
         .isEqualTo(expected);
   }
 
+  /** Confluent's server default for a config without {@code validateNewSchemas}: read, not ignored. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"|true", "schema.validate.new.schemas=false|false",
+      "schema.validate.new.schemas=true|true"})
+  void newSchemasAreValidatedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
+    ServerConfig config = ServerConfig.parse(props(properties == null ? "" : properties));
+    assertThat(config.validateNewSchemas()).isEqualTo(expected);
+    assertThat(config.ignoredKeys()).isEmpty();
+  }
+
   @Test
   void avroValidateDefaultsMustBeABoolean() {
     assertThatThrownBy(() -> ServerConfig.parse(props("schema.providers.avro.validate.defaults=yes")))

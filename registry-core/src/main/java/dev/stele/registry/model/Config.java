@@ -10,7 +10,7 @@ import dev.stele.schema.CompatibilityLevel;
  *     the same name); the registry only keeps and answers it
  * @param validateNewSchemas whether a registration parses the schema as new, with the format's
  *     stricter checks (Avro: defaults and names); unset means the server's
- *     {@code schema.validate.new.schemas} (true)
+ *     {@code schema.validate.new.schemas} ({@link NodeOptions#validatesNewSchemas})
  * @param validateRules kept and answered only: the Confluent registry (8.5) reads it nowhere
  *     either, rule sets are always validated on register
  * @param compatibilityPolicy {@link CompatibilityPolicies}: only STRICT is served, the checks the
@@ -48,11 +48,6 @@ public record Config(
     return new Config(alias, aliasForDeks, normalize, validateFields, validateNewSchemas,
         validateRules, level, compatibilityPolicy, compatibilityGroup, defaultMetadata,
         overrideMetadata, defaultRuleSet, overrideRuleSet);
-  }
-
-  /** Whether a registration validates the schema as new (Confluent's default: yes). */
-  public boolean validatesNewSchemas() {
-    return !Boolean.FALSE.equals(validateNewSchemas);
   }
 
   /** This config's fields, each falling back to {@code parent}'s where this one has none. */

@@ -71,7 +71,7 @@ public final class CompatibilityCheck {
     try {
       // As a registration parses it: validateNewSchemas=false drops the checks for new schemas.
       parsed = parser.parse(new Submission(subject, request.payload(), null, null), state,
-          config.validatesNewSchemas(), normalize);
+          options.validatesNewSchemas(config), normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
         return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level, validateFields);

@@ -106,7 +106,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
         parser, state);
     Submission submitted = new Submission(subject, payload, request.id(), request.version());
     // validateNewSchemas=false parses as a lookup does, without the stricter checks for new schemas.
-    ParsedSchema parsed = parser.parse(submitted, state, config.validatesNewSchemas(), normalize);
+    ParsedSchema parsed = parser.parse(submitted, state, options.validatesNewSchemas(config), normalize);
     SchemaContent content = SchemaLookup.content(parsed, payload, subject, state, normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     if (found != null) {
