@@ -152,6 +152,11 @@ final class Call {
     reply(ctx.vertx().executeBlocking(work, false), render);
   }
 
+  /** CPU-heavy work on a worker as a stage: for a write whose answer needs parsing. */
+  <T> CompletionStage<T> onWorker(Callable<T> work) {
+    return ctx.vertx().executeBlocking(work, false).toCompletionStage();
+  }
+
   private void noContent() {
     HttpServerResponse response = ctx.response();
     if (!response.ended() && !response.closed()) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,25 @@ class OpenApiDocumentTest extends HttpTestBase {
     // Not vacuous: the router was walked, context forms included.
     assertThat(served).contains("POST /subjects/{subject}/versions", "GET /v1/caller",
         "GET /contexts/{context}/schemas/ids/{id}", "GET /metrics", "GET /openapi.yaml");
+  }
+
+  /** The query parameters Confluent 8.5 added, on each operation that serves them (issue #13). */
+  @Test
+  void confluent85ParametersAreDocumentedWhereServed() {
+    ApiDescription api = ApiDescription.load();
+    Map<String, Set<String>> expected = Map.of(
+        "POST /subjects/{subject}/versions", Set.of("force", "format", "normalize"),
+        "POST /subjects/{subject}", Set.of("format", "normalize", "deleted"),
+        "GET /subjects/{subject}/versions/{version}", Set.of("format", "referenceFormat", "deleted", "findTags"),
+        "GET /schemas/ids/{id}", Set.of("format", "referenceFormat", "subject", "findTags"));
+    expected.forEach((operation, names) -> {
+      ApiDescription.Operation found = api.operations().stream()
+          .filter(op -> (op.method().toUpperCase(Locale.ROOT) + " " + op.path()).equals(operation))
+          .findFirst().orElseThrow(() -> new AssertionError(operation + " is not documented"));
+      Set<String> documented = found.parameters(api).stream().map(p -> p.path("name").asText())
+          .collect(Collectors.toSet());
+      assertThat(documented).as(operation).containsAll(names);
+    });
   }
 
   /** The document says so in its description; this holds it to that. */

@@ -58,6 +58,8 @@ import java.util.function.Function;
  * @param cors the {@code access.control.*} keys: which browser origins may call the API
  * @param uiEnabled {@code stele.ui.enabled}: the web console is served at {@code /ui}
  * @param dek the DEK registry's {@code dek.registry.*} keys
+ * @param validateNewSchemas {@code schema.validate.new.schemas}: registrations check a schema as
+ *     new (Avro defaults) where no config's {@code validateNewSchemas} says otherwise
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -82,7 +84,8 @@ public record ServerConfig(
     int compatibilityMaxComparisons,
     CorsOptions cors,
     boolean uiEnabled,
-    DekSettings dek) {
+    DekSettings dek,
+    boolean validateNewSchemas) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -158,7 +161,8 @@ public record ServerConfig(
             "comparisons"),
         CorsSettings.parse(values),
         bool(values, UI_ENABLED, true),
-        DekSettings.parse(values, kafkaStore != null));
+        DekSettings.parse(values, kafkaStore != null),
+        bool(values, VALIDATE_NEW_SCHEMAS, true));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

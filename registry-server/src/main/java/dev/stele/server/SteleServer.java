@@ -149,7 +149,7 @@ final class SteleServer implements AutoCloseable {
           .with(new AvroFormat(config.avroValidateDefaults(), comparisons))
           .with(new JsonSchemaFormat(CompatibilityPolicy.STRICT, comparisons));
       NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
-          config.compatibilityCheckTimeout());
+          config.compatibilityCheckTimeout(), config.validateNewSchemas());
       // The KMS drivers on the class path (kms-local's local-kms) wrap shared KEKs' DEKs.
       KeyOptions keys = new KeyOptions(config.dek().maxKeys(), KmsDrivers.loaded());
       // On a shared log a node writes only while elected leader.

@@ -303,6 +303,8 @@ class ServerConfigTest {
     Function<ServerConfig, Object> avroDefaults = ServerConfig::avroValidateDefaults;
     Function<ServerConfig, Object> console = ServerConfig::uiEnabled;
     Function<ServerConfig, Object> heap = ServerConfig::heapRefusePercent;
+    // Confluent's server default for a config without validateNewSchemas: read, not ignored.
+    Function<ServerConfig, Object> newSchemas = ServerConfig::validateNewSchemas;
     return Stream.of(
         Arguments.of("", avroDefaults, true),
         Arguments.of("schema.providers.avro.validate.defaults=false", avroDefaults, false),
@@ -313,7 +315,10 @@ class ServerConfigTest {
         Arguments.of("", heap, 90),
         Arguments.of("stele.heap.refuse.percent=75", heap, 75),
         Arguments.of("stele.heap.refuse.percent= 100", heap, 100),
-        Arguments.of("stele.heap.refuse.percent=1", heap, 1));
+        Arguments.of("stele.heap.refuse.percent=1", heap, 1),
+        Arguments.of("", newSchemas, true),
+        Arguments.of("schema.validate.new.schemas=false", newSchemas, false),
+        Arguments.of("schema.validate.new.schemas=true", newSchemas, true));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -321,6 +326,7 @@ class ServerConfigTest {
   void settingsDefaultUnlessSet(String properties, Function<ServerConfig, Object> setting, Object expected)
       throws ConfigException {
     assertThat(setting.apply(ServerConfig.parse(props(properties)))).isEqualTo(expected);
+    assertThat(ServerConfig.parse(props(properties)).ignoredKeys()).isEmpty();
   }
 
   @Test

@@ -229,8 +229,17 @@ public final class RecordCodec {
     if (c.validateFields() != null) {
       g.writeBooleanField("validateFields", c.validateFields());
     }
+    if (c.validateNewSchemas() != null) {
+      g.writeBooleanField("validateNewSchemas", c.validateNewSchemas());
+    }
+    if (c.validateRules() != null) {
+      g.writeBooleanField("validateRules", c.validateRules());
+    }
     if (c.compatibilityLevel() != null) {
       g.writeStringField("compatibilityLevel", c.compatibilityLevel().name());
+    }
+    if (c.compatibilityPolicy() != null) {
+      g.writeStringField("compatibilityPolicy", c.compatibilityPolicy());
     }
     if (c.compatibilityGroup() != null) {
       g.writeStringField("compatibilityGroup", c.compatibilityGroup());
@@ -304,8 +313,10 @@ public final class RecordCodec {
     }
     return new Config(optionalText(v, "alias", where), optionalText(v, "aliasForDeks", where),
         optionalBoolean(v, "normalize", where),
-        optionalBoolean(v, "validateFields", where), level,
-        optionalText(v, "compatibilityGroup", where), optionalRaw(v, "defaultMetadata"),
+        optionalBoolean(v, "validateFields", where), optionalBoolean(v, "validateNewSchemas", where),
+        optionalBoolean(v, "validateRules", where), level,
+        optionalText(v, "compatibilityPolicy", where), optionalText(v, "compatibilityGroup", where),
+        optionalRaw(v, "defaultMetadata"),
         optionalRaw(v, "overrideMetadata"), optionalRaw(v, "defaultRuleSet"),
         optionalRaw(v, "overrideRuleSet"));
   }

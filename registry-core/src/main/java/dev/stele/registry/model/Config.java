@@ -4,18 +4,35 @@ import dev.stele.schema.CompatibilityLevel;
 
 /**
  * A config scope's settings as stored in a CONFIG record; every field may be null (not set).
+ * The fields and their order are the Confluent registry's (8.5).
  *
  * @param aliasForDeks the subject whose DEKs the serdes use for this one (Confluent's field of
  *     the same name); the registry only keeps and answers it
+ * @param validateNewSchemas whether a registration parses the schema as new, with the format's
+ *     stricter checks (Avro: defaults and names); unset means the server's
+ *     {@code schema.validate.new.schemas} ({@link NodeOptions#validatesNewSchemas})
+ * @param validateRules kept and answered only: the Confluent registry (8.5) reads it nowhere
+ *     either, rule sets are always validated on register
+ * @param compatibilityPolicy {@link CompatibilityPolicies}: only STRICT is served, the checks the
+ *     formats have always made
  */
 public record Config(
     String alias, String aliasForDeks, Boolean normalize, Boolean validateFields,
-    CompatibilityLevel compatibilityLevel, String compatibilityGroup, RawJson defaultMetadata,
+    Boolean validateNewSchemas, Boolean validateRules, CompatibilityLevel compatibilityLevel,
+    String compatibilityPolicy, String compatibilityGroup, RawJson defaultMetadata,
     RawJson overrideMetadata, RawJson defaultRuleSet, RawJson overrideRuleSet) {
 
   public static final Config EMPTY = new Config(null, null, null, null, null, null, null, null, null);
 
-  /** A config without {@code aliasForDeks}. */
+  /** A config without the fields Confluent 8.x added. */
+  public Config(String alias, String aliasForDeks, Boolean normalize, Boolean validateFields,
+      CompatibilityLevel compatibilityLevel, String compatibilityGroup, RawJson defaultMetadata,
+      RawJson overrideMetadata, RawJson defaultRuleSet, RawJson overrideRuleSet) {
+    this(alias, aliasForDeks, normalize, validateFields, null, null, compatibilityLevel, null,
+        compatibilityGroup, defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet);
+  }
+
+  /** A config without {@code aliasForDeks} nor the fields Confluent 8.x added. */
   public Config(String alias, Boolean normalize, Boolean validateFields,
       CompatibilityLevel compatibilityLevel, String compatibilityGroup, RawJson defaultMetadata,
       RawJson overrideMetadata, RawJson defaultRuleSet, RawJson overrideRuleSet) {
@@ -28,8 +45,9 @@ public record Config(
   }
 
   public Config withLevel(CompatibilityLevel level) {
-    return new Config(alias, aliasForDeks, normalize, validateFields, level, compatibilityGroup,
-        defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet);
+    return new Config(alias, aliasForDeks, normalize, validateFields, validateNewSchemas,
+        validateRules, level, compatibilityPolicy, compatibilityGroup, defaultMetadata,
+        overrideMetadata, defaultRuleSet, overrideRuleSet);
   }
 
   /** This config's fields, each falling back to {@code parent}'s where this one has none. */
@@ -39,7 +57,10 @@ public record Config(
         aliasForDeks != null ? aliasForDeks : parent.aliasForDeks,
         normalize != null ? normalize : parent.normalize,
         validateFields != null ? validateFields : parent.validateFields,
+        validateNewSchemas != null ? validateNewSchemas : parent.validateNewSchemas,
+        validateRules != null ? validateRules : parent.validateRules,
         compatibilityLevel != null ? compatibilityLevel : parent.compatibilityLevel,
+        compatibilityPolicy != null ? compatibilityPolicy : parent.compatibilityPolicy,
         compatibilityGroup != null ? compatibilityGroup : parent.compatibilityGroup,
         defaultMetadata != null ? defaultMetadata : parent.defaultMetadata,
         overrideMetadata != null ? overrideMetadata : parent.overrideMetadata,

@@ -21,12 +21,19 @@ public final class Requests {
    * @param version an explicit version, or null
    * @param tags {@code schemaTagsToAdd}/{@code schemaTagsToRemove}, written into the schema
    * @param propagateTags {@code propagateSchemaTags}: the latest version's tags are added too
+   * @param force {@code force}: no compatibility check (nor reserved-field check) against the
+   *     subject's versions, as in IMPORT mode (Confluent 8.x)
    */
   public record Register(
       String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
-      TagEdit tags, boolean propagateTags) {
+      TagEdit tags, boolean propagateTags, boolean force) {
     public Register {
       tags = tags == null ? TagEdit.NONE : tags;
+    }
+
+    public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
+        TagEdit tags, boolean propagateTags) {
+      this(subject, payload, normalize, id, version, tags, propagateTags, false);
     }
 
     public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {

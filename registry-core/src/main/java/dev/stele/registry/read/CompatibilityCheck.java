@@ -69,8 +69,9 @@ public final class CompatibilityCheck {
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     ParsedSchema parsed;
     try {
+      // As a registration parses it: validateNewSchemas=false drops the checks for new schemas.
       parsed = parser.parse(new Submission(subject, request.payload(), null, null), state,
-          true, normalize);
+          options.validatesNewSchemas(config), normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
         return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level, validateFields);

@@ -3,6 +3,7 @@ package dev.stele.registry.read;
 import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.LogicalFormat;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.RuleSet;
@@ -160,6 +161,7 @@ public record Reads(RegistryState state, SchemaParser parser) {
     if (format == null || format.isEmpty()) {
       return null;
     }
+    LogicalFormat.refuse(format);
     try {
       return parser.parseStored(stored, state).formatted(format);
     } catch (IllegalArgumentException e) {

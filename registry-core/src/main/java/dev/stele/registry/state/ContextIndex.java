@@ -1,6 +1,7 @@
 package dev.stele.registry.state;
 
 import dev.stele.registry.log.SchemaGuids;
+import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * under a boxed key. Copying one for the other state shares all their pages.
  */
 public final class ContextIndex {
+  /** The context's name: a reference without a context lives here. */
+  private final String context;
   private final IdTable<StoredSchema> byId;
   private final ContentTable byContent;
   /** A {@link SubjectVersion}, or a {@code SubjectVersion[]} of two or more. */
@@ -39,14 +42,20 @@ public final class ContextIndex {
   /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
   private volatile boolean hasTwins;
 
+  /** The default context's. */
   public ContextIndex() {
-    this(new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
+    this(QualifiedSubject.DEFAULT_CONTEXT);
+  }
+
+  public ContextIndex(String context) {
+    this(context, new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
         new ConcurrentHashMap<>());
   }
 
-  private ContextIndex(IdTable<StoredSchema> byId, ContentTable byContent,
+  private ContextIndex(String context, IdTable<StoredSchema> byId, ContentTable byContent,
       IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
       Map<UUID, Set<Integer>> byGuid) {
+    this.context = context;
     this.byId = byId;
     this.byContent = byContent;
     this.usages = usages;
@@ -55,7 +64,7 @@ public final class ContextIndex {
   }
 
   ContextIndex copy() {
-    ContextIndex copy = new ContextIndex(byId.copy(), byContent.copy(), usages.copy(),
+    ContextIndex copy = new ContextIndex(context, byId.copy(), byContent.copy(), usages.copy(),
         new ConcurrentHashMap<>(referencedBy), new ConcurrentHashMap<>(byGuid));
     copy.maxId = maxId;
     copy.hasTwins = hasTwins;
@@ -89,7 +98,7 @@ public final class ContextIndex {
     return found instanceof SubjectVersion one ? Set.of(one) : Set.of((SubjectVersion[]) found);
   }
 
-  /** The ids of schemas that reference a subject version. */
+  /** The ids of this context's schemas that reference a subject version (qualified subject). */
   public Set<Integer> referencedBy(SubjectVersion target) {
     return referencedBy.getOrDefault(target, Set.of());
   }
@@ -119,7 +128,7 @@ public final class ContextIndex {
     // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
     byGuid.merge(SchemaGuids.of(content), Set.of(id), ContextIndex::union);
     for (SchemaReference ref : stored.references()) {
-      referencedBy.merge(new SubjectVersion(ref.subject(), ref.version()), Set.of(id), ContextIndex::union);
+      referencedBy.merge(referenced(ref), Set.of(id), ContextIndex::union);
     }
     return stored;
   }
@@ -169,7 +178,7 @@ public final class ContextIndex {
       return rest.isEmpty() ? null : Set.copyOf(rest);
     });
     for (SchemaReference ref : gone.references()) {
-      referencedBy.computeIfPresent(new SubjectVersion(ref.subject(), ref.version()), (key, old) -> {
+      referencedBy.computeIfPresent(referenced(ref), (key, old) -> {
         Set<Integer> rest = new HashSet<>(old);
         rest.remove(id);
         return rest.isEmpty() ? null : Set.copyOf(rest);
@@ -189,6 +198,11 @@ public final class ContextIndex {
         byContent.put(schema);
       }
     });
+  }
+
+  /** The subject version a reference names, its subject qualified with this context. */
+  private SubjectVersion referenced(SchemaReference ref) {
+    return new SubjectVersion(QualifiedSubject.qualifyWithParent(ref.subject(), context), ref.version());
   }
 
   /** The usages left after removing one: the array, a single one, or null for none. */

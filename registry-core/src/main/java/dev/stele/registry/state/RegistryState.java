@@ -186,7 +186,20 @@ public final class RegistryState implements RecordSink {
   }
 
   private ContextIndex contextIndex(String context) {
-    return contexts.computeIfAbsent(context, c -> new ContextIndex());
+    return contexts.computeIfAbsent(context, ContextIndex::new);
+  }
+
+  /**
+   * The context whose id table holds this very instance (the default context when none does):
+   * a stored schema's references are read in its context. A scan of the contexts, which are few.
+   */
+  public String contextHolding(StoredSchema stored) {
+    for (Map.Entry<String, ContextIndex> entry : contexts.entrySet()) {
+      if (entry.getValue().byId(stored.id()) == stored) {
+        return entry.getKey();
+      }
+    }
+    return QualifiedSubject.DEFAULT_CONTEXT;
   }
 
   private static <V> void putOrRemove(Map<String, V> map, String key, V value) {
