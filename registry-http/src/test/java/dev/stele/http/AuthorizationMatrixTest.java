@@ -86,6 +86,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
       "DELETE /subjects/{s}/versions/1                           401 403 403 403 200",
       "POST   /compatibility/subjects/{s}/versions/latest        401 200 200 404 200",
       "POST   /compatibility/subjects/{s}/versions               401 200 200 404 200",
+      "POST   /v1/compatibility/subjects/{s}                     401 200 200 404 200",
       "GET    /config                                            401 200 403 403 200",
       "PUT    /config                                            401 403 403 403 200",
       "DELETE /config                                            401 403 403 403 200",

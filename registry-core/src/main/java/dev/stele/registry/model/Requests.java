@@ -1,6 +1,7 @@
 package dev.stele.registry.model;
 
 import dev.stele.registry.Settings;
+import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.TagEdit;
 import java.util.List;
 
@@ -65,9 +66,18 @@ public final class Requests {
    * {@code POST /compatibility/subjects/{s}/versions[/{v}]}.
    *
    * @param version the version to check against, or null to check by the subject's level
+   * @param level the level to judge at (and to pick the versions by), or null for the subject's
+   *     effective one
    */
   public record CheckCompatibility(
-      String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose) {}
+      String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose,
+      CompatibilityLevel level) {
+    /** At the subject's effective level. */
+    public CheckCompatibility(String subject, String version, SchemaPayload payload, boolean normalize,
+        boolean verbose) {
+      this(subject, version, payload, normalize, verbose, null);
+    }
+  }
 
   /** {@code GET /schemas/ids/{id}} and its sub-resources. */
   public record SchemaById(int id, String subject, String format, boolean fetchMaxId,
