@@ -9,6 +9,7 @@ import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.FieldSearch;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Writer;
@@ -32,6 +33,7 @@ public final class RegistryNode implements AutoCloseable {
   private final Settings settings;
   private final KeyRegistryService keys;
   private final HistoryWarmer warmer;
+  private final SchemaSearch search;
   private final NodeLeadership cluster; // null: the node leads alone
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
@@ -45,6 +47,7 @@ public final class RegistryNode implements AutoCloseable {
     this.settings = new SettingsService(state, writer, options);
     this.keys = new KeyRegistryService(state, writer, keyOptions);
     this.warmer = HistoryWarmer.start(state, parser, options);
+    this.search = new FieldSearch(state, parser)::find;
     this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
 
@@ -105,6 +108,11 @@ public final class RegistryNode implements AutoCloseable {
 
   public Registry registry() {
     return registry;
+  }
+
+  /** Searches across subjects (Stele's own /v1/search). */
+  public SchemaSearch search() {
+    return search;
   }
 
   public Settings settings() {

@@ -5,6 +5,7 @@ import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.Registry;
+import dev.stele.registry.SchemaSearch;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
@@ -51,10 +52,11 @@ public final class RestServer {
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    * @param console the web console's files, served at {@code /ui}; null: no console
    * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
+   * @param search searches across subjects ({@code /v1/search}); null: its routes are not served
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors, ConsoleAssets console, KeyRegistry keys) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaSearch search) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -72,7 +74,7 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null, null);
     }
 
     /** The defaults over these services, the DEK registry included. */
@@ -82,47 +84,52 @@ public final class RestServer {
 
     public Setup withOptions(RestOptions options) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withInfo(ServerInfo info) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withSecurity(Security security) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withLeadership(Leadership leadership) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withOperations(Operations operations) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withCors(CorsOptions cors) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withConsole(ConsoleAssets console) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
     }
 
     public Setup withKeys(KeyRegistry keys) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys);
+          console, keys, search);
+    }
+
+    public Setup withSearch(SchemaSearch search) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
+          console, keys, search);
     }
   }
 
@@ -208,6 +215,10 @@ public final class RestServer {
         setup.heap());
     new RootRoutes(setup.info()).declare(routes);
     new CallerRoutes().declare(routes);
+    new ClusterRoutes(setup.info(), leadership, operations).declare(routes);
+    if (setup.search() != null) {
+      new SearchRoutes(setup.search()).declare(routes);
+    }
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);
     new SubjectVersionRoutes(setup.registry()).declare(routes);

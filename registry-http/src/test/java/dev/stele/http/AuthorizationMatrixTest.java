@@ -66,6 +66,8 @@ class AuthorizationMatrixTest extends HttpTestBase {
       "POST   /                                                  401 200 200 200 200",
       "GET    /v1/metadata/id                                    401 200 200 200 200",
       "GET    /v1/metadata/version                               401 200 200 200 200",
+      "GET    /v1/cluster                                        401 403 403 403 200",
+      "GET    /v1/search/fields?q=name                           401 200 200 200 200",
       "GET    /schemas/types                                     401 200 200 200 200",
       "GET    /contexts                                          401 200 200 200 200",
       "GET    /subjects                                          401 200 200 200 200",

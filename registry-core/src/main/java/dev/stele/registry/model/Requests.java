@@ -4,6 +4,7 @@ import dev.stele.registry.Settings;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.TagEdit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The request records of the {@code Registry} and {@code Settings} services: one record per
@@ -181,4 +182,20 @@ public final class Requests {
 
   /** {@code DELETE /mode/{s}}: with {@code recursive}, the modes of the scope's subjects too. */
   public record DeleteMode(String subject, boolean recursive) {}
+
+  /** Which part of a field {@link FindFields} reads. */
+  public enum FieldPart { NAME, TYPE, ANY }
+
+  /**
+   * Stele's {@code GET /v1/search/fields}: subjects whose latest live version has a field whose
+   * name or type (or either) holds {@code text}, ignoring case.
+   *
+   * @param limit 0 or less: every match from {@code offset}
+   */
+  public record FindFields(String text, FieldPart in, int offset, int limit) {
+    public FindFields {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(in, "in");
+    }
+  }
 }
