@@ -294,6 +294,10 @@ class ConsoleAcceptanceTest {
     browser.await("the schema as registered", d -> browser.text().contains(ORDER_V1.strip()));
     browser.driver().findElement(By.id("copy")).click();
     browser.await("the copy to be reported", d -> browser.text().contains("Copied.") || browser.text().contains("select the text"));
+    browser.driver().findElement(By.cssSelector("button[data-view=normalized]")).click();
+    browser.await("the normalized form", d -> "true".equals(d.findElement(By.cssSelector("button[data-view=normalized]"))
+        .getAttribute("aria-pressed")));
+    assertThat(browser.text()).contains("\"name\": \"Order\"");
   }
 
   @Test

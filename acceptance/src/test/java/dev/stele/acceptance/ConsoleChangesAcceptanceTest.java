@@ -265,8 +265,9 @@ class ConsoleChangesAcceptanceTest {
   private static void save(String setting, String choice) {
     new Select(browser.awaitElement("#" + setting + "-choice")).selectByVisibleText(choice);
     browser.driver().findElement(By.id(setting + "-save")).click();
-    browser.await("the " + setting + " saved", d -> d.findElements(By.id(setting + "-status")).stream()
-        .noneMatch(s -> s.getText().equals("Saving…")));
+    // Read in one script: the page is drawn again once saved, which would stale a held element.
+    browser.await("the " + setting + " saved", d -> (Boolean) browser.script(
+        "const s = document.getElementById(arguments[0]); return !s || s.textContent !== 'Saving…'", setting + "-status"));
   }
 
   private static void type(String schema) {

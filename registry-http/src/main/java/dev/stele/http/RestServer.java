@@ -5,7 +5,7 @@ import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.Registry;
-import dev.stele.registry.SchemaSearch;
+import dev.stele.registry.SchemaViews;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
@@ -52,11 +52,11 @@ public final class RestServer {
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    * @param console the web console's files, served at {@code /ui}; null: no console
    * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
-   * @param search searches across subjects ({@code /v1/search}); null: its routes are not served
+   * @param views Stele's own reads of schemas ({@code /v1/search}, {@code /v1/schemas}); null: not served
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaSearch search) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaViews views) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -84,52 +84,52 @@ public final class RestServer {
 
     public Setup withOptions(RestOptions options) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withInfo(ServerInfo info) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withSecurity(Security security) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withLeadership(Leadership leadership) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withOperations(Operations operations) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withCors(CorsOptions cors) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withConsole(ConsoleAssets console) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
     public Setup withKeys(KeyRegistry keys) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
 
-    public Setup withSearch(SchemaSearch search) {
+    public Setup withViews(SchemaViews views) {
       return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, search);
+          console, keys, views);
     }
   }
 
@@ -216,8 +216,8 @@ public final class RestServer {
     new RootRoutes(setup.info()).declare(routes);
     new CallerRoutes().declare(routes);
     new ClusterRoutes(setup.info(), leadership, operations).declare(routes);
-    if (setup.search() != null) {
-      new SearchRoutes(setup.search()).declare(routes);
+    if (setup.views() != null) {
+      new ViewRoutes(setup.views(), setup.registry()).declare(routes);
     }
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);

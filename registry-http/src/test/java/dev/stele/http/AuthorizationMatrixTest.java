@@ -68,6 +68,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
       "GET    /v1/metadata/version                               401 200 200 200 200",
       "GET    /v1/cluster                                        401 403 403 403 200",
       "GET    /v1/search/fields?q=name                           401 200 200 200 200",
+      "GET    /v1/schemas/ids/{id}/normalized                    401 200 200 404 200",
       "GET    /schemas/types                                     401 200 200 200 200",
       "GET    /contexts                                          401 200 200 200 200",
       "GET    /subjects                                          401 200 200 200 200",

@@ -21,7 +21,7 @@ class FieldSearchTest {
   private final Nodes nodes = new Nodes();
 
   private List<FieldMatch> find(String text, FieldPart in, int offset, int limit) {
-    return nodes.node.search().fields(new Requests.FindFields(text, in, offset, limit));
+    return nodes.node.views().fields(new Requests.FindFields(text, in, offset, limit));
   }
 
   private List<String> subjects(String text, FieldPart in) {

@@ -35,11 +35,14 @@ export async function schemaPage({ params, query }) {
       previous ? h('a', { href: route(['subjects', subject, 'compare'], { a: previous, b: found.version }) }, `Compare with v${previous}`) : null,
       next ? link(['subjects', subject, 'versions', next], 'v' + next + ' →', { rel: 'next' }) : null,
       rights.has('delete') ? deleteButton(subject, found, live) : null),
-    section('Schema', schemaView(found.schema, found.schemaType, `${subject}-v${found.version}`,
+    section('Schema', schemaView(found.schema, found.schemaType, `${subject}-v${found.version}`, [
+      // What normalize=true compares (Stele's /v1: Confluent's API has no such read).
+      ['normalized', 'Normalized', async () => (await api('/v1/schemas/ids/' + found.id + '/normalized', { query: { subject } })).schema],
       // Avro's resolved form: the referenced types written out where they are used.
       (found.schemaType ?? 'AVRO') === 'AVRO' && found.references?.length
-        ? async () => (await api(subjectPath(subject) + '/versions/' + found.version, { query: { ...deleted, format: 'resolved' } })).schema
-        : null)),
+        ? ['resolved', 'References inlined', async () => (await api(subjectPath(subject) + '/versions/' + found.version, { query: { ...deleted, format: 'resolved' } })).schema]
+        : null,
+    ].filter(Boolean))),
     found.metadata ? section('Metadata', h('pre', { class: 'code small' }, JSON.stringify(found.metadata, null, 2))) : null,
     found.ruleSet ? section('Rule set', h('pre', { class: 'code small' }, JSON.stringify(found.ruleSet, null, 2))) : null);
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /v1/search/fields}: subjects by a field's name or type, paged, as the caller may read them. */
-class SearchRoutesTest extends HttpTestBase {
+/**
+ * Stele's own reads: {@code GET /v1/search/fields} (subjects by a field's name or type, paged, as
+ * the caller may read them) and {@code GET /v1/schemas/ids/{id}/normalized}.
+ */
+class ViewRoutesTest extends HttpTestBase {
   private static final String ORDER = "{\"schema\": \"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Order\\\",\\\"namespace\\\":\\\"shop\\\","
       + "\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"int\\\"},{\\\"name\\\":\\\"total\\\",\\\"type\\\":\\\"long\\\"},"
       + "{\\\"name\\\":\\\"customer\\\",\\\"type\\\":{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Customer\\\","
@@ -69,6 +72,26 @@ class SearchRoutesTest extends HttpTestBase {
     assertThat(all.json()).extracting(m -> m.get("subject").asText()).containsExactly("alice-value", "alice-z-value");
     Reply reader = send("GET", "/v1/search/fields?q=name", null, "Authorization", TestUsers.basic("reader"));
     assertThat(reader.json()).hasSize(3);
+  }
+
+  @Test
+  void aSchemasNormalizedFormIsReadableAsItsIdIs() throws Exception {
+    String text = "{\"fields\":[{\"type\":\"string\",\"name\":\"name\"}],\"name\":\"User\",\"type\":\"record\"}";
+    int id = register("alice-value", Json.MAPPER.writeValueAsString(java.util.Map.of("schema", text)));
+    Reply normalized = get("/v1/schemas/ids/" + id + "/normalized");
+    assertThat(normalized.status()).as(normalized.body()).isEqualTo(200);
+    // What the format's normalization makes of the stored schema.
+    assertThat(normalized.json().get("schema").asText()).isEqualTo(new dev.stele.format.avro.AvroFormat()
+        .parse(dev.stele.schema.SchemaSource.of(get("/schemas/ids/" + id).json().get("schema").asText())).normalize().canonical());
+    assertError(get("/v1/schemas/ids/99/normalized"), 404, 40403, "Schema 99 not found");
+
+    int bobs = register("bob-value", USER_INT);
+    await(server.close());
+    server = await(RestServer.start(vertx, setup().withSecurity(TestUsers.security(dir, List.of()))));
+    assertThat(send("GET", "/v1/schemas/ids/" + id + "/normalized", null, "Authorization", TestUsers.basic("alice")).status())
+        .isEqualTo(200);
+    assertError(send("GET", "/v1/schemas/ids/" + bobs + "/normalized", null, "Authorization", TestUsers.basic("alice")),
+        404, 40403, "Schema " + bobs + " not found");
   }
 
   private List<String> subjects(String path) {
