@@ -2,14 +2,11 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -25,18 +22,14 @@ import org.openqa.selenium.support.ui.Select;
  * and the main pages at a phone's width.
  */
 class ConsoleAcceptanceTest {
-  private static final String ORDER_V1 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"}]}""";
-  private static final String ORDER_V2 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"},\
-      {"name":"note","type":"string","default":""}]}""";
+  private static final String ORDER_V1 = ConsoleSession.ORDER_V1;
+  private static final String ORDER_V2 = ConsoleSession.ORDER_V2;
   /** id's type changed: incompatible with v2 whichever way round. */
   private static final String ORDER_V3 = """
       {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"string"},\
       {"name":"note","type":"string","default":""}]}""";
 
-  @TempDir static Path work;
-  private static ConsoleSession session;
+  @RegisterExtension static final ConsoleSession session = new ConsoleSession();
   private static String url;
   private static Browser browser;
   private static int orderV1Id;
@@ -45,7 +38,6 @@ class ConsoleAcceptanceTest {
 
   @BeforeAll
   static void startServerWithSubjects() throws Exception {
-    session = ConsoleSession.start(work);
     url = session.url;
     browser = session.browser;
     patToken = session.patToken;
@@ -66,18 +58,6 @@ class ConsoleAcceptanceTest {
     admin.ok("DELETE", "/subjects/alice-retired-value", null);
     register("bob-secrets-value", """
         {"type":"record","name":"Secret","fields":[{"name":"password","type":"string"}]}""", null);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (session != null) {
-      session.close();
-    }
-  }
-
-  @BeforeEach
-  void signOut() {
-    session.signOut();
   }
 
   @Test

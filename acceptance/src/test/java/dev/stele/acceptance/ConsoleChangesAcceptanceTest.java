@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -24,11 +22,8 @@ import org.openqa.selenium.support.ui.Select;
  * page (admins only).
  */
 class ConsoleChangesAcceptanceTest {
-  private static final String ORDER_V1 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"}]}""";
-  private static final String ORDER_V2 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"},\
-      {"name":"note","type":"string","default":""}]}""";
+  private static final String ORDER_V1 = ConsoleSession.ORDER_V1;
+  private static final String ORDER_V2 = ConsoleSession.ORDER_V2;
   /** A field without a default: new readers cannot read v1's data, old readers can read it. */
   private static final String ORDER_TOTAL = """
       {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"},\
@@ -36,28 +31,14 @@ class ConsoleChangesAcceptanceTest {
   private static final String ORDER_ID_STRING = """
       {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"string"}]}""";
 
-  @TempDir static Path work;
-  private static ConsoleSession session;
+  @RegisterExtension static final ConsoleSession session = new ConsoleSession();
   private static Browser browser;
 
   @BeforeAll
   static void startServerWithSubjects() throws Exception {
-    session = ConsoleSession.start(work);
     browser = session.browser;
     session.register("alice-orders-value", ORDER_V1, null);
     session.register("alice-orders-value", ORDER_V2, null);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (session != null) {
-      session.close();
-    }
-  }
-
-  @BeforeEach
-  void signOut() {
-    session.signOut();
   }
 
   @Test
@@ -84,7 +65,7 @@ class ConsoleChangesAcceptanceTest {
 
   @Test
   void anUploadedFileIsJudgedAsItsType() throws Exception {
-    Path file = Files.writeString(work.resolve("order.avsc"), ORDER_ID_STRING);
+    Path file = Files.writeString(session.work.resolve("order.avsc"), ORDER_ID_STRING);
     session.signIn("#/subjects/alice-orders-value/check", "alice");
     browser.awaitElement("#schema-file").sendKeys(file.toString());
     browser.await("the file read into the editor", d -> ORDER_ID_STRING.equals(

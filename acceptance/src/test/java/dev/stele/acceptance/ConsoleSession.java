@@ -7,43 +7,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
- * What the console's tests share: a server process with Basic users and bearer tokens
- * ({@link ConsoleUsers}), a headless Chromium, and the steps every test takes (starting signed
- * out, signing in through the page, registering through the API).
+ * What the console's tests share, as a JUnit extension each test class registers in a static
+ * field: before the class, a server process with Basic users and bearer tokens
+ * ({@link ConsoleUsers}) in a directory of its own and a headless Chromium; before each test,
+ * signed out; after the class, both stopped and the directory removed. Also the steps every test
+ * takes (signing in through the page, registering through the API) and the schemas they share.
  */
-final class ConsoleSession implements AutoCloseable {
-  final SecuredServer server;
-  final String url;
-  final Browser browser;
-  final String patToken;
-  final Http admin;
+final class ConsoleSession implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  static final String ORDER_V1 = """
+      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"}]}""";
+  static final String ORDER_V2 = """
+      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"},\
+      {"name":"note","type":"string","default":""}]}""";
 
-  private ConsoleSession(SecuredServer server, String url, Browser browser, String patToken) {
-    this.server = server;
-    this.url = url;
-    this.browser = browser;
-    this.patToken = patToken;
-    this.admin = new Http(url).withAuthorization(ConsoleUsers.basic("admin"));
-  }
+  Path work;
+  SecuredServer server;
+  String url;
+  Browser browser;
+  String patToken;
+  Http admin;
 
-  static ConsoleSession start(Path work) throws Exception {
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    work = Files.createTempDirectory("stele-console");
     ConsoleUsers users = ConsoleUsers.write(work);
-    String url = "http://127.0.0.1:" + ChildJvm.freePort();
+    url = "http://127.0.0.1:" + ChildJvm.freePort();
     Path properties = work.resolve("stele.properties");
     Files.writeString(properties, String.join("\n", "listeners=" + url,
         "stele.data.dir=" + work.resolve("data"), "authentication.method=BEARER",
         "stele.auth.jwt.public.key.file=" + users.pem(),
         "authentication.realm=Stele", "stele.auth.users.file=" + users.usersFile(), ""));
-    SecuredServer server = SecuredServer.start(work, properties);
+    server = SecuredServer.start(work, properties);
+    patToken = users.patToken();
+    admin = new Http(url).withAuthorization(ConsoleUsers.basic("admin"));
+    browser = Browser.start(1280, 900);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    signOut();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
     try {
-      return new ConsoleSession(server, url, Browser.start(1280, 900), users.patToken());
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 
@@ -79,14 +108,5 @@ final class ConsoleSession implements AutoCloseable {
         : Map.of("schema", schema, "references", references);
     JsonNode answer = admin.ok("POST", "/subjects/" + subject + "/versions", body);
     return answer.get("id").asInt();
-  }
-
-  @Override
-  public void close() {
-    try {
-      browser.close();
-    } finally {
-      server.close();
-    }
   }
 }

@@ -20,22 +20,36 @@ final class AvroFields {
 
   static List<SchemaField> of(Schema schema) {
     List<SchemaField> found = new ArrayList<>();
-    collect(schema, found, new HashSet<>());
+    walk(schema, (record, field) -> found.add(
+        new SchemaField(record.getFullName() + "." + field.name(), field.name(), type(field.schema()))));
     return found;
   }
 
-  private static void collect(Schema schema, List<SchemaField> found, Set<String> seen) {
+  /** What {@link #walk} shows: each record once, then each of its fields before what the field holds. */
+  interface Visitor {
+    default void record(Schema record) { }
+
+    void field(Schema record, Schema.Field field);
+  }
+
+  /** Every record reachable from {@code schema} (through unions, arrays, maps and fields), in schema order. */
+  static void walk(Schema schema, Visitor visitor) {
+    walk(schema, visitor, new HashSet<>());
+  }
+
+  private static void walk(Schema schema, Visitor visitor, Set<String> seen) {
     switch (schema.getType()) {
-      case UNION -> schema.getTypes().forEach(t -> collect(t, found, seen));
-      case ARRAY -> collect(schema.getElementType(), found, seen);
-      case MAP -> collect(schema.getValueType(), found, seen);
+      case UNION -> schema.getTypes().forEach(t -> walk(t, visitor, seen));
+      case ARRAY -> walk(schema.getElementType(), visitor, seen);
+      case MAP -> walk(schema.getValueType(), visitor, seen);
       case RECORD -> {
         if (!seen.add(schema.getFullName())) {
           return; // recursive types: each record once
         }
+        visitor.record(schema);
         for (Schema.Field field : schema.getFields()) {
-          found.add(new SchemaField(schema.getFullName() + "." + field.name(), field.name(), type(field.schema())));
-          collect(field.schema(), found, seen);
+          visitor.field(schema, field);
+          walk(field.schema(), visitor, seen);
         }
       }
       default -> { }

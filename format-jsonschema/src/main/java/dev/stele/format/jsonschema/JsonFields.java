@@ -16,11 +16,22 @@ final class JsonFields {
 
   static List<SchemaField> of(JsonNode root) {
     List<SchemaField> found = new ArrayList<>();
-    collect(root, "", found, 0);
+    walk(root, (path, name, node) -> found.add(new SchemaField(path, name, type(node))));
     return found;
   }
 
-  private static void collect(JsonNode node, String base, List<SchemaField> found, int depth) {
+  /** What {@link #walk} shows: a property, at its path, before the properties it holds. */
+  @FunctionalInterface
+  interface Visitor {
+    void property(String path, String name, JsonNode node);
+  }
+
+  /** Every property under {@code root} (through {@code properties} and {@code items}), in order. */
+  static void walk(JsonNode root, Visitor visitor) {
+    walk(root, "", visitor, 0);
+  }
+
+  private static void walk(JsonNode node, String base, Visitor visitor, int depth) {
     if (depth > JsonText.MAX_DEPTH) {
       return;
     }
@@ -29,13 +40,13 @@ final class JsonFields {
       String object = base.isEmpty() ? "object" : base + ".object";
       properties.fields().forEachRemaining(e -> {
         String path = object + "." + e.getKey();
-        found.add(new SchemaField(path, e.getKey(), type(e.getValue())));
-        collect(e.getValue(), path, found, depth + 1);
+        visitor.property(path, e.getKey(), e.getValue());
+        walk(e.getValue(), path, visitor, depth + 1);
       });
     }
     JsonNode items = node.get("items");
     if (items != null && items.isObject()) {
-      collect(items, base.isEmpty() ? "array" : base + ".array", found, depth + 1);
+      walk(items, base.isEmpty() ? "array" : base + ".array", visitor, depth + 1);
     }
   }
 

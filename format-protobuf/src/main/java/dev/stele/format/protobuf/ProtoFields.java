@@ -18,21 +18,34 @@ final class ProtoFields {
 
   static List<SchemaField> of(Proto.File file) {
     List<SchemaField> found = new ArrayList<>();
-    collect(file.types(), "", found);
+    walk(file, (path, f) -> found.add(
+        new SchemaField(path + "." + f.name(), f.name(), f.label() == null ? f.type() : f.label().keyword() + " " + f.type())));
     return found;
   }
 
-  private static void collect(List<Type> types, String prefix, List<SchemaField> found) {
+  /** What {@link #walk} shows: a message at its path, then its fields (oneof members last). */
+  interface Visitor {
+    default void message(String path, Message message) { }
+
+    void field(String messagePath, Field field);
+  }
+
+  /** Every message of the file, outer ones before those nested in them. */
+  static void walk(Proto.File file, Visitor visitor) {
+    walk(file.types(), "", visitor);
+  }
+
+  private static void walk(List<Type> types, String prefix, Visitor visitor) {
     for (Type type : types) {
       if (type instanceof Message message) {
         String path = prefix + message.name();
+        visitor.message(path, message);
         List<Field> fields = new ArrayList<>(message.fields());
         message.oneOfs().forEach(oneOf -> fields.addAll(oneOf.fields()));
         for (Field f : fields) {
-          String written = f.label() == null ? f.type() : f.label().keyword() + " " + f.type();
-          found.add(new SchemaField(path + "." + f.name(), f.name(), written));
+          visitor.field(path, f);
         }
-        collect(message.nestedTypes(), path + ".", found);
+        walk(message.nestedTypes(), path + ".", visitor);
       }
     }
   }
