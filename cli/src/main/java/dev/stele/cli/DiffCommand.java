@@ -30,9 +30,8 @@ import picocli.CommandLine.Parameters;
         "Exit 0 when compatible both ways (FULL), 1 otherwise, 2 when a file cannot be read or parsed,"
             + " 3 on a registry error, 4 when the registry cannot be reached."})
 final class DiffCommand implements Callable<Integer> {
-  @Option(names = {"-t", "--type"}, paramLabel = "AVRO|JSON|PROTOBUF",
-      description = "The schema type. Default: from the file name (.avsc, .json, .proto).")
-  String type;
+  @Mixin
+  SchemaTypeOption schemaType;
 
   @Option(names = {"-r", "--reference"}, paramLabel = "NAME=FILE",
       description = "A schema both import, by the name they use.")
@@ -68,7 +67,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, RestClientException {
     if (subject != null) {
-      if (references != null || type != null) {
+      if (references != null || schemaType.type != null) {
         throw new UsageException("--type and --reference are for files; registered versions carry their own");
       }
       try (CachedSchemaRegistryClient client = registry.client()) {
@@ -85,7 +84,7 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     Path oldFile = Path.of(old);
-    LocalSchemas schemas = LocalSchemas.of(type, oldFile, references);
+    LocalSchemas schemas = LocalSchemas.of(schemaType.type, oldFile, references);
     return compare(schemas.format(), schemas.parse(oldFile), schemas.parse(Path.of(candidate)));
   }
 

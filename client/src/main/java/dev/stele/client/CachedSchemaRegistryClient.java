@@ -23,6 +23,8 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final BoundedCache<RegisterKey, Registration> ids;
   private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
   private final BoundedCache<IdKey, SchemaDefinition> schemas;
+  private final BoundedCache<String, Integer> guids;
+  private final BoundedCache<Integer, String> guidsById;
   private final BoundedCache<String, RegisteredSchema> latest;
   private final BoundedCache<MetadataKey, RegisteredSchema> latestWithMetadata;
   /** A numbered version never changes while it exists; deletes drop the subject's entries. */
@@ -42,6 +44,8 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.ids = new BoundedCache<>(capacity);
     this.lookups = new BoundedCache<>(capacity);
     this.schemas = new BoundedCache<>(capacity);
+    this.guids = new BoundedCache<>(capacity);
+    this.guidsById = new BoundedCache<>(capacity);
     this.versions = new BoundedCache<>(capacity);
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
     this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
@@ -77,6 +81,35 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   public SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException {
     return cached(schemas, new IdKey(id, subject, format), () -> Json.definition(transport.send("GET",
         byIdPath(id, subject, format), null)));
+  }
+
+  @Override
+  public int getIdByGuid(String guid) throws IOException, RestClientException {
+    return cached(guids, guid, () -> {
+      JsonNode ids = transport.send("GET", "/schemas/guids/" + segment(guid) + "/ids", null);
+      // One entry per context that holds the schema; a serde reads by the default context's id.
+      for (JsonNode each : ids) {
+        if (".".equals(each.path("context").asText())) {
+          return each.path("id").asInt();
+        }
+      }
+      if (ids.size() > 0) {
+        return ids.get(0).path("id").asInt();
+      }
+      throw new RestClientException("Schema with GUID " + guid + " not found", 404, 40403);
+    });
+  }
+
+  @Override
+  public String getGuidById(int id) throws IOException, RestClientException {
+    return cached(guidsById, id, () -> {
+      String guid = transport.send("GET", "/schemas/ids/" + id, null).path("guid").asText("");
+      if (guid.isEmpty()) {
+        throw new RestClientException("the registry's answer for schema id " + id + " has no guid (a registry"
+            + " older than Confluent 8 does not give schema GUIDs)", 200, RestClientException.UNREADABLE_RESPONSE);
+      }
+      return guid;
+    });
   }
 
   private static String byIdPath(int id, String subject, String format) {

@@ -34,6 +34,15 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The schema with this id; {@code subject} and {@code format} may be null. */
   SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException;
 
+  /**
+   * The id in the default context of the schema with this GUID (Confluent 8's GUID framing: a
+   * record may name its schema by GUID in a header or the payload prefix); 40403 when none.
+   */
+  int getIdByGuid(String guid) throws IOException, RestClientException;
+
+  /** The GUID of the schema with this id, for writers that name schemas by GUID. */
+  String getGuidById(int id) throws IOException, RestClientException;
+
   /** One version; {@code format} (may be null) as in API.md §1.4, e.g. Protobuf's {@code serialized}. */
   RegisteredSchema getVersion(String subject, int version, String format) throws IOException, RestClientException;
 

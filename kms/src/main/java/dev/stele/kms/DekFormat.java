@@ -50,6 +50,60 @@ public enum DekFormat {
     return material;
   }
 
+  /**
+   * The raw key inside key material as {@link #newKeyMaterial} writes it and Confluent's clients
+   * and registry do (Tink's key message for this algorithm): the bytes of its {@code key_value}
+   * field. Other fields ({@code version}) are skipped by their wire type.
+   *
+   * @throws IllegalArgumentException when the material is not such a message or holds a key of
+   *     another length than this algorithm's
+   */
+  public byte[] rawKey(byte[] material) {
+    int[] at = {0};
+    byte[] found = null;
+    while (at[0] < material.length) {
+      long tag = varint(material, at);
+      int wireType = (int) (tag & 7);
+      if (wireType == 0) {
+        varint(material, at);
+      } else if (wireType == LENGTH_DELIMITED) {
+        long length = varint(material, at);
+        if (length > material.length - at[0]) {
+          throw notAKey("a field runs past its end");
+        }
+        if (tag >>> 3 == keyValueField) {
+          found = java.util.Arrays.copyOfRange(material, at[0], at[0] + (int) length);
+        }
+        at[0] += (int) length;
+      } else {
+        throw notAKey("wire type " + wireType);
+      }
+    }
+    if (found == null || found.length != keyBytes) {
+      throw notAKey("no " + keyBytes + "-byte key_value");
+    }
+    return found;
+  }
+
+  private static long varint(byte[] bytes, int[] at) {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at[0] >= bytes.length) {
+        throw notAKey("a truncated varint");
+      }
+      int b = bytes[at[0]++] & 0xff;
+      value |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw notAKey("a varint over 64 bits");
+  }
+
+  private static IllegalArgumentException notAKey(String why) {
+    return new IllegalArgumentException("the DEK's key material is not a Tink key message: " + why);
+  }
+
   /** The algorithm named {@code name}, or null when there is none by that name. */
   public static DekFormat named(String name) {
     for (DekFormat format : values()) {

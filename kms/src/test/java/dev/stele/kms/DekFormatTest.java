@@ -23,6 +23,26 @@ class DekFormatTest {
   }
 
   @Test
+  void theRawKeyIsReadBackFromTheKeyMessageAndAnythingElseIsRefused() {
+    for (DekFormat format : DekFormat.values()) {
+      byte[] material = format.newKeyMaterial();
+      assertThat(format.rawKey(material)).isEqualTo(Arrays.copyOfRange(material, 2, material.length));
+    }
+    // version 0 written explicitly (field 1, varint), as some protobuf writers do
+    byte[] material = DekFormat.AES128_GCM.newKeyMaterial();
+    byte[] withVersion = new byte[material.length + 2];
+    withVersion[0] = 0x08;
+    System.arraycopy(material, 0, withVersion, 2, material.length);
+    assertThat(DekFormat.AES128_GCM.rawKey(withVersion)).isEqualTo(DekFormat.AES128_GCM.rawKey(material));
+    assertThatThrownBy(() -> DekFormat.AES256_GCM.rawKey(DekFormat.AES128_GCM.newKeyMaterial()))
+        .hasMessageContaining("no 32-byte key_value");
+    assertThatThrownBy(() -> DekFormat.AES256_GCM.rawKey(Arrays.copyOf(DekFormat.AES256_GCM.newKeyMaterial(), 20)))
+        .hasMessageContaining("runs past its end");
+    assertThatThrownBy(() -> DekFormat.AES256_SIV.rawKey(new byte[] {(byte) 0x80}))
+        .hasMessageContaining("truncated varint");
+  }
+
+  @Test
   void namesAreConfluents() {
     assertThat(DekFormat.named("AES256_SIV")).isEqualTo(DekFormat.AES256_SIV);
     assertThat(DekFormat.named("aes256_siv")).isNull();

@@ -43,7 +43,7 @@ class ClientSettingsTest {
 
   @Test
   void keysTheClientRefusesOrBadValuesFailNamingTheParameters() {
-    assertThatThrownBy(() -> new ClientSettings(URLS, null, null, Map.of("bearer.auth.credentials.source", "OAUTHBEARER"))
+    assertThatThrownBy(() -> new ClientSettings(URLS, null, null, Map.of("bearer.auth.credentials.source", "SASL_OAUTHBEARER_INHERIT"))
         .config("register"))
         .isInstanceOf(MojoExecutionException.class).hasMessageContaining("configs");
     assertThatThrownBy(() -> new ClientSettings(List.of("not a url"), null, null, null).config("register"))

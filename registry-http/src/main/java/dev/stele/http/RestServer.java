@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The registry's REST API on Vert.x: builds the route tables over the services and listens.
@@ -83,53 +84,86 @@ public final class RestServer {
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.options = options);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.info = info);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.security = security);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.leadership = leadership);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.operations = operations);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.heap = heap);
     }
 
     public Setup withCors(CorsOptions cors) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.cors = cors);
     }
 
     public Setup withConsole(ConsoleAssets console) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.console = console);
     }
 
     public Setup withKeys(KeyRegistry keys) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.keys = keys);
     }
 
     public Setup withViews(SchemaViews views) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors,
-          console, keys, views);
+      return copy(b -> b.views = views);
+    }
+
+    /** A copy with what {@code change} sets, so that each wither names only its own field. */
+    private Setup copy(Consumer<Copy> change) {
+      Copy copy = new Copy(this);
+      change.accept(copy);
+      return copy.build();
+    }
+
+    /** The fields of a {@link Setup} while one is copied. */
+    private static final class Copy {
+      private final Registry registry;
+      private final Settings settings;
+      private RestOptions options;
+      private ServerInfo info;
+      private Security security;
+      private Leadership leadership;
+      private Operations operations;
+      private HeapGuard heap;
+      private CorsOptions cors;
+      private ConsoleAssets console;
+      private KeyRegistry keys;
+      private SchemaViews views;
+
+      private Copy(Setup from) {
+        registry = from.registry;
+        settings = from.settings;
+        options = from.options;
+        info = from.info;
+        security = from.security;
+        leadership = from.leadership;
+        operations = from.operations;
+        heap = from.heap;
+        cors = from.cors;
+        console = from.console;
+        keys = from.keys;
+        views = from.views;
+      }
+
+      private Setup build() {
+        return new Setup(registry, settings, options, info, security, leadership, operations,
+            heap, cors, console, keys, views);
+      }
     }
   }
 

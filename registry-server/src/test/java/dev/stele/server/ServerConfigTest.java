@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,9 @@ class ServerConfigTest {
             "kafkastore.topic.replication.factor=0 must be a positive whole number"),
         Arguments.of("kafkastore.bootstrap.servers=k1:9092;kafkastore.topic.skip.validation=yes",
             "kafkastore.topic.skip.validation=yes is not true or false"),
+        Arguments.of("schema.providers.avro.validate.defaults=yes",
+            "schema.providers.avro.validate.defaults=yes is not true or false"),
+        Arguments.of("stele.ui.enabled=on", "stele.ui.enabled=on is not true or false"),
         Arguments.of("schema.compatibility.level=sideways",
             "schema.compatibility.level=sideways is not a compatibility level"),
         Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
@@ -294,41 +298,29 @@ class ServerConfigTest {
     return Path.of(sample.toURI());
   }
 
-  @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"|true", "schema.providers.avro.validate.defaults=false|false",
-      "schema.providers.avro.validate.defaults=TRUE|true"})
-  void avroDefaultsAreValidatedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
-    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).avroValidateDefaults())
-        .isEqualTo(expected);
-  }
-
-  @Test
-  void avroValidateDefaultsMustBeABoolean() {
-    assertThatThrownBy(() -> ServerConfig.parse(props("schema.providers.avro.validate.defaults=yes")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("schema.providers.avro.validate.defaults=yes is not true or false");
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"|true", "stele.ui.enabled=false|false", "stele.ui.enabled=True|true"})
-  void theConsoleIsServedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
-    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).uiEnabled())
-        .isEqualTo(expected);
-  }
-
-  @Test
-  void uiEnabledMustBeABoolean() {
-    assertThatThrownBy(() -> ServerConfig.parse(props("stele.ui.enabled=on")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("stele.ui.enabled=on is not true or false");
+  /** Rows: the properties, the setting they give, the value expected. */
+  static Stream<Arguments> settingsAndTheirDefaults() {
+    Function<ServerConfig, Object> avroDefaults = ServerConfig::avroValidateDefaults;
+    Function<ServerConfig, Object> console = ServerConfig::uiEnabled;
+    Function<ServerConfig, Object> heap = ServerConfig::heapRefusePercent;
+    return Stream.of(
+        Arguments.of("", avroDefaults, true),
+        Arguments.of("schema.providers.avro.validate.defaults=false", avroDefaults, false),
+        Arguments.of("schema.providers.avro.validate.defaults=TRUE", avroDefaults, true),
+        Arguments.of("", console, true),
+        Arguments.of("stele.ui.enabled=false", console, false),
+        Arguments.of("stele.ui.enabled=True", console, true),
+        Arguments.of("", heap, 90),
+        Arguments.of("stele.heap.refuse.percent=75", heap, 75),
+        Arguments.of("stele.heap.refuse.percent= 100", heap, 100),
+        Arguments.of("stele.heap.refuse.percent=1", heap, 1));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"|90", "stele.heap.refuse.percent=75|75",
-      "stele.heap.refuse.percent= 100 |100", "stele.heap.refuse.percent=1|1"})
-  void heapRefusePercentDefaultsToNinety(String properties, int expected) throws ConfigException {
-    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).heapRefusePercent())
-        .isEqualTo(expected);
+  @MethodSource("settingsAndTheirDefaults")
+  void settingsDefaultUnlessSet(String properties, Function<ServerConfig, Object> setting, Object expected)
+      throws ConfigException {
+    assertThat(setting.apply(ServerConfig.parse(props(properties)))).isEqualTo(expected);
   }
 
   @Test
@@ -353,7 +345,7 @@ class ServerConfigTest {
 
   @Test
   void theComparisonsOneCheckMayMakeDefaultToAMillion() throws ConfigException {
-    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(1_000_000);
+    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(250_000);
     assertThat(ServerConfig.parse(props("stele.compatibility.check.max.comparisons=5000"))
         .compatibilityMaxComparisons()).isEqualTo(5000);
     assertThatThrownBy(() -> ServerConfig.parse(props("stele.compatibility.check.max.comparisons=-1")))

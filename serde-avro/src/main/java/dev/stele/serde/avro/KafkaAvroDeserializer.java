@@ -97,15 +97,20 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
   }
 
   @Override
-  public Object deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public Object deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
-    registry(); // an IllegalStateException when used before configure()
+    byte[] data = registry().inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {
       reader = resolve(topic, id);
+    }
+    byte[] received = data;
+    if (reader.contract != null) {
+      data = encodingRules(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, data,
+          Framing.HEADER_SIZE);
     }
     Object value;
     try {
@@ -129,7 +134,7 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
       return value;
     }
     return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value,
-        data);
+        received);
   }
 
   /** How to read records of one writer id as one target version: the steps, and the target. */

@@ -8,6 +8,7 @@ import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.avro.internal.OutputBuffers;
+import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
 import java.io.IOException;
@@ -81,12 +82,16 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     if (target.contract != null) {
       data = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, data);
     }
+    byte[] prefixed;
     try {
-      return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
+      prefixed = OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(registry.describe(topic) + " (schema id " + target.id
           + ") does not match its schema: " + e.getMessage(), e);
     }
+    byte[] framed = target.contract == null ? prefixed : encodingRules(RuleMode.WRITE, target.subject, topic,
+        headers, target.contract, target.model, prefixed, Framing.HEADER_SIZE);
+    return registry.frameOut(topic, headers, framed, target.id, 0);
   }
 
   private Target resolve(String topic, Schema schema, boolean specific) {

@@ -42,6 +42,8 @@ class AvroConfigKeysTest {
       Map.entry("use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId"),
       Map.entry("id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData"),
       Map.entry("use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema"),
+      Map.entry("key.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
+      Map.entry("value.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
       Map.entry("latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead"),
       Map.entry("latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects"),
       Map.entry("key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
@@ -80,8 +82,8 @@ class AvroConfigKeysTest {
   @Test
   void aGivenClientDoesNotLetARefusedClientKeyThrough() {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer(REGISTRY.client());
-    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.client.id", "app"), false))
-        .hasMessageContaining("bearer.auth.client.id");
+    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.custom.provider.class", "com.example.Tokens"), false))
+        .hasMessageContaining("bearer.auth.custom.provider.class");
   }
 
   @Test

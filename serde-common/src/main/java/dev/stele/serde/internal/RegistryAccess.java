@@ -4,6 +4,8 @@ import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.RegisteredSchema;
 import dev.stele.client.Registration;
 import dev.stele.client.RestClientException;
+import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.UnsupportedConfigException;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.schema.SchemaReference;
@@ -25,12 +27,14 @@ public final class RegistryAccess implements AutoCloseable {
   private final SerdeConfig config;
   private final boolean isKey;
   private final String format;
+  private final boolean idInHeader;
 
   /** The id to frame with and the schema the payload must be written with. */
   public record WriterSchema(int id, SchemaDefinition schema) {}
 
   private RegistryAccess(SchemaRegistryClient client, boolean ownsClient, SerdeConfig config, boolean isKey,
-      String format) {
+      String format, boolean idInHeader) {
+    this.idInHeader = idInHeader;
     this.client = client;
     this.ownsClient = ownsClient;
     this.config = config;
@@ -42,11 +46,46 @@ public final class RegistryAccess implements AutoCloseable {
   public static RegistryAccess configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient given,
       String format) {
     SerdeConfig config = SerdeConfig.fromMap(configs);
+    boolean idInHeader = idInHeader(configs, isKey);
     if (given != null) {
-      return new RegistryAccess(given, false, config, isKey, format);
+      return new RegistryAccess(given, false, config, isKey, format, idInHeader);
     }
     return new RegistryAccess(new CachedSchemaRegistryClient(SerdeConfig.clientConfig(configs)), true, config,
-        isKey, format);
+        isKey, format, idInHeader);
+  }
+
+  /** {@code key/value.schema.id.serializer}: Confluent's prefix (the default) or header framing. */
+  private static boolean idInHeader(Map<String, ?> configs, boolean isKey) {
+    String key = (isKey ? "key" : "value") + ".schema.id.serializer";
+    Object value = configs.get(key);
+    String name = value == null ? SerdeKeys.PREFIX_ID_SERIALIZER : ConfigValues.text(value).trim();
+    if (name.equals(SerdeKeys.PREFIX_ID_SERIALIZER)) {
+      return false;
+    }
+    if (name.equals(SerdeKeys.HEADER_ID_SERIALIZER)) {
+      return true;
+    }
+    throw new UnsupportedConfigException(key, key + "=" + name + " is not supported by Stele's serializers: use "
+        + SerdeKeys.PREFIX_ID_SERIALIZER + " or " + SerdeKeys.HEADER_ID_SERIALIZER);
+  }
+
+  /**
+   * A serializer's output as {@code key/value.schema.id.serializer} frames it: as written (the id
+   * prefix), or bare with the schema's GUID in the record header.
+   *
+   * @param indexesLength Protobuf's message indexes after the id prefix, which move into the header
+   */
+  public byte[] frameOut(String topic, org.apache.kafka.common.header.Headers headers, byte[] prefixed, int id,
+      int indexesLength) {
+    if (!idInHeader) {
+      return prefixed;
+    }
+    if (headers == null) {
+      throw new SerializationException(describe(topic) + ": the schema GUID goes in a record header"
+          + " (HeaderSchemaIdSerializer) and this call to serialize has no headers");
+    }
+    String guid = bySchemaKey(topic, "schema id " + id, () -> client.getGuidById(id));
+    return Framing.toHeaderForm(isKey, headers, prefixed, java.util.UUID.fromString(guid), indexesLength);
   }
 
   public SerdeConfig config() {
@@ -140,6 +179,28 @@ public final class RegistryAccess implements AutoCloseable {
         () -> client.getVersion(subject, version));
   }
 
+  /**
+   * The record in the id-prefix form the deserializers read, wherever its writer put the schema's
+   * id or GUID (Framing#inPrefixForm); a GUID the registry does not know fails naming it.
+   */
+  public byte[] inPrefixForm(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+    return Framing.inPrefixForm(topic, isKey, headers, data,
+        guid -> bySchemaKey(topic, "schema GUID " + guid, () -> client.getIdByGuid(guid)));
+  }
+
+  /** {@code ask}'s answer; a failure names the record and {@code what} (an id or GUID) it asked for. */
+  private <T> T bySchemaKey(String topic, String what, Call<T> ask) {
+    try {
+      return ask.call();
+    } catch (RestClientException e) {
+      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
+          ? "the schema registry does not know " + what : e.getMessage();
+      throw new SerializationException(describe(topic) + " (" + what + "): " + reason, e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic) + " (" + what + ")", e);
+    }
+  }
+
   /** The writer schema of a payload, by the id in its header. */
   public SchemaDefinition schemaById(String topic, int id) {
     return schemaById(topic, id, null);
@@ -147,15 +208,7 @@ public final class RegistryAccess implements AutoCloseable {
 
   /** The same in a given {@code format} (API.md §1.4), e.g. Protobuf's {@code serialized}. */
   public SchemaDefinition schemaById(String topic, int id, String format) {
-    try {
-      return client.getById(id, null, format);
-    } catch (RestClientException e) {
-      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
-          ? "the schema registry does not know schema id " + id : e.getMessage();
-      throw new SerializationException(describe(topic) + " (schema id " + id + "): " + reason, e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic) + " (schema id " + id + ")", e);
-    }
+    return bySchemaKey(topic, "schema id " + id, () -> client.getById(id, null, format));
   }
 
   /** A schema another imports, by subject and version (-1 = latest). */

@@ -1,11 +1,16 @@
 package dev.stele.serde.internal;
 
+import dev.stele.client.RuleMode;
+import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ClientKeys;
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.KeyTable;
+import dev.stele.serde.rules.MessageModel;
 import dev.stele.serde.rules.internal.RuleEngine;
+import java.util.Arrays;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -82,6 +87,24 @@ public abstract class RegistrySerde {
       throw new IllegalStateException(getClass().getSimpleName() + " used before configure()");
     }
     return engine;
+  }
+
+  /**
+   * {@code framed} with {@code target}'s encoding rules (e.g. {@code ENCRYPT_PAYLOAD}) run on the
+   * payload after its first {@code headerSize} bytes, which stay as they are: in a serializer
+   * ({@code WRITE}) once the format has written the payload, in a deserializer ({@code READ})
+   * before the format reads it. Without encoding rules, {@code framed} itself.
+   */
+  protected final byte[] encodingRules(RuleMode mode, String subject, String topic, Headers headers,
+      SchemaDefinition target, MessageModel model, byte[] framed, int headerSize) {
+    if (!RuleEngine.hasEncodingRules(target)) {
+      return framed;
+    }
+    byte[] payload = Arrays.copyOfRange(framed, headerSize, framed.length);
+    byte[] out = rules().encoding(mode, subject, topic, headers, target, model, payload);
+    byte[] reframed = Arrays.copyOf(framed, headerSize + out.length);
+    System.arraycopy(out, 0, reframed, headerSize, out.length);
+    return reframed;
   }
 
   private void closeRules() {

@@ -14,7 +14,12 @@ import java.util.List;
  */
 public final class SerdeKeys {
   private static final String RULES = "this part of data contracts is not implemented yet";
-  private static final String FRAMING = "Stele frames every payload with the 5-byte id prefix";
+  /** Confluent's framing classes, named as strings: Stele's serdes do not load them. */
+  static final String PREFIX_ID_SERIALIZER = "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer";
+  static final String HEADER_ID_SERIALIZER = "io.confluent.kafka.serializers.schema.id.HeaderSchemaIdSerializer";
+  private static final String ID_SERIALIZER = "PrefixSchemaIdSerializer: magic byte 0 and the id before the"
+      + " payload; HeaderSchemaIdSerializer: the payload bare, magic byte 1 and the schema's GUID (and Protobuf's"
+      + " message indexes) in the __key_schema_id / __value_schema_id header; other classes fail";
 
   public static final KeyTable TABLE = KeyTable.of("serializers", List.of(
       honoured("auto.register.schemas", "true", "register the schema; wins over use.schema.id and the"
@@ -48,22 +53,23 @@ public final class SerdeKeys {
       honoured("rule.actions.*", null, "<name>.class and <name>.param.* (params; also under _default_ and"
           + " _<TYPE>_), e.g. rule.actions._default_.param.dlq.topic"),
       honoured("rule.service.loader.enable", "true", "also load every RuleExecutor and RuleAction found by"
-          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, DLQ from serde-common)"),
+          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, JSONATA from stele-serde-rules-jsonata,"
+          + " ENCRYPT and ENCRYPT_PAYLOAD from stele-serde-rules-encryption, DLQ from serde-common)"),
       defaultOnly("rule.metrics.enable", "true", "rule metrics are not recorded yet"),
       defaultOnly("validation.rules.executor.class", "io.confluent.kafka.schemaregistry.rules.cel.CelValidator",
           RULES),
       defaultOnly("validation.rules.fail.fast", "false", RULES),
       defaultOnly("context.name.strategy", "io.confluent.kafka.serializers.context.NullContextNameStrategy",
           "context name strategies are not supported; name the context in the subject (:.ctx:subject)"),
-      defaultOnly("key.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
-          FRAMING + "; ids in headers are not implemented"),
-      defaultOnly("value.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
-          FRAMING + "; ids in headers are not implemented"),
+      honoured("key.schema.id.serializer", PREFIX_ID_SERIALIZER, ID_SERIALIZER),
+      honoured("value.schema.id.serializer", PREFIX_ID_SERIALIZER, ID_SERIALIZER),
       defaultOnly("key.schema.id.deserializer", "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("value.schema.id.deserializer",
           "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("schema.reflection", "false", "Avro reflection is not implemented")));
 
   private SerdeKeys() {}

@@ -67,21 +67,22 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
   }
 
   @Override
-  public T deserialize(String topic, byte[] data) {
-    return deserialize(topic, null, data);
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
-  public T deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public T deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
     RegistryAccess registry = registry();
+    byte[] data = registry.inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {
       reader = resolve(registry, topic, id);
+    }
+    byte[] received = data;
+    if (reader.contract != null) {
+      data = encodingRules(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, data,
+          Framing.HEADER_SIZE);
     }
     JsonNode node;
     try {
@@ -111,7 +112,7 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     }
     if (readAs.contract != null) {
       node = (JsonNode) rules().domain(RuleMode.READ, readAs.subject, topic, headers, readAs.contract, readAs.model,
-          node, data);
+          node, received);
     }
     Class<?> type = type();
     if (type == null) {

@@ -100,6 +100,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
       JsonNode tree = data instanceof JsonNode node ? node : mapper.valueToTree(data);
       value = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, tree);
     }
+    byte[] prefixed;
     try {
       if (target.validator != null) {
         JsonNode node = value instanceof JsonNode tree ? tree : mapper.valueToTree(value);
@@ -110,11 +111,14 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
         }
         value = node;
       }
-      return framed(target, value);
+      byte[] framed = framed(target, value);
+      prefixed = target.contract == null ? framed : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+          target.contract, target.model, framed, Framing.HEADER_SIZE);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
           + e.getMessage(), e);
     }
+    return registry().frameOut(topic, headers, prefixed, target.id, 0);
   }
 
   /**

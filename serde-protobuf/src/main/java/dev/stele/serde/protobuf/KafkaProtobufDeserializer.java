@@ -16,6 +16,7 @@ import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
 import dev.stele.serde.protobuf.internal.ProtobufModel;
 import dev.stele.serde.rules.internal.Migrations;
+import dev.stele.serde.rules.internal.RuleEngine;
 import dev.stele.serde.protobuf.internal.ProtobufKeys;
 import java.util.Arrays;
 import java.util.List;
@@ -72,21 +73,20 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   }
 
   @Override
-  public T deserialize(String topic, byte[] data) {
-    return deserialize(topic, null, data);
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
-  public T deserialize(String topic, Headers headers, byte[] data) {
-    if (data == null) {
+  public T deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
-    registry(); // an IllegalStateException when used before configure()
+    byte[] data = registry().inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     // The writer's schema is fetched even for a generated class: an id the registry does not
     // know, or indexes naming no message, mean the data is not what it claims to be.
     Writer writer = writer(topic, id);
+    byte[] received = data;
+    if (RuleEngine.hasEncodingRules(writer.contract)) {
+      data = decoded(topic, headers, writer, data);
+    }
     Parser<?> generated = parser;
     Known known = lastKnown;
     if (generated != null && known != null && known.id == id && startsWith(data, known.indexes)) {
@@ -100,9 +100,23 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
       } catch (Exception e) {
         throw undecodable(topic, id, known.path, e);
       }
-      return finish(topic, headers, writer, value, data);
+      return finish(topic, headers, writer, value, received);
     }
-    return finish(topic, headers, writer, decode(topic, data, id, writer), data);
+    return finish(topic, headers, writer, decode(topic, data, id, writer), received);
+  }
+
+  /** The record with the writer schema's encoding rules run on the message's bytes, after the indexes. */
+  private byte[] decoded(String topic, Headers headers, Writer writer, byte[] data) {
+    MessageIndexes.Read indexes;
+    Descriptor type;
+    try {
+      indexes = MessageIndexes.decode(data, Framing.HEADER_SIZE);
+      type = MessageIndexes.resolve(writer.file, indexes.indexes());
+    } catch (IllegalArgumentException e) {
+      throw new SerializationException(describe(topic) + " (schema id " + writer.id + "): " + e.getMessage(), e);
+    }
+    return encodingRules(RuleMode.READ, registry().subject(topic, type.getFullName()), topic, headers,
+        writer.contract, MODEL, data, indexes.next());
   }
 
   private T finish(String topic, Headers headers, Writer writer, T value, byte[] data) {

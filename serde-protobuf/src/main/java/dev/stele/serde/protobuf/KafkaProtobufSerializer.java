@@ -115,7 +115,10 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
       throw new SerializationException(describe(topic) + " (schema id " + target.id + "): cannot write the "
           + type.getFullName() + " message: " + e.getMessage(), e);
     }
-    return out;
+    // Encoding rules see the message's bytes; the header and the message indexes stay in the clear.
+    byte[] encoded = target.contract == null ? out : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+        target.contract, MODEL, out, Framing.HEADER_SIZE + target.indexes.length);
+    return registry().frameOut(topic, headers, encoded, target.id, target.indexes.length);
   }
 
   private Target resolve(String topic, Descriptor type) {

@@ -124,6 +124,34 @@ public final class RuleEngine implements AutoCloseable {
     return run(mode, subject, topic, headers, target, model, message, original, rules);
   }
 
+  /** Whether {@code target} has encoding rules ({@code ruleSet.encodingRules}) for a serde to run. */
+  public static boolean hasEncodingRules(SchemaDefinition target) {
+    return target != null && target.ruleSet() != null && !target.ruleSet().encodingRules().isEmpty();
+  }
+
+  /**
+   * Runs {@code target}'s encoding rules on an encoded payload (the bytes after the framing):
+   * WRITE once the format has written it, READ (in reverse order) before the format reads it, as
+   * Confluent's serdes do; returns the payload to frame or decode.
+   */
+  public byte[] encoding(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
+      MessageModel model, byte[] payload) {
+    if (!hasEncodingRules(target)) {
+      return payload;
+    }
+    List<Rule> rules = target.ruleSet().encodingRules();
+    if (mode == RuleMode.READ) {
+      rules = new ArrayList<>(rules);
+      Collections.reverse(rules);
+    }
+    Object out = run(mode, subject, topic, headers, target, model, payload, payload, rules);
+    if (!(out instanceof byte[] bytes)) {
+      throw new SerializationException("An encoding rule of subject '" + subject + "' did not answer bytes but "
+          + (out == null ? "null" : out.getClass().getSimpleName()));
+    }
+    return bytes;
+  }
+
   /**
    * Runs the migration rules of each step on {@code json}, a record's JSON form, and returns the
    * JSON of the record as the last step's schema has it.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.ClientConfig;
+import dev.stele.client.Metadata;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleKind;
 import dev.stele.client.RuleMode;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data contract end to end: a real Stele server process holds the Student schema and its
- * rules, a real KRaft broker carries the records, and a Kafka producer and consumer use Stele's
- * Avro serdes with only Confluent's settings.
+ * rules (and, for encryption, the DEKs), a real KRaft broker carries the records, and a Kafka
+ * producer and consumer use Stele's Avro serdes with only Confluent's settings.
  */
 class DataContractsProcessTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -60,14 +61,15 @@ class DataContractsProcessTest {
   @RegisterExtension
   static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
 
+  static final String SECRET = "rule.executors._default_.param.secret";
   static ServerProcess server;
   static CachedSchemaRegistryClient client;
 
   @BeforeAll
   static void start() throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("students", 1, (short) 1), new NewTopic("students-dlq", 1, (short) 1)))
-          .all().get();
+      admin.createTopics(List.of(new NewTopic("students", 1, (short) 1), new NewTopic("students-dlq", 1, (short) 1),
+          new NewTopic("pupils", 1, (short) 1))).all().get();
     }
     server = ServerProcess.start(work, Map.of());
     client = new CachedSchemaRegistryClient(ClientConfig.forUrls(server.url()));
@@ -77,6 +79,14 @@ class DataContractsProcessTest {
         "'XXX-XX-' + value.substring(7)").withTags(Set.of("PII"));
     client.register("students-value", SchemaDefinition.avro(CelAvroTest.STUDENT).withContract(null,
         RuleSet.domain(List.of(positiveClass, maskSsn))));
+    // The name is PII too, by the metadata; readers without the key get the ciphertext (NONE on read).
+    Rule encryptPii = Rule.of("encryptPii", RuleKind.TRANSFORM, RuleMode.WRITEREAD, "ENCRYPT", null)
+        .withTags(Set.of("PII")).withActions(null, "ERROR,NONE").withParams(Map.of("encrypt.kek.name", "school",
+            "encrypt.kms.type", "local-kms", "encrypt.kms.key.id", "school-key"));
+    client.register("pupils-value", SchemaDefinition.avro(CelAvroTest.STUDENT).withContract(
+        new Metadata(Map.of("school.Student.name", Set.of("PII")), Map.of(), Set.of()),
+        RuleSet.domain(List.of(Rule.of("checkClass", RuleKind.CONDITION, RuleMode.WRITE, "CEL", "message.class > 0"),
+            encryptPii))));
   }
 
   @AfterAll
@@ -94,17 +104,23 @@ class DataContractsProcessTest {
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName(),
         "schema.registry.url", server.url(), "auto.register.schemas", "false", "use.latest.version", "true",
-        "rule.actions._default_.param.dlq.auto.flush", "true"));
+        "rule.actions._default_.param.dlq.auto.flush", "true", SECRET, "the school's secret"));
   }
 
   static <V> List<ConsumerRecord<String, V>> consume(String topic, Class<?> valueDeserializer, int count) {
+    return consume(topic, valueDeserializer, count, "test-" + topic, "the school's secret");
+  }
+
+  /** @param secret the consumer's local-kms secret, the key to the encrypted fields if it is the producer's */
+  static <V> List<ConsumerRecord<String, V>> consume(String topic, Class<?> valueDeserializer, int count,
+      String group, String secret) {
     List<ConsumerRecord<String, V>> records = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer.getName(),
-        "schema.registry.url", server.url()))) {
+        "schema.registry.url", server.url(), SECRET, secret))) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (records.size() < count && System.nanoTime() < deadline) {
@@ -141,6 +157,36 @@ class DataContractsProcessTest {
     assertThat(header(dead.get(0), DlqAction.RULE_SUBJECT)).isEqualTo("students-value");
     assertThat(header(dead.get(0), DlqAction.RULE_TOPIC)).isEqualTo("students");
     assertThat(header(dead.get(0), DlqAction.RULE_EXCEPTION)).isEqualTo("Expr failed: 'message.class > 0'");
+  }
+
+  @Test
+  void theStudentsPiiIsCiphertextInTheTopicAndPlaintextOnlyToAConsumerWithTheKey() throws Exception {
+    try (KafkaProducer<String, Object> producer = producer()) {
+      producer.send(new ProducerRecord<>("pupils", "cy", CelAvroTest.student("Cy Twombly", 2, "222-33-4444", null))).get();
+      assertThatThrownBy(() -> producer.send(new ProducerRecord<>("pupils", "di",
+          CelAvroTest.student("Di", 0, "555-66-7777", null))))
+          .isInstanceOf(RuleFailedException.class).hasMessage("Rule failed: checkClass");
+    }
+
+    List<ConsumerRecord<String, byte[]>> raw = consume("pupils", ByteArrayDeserializer.class, 1, "raw", "none");
+    assertThat(raw).hasSize(1);
+    String inTheTopic = new String(raw.get(0).value(), StandardCharsets.ISO_8859_1);
+    // A space and dashes cannot occur in base64, so neither can stand in the ciphertext by chance.
+    assertThat(inTheTopic).doesNotContain("Cy Twombly").doesNotContain("222-33-4444");
+
+    List<ConsumerRecord<String, Object>> keyed = consume("pupils", KafkaAvroDeserializer.class, 1);
+    GenericRecord cy = (GenericRecord) keyed.get(0).value();
+    assertThat(cy.get("name").toString()).isEqualTo("Cy Twombly");
+    assertThat(cy.get("ssn").toString()).isEqualTo("222-33-4444");
+    assertThat(cy.get("class")).isEqualTo(2);
+
+    List<ConsumerRecord<String, Object>> keyless = consume("pupils", KafkaAvroDeserializer.class, 1, "keyless",
+        "another school's secret");
+    GenericRecord ciphertext = (GenericRecord) keyless.get(0).value();
+    assertThat(ciphertext.get("name").toString()).isNotEqualTo("Cy Twombly")
+        .matches("[A-Za-z0-9+/]+=*").hasSize(4 * ((12 + 10 + 16 + 2) / 3));
+    assertThat(ciphertext.get("ssn").toString()).isNotEqualTo("222-33-4444");
+    assertThat(ciphertext.get("class")).isEqualTo(2);
   }
 
   static String header(ConsumerRecord<?, ?> record, String name) {
