@@ -103,8 +103,17 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * The pictures the README shows: with {@code -Dstele.console.screenshots=DIR} (e.g. the
+   * repository's {@code docs/console}) a run also writes these there, so they are remade by a
+   * run rather than by hand.
+   */
+  private static final java.util.Set<String> PUBLISHED = java.util.Set.of("signin", "subjects", "subject",
+      "schema", "compare", "compare-dark", "playground", "register-refused", "delete-dialog", "settings", "fields");
+
+  /**
    * Saves the whole page as {@code name}.png under the build's report directory
-   * ({@code console/}), for a person to look at after a run; returns the file.
+   * ({@code console/}), for a person to look at after a run (and, for the README's pictures, in
+   * {@code stele.console.screenshots} when set); returns the file.
    */
   Path screenshot(String name) {
     Path dir = Path.of(System.getProperty("stele.report.dir", "target"), "console");
@@ -115,6 +124,11 @@ final class Browser implements AutoCloseable {
       Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
           Map.of("format", "png", "captureBeyondViewport", true));
       Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+      String published = System.getProperty("stele.console.screenshots", "");
+      if (!published.isBlank() && PUBLISHED.contains(name)) {
+        Files.createDirectories(Path.of(published));
+        Files.copy(file, Path.of(published, name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       return file;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -2,22 +2,16 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.testkit.server.ChildJvm;
-import dev.stele.testkit.server.SecuredServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console at /ui in a real headless Chromium, against a server process with Basic
@@ -28,18 +22,14 @@ import org.openqa.selenium.WebElement;
  * and the main pages at a phone's width.
  */
 class ConsoleAcceptanceTest {
-  private static final String ORDER_V1 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"}]}""";
-  private static final String ORDER_V2 = """
-      {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"int"},\
-      {"name":"note","type":"string","default":""}]}""";
+  private static final String ORDER_V1 = ConsoleSession.ORDER_V1;
+  private static final String ORDER_V2 = ConsoleSession.ORDER_V2;
   /** id's type changed: incompatible with v2 whichever way round. */
   private static final String ORDER_V3 = """
       {"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"string"},\
       {"name":"note","type":"string","default":""}]}""";
 
-  @TempDir static Path work;
-  private static SecuredServer server;
+  @RegisterExtension static final ConsoleSession session = new ConsoleSession();
   private static String url;
   private static Browser browser;
   private static int orderV1Id;
@@ -48,54 +38,26 @@ class ConsoleAcceptanceTest {
 
   @BeforeAll
   static void startServerWithSubjects() throws Exception {
-    ConsoleUsers users = ConsoleUsers.write(work);
-    patToken = users.patToken();
-    url = "http://127.0.0.1:" + ChildJvm.freePort();
-    Path properties = work.resolve("stele.properties");
-    Files.writeString(properties, String.join("\n", "listeners=" + url,
-        "stele.data.dir=" + work.resolve("data"), "authentication.method=BEARER",
-        "stele.auth.jwt.public.key.file=" + users.pem(),
-        "authentication.realm=Stele", "stele.auth.users.file=" + users.usersFile(), ""));
-    server = SecuredServer.start(work, properties);
+    url = session.url;
+    browser = session.browser;
+    patToken = session.patToken;
 
-    Http admin = new Http(url).withAuthorization(ConsoleUsers.basic("admin"));
-    orderV1Id = register(admin, "alice-orders-value", ORDER_V1, null);
-    register(admin, "alice-orders-value", ORDER_V2, null);
+    Http admin = session.admin;
+    orderV1Id = register("alice-orders-value", ORDER_V1, null);
+    register("alice-orders-value", ORDER_V2, null);
     admin.ok("PUT", "/config/alice-orders-value", Map.of("compatibility", "NONE"));
-    register(admin, "alice-orders-value", ORDER_V3, null);
+    register("alice-orders-value", ORDER_V3, null);
     admin.ok("PUT", "/config/alice-orders-value", Map.of("compatibility", "FULL"));
-    register(admin, "alice-common", """
+    register("alice-common", """
         {"type":"record","name":"Money","namespace":"shop","fields":[{"name":"cents","type":"long"}]}""", null);
-    paymentId = register(admin, "alice-payments-value", """
+    paymentId = register("alice-payments-value", """
         {"type":"record","name":"Payment","namespace":"shop","fields":[{"name":"amount","type":"shop.Money"}]}""",
         List.of(Map.of("name", "shop.Money", "subject", "alice-common", "version", 1)));
-    register(admin, "alice-retired-value", """
+    register("alice-retired-value", """
         {"type":"record","name":"Retired","fields":[{"name":"at","type":"long"}]}""", null);
     admin.ok("DELETE", "/subjects/alice-retired-value", null);
-    register(admin, "bob-secrets-value", """
+    register("bob-secrets-value", """
         {"type":"record","name":"Secret","fields":[{"name":"password","type":"string"}]}""", null);
-
-    browser = Browser.start(1280, 900);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  /** Each test starts signed out: the credentials live in the tab's sessionStorage. */
-  @BeforeEach
-  void signOut() {
-    browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    browser.open(url + "/ui/");
-    browser.script("sessionStorage.clear()");
-    // A page of its own for each test: opening /ui/#/... over /ui/ would only change the hash.
-    browser.open("about:blank");
   }
 
   @Test
@@ -164,6 +126,30 @@ class ConsoleAcceptanceTest {
     browser.driver().findElement(By.linkText("v1")).click();
     browser.awaitText("alice-retired-value v1");
     assertThat(browser.text()).contains("\"name\": \"Retired\"");
+  }
+
+  @Test
+  void aFieldSearchFindsSubjectsByAFieldAmongThoseTheUserMayRead() {
+    signIn("#/subjects", "alice");
+    awaitSubjects(3);
+    new Select(browser.driver().findElement(By.id("field-in"))).selectByVisibleText("name");
+    browser.driver().findElement(By.id("field-search")).sendKeys("CENTS", Keys.ENTER);
+    browser.await("the matches", d -> !browser.texts("#field-results > li").isEmpty());
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/fields?q=CENTS&in=name");
+    // The payment's field is of the referenced type, whose fields it holds.
+    assertThat(browser.texts("#field-results > li > a")).containsExactly("alice-common v1", "alice-payments-value v1");
+    assertThat(browser.texts("#field-results .fields li")).containsOnly("shop.Money.cents: long");
+    browser.screenshot("fields");
+
+    session.open("#/fields?q=password");
+    browser.awaitText("No subject you may read has such a field");
+    session.signOut();
+    signIn("#/fields?q=password", "admin");
+    browser.await("the admin's match", d -> browser.texts("#field-results > li > a").equals(List.of("bob-secrets-value v1")));
+    session.open("#/fields?q=long&in=type");
+    // alice-retired-value has a long too, but no live version: not found.
+    browser.await("a search by type", d -> browser.texts("#field-results > li > a")
+        .equals(List.of("alice-common v1", "alice-payments-value v1")));
   }
 
   @Test
@@ -288,6 +274,10 @@ class ConsoleAcceptanceTest {
     browser.await("the schema as registered", d -> browser.text().contains(ORDER_V1.strip()));
     browser.driver().findElement(By.id("copy")).click();
     browser.await("the copy to be reported", d -> browser.text().contains("Copied.") || browser.text().contains("select the text"));
+    browser.driver().findElement(By.cssSelector("button[data-view=normalized]")).click();
+    browser.await("the normalized form", d -> "true".equals(d.findElement(By.cssSelector("button[data-view=normalized]"))
+        .getAttribute("aria-pressed")));
+    assertThat(browser.text()).contains("\"name\": \"Order\"");
   }
 
   @Test
@@ -296,7 +286,8 @@ class ConsoleAcceptanceTest {
     awaitSubjects(3);
     browser.driver().manage().window().setSize(new Dimension(390, 844));
     for (String hash : List.of("#/subjects", "#/subjects/alice-orders-value", "#/subjects/alice-orders-value/versions/3",
-        "#/subjects/alice-orders-value/compare?a=2&b=3", "#/schemas/" + orderV1Id)) {
+        "#/subjects/alice-orders-value/compare?a=2&b=3", "#/schemas/" + orderV1Id,
+        "#/subjects/alice-orders-value/check", "#/fields?q=id")) {
       browser.open(url + "/ui/" + hash);
       browser.await("the page " + hash, d -> !browser.text().contains("Loading…") && !d.findElements(By.cssSelector("main h1")).isEmpty());
       long inner = (Long) browser.script("return window.innerWidth");
@@ -346,16 +337,11 @@ class ConsoleAcceptanceTest {
   }
 
   private static void signIn(String hash, String user) {
-    browser.open(url + "/ui/" + hash);
-    browser.awaitElement("#user");
-    fillSignIn(user);
+    session.signIn(hash, user);
   }
 
   private static void fillSignIn(String user) {
-    browser.driver().findElement(By.id("user")).sendKeys(user);
-    browser.driver().findElement(By.id("password")).sendKeys(user + "-secret");
-    browser.driver().findElement(By.cssSelector("form.signin button[type=submit]")).click();
-    browser.await("the sign-in to go through", d -> !d.getCurrentUrl().contains("#/signin"));
+    session.fillSignIn(user);
   }
 
   private static List<String> awaitSubjects(int count) {
@@ -363,12 +349,8 @@ class ConsoleAcceptanceTest {
     return browser.texts("#subject-list a");
   }
 
-  private static int register(Http http, String subject, String schema, List<Map<String, Object>> references)
+  private static int register(String subject, String schema, List<Map<String, Object>> references)
       throws Exception {
-    Map<String, Object> body = references == null ? Map.of("schema", schema)
-        : Map.of("schema", schema, "references", references);
-    JsonNode answer = http.ok("POST", "/subjects/" + subject + "/versions", body);
-    return answer.get("id").asInt();
+    return session.register(subject, schema, references);
   }
-
 }

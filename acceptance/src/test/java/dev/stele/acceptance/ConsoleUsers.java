@@ -19,17 +19,21 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The people of ConsoleAcceptanceTest: admin (everything) and alice ({@code alice-*}, read and
- * write) in a users file, password NAME-secret; pat, known only by a bearer token with the role
+ * The people of the console's tests: admin (everything), alice ({@code alice-*}, read and
+ * write) and reader ({@code alice-*} and the global settings, read only) in a users file,
+ * password NAME-secret; pat, known only by a bearer token with the role
  * payments ({@code alice-payments*}, read), signed by a key whose public half is {@link #pem}.
  */
 record ConsoleUsers(Path usersFile, Path pem, String patToken) {
   static ConsoleUsers write(Path dir) throws IOException, JOSEException {
     Path users = Files.writeString(dir.resolve("users.conf"), "user admin " + hash("admin") + " admins\n"
         + "user alice " + hash("alice") + "\n"
+        + "user reader " + hash("reader") + "\n"
         + "allow role:admins all subject:*\n"
         + "allow role:admins all global\n"
         + "allow user:alice read,write subject:alice-*\n"
+        + "allow user:reader read subject:alice-*\n"
+        + "allow user:reader read global\n"
         + "allow role:payments read subject:alice-payments*\n");
     ECKey key = new ECKeyGenerator(Curve.P_256).generate();
     Path pem = Files.writeString(dir.resolve("jwt.pem"), "-----BEGIN PUBLIC KEY-----\n"

@@ -7,13 +7,18 @@ import dev.stele.registry.log.AppendListener;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.FieldSearch;
+import dev.stele.registry.read.IdReads;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Writer;
 import dev.stele.schema.SchemaFormats;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One registry node: its state, built by replaying a {@link RecordLog}, and the services over it.
@@ -32,6 +37,7 @@ public final class RegistryNode implements AutoCloseable {
   private final Settings settings;
   private final KeyRegistryService keys;
   private final HistoryWarmer warmer;
+  private final SchemaViews views;
   private final NodeLeadership cluster; // null: the node leads alone
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
@@ -45,6 +51,19 @@ public final class RegistryNode implements AutoCloseable {
     this.settings = new SettingsService(state, writer, options);
     this.keys = new KeyRegistryService(state, writer, keyOptions);
     this.warmer = HistoryWarmer.start(state, parser, options);
+    FieldSearch fields = new FieldSearch(state, parser);
+    IdReads ids = new IdReads(state, parser);
+    this.views = new SchemaViews() {
+      @Override
+      public List<Results.FieldMatch> fields(Requests.FindFields request) {
+        return fields.find(request);
+      }
+
+      @Override
+      public String normalized(Requests.SchemaById request) {
+        return ids.normalized(request);
+      }
+    };
     this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
 
@@ -105,6 +124,11 @@ public final class RegistryNode implements AutoCloseable {
 
   public Registry registry() {
     return registry;
+  }
+
+  /** Stele's own reads of schemas (/v1/search, /v1/schemas). */
+  public SchemaViews views() {
+    return views;
   }
 
   public Settings settings() {

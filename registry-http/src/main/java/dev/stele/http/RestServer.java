@@ -5,6 +5,7 @@ import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.Registry;
+import dev.stele.registry.SchemaViews;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
@@ -52,10 +53,11 @@ public final class RestServer {
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    * @param console the web console's files, served at {@code /ui}; null: no console
    * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
+   * @param views Stele's own reads of schemas ({@code /v1/search}, {@code /v1/schemas}); null: not served
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors, ConsoleAssets console, KeyRegistry keys) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaViews views) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -73,7 +75,7 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null, null);
     }
 
     /** The defaults over these services, the DEK registry included. */
@@ -117,6 +119,10 @@ public final class RestServer {
       return copy(b -> b.keys = keys);
     }
 
+    public Setup withViews(SchemaViews views) {
+      return copy(b -> b.views = views);
+    }
+
     /** A copy with what {@code change} sets, so that each wither names only its own field. */
     private Setup copy(Consumer<Copy> change) {
       Copy copy = new Copy(this);
@@ -137,6 +143,7 @@ public final class RestServer {
       private CorsOptions cors;
       private ConsoleAssets console;
       private KeyRegistry keys;
+      private SchemaViews views;
 
       private Copy(Setup from) {
         registry = from.registry;
@@ -150,11 +157,12 @@ public final class RestServer {
         cors = from.cors;
         console = from.console;
         keys = from.keys;
+        views = from.views;
       }
 
       private Setup build() {
         return new Setup(registry, settings, options, info, security, leadership, operations,
-            heap, cors, console, keys);
+            heap, cors, console, keys, views);
       }
     }
   }
@@ -241,6 +249,10 @@ public final class RestServer {
         setup.heap());
     new RootRoutes(setup.info()).declare(routes);
     new CallerRoutes().declare(routes);
+    new ClusterRoutes(setup.info(), leadership, operations).declare(routes);
+    if (setup.views() != null) {
+      new ViewRoutes(setup.views(), setup.registry()).declare(routes);
+    }
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);
     new SubjectVersionRoutes(setup.registry()).declare(routes);

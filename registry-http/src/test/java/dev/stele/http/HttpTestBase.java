@@ -81,7 +81,8 @@ abstract class HttpTestBase {
 
   /** What {@link #startServer} serves: {@link #node} with {@link #options()}. */
   RestServer.Setup setup() {
-    return RestServer.Setup.of(node.registry(), node.settings(), node.keys()).withOptions(options())
+    return RestServer.Setup.of(node.registry(), node.settings(), node.keys()).withViews(node.views())
+        .withOptions(options())
         .withInfo(new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"));
   }
 

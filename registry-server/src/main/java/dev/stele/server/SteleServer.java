@@ -98,6 +98,7 @@ final class SteleServer implements AutoCloseable {
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
             .withKeys(servesDekRegistry ? node.keys() : null)
+            .withViews(node.views())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
             .withConsole(console)

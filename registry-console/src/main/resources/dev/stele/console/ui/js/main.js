@@ -11,6 +11,10 @@ import { subjectPage } from './pages/subject.js';
 import { schemaPage } from './pages/schema.js';
 import { comparePage } from './pages/compare.js';
 import { lookupPage, schemaByIdPage } from './pages/lookup.js';
+import { playgroundPage, registerPage } from './pages/playground.js';
+import { globalsPage } from './pages/globals.js';
+import { clusterPage } from './pages/cluster.js';
+import { fieldsPage } from './pages/fields.js';
 
 const ROUTES = [
   [/^signin$/, signInPage, 'signin'],
@@ -18,6 +22,11 @@ const ROUTES = [
   [/^subjects\/([^/]+)$/, subjectPage, 'subjects'],
   [/^subjects\/([^/]+)\/versions\/([^/]+)$/, schemaPage, 'subjects'],
   [/^subjects\/([^/]+)\/compare$/, comparePage, 'subjects'],
+  [/^subjects\/([^/]+)\/check$/, playgroundPage, 'subjects'],
+  [/^subjects\/([^/]+)\/register$/, registerPage, 'subjects'],
+  [/^settings$/, globalsPage, 'settings'],
+  [/^cluster$/, clusterPage, 'cluster'],
+  [/^fields$/, fieldsPage, 'subjects'],
   [/^lookup$/, lookupPage, 'lookup'],
   [/^schemas\/([^/]+)$/, schemaByIdPage, 'lookup'],
 ];
@@ -54,6 +63,11 @@ function showCaller() {
     mount(who, caller ? 'Open server (no sign-in)' : '');
     out.hidden = true;
   }
+  // The global settings need the global read right; the cluster page names hosts, so it is
+  // offered to those whose rules give the global admin right.
+  const global = caller?.global ?? [];
+  document.getElementById('nav-settings').hidden = !global.includes('read');
+  document.getElementById('nav-cluster').hidden = !global.includes('admin');
 }
 
 async function render() {

@@ -6,10 +6,11 @@ import { codeBlock, prettyText } from './text.js';
 const EXTENSIONS = { AVRO: 'avsc', JSON: 'json', PROTOBUF: 'proto' };
 
 /**
- * fileName without extension; the type picks it (.avsc, .json, .proto). resolved: null, or a
- * function giving the schema with its references inlined (asked for when its tab is chosen).
+ * fileName without extension; the type picks it (.avsc, .json, .proto). more: further forms as
+ * [name, label, load], load giving the text when its tab is first chosen (the normalized form,
+ * the references inlined).
  */
-export function schemaView(schema, type, fileName, resolved = null) {
+export function schemaView(schema, type, fileName, more = []) {
   type = type ?? 'AVRO';
   const texts = { pretty: prettyText(schema, type), raw: schema };
   const views = { pretty: codeBlock(schema, type), raw: h('pre', { class: 'code raw', tabindex: '0' }, schema) };
@@ -21,7 +22,7 @@ export function schemaView(schema, type, fileName, resolved = null) {
       const group = e.currentTarget.parentElement;
       if (!views[name]) {
         try {
-          const inlined = await resolved();
+          const inlined = await more.find(([n]) => n === name)[2]();
           texts[name] = prettyText(inlined, type);
           views[name] = codeBlock(inlined, type);
         } catch (failure) {
@@ -46,7 +47,7 @@ export function schemaView(schema, type, fileName, resolved = null) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   } }, 'Download');
   return h('div', { class: 'schema' },
-    h('div', { class: 'toolbar' }, h('span', { class: 'tabs', role: 'group', 'aria-label': 'Form' }, tab('pretty', 'Pretty'), tab('raw', 'As registered'), resolved ? tab('resolved', 'References inlined') : null), copy, download, status),
+    h('div', { class: 'toolbar' }, h('span', { class: 'tabs', role: 'group', 'aria-label': 'Form' }, tab('pretty', 'Pretty'), tab('raw', 'Canonical (as stored)'), more.map(([name, label]) => tab(name, label))), copy, download, status),
     holder);
 }
 

@@ -50,7 +50,7 @@ async function check(base, old, next) {
 }
 
 /** The messages that name a problem (not the echo of the old schema and the config), with their paths. */
-function problems(messages) {
+export function problems(messages) {
   return messages
     .filter((m) => !/^\{(oldSchemaVersion|oldSchema|validateFields|compatibility)\b/.test(m))
     .map((m) => {

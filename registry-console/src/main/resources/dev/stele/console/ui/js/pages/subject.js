@@ -3,8 +3,10 @@
 // and what the caller may do with it.
 
 import { api, orNull, subjectPath } from '../api.js';
+import { confirmDelete, versionLines } from '../confirm.js';
 import { facts, h, link, muted, route, section } from '../dom.js';
 import { go } from '../nav.js';
+import { LEVELS, MODES, settingEditor } from '../settings.js';
 import { contextOf } from './subjects.js';
 
 /** At most this many version requests in flight: a subject with 1,000 versions stays polite. */
@@ -19,19 +21,23 @@ export async function subjectPage({ params, query }) {
     api(base + '/versions', { query: deleted }),
     deleted ? api(base + '/versions').catch(() => []) : null,
     // 'latest' never names a soft-deleted version: with them, the list's last one is asked for.
-    deleted ? null : api(base + '/versions/latest'),
+    deleted ? null : api(base + '/versions/latest', { query: { findTags: '*' } }),
     orNull(api('/config/' + encodeURIComponent(subject))),
     orNull(api('/config/' + encodeURIComponent(subject), { query: { defaultToGlobal: 'true' } })),
     orNull(api('/mode/' + encodeURIComponent(subject))),
     orNull(api('/mode/' + encodeURIComponent(subject), { query: { defaultToGlobal: 'true' } })),
     api('/v1/caller', { query: { subject } }),
   ]);
-  const latest = latestOrNull ?? await api(base + '/versions/' + numbers[numbers.length - 1], { query: deleted });
+  const latest = latestOrNull ?? await api(base + '/versions/' + numbers[numbers.length - 1], { query: { ...deleted, findTags: '*' } });
   const [versions, referencedBy] = await Promise.all([
     inBatches(numbers, (v) => (v === latest.version ? Promise.resolve(latest) : api(base + '/versions/' + v, { query: deleted }))),
     api(base + '/versions/' + latest.version + '/referencedby').catch(() => []),
   ]);
   const rights = caller.subjects?.[subject] ?? [];
+  const may = (operation) => rights.includes(operation);
+  const again = () => go(location.hash);
+  const at = '/' + encodeURIComponent(subject);
+  const allSoftDeleted = live !== null && live.length === 0;
 
   return h('div', null,
     h('p', { class: 'crumbs' }, link(['subjects'], 'Subjects'), ' / '),
@@ -43,15 +49,33 @@ export async function subjectPage({ params, query }) {
       ['Latest id', link(['schemas', latest.id], String(latest.id))],
       ['You may', rights.length ? rights.join(', ') : 'read'],
     ]),
+    h('div', { class: 'toolbar', id: 'actions' },
+      link(['subjects', subject, 'check'], 'Compatibility playground', { id: 'to-playground' }),
+      may('write') ? link(['subjects', subject, 'register'], 'Register a new version', { id: 'to-register' }) : null,
+      may('delete') ? h('button', { type: 'button', id: 'delete-subject', class: 'danger', onclick: async () => {
+        const choice = await confirmDelete({ what: 'the subject ' + subject, lost: versionLines(versions), permanentOnly: allSoftDeleted });
+        if (!choice) return;
+        if (!allSoftDeleted) await api(base, { method: 'DELETE' });
+        if (choice === 'permanent') await api(base, { method: 'DELETE', query: { permanent: 'true' } });
+        go(route(['subjects'], choice === 'permanent' ? null : { deleted: 'true' }));
+      } }, 'Delete subject…') : null),
     section('Versions', versionsTable(subject, versions, live), compareForm(subject, numbers)),
     section('References', references(latest.references)),
     section('Referenced by', referencedBy.length
       ? h('ul', { class: 'inline' }, referencedBy.map((id) => h('li', null, link(['schemas', id], 'id ' + id))))
       : muted('No schema refers to the latest version.')),
-    section('Config', levels('Compatibility', ownConfig, config, 'compatibilityLevel'), configDetails(ownConfig, config)),
-    section('Mode', levels('Mode', ownMode, mode, 'mode')),
+    section('Config', settingEditor({ id: 'config', what: 'Compatibility', scope: 'this subject',
+      own: ownConfig?.compatibilityLevel, effective: config?.compatibilityLevel, choices: LEVELS, allowed: may('admin'),
+      save: (v) => api('/config' + at, { method: 'PUT', body: { compatibility: v } }),
+      clear: () => clearLevel(at, ownConfig), done: again }),
+    configDetails(ownConfig, config)),
+    section('Mode', settingEditor({ id: 'mode', what: 'Mode', scope: 'this subject', own: ownMode?.mode, effective: mode?.mode,
+      choices: MODES, allowed: may('admin'),
+      save: (v) => api('/mode' + at, { method: 'PUT', body: { mode: v } }),
+      clear: () => api('/mode' + at, { method: 'DELETE' }), done: again })),
     section('Metadata', json(latest.metadata, 'No metadata on the latest version.')),
-    section('Rule set', json(latest.ruleSet, 'No rules on the latest version.')));
+    section('Rule set', json(latest.ruleSet, 'No rules on the latest version.')),
+    section('Tags', tags(latest.schemaTags)));
 }
 
 async function inBatches(items, call) {
@@ -100,14 +124,6 @@ function references(refs) {
     link(['subjects', r.subject, 'versions', r.version], `${r.subject} v${r.version}`))));
 }
 
-/** Own and effective value side by side: what is set here, and what applies (maybe inherited). */
-function levels(what, own, effective, field) {
-  return facts([
-    [what + ' (effective)', effective ? h('strong', { class: 'level' }, effective[field]) : muted('not set')],
-    [what + ' (this subject)', own ? own[field] : muted('not set: inherited from the context or global')],
-  ]);
-}
-
 function configDetails(own, effective) {
   const rest = (c) => {
     if (!c) return null;
@@ -120,6 +136,25 @@ function configDetails(own, effective) {
   if (!ownRest && !effectiveRest) return null;
   return h('details', null, h('summary', null, 'Other settings'),
     h('h3', null, 'Effective'), json(effectiveRest, 'none'), h('h3', null, 'This subject'), json(ownRest, 'none'));
+}
+
+/**
+ * The registry clears a subject's config only as a whole (a PUT keeps what it leaves out): the
+ * other settings set here are put back at once after the delete.
+ */
+async function clearLevel(at, own) {
+  await api('/config' + at, { method: 'DELETE' });
+  const rest = { ...own };
+  delete rest.compatibilityLevel;
+  if (Object.keys(rest).length) await api('/config' + at, { method: 'PUT', body: rest });
+}
+
+/** The places of the latest version that carry tags (findTags=*), with their tags. */
+function tags(schemaTags) {
+  if (!schemaTags?.length) return muted('Nothing in the latest version is tagged.');
+  return h('ul', { id: 'tags' }, schemaTags.map((t) => h('li', null, h('code', null, t.schemaEntity.entityPath),
+    ' ', muted(t.schemaEntity.entityType === 'sr_field' ? 'field' : 'record'), ': ',
+    t.tags.map((tag) => h('span', { class: 'badge' }, tag)))));
 }
 
 function json(value, empty) {

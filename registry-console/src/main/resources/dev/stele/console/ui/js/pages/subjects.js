@@ -5,6 +5,7 @@
 import { api } from '../api.js';
 import { h, mount, route } from '../dom.js';
 import { replaceQuery } from '../nav.js';
+import { fieldSearchForm } from './fields.js';
 
 const PAGE = 100;
 const DEFAULT_CONTEXT = '.';
@@ -84,5 +85,6 @@ export async function subjectsPage({ query }) {
     h('h1', null, 'Subjects'),
     h('div', { class: 'toolbar' }, search, contexts.length > 1 ? contextSelect : null,
       h('label', { class: 'check' }, deletedBox, ' soft-deleted too')),
-    count, list, pager);
+    count, list, pager,
+    h('section', { class: 'card' }, h('h2', null, 'Search inside schemas'), fieldSearchForm()));
 }
