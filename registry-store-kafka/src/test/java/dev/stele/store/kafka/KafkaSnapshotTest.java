@@ -1,6 +1,7 @@
 package dev.stele.store.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
@@ -163,6 +164,19 @@ class KafkaSnapshotTest {
     RegistryState trusted = new RegistryState();
     assertThat(open(trusted, true).startOffset()).isEqualTo(fitting.next());
     assertThat(trusted.history("bogus-value")).isNotNull();
+  }
+
+  @Test
+  void aSnapshotFolderThatCannotBeWrittenStopsTheStart() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+    Map<String, String> properties = Map.of(KafkaStoreConfig.BOOTSTRAP, KAFKA.bootstrapServers(),
+        KafkaStoreConfig.TOPIC, topic, KafkaStoreConfig.SNAPSHOT_DIR, notAFolder.toString());
+    KafkaRecordLog log = new KafkaRecordLog(KafkaStoreConfig.fromProperties(properties, "test"));
+    logs.add(log);
+    assertThatThrownBy(() -> log.open(new RegistryState()))
+        .isInstanceOf(dev.stele.registry.log.LogException.class)
+        .hasMessageStartingWith("cannot write state snapshots to " + notAFolder)
+        .hasMessageContaining("stele.kafkastore.snapshot.enabled=false");
   }
 
   /** Opening with the snapshot replays the whole topic and ends with a full replay's state. */
