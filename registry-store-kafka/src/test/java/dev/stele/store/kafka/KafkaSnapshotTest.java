@@ -19,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,32 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaSnapshotTest {
   @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
-  private static Admin admin;
-
+  @RegisterExtension final TopicPerTest topics = new TopicPerTest("snapshots-", KAFKA);
   @TempDir Path dir;
-  private final List<KafkaRecordLog> logs = new ArrayList<>();
   private String topic;
-
-  @BeforeAll
-  static void connect() {
-    admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (admin != null) {
-      admin.close();
-    }
-  }
+  private Admin admin;
 
   @BeforeEach
-  void name(TestInfo info) {
-    topic = "snapshots-" + info.getTestMethod().orElseThrow().getName();
-  }
-
-  @AfterEach
-  void closeLogs() {
-    logs.forEach(KafkaRecordLog::close);
+  void name() {
+    topic = topics.topic();
+    admin = topics.admin();
   }
 
   @Test
@@ -130,8 +109,7 @@ class KafkaSnapshotTest {
     Files.write(snapshot(), flipped);
     assertFallsBackToAFullReplay();
 
-    closeLogs();
-    logs.clear();
+    topics.closeLogs();
     Files.write(snapshot(), java.util.Arrays.copyOf(whole, whole.length / 2));
     assertFallsBackToAFullReplay();
   }
@@ -158,8 +136,7 @@ class KafkaSnapshotTest {
     assertFallsBackToAFullReplay();
 
     // The same bogus state under the fitting mark is taken: the check, not luck, refused it.
-    closeLogs();
-    logs.clear();
+    topics.closeLogs();
     plantBogusSnapshot(fitting);
     RegistryState trusted = new RegistryState();
     assertThat(open(trusted, true).startOffset()).isEqualTo(fitting.next());
@@ -172,7 +149,7 @@ class KafkaSnapshotTest {
     Map<String, String> properties = Map.of(KafkaStoreConfig.BOOTSTRAP, KAFKA.bootstrapServers(),
         KafkaStoreConfig.TOPIC, topic, KafkaStoreConfig.SNAPSHOT_DIR, notAFolder.toString());
     KafkaRecordLog log = new KafkaRecordLog(KafkaStoreConfig.fromProperties(properties, "test"));
-    logs.add(log);
+    topics.track(log);
     assertThatThrownBy(() -> log.open(new RegistryState()))
         .isInstanceOf(dev.stele.registry.log.LogException.class)
         .hasMessageStartingWith("cannot write state snapshots to " + notAFolder)
@@ -206,14 +183,14 @@ class KafkaSnapshotTest {
   private RegistryState replayed() {
     RegistryState state = new RegistryState();
     KafkaRecordLog log = KafkaRecordLog.member(config(false));
-    logs.add(log);
+    topics.track(log);
     log.open(state);
     return state;
   }
 
   private KafkaRecordLog open(RegistryState state, boolean snapshots) {
     KafkaRecordLog log = new KafkaRecordLog(config(snapshots));
-    logs.add(log);
+    topics.track(log);
     log.open(state);
     return log;
   }
