@@ -31,7 +31,7 @@ class StateSnapshotTest {
   void aLoadedSnapshotIsTheStateItWasTakenFrom() throws IOException {
     RegistryState replayed = replay(Records.richHistory());
     RegistryState loaded = new RegistryState();
-    try (SnapshotReader reader = new SnapshotReader(new ByteArrayInputStream(bytes(replayed)))) {
+    try (SnapshotReader reader = reader(bytes(replayed))) {
       assertThat(reader.mark()).isEqualTo(MARK);
       reader.restoreInto(loaded);
     }
@@ -61,7 +61,7 @@ class StateSnapshotTest {
     for (byte[] bad : List.of(flipped, flippedLast, Arrays.copyOf(whole, whole.length - 9))) {
       RegistryState state = new RegistryState();
       assertThatThrownBy(() -> {
-        try (SnapshotReader reader = new SnapshotReader(new ByteArrayInputStream(bad))) {
+        try (SnapshotReader reader = reader(bad)) {
           reader.restoreInto(state);
         }
       }).isInstanceOf(IOException.class).hasMessageContaining("the snapshot");
@@ -75,11 +75,11 @@ class StateSnapshotTest {
     byte[] whole = bytes(replay(Records.richHistory()));
     byte[] version = whole.clone();
     version[11] = 99; // the format version follows the 8-byte magic
-    assertThatThrownBy(() -> new SnapshotReader(new ByteArrayInputStream(version)))
+    assertThatThrownBy(() -> reader(version))
         .hasMessageContaining("format version 99");
-    assertThatThrownBy(() -> new SnapshotReader(new ByteArrayInputStream("{\"json\":1}".getBytes())))
+    assertThatThrownBy(() -> reader("{\"json\":\"a file of some other kind, long enough\"}".getBytes()))
         .hasMessageContaining("not a Stele state snapshot");
-    assertThatThrownBy(() -> new SnapshotReader(new ByteArrayInputStream(Arrays.copyOf(whole, 20))))
+    assertThatThrownBy(() -> reader(Arrays.copyOf(whole, 20)))
         .hasMessageContaining("truncated");
   }
 
@@ -108,7 +108,7 @@ class StateSnapshotTest {
       long jsonNanos = System.nanoTime() - start;
       start = System.nanoTime();
       RegistryState fromSnapshot = new RegistryState();
-      try (SnapshotReader reader = new SnapshotReader(new ByteArrayInputStream(snapshot))) {
+      try (SnapshotReader reader = reader(snapshot)) {
         reader.restoreInto(fromSnapshot);
       }
       long snapshotNanos = System.nanoTime() - start;
@@ -116,6 +116,10 @@ class StateSnapshotTest {
           count, jsonNanos / 1_000_000, snapshotNanos / 1_000_000, snapshot.length);
       assertThat(fromSnapshot.schemaCount()).isEqualTo(fromJson.schemaCount());
     }
+  }
+
+  private static SnapshotReader reader(byte[] bytes) throws IOException {
+    return new SnapshotReader(new ByteArrayInputStream(bytes), bytes.length);
   }
 
   private static RegistryState replay(List<RegistryRecord> records) {

@@ -33,7 +33,7 @@ public final class SnapshotFile {
 
   /** Opens the snapshot and reads its header; the caller closes the reader. */
   public SnapshotReader open() throws IOException {
-    return new SnapshotReader(Files.newInputStream(file));
+    return new SnapshotReader(Files.newInputStream(file), Files.size(file));
   }
 
   /** Writes {@code state} (a copy nothing applies to) at {@code mark}, replacing the old snapshot. */

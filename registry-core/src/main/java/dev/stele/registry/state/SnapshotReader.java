@@ -33,16 +33,20 @@ public final class SnapshotReader implements AutoCloseable {
   /** No string or blob in a snapshot is near this; a larger length means a corrupt file. */
   private static final int MAX_BLOB = 256 << 20;
 
-  private final BufferedInputStream buffered;
+  private final InputStream raw;
   private final CheckedInputStream checked;
   private final DataInputStream data;
   private final SnapshotMark mark;
 
-  /** Reads the header; the stream is closed with this reader. */
-  public SnapshotReader(InputStream in) throws IOException {
-    this.buffered = new BufferedInputStream(in, 1 << 16);
-    this.checked = new CheckedInputStream(buffered, new CRC32C());
-    this.data = new DataInputStream(checked);
+  /**
+   * Reads the header of a snapshot of {@code length} bytes; the stream is closed with this reader.
+   */
+  public SnapshotReader(InputStream in, long length) throws IOException {
+    this.raw = in;
+    // The checksum sees the body only (the file less its last 4 bytes, the checksum itself), in
+    // blocks: the buffer sits above it.
+    this.checked = new CheckedInputStream(new Bounded(in, Math.max(0, length - 4)), new CRC32C());
+    this.data = new DataInputStream(new BufferedInputStream(checked, 1 << 16));
     try {
       if (data.readLong() != StateSnapshot.MAGIC) {
         throw new IOException("not a Stele state snapshot (wrong magic number)");
@@ -92,7 +96,7 @@ public final class SnapshotReader implements AutoCloseable {
         throw new IOException("the snapshot has no end tag where its body should end (corrupt)");
       }
       int expected = (int) checked.getChecksum().getValue();
-      if (new DataInputStream(buffered).readInt() != expected) {
+      if (new DataInputStream(raw).readInt() != expected) {
         throw new IOException("the snapshot's checksum does not match its contents (corrupt)");
       }
       state.restoreLastOffset(mark.next() - 1);
@@ -215,5 +219,56 @@ public final class SnapshotReader implements AutoCloseable {
   @Override
   public void close() throws IOException {
     data.close();
+  }
+
+  /** The first {@code left} bytes of a stream, and nothing after them. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = in.read(buffer, offset, (int) Math.min(length, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = in.skip(Math.min(n, left));
+      left -= skipped;
+      return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(in.available(), left);
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
   }
 }

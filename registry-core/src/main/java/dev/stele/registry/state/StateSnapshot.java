@@ -12,6 +12,7 @@ import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.TextCompression;
 import dev.stele.schema.SchemaReference;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +47,8 @@ public final class StateSnapshot {
   /** Writes {@code state} (a copy nothing applies to any more) at {@code mark} to {@code out}. */
   public static void write(RegistryState state, SnapshotMark mark, OutputStream out) throws IOException {
     CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32C());
-    DataOutputStream data = new DataOutputStream(checked);
+    // The buffer sits above the checksum, so the CRC is updated in blocks, not byte by byte.
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
     data.writeLong(MAGIC);
     data.writeInt(FORMAT_VERSION);
     data.writeLong(TextCompression.fingerprint());
