@@ -75,9 +75,7 @@ class KafkaSnapshotTest {
 
   @Test
   void aSnapshotOfATopicDeletedAndCreatedAgainIsThrownAway() throws Exception {
-    KafkaRecordLog writer = open(new RegistryState(), true);
-    append(writer, Records.richHistory());
-    writer.close();
+    writeHistory(true);
     assertThat(snapshot()).exists();
 
     admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -99,9 +97,7 @@ class KafkaSnapshotTest {
 
   @Test
   void aDamagedSnapshotIsThrownAway() throws Exception {
-    KafkaRecordLog writer = open(new RegistryState(), true);
-    append(writer, Records.richHistory());
-    writer.close();
+    writeHistory(true);
     byte[] whole = Files.readAllBytes(snapshot());
 
     byte[] flipped = whole.clone();
@@ -116,9 +112,7 @@ class KafkaSnapshotTest {
 
   @Test
   void aSnapshotBeyondTheTopicsEndIsThrownAway() throws Exception {
-    KafkaRecordLog writer = open(new RegistryState(), false);
-    append(writer, Records.richHistory());
-    writer.close();
+    writeHistory(false);
     SnapshotMark fitting = markOfLastRecord();
     plantBogusSnapshot(new SnapshotMark(topic, fitting.next() + 100, fitting.checks()));
     assertFallsBackToAFullReplay();
@@ -126,9 +120,7 @@ class KafkaSnapshotTest {
 
   @Test
   void aSnapshotWhoseLastRecordDiffersIsThrownAway() throws Exception {
-    KafkaRecordLog writer = open(new RegistryState(), false);
-    append(writer, Records.richHistory());
-    writer.close();
+    writeHistory(false);
     SnapshotMark fitting = markOfLastRecord();
     Map<String, String> checks = new HashMap<>(fitting.checks());
     checks.put(SnapshotCheck.VALUE_SHA256, SnapshotCheck.sha256("another value".getBytes()));
@@ -154,6 +146,13 @@ class KafkaSnapshotTest {
         .isInstanceOf(dev.stele.registry.log.LogException.class)
         .hasMessageStartingWith("cannot write state snapshots to " + notAFolder)
         .hasMessageContaining("stele.kafkastore.snapshot.enabled=false");
+  }
+
+  /** Writes {@link Records#richHistory()} through a log (with snapshots or not) and closes it. */
+  private void writeHistory(boolean snapshots) throws Exception {
+    KafkaRecordLog writer = open(new RegistryState(), snapshots);
+    append(writer, Records.richHistory());
+    writer.close();
   }
 
   /** Opening with the snapshot replays the whole topic and ends with a full replay's state. */
