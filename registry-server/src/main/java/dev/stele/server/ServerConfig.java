@@ -172,7 +172,10 @@ public record ServerConfig(
       return null;
     }
     try {
-      return KafkaStoreConfig.fromProperties(values, groupId);
+      // Snapshots go beside the embedded store's file by default: the data directory is where
+      // this server keeps what is its own (decision 0016).
+      return KafkaStoreConfig.fromProperties(values, groupId,
+          Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }

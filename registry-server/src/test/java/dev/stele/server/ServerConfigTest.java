@@ -165,6 +165,8 @@ class ServerConfigTest {
         Arguments.of("schema.providers.avro.validate.defaults=yes",
             "schema.providers.avro.validate.defaults=yes is not true or false"),
         Arguments.of("stele.ui.enabled=on", "stele.ui.enabled=on is not true or false"),
+        Arguments.of("kafkastore.bootstrap.servers=k1:9092;stele.kafkastore.snapshot.interval.ms=-1",
+            "stele.kafkastore.snapshot.interval.ms=-1 must be a positive whole number"),
         Arguments.of("schema.compatibility.level=sideways",
             "schema.compatibility.level=sideways is not a compatibility level"),
         Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
@@ -245,6 +247,18 @@ class ServerConfigTest {
         Map.entry("sasl.mechanism", "PLAIN"));
     // a consumer group is what Stele's reader does not need: accepted, said to be ignored
     assertThat(config.ignoredKeys()).containsExactly("kafkastore.group.id");
+  }
+
+  @Test
+  void kafkaStoreSnapshotsLiveInTheDataDirectoryByDefault() throws ConfigException {
+    var kafka = ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
+        + "stele.data.dir=/var/lib/stele/data")).kafkaStore();
+    assertThat(kafka.snapshots().dir()).isEqualTo(Path.of("/var/lib/stele/data/snapshots"));
+    assertThat(ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
+        + "stele.kafkastore.snapshot.enabled=false")).kafkaStore().snapshots().enabled()).isFalse();
+    // harmless on the embedded store, as the other stele.kafkastore.* keys
+    assertThat(ServerConfig.parse(props("stele.kafkastore.snapshot.interval.ms=60000")).unknownKeys())
+        .isEmpty();
   }
 
   @Test

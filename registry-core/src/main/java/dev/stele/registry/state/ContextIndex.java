@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The schema ids of one context: each id's schema, the id of each distinct content, which subject
@@ -71,6 +72,39 @@ public final class ContextIndex {
     return copy;
   }
 
+  /**
+   * Every id of this context with its schema and GUID, for a state snapshot, which keeps the GUIDs
+   * so that loading it needs no digest. An id the content table does not point to (an IMPORT twin)
+   * comes before the one it does, so interning them in this order points the table as it was.
+   *
+   * @throws IllegalStateException when the GUID index misses an id (a bug): no snapshot then
+   */
+  void forEachForSnapshot(BiConsumer<StoredSchema, UUID> action) {
+    int[] seen = {0, 0};
+    for (boolean twinPass : new boolean[] {true, false}) {
+      byGuid.forEach((guid, ids) -> ids.forEach(id -> {
+        StoredSchema schema = byId.get(id);
+        if (schema == null) {
+          return;
+        }
+        StoredSchema pointed = byContent.get(schema.content());
+        if ((pointed != null && pointed.id() != id) == twinPass) {
+          seen[0]++;
+          action.accept(schema, guid);
+        }
+      }));
+    }
+    byId.forEach((schema, id) -> seen[1]++);
+    if (seen[0] != seen[1]) {
+      throw new IllegalStateException("the GUID index names " + seen[0] + " of " + seen[1] + " ids");
+    }
+  }
+
+  /** Sets the highest id ever seen, which outlives the ids deleted since (from a snapshot). */
+  void restoreMaxId(int id) {
+    maxId = Math.max(maxId, id);
+  }
+
   public StoredSchema byId(int id) {
     return byId.get(id);
   }
@@ -114,6 +148,11 @@ public final class ContextIndex {
    * such a record is refused (the first writer of an id wins, as ids must never be reused).
    */
   StoredSchema intern(int id, SchemaContent content) {
+    return intern(id, content, null);
+  }
+
+  /** {@link #intern(int, SchemaContent)} with the content's GUID when known (from a snapshot). */
+  StoredSchema intern(int id, SchemaContent content, UUID knownGuid) {
     StoredSchema existing = byId.get(id);
     if (existing != null) {
       return existing.content().equals(content) ? existing : null;
@@ -126,7 +165,8 @@ public final class ContextIndex {
     }
     maxId = Math.max(maxId, id);
     // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
-    byGuid.merge(SchemaGuids.of(content), Set.of(id), ContextIndex::union);
+    UUID guid = knownGuid != null ? knownGuid : SchemaGuids.of(content);
+    byGuid.merge(guid, Set.of(id), ContextIndex::union);
     for (SchemaReference ref : stored.references()) {
       referencedBy.merge(referenced(ref), Set.of(id), ContextIndex::union);
     }

@@ -46,6 +46,11 @@ public final class KeyTable {
     return copy;
   }
 
+  void clear() {
+    keks.clear();
+    deks.clear();
+  }
+
   void apply(KekRecord record, long ts) {
     if (record.value() == null) {
       keks.remove(record.name());
@@ -71,6 +76,11 @@ public final class KeyTable {
   /** Every KEK in name order, deleted ones included. */
   public List<KekEntry> keks() {
     return List.copyOf(keks.values());
+  }
+
+  /** Every DEK version, for a state snapshot. */
+  List<DekEntry> allDeks() {
+    return List.copyOf(deks.values());
   }
 
   public int kekCount() {

@@ -210,6 +210,61 @@ public final class RegistryState implements RecordSink {
     }
   }
 
+  // ---- snapshots (StateSnapshot): raw access and restoring, package-private ----
+
+  Map<String, ContextIndex> contextIndexes() {
+    return contexts;
+  }
+
+  Set<String> declaredContexts() {
+    return declaredContexts;
+  }
+
+  Set<String> deletedContexts() {
+    return deletedContexts;
+  }
+
+  /** The index of a context, made when missing, for loading its ids. */
+  ContextIndex restoreContext(String context) {
+    return contextIndex(context);
+  }
+
+  /** Counts an id a snapshot interned (apply counts the ids it interns itself). */
+  void restoredId() {
+    schemaCount++;
+  }
+
+  /** Puts a subject's versions from a snapshot; their ids are in their context's index already. */
+  synchronized void restoreSubject(String subject, SubjectHistory history) {
+    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
+    for (VersionEntry entry : history.all()) {
+      index.addUsage(entry.schema().id(), new SubjectVersion(subject, entry.version()));
+    }
+    putHistory(subject, history);
+  }
+
+  synchronized void restoreLastOffset(long offset) {
+    lastOffset = offset;
+  }
+
+  /**
+   * Forgets everything, as before the first record: a snapshot that failed half way through
+   * loading leaves the state empty for a replay from the log's start.
+   */
+  public synchronized void clear() {
+    subjects.clear();
+    contexts.clear();
+    configs.clear();
+    modes.clear();
+    declaredContexts.clear();
+    deletedContexts.clear();
+    keys.clear();
+    lastOffset = -1;
+    subjectCount = 0;
+    versionCount = 0;
+    schemaCount = 0;
+  }
+
   // ---- reads ----
 
   /** Every subject with at least one version (soft-deleted included), sorted by name. */
