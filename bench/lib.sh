@@ -82,7 +82,7 @@ free_port() {
 
 # start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS (and the
 # properties in $STELE_EXTRA_PROPS) and waits
-# (at most 120 s) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
+# (at most STELE_START_WAIT_S, 120 s unless set) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
 # READY_MS (from just before the process was started until the first 200). Returns 1, after
 # showing the log's end, when the server does not come up (which ends a script under set -e).
 start_stele() {
@@ -100,8 +100,8 @@ start_stele() {
   "$WORK/dist/bin/stele-start" "$props" >"$logfile" 2>&1 &
   STELE_PID=$!
   STARTED_PIDS+=("$STELE_PID")
-  if ! wait_http "$STELE_URL/subjects" 120 "$STELE_PID"; then
-    echo "Stele did not start (or did not answer within 120 s); its log:" >&2
+  if ! wait_http "$STELE_URL/subjects" "${STELE_START_WAIT_S:-120}" "$STELE_PID"; then
+    echo "Stele did not start (or did not answer within ${STELE_START_WAIT_S:-120} s); its log:" >&2
     tail -n 20 "$logfile" >&2
     return 1
   fi
