@@ -2,7 +2,7 @@ package dev.stele.serde.internal;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -39,10 +39,11 @@ public final class Framing {
    * looks, then the payload prefix; a GUID is turned into its id by {@code idOfGuid}. The usual
    * record (id prefix, no header) is returned as it is, without a copy.
    *
-   * @param idOfGuid the registry's id for a GUID; its exceptions pass through
+   * @param idOfGuid the registry's id for (topic, GUID); its exceptions pass through. It takes the
+   *     topic rather than capturing it, so the caller can keep one instance for every record.
    */
   public static byte[] inPrefixForm(String topic, boolean isKey, Headers headers, byte[] data,
-      Function<String, Integer> idOfGuid) {
+      BiFunction<String, String, Integer> idOfGuid) {
     Header header = headers == null ? null : headers.lastHeader(isKey ? KEY_HEADER : VALUE_HEADER);
     if (header != null && header.value() != null) {
       byte[] framing = header.value();
@@ -84,7 +85,8 @@ public final class Framing {
     return framing[0] == MAGIC_GUID ? 1 + GUID_SIZE : HEADER_SIZE;
   }
 
-  private static int id(String topic, byte[] framing, Function<String, Integer> idOfGuid, String where) {
+  private static int id(String topic, byte[] framing, BiFunction<String, String, Integer> idOfGuid,
+      String where) {
     if (framing.length == 0 || framing[0] != MAGIC && framing[0] != MAGIC_GUID) {
       throw new SerializationException("Cannot deserialize data for topic '" + topic + "': " + where
           + (framing.length == 0 ? " is empty" : " starts with unknown magic byte " + framing[0])
@@ -99,7 +101,7 @@ public final class Framing {
       return readId(topic, framing);
     }
     ByteBuffer guid = ByteBuffer.wrap(framing, 1, GUID_SIZE);
-    return idOfGuid.apply(new UUID(guid.getLong(), guid.getLong()).toString());
+    return idOfGuid.apply(topic, new UUID(guid.getLong(), guid.getLong()).toString());
   }
 
   /**

@@ -209,8 +209,14 @@ public final class RegistryAccess implements AutoCloseable {
    * id or GUID (Framing#inPrefixForm); a GUID the registry does not know fails naming it.
    */
   public byte[] inPrefixForm(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
-    return Framing.inPrefixForm(topic, isKey, headers, data,
-        guid -> bySchemaKey(topic, "schema GUID " + guid, () -> client.getIdByGuid(guid)));
+    return Framing.inPrefixForm(topic, isKey, headers, data, idOfGuid);
+  }
+
+  /** Made once: the deserializers call {@link #inPrefixForm} for every record. */
+  private final java.util.function.BiFunction<String, String, Integer> idOfGuid = this::idOfGuid;
+
+  private int idOfGuid(String topic, String guid) {
+    return bySchemaKey(topic, "schema GUID " + guid, () -> client.getIdByGuid(guid));
   }
 
   /** {@code ask}'s answer; a failure names the record and {@code what} (an id or GUID) it asked for. */
