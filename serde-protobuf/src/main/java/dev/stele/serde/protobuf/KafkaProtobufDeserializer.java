@@ -1,5 +1,6 @@
 package dev.stele.serde.protobuf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -14,6 +15,7 @@ import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import dev.stele.serde.protobuf.internal.ProtobufJson;
 import dev.stele.serde.protobuf.internal.ProtobufModel;
 import dev.stele.serde.rules.internal.Migrations;
 import dev.stele.serde.rules.internal.RuleEngine;
@@ -58,7 +60,7 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     parser = type() == null ? null : parserOf(type());
     files = new ProtoFiles(registry(), name -> name);
     writers.clear();
-    migrationBlocked.clear();
+    plans.clear();
     migrating = registry().config().useLatestVersion() || !registry().config().latestWithMetadata().isEmpty();
     last = null;
     lastKnown = null;
@@ -126,30 +128,76 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     return read(topic, headers, writer, value, data);
   }
 
+  /** How to read records of one writer id as one target version: the steps, and the target. */
+  private record Plan(List<Migrations.Step> steps, Descriptor target, SchemaDefinition contract) {}
+
   /**
-   * Migration rules are not run for Protobuf yet: with {@code use.latest.version} or
-   * {@code use.latest.with.metadata}, a record whose way to the target version has some fails
-   * rather than being handed over unmigrated.
+   * With {@code use.latest.version} or {@code use.latest.with.metadata}, the record as the target
+   * version has it when migration rules lie between the writer's version and the target, else
+   * null: decoded with the writer's schema, in Protobuf's JSON mapping through the migration
+   * rules, read back as the target's message of the same name (else its first), then the
+   * target's READ rules.
    */
-  private void refuseMigration(String topic, String subject, int id) {
-    if (!migrating) {
-      return;
-    }
+  @SuppressWarnings("unchecked")
+  private T migrated(String topic, Headers headers, String subject, Writer writer, Message written, byte[] data) {
+    String typeName = written.getDescriptorForType().getFullName();
     RegistryAccess registry = registry();
     RegisteredSchema target = registry.readerTarget(topic, subject);
-    if (target == null || target.id() == id) {
-      return;
+    if (target == null || target.id() == writer.id) {
+      return null;
     }
-    Boolean blocked = migrationBlocked.get(List.of(id, target.id()));
-    if (blocked == null) {
-      RegisteredSchema writer = registry.versionOf(topic, subject, registry.schemaById(topic, id));
-      blocked = !Migrations.plan(registry, topic, subject, writer, target).isEmpty();
-      migrationBlocked.put(List.of(id, target.id()), blocked);
+    Plan plan = plans.get(List.of(writer.id, target.id()));
+    if (plan == null) {
+      RegisteredSchema source = registry.versionOf(topic, subject, registry.schemaById(topic, writer.id));
+      FileDescriptor file = files.byId(topic, target.id());
+      Descriptor type = MessageIndexes.byFullName(file, typeName);
+      if (type == null) {
+        type = file.getMessageTypes().isEmpty() ? null : file.getMessageTypes().get(0);
+      }
+      plan = new Plan(Migrations.plan(registry, topic, subject, source, target), type,
+          target.schema().hasRules() ? target.schema() : null);
+      plans.put(List.of(writer.id, target.id()), plan);
     }
-    if (blocked) {
-      throw new SerializationException(describe(topic) + " (schema id " + id + "): migration rules lie between"
-          + " this record's version and schema id " + target.id() + ", and Stele's Protobuf deserializer does not"
-          + " run migration rules yet");
+    if (plan.steps.isEmpty()) {
+      return null;
+    }
+    if (plan.target == null) {
+      throw new SerializationException(describe(topic) + " (schema id " + writer.id + "): cannot migrate the record"
+          + " to schema id " + target.id() + ": it has no message type");
+    }
+    Message value;
+    try {
+      JsonNode json = rules().migrate(plan.steps, subject, topic, headers, ProtobufJson.toJson(written));
+      DynamicMessage migrated = ProtobufJson.fromJson(json, plan.target);
+      value = parser == null ? migrated : (Message) parser.parseFrom(migrated.toByteArray());
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof SerializationException serialization) {
+        throw serialization;
+      }
+      throw new SerializationException(describe(topic) + " (schema id " + writer.id + "): cannot migrate the record to"
+          + " schema id " + target.id() + ": " + e.getMessage(), e);
+    }
+    return (T) (plan.contract == null ? value
+        : rules().domain(RuleMode.READ, subject, topic, headers, plan.contract, MODEL, value, data));
+  }
+
+  /**
+   * The record as its writer's schema reads it: a generated class may be another version of the
+   * message, whose fields the writer's schema names differently; its bytes, unknown fields
+   * included, read again under the writer's type of the same name.
+   */
+  private static Message asWritten(Writer writer, Message value) throws SerializationException {
+    if (value instanceof DynamicMessage) {
+      return value;
+    }
+    Descriptor type = MessageIndexes.byFullName(writer.file, value.getDescriptorForType().getFullName());
+    if (type == null) {
+      return value;
+    }
+    try {
+      return DynamicMessage.parseFrom(type, value.toByteString());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new SerializationException("the record does not read under its writer's schema: " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +205,12 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   @SuppressWarnings("unchecked")
   private T read(String topic, Headers headers, Writer writer, T value, byte[] data) {
     String subject = registry().subject(topic, value.getDescriptorForType().getFullName());
-    refuseMigration(topic, subject, writer.id);
+    if (migrating) {
+      T migrated = migrated(topic, headers, subject, writer, asWritten(writer, value), data);
+      if (migrated != null) {
+        return migrated;
+      }
+    }
     if (writer.contract == null) {
       return value;
     }
@@ -218,8 +271,8 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
   private record Writer(int id, FileDescriptor file, Descriptor first, SchemaDefinition contract) {}
 
   private static final ProtobufModel MODEL = new ProtobufModel();
-  /** (writer id, target id) → whether migration rules lie between; only when migrating. */
-  private final ConcurrentHashMap<List<Integer>, Boolean> migrationBlocked = new ConcurrentHashMap<>();
+  /** (writer id, target id) → how to migrate; only when migrating. */
+  private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
   private boolean migrating;
 
   /**

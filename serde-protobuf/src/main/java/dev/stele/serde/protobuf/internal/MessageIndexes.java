@@ -79,6 +79,33 @@ public final class MessageIndexes {
     return found;
   }
 
+  /** The message type of that full name in the file, nested ones included; null when none. */
+  public static Descriptor byFullName(FileDescriptor file, String fullName) {
+    for (Descriptor type : file.getMessageTypes()) {
+      Descriptor found = byFullName(type, fullName);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static Descriptor byFullName(Descriptor type, String fullName) {
+    if (type.getFullName().equals(fullName)) {
+      return type;
+    }
+    if (!fullName.startsWith(type.getFullName() + ".")) {
+      return null;
+    }
+    for (Descriptor nested : type.getNestedTypes()) {
+      Descriptor found = byFullName(nested, fullName);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
   private static void writeVarint(ByteArrayOutputStream out, int value) {
     int zigzag = (value << 1) ^ (value >> 31);
     while ((zigzag & ~0x7F) != 0) {
