@@ -146,26 +146,11 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
   }
 
   private Descriptor findNested(FileDescriptor writerFile, Descriptor type) {
-    for (Descriptor top : writerFile.getMessageTypes()) {
-      Descriptor found = find(top, type.getFullName());
-      if (found != null) {
-        return found;
-      }
+    Descriptor found = MessageIndexes.byFullName(writerFile, type.getFullName());
+    if (found == null) {
+      throw new SerializationException("Protobuf " + (registry().isKey() ? "key" : "value") + ": the registry's schema "
+          + writerFile.getName() + " has no message " + type.getFullName());
     }
-    throw new SerializationException("Protobuf " + (registry().isKey() ? "key" : "value") + ": the registry's schema "
-        + writerFile.getName() + " has no message " + type.getFullName());
-  }
-
-  private static Descriptor find(Descriptor candidate, String fullName) {
-    if (candidate.getFullName().equals(fullName)) {
-      return candidate;
-    }
-    for (Descriptor nested : candidate.getNestedTypes()) {
-      Descriptor found = find(nested, fullName);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return found;
   }
 }

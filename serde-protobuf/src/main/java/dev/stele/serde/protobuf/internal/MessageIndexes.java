@@ -81,26 +81,20 @@ public final class MessageIndexes {
 
   /** The message type of that full name in the file, nested ones included; null when none. */
   public static Descriptor byFullName(FileDescriptor file, String fullName) {
-    for (Descriptor type : file.getMessageTypes()) {
-      Descriptor found = byFullName(type, fullName);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return among(file.getMessageTypes(), fullName);
   }
 
-  private static Descriptor byFullName(Descriptor type, String fullName) {
-    if (type.getFullName().equals(fullName)) {
-      return type;
-    }
-    if (!fullName.startsWith(type.getFullName() + ".")) {
-      return null;
-    }
-    for (Descriptor nested : type.getNestedTypes()) {
-      Descriptor found = byFullName(nested, fullName);
-      if (found != null) {
-        return found;
+  private static Descriptor among(List<Descriptor> types, String fullName) {
+    for (Descriptor type : types) {
+      if (type.getFullName().equals(fullName)) {
+        return type;
+      }
+      // Only the type whose name prefixes the one sought can hold it.
+      if (fullName.startsWith(type.getFullName() + ".")) {
+        Descriptor found = among(type.getNestedTypes(), fullName);
+        if (found != null) {
+          return found;
+        }
       }
     }
     return null;
