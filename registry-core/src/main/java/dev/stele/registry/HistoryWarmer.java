@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * other write waits; docs/benchmarks.md §3).
  *
  * <p>One pass, on one low-priority daemon thread, over the subjects whose effective level is
- * transitive, newest version first (what a check reaches first). It fills the cache only up to
- * {@link SchemaParser#hasRoomToWarm() half its budget}, so warming never evicts what running
- * checks put there, and a registry of many transitive subjects warms what fits and leaves the
- * rest to be parsed on first use as before.
+ * transitive, newest version first (what a check reaches first). It fills the parsed cache only
+ * up to {@link SchemaParser#hasRoomToWarm() half its budget}, so warming never evicts what
+ * running checks put there; past that it keeps only each version's digest (a few bytes a field,
+ * {@link dev.stele.schema.CheckDigest}), up to half the digests' budget, which is what lets the
+ * first check of a history of 1,000 large versions after a restart skip parsing them. A registry
+ * of many transitive subjects warms what fits and leaves the rest to be parsed on first use.
  */
 final class HistoryWarmer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryWarmer.class);
@@ -63,12 +65,12 @@ final class HistoryWarmer implements Runnable {
       LOG.warn("Stopped parsing transitive histories ahead of use: {}", e.toString());
     }
     if (parsed > 0) {
-      LOG.info("Parsed {} schemas of transitive subjects ahead of use in {} ms", parsed,
+      LOG.info("Prepared {} schemas of transitive subjects ahead of use in {} ms", parsed,
           (System.nanoTime() - started) / 1_000_000);
     }
   }
 
-  /** @return how many stored schemas were parsed into the cache */
+  /** @return how many stored schemas were parsed into the cache or had their digest kept */
   int warmAll() {
     int parsed = 0;
     for (Map.Entry<String, SubjectHistory> subject : state.subjects().entrySet()) {
@@ -78,7 +80,7 @@ final class HistoryWarmer implements Runnable {
       }
       List<VersionEntry> live = subject.getValue().live();
       for (int i = live.size() - 1; i >= 0; i--) {
-        if (stopped || !parser.hasRoomToWarm()) {
+        if (stopped || !parser.canWarm()) {
           return parsed;
         }
         if (parser.warm(live.get(i).schema(), state)) {

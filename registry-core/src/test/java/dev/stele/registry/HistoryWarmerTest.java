@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.SchemaLimits;
+import dev.stele.registry.parse.DigestCache;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
@@ -84,12 +86,34 @@ class HistoryWarmerTest {
     // Room for the newest version only: once it is in, the cache holds half its budget.
     ParsedCache cache = new ParsedCache(2 * ParsedCache.weight(newest.schema()));
 
-    int parsed = new HistoryWarmer(state, new SchemaParser(SchemaFormats.load(), cache),
-        NodeOptions.DEFAULTS).warmAll();
+    // No room for digests either.
+    SchemaParser parser = new SchemaParser(SchemaFormats.load(), cache, new DigestCache(0), SchemaLimits.DEFAULTS);
+
+    int parsed = new HistoryWarmer(state, parser, NodeOptions.DEFAULTS).warmAll();
 
     assertThat(parsed).isEqualTo(1);
     assertThat(cache.get(newest.schema())).isNotNull();
     assertThat(cache.get(live.get(0).schema())).isNull();
+    assertThat(parser.knownDigest(live.get(0).schema())).isNull();
+  }
+
+  @Test
+  void pastTheParsedBudgetKeepsOnlyTheDigestsOfTheRest() {
+    fill("s", "A", 4);
+    nodes.config("s", Config.ofLevel(CompatibilityLevel.FULL_TRANSITIVE));
+    RegistryState state = replayed();
+    List<VersionEntry> live = state.history("s").live();
+    VersionEntry newest = live.get(live.size() - 1);
+    ParsedCache cache = new ParsedCache(2 * ParsedCache.weight(newest.schema()));
+    SchemaParser parser = new SchemaParser(SchemaFormats.load(), cache, new DigestCache(1L << 20), SchemaLimits.DEFAULTS);
+
+    int prepared = new HistoryWarmer(state, parser, NodeOptions.DEFAULTS).warmAll();
+
+    assertThat(prepared).isEqualTo(4);
+    assertThat(cache.size()).as("parsed schemas kept").isEqualTo(1);
+    for (VersionEntry entry : live) {
+      assertThat(parser.knownDigest(entry.schema())).as("version %d", entry.version()).isNotNull();
+    }
   }
 
   @Test

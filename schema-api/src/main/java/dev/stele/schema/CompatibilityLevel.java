@@ -53,6 +53,19 @@ public enum CompatibilityLevel {
     return oldReadsNewResult.merge(newReadsOldResult);
   }
 
+  /**
+   * Whether the pair surely passes this level, judged from digests alone ({@link
+   * SchemaFormat#provenReadable}) in the directions {@link #compare} checks; false means "ask
+   * {@link #compare}". A null digest proves nothing.
+   */
+  public boolean proven(SchemaFormat format, CheckDigest candidate, CheckDigest old) {
+    if (candidate == null || old == null) {
+      return false;
+    }
+    return (!oldReadsNew || format.provenReadable(old, candidate))
+        && (!newReadsOld || format.provenReadable(candidate, old));
+  }
+
   /** Case-insensitive, as the Confluent registry accepts {@code "backward"} or {@code "Full"}. */
   public static Optional<CompatibilityLevel> parse(String name) {
     if (name == null) {

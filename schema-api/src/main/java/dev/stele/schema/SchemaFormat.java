@@ -3,7 +3,8 @@ package dev.stele.schema;
 /**
  * A schema format plugin (Avro, JSON Schema, Protobuf), found with {@link java.util.ServiceLoader}.
  *
- * <p>Three operations and a name: everything else a caller needs (lookups by type name, message
+ * <p>Three operations and a name, and an optional quick proof over digests ({@link CheckDigest}):
+ * everything else a caller needs (lookups by type name, message
  * rendering) lives in final helpers outside the SPI, so a new format stays small. Implementations
  * must be thread-safe and stateless.
  */
@@ -39,6 +40,23 @@ public interface SchemaFormat {
    * "new schema" and "old schema" as the Confluent registry does.
    */
   CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles);
+
+  /**
+   * A digest of {@code schema} for {@link #provenReadable}, or null when this format proves
+   * nothing from digests (the default): callers then always run {@link #checkCanRead}.
+   */
+  default CheckDigest digest(ParsedSchema schema) {
+    return null;
+  }
+
+  /**
+   * True only when data written with the writer's schema surely reads with the reader's, judged
+   * from their digests alone; false means "not proven" (not "incompatible"): ask
+   * {@link #checkCanRead}, whose verdicts and messages stay the only ones reported.
+   */
+  default boolean provenReadable(CheckDigest reader, CheckDigest writer) {
+    return false;
+  }
 
   /** Which side of a check is the schema being registered. */
   enum Roles {

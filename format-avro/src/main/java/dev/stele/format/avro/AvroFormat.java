@@ -1,8 +1,10 @@
 package dev.stele.format.avro;
 
 import dev.stele.schema.AbstractSchemaFormat;
+import dev.stele.schema.CheckDigest;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
+import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaSource;
 import java.util.Optional;
 
@@ -57,6 +59,18 @@ public final class AvroFormat extends AbstractSchemaFormat<AvroSchema> {
     AvroParsing.Parsed parsed = AvroParsing.parse(
         source.text(), source.references(), validateDefaults && source.validate());
     return new AvroSchema(parsed, source.references(), source.validate());
+  }
+
+  /** {@link RecordPrints}: a record's fields and their types' fingerprints; null otherwise. */
+  @Override
+  public CheckDigest digest(ParsedSchema schema) {
+    return schema instanceof AvroSchema ? ((AvroSchema) schema).prints() : null;
+  }
+
+  @Override
+  public boolean provenReadable(CheckDigest reader, CheckDigest writer) {
+    return reader instanceof RecordPrints && writer instanceof RecordPrints
+        && RecordPrints.proven((RecordPrints) reader, (RecordPrints) writer);
   }
 
   @Override

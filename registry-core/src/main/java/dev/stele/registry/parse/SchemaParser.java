@@ -13,6 +13,7 @@ import dev.stele.registry.model.Versions;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
+import dev.stele.schema.CheckDigest;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.ResolvedReference;
@@ -34,6 +35,7 @@ import java.util.List;
 public final class SchemaParser {
   private final SchemaFormats formats;
   private final ParsedCache parsed;
+  private final DigestCache digests;
   private final ShapeCheck shapes;
 
   public SchemaParser(SchemaFormats formats) {
@@ -45,8 +47,13 @@ public final class SchemaParser {
   }
 
   public SchemaParser(SchemaFormats formats, ParsedCache parsed, SchemaLimits limits) {
+    this(formats, parsed, DigestCache.forHeap(), limits);
+  }
+
+  public SchemaParser(SchemaFormats formats, ParsedCache parsed, DigestCache digests, SchemaLimits limits) {
     this.formats = formats;
     this.parsed = parsed;
+    this.digests = digests;
     this.shapes = new ShapeCheck(limits);
   }
 
@@ -117,21 +124,37 @@ public final class SchemaParser {
     }
   }
 
-  /** A stored schema, parsed once and cached. */
+  /**
+   * A stored schema, parsed once and cached. Its digest ({@link #knownDigest}) is kept too, so
+   * a later check may not need to parse it again even once the parsed schema has left the cache.
+   */
   public ParsedSchema parseStored(StoredSchema stored, RegistryState state) {
     ParsedSchema cached = parsed.get(stored);
     if (cached != null) {
+      if (digests.get(stored) == null) {
+        digests.put(stored, storedFormat(stored).digest(cached));
+      }
       return cached;
     }
-    SchemaFormat format = formats.find(stored.schemaType()).orElseThrow(
-        () -> ErrorCode.INTERNAL.exception("No format for stored schema type " + stored.schemaType()));
+    ParsedSchema schema = parseFresh(stored, state);
+    parsed.put(stored, schema);
+    return schema;
+  }
+
+  /** The digest of a stored schema if one is known, else null; never parses. */
+  public CheckDigest knownDigest(StoredSchema stored) {
+    return digests.get(stored);
+  }
+
+  private ParsedSchema parseFresh(StoredSchema stored, RegistryState state) {
+    SchemaFormat format = storedFormat(stored);
     try {
       String context = stored.references().isEmpty()
           ? QualifiedSubject.DEFAULT_CONTEXT : state.contextHolding(stored);
       List<ResolvedReference> refs = resolve(stored.references(), state, 0, context);
       // Stored schemas were validated when registered; parse leniently so old records still load.
       ParsedSchema schema = format.parse(new SchemaSource(stored.schema(), refs, false));
-      parsed.put(stored, schema);
+      digests.put(stored, format.digest(schema));
       return schema;
     } catch (InvalidSchemaException e) {
       throw ErrorCode.INTERNAL.exception(
@@ -139,22 +162,41 @@ public final class SchemaParser {
     }
   }
 
+  private SchemaFormat storedFormat(StoredSchema stored) {
+    return formats.find(stored.schemaType()).orElseThrow(
+        () -> ErrorCode.INTERNAL.exception("No format for stored schema type " + stored.schemaType()));
+  }
+
   /**
-   * Parses a stored schema into the cache ahead of use (the node's {@code HistoryWarmer}).
+   * Prepares a stored schema ahead of use (the node's {@code HistoryWarmer}): parsed into the
+   * cache while it has {@link #hasRoomToWarm room}, else only its digest kept (the parsed
+   * schema is dropped), while the digests have room.
    *
-   * @return false when it was cached already
+   * @return false when there was nothing to do (already known, or no room for either)
    */
   public boolean warm(StoredSchema stored, RegistryState state) {
     if (parsed.get(stored) != null) {
       return false;
     }
-    parseStored(stored, state);
+    if (hasRoomToWarm()) {
+      parseStored(stored, state);
+      return true;
+    }
+    if (digests.get(stored) != null || !digests.hasRoomToWarm()) {
+      return false;
+    }
+    parseFresh(stored, state);
     return true;
   }
 
-  /** Whether the cache is under half its budget: warming ahead of use stops there. */
+  /** Whether the parsed cache is under half its budget: warming parsed schemas stops there. */
   public boolean hasRoomToWarm() {
     return parsed.weight() < parsed.budget() / 2;
+  }
+
+  /** Whether anything is left to warm: room for parsed schemas or for digests. */
+  public boolean canWarm() {
+    return hasRoomToWarm() || digests.hasRoomToWarm();
   }
 
   /**

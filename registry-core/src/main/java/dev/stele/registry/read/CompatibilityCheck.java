@@ -18,10 +18,12 @@ import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
+import dev.stele.schema.CheckDigest;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.CompatibilityWording;
 import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.SchemaFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,11 +94,18 @@ public final class CompatibilityCheck {
     List<VersionConflict> conflicts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     if (level != CompatibilityLevel.NONE) {
+      SchemaFormat format = parser.format(candidate.type());
+      CheckDigest candidateDigest = format.digest(candidate);
       for (int i = previous.size() - 1; i >= 0; i--) {
         VersionEntry old = previous.get(i);
         if (!old.schema().schemaType().equals(candidate.type())) {
           problems.add(new Problem.DifferentSchemaType());
           break;
+        }
+        // A kept digest that proves the pair spares parsing the old version (a restart, or a
+        // history bigger than the parsed cache); anything not proven is checked in full.
+        if (level.proven(format, candidateDigest, parser.knownDigest(old.schema()))) {
+          continue;
         }
         VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), level, old);
         if (conflict != null) {
