@@ -69,6 +69,15 @@ class CelJsonSchemaTest {
   }
 
   @Test
+  void confluentsStringChecksAreThere() throws Exception {
+    register("jemail-value", Rule.of("email", RuleKind.CONDITION, RuleMode.WRITE, "CEL", "message.name.isEmail()"));
+    KafkaJsonSchemaSerializer<Object> serializer = serializer();
+    assertThat(serializer.serialize("jemail", JSON.readTree("{\"name\":\"ann@example.com\",\"class\":1}"))).isNotNull();
+    assertThatThrownBy(() -> serializer.serialize("jemail", JSON.readTree("{\"name\":\"ann.@example.com\",\"class\":1}")))
+        .isInstanceOf(RuleFailedException.class).hasMessage("Rule failed: email");
+  }
+
+  @Test
   void aFieldTransformMasksTheInlineTaggedPropertyOfAPojo() throws Exception {
     register("jmasked-value", Rule.of("mask", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD",
         "typeName == 'STRING' ; 'XXX-XX-' + value.substring(7)").withTags(Set.of("PII")));

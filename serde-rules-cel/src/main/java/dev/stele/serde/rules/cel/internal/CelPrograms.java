@@ -32,13 +32,16 @@ public final class CelPrograms {
 
   private CelPrograms(Map<String, CelType> variables) {
     // The libraries Confluent's executors offer, so the same rule text compiles in both: the standard
-    // library and macros, the string and math extensions, numbers of different types comparable.
+    // library and macros, the string and math extensions, numbers of different types comparable,
+    // and Confluent's own string checks (ConfluentFunctions).
     CelOptions options = CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true).build();
     CelStringExtensions strings = CelExtensions.strings();
     CelMathExtensions math = CelExtensions.math(options);
     var builder = CelFactory.plannerCelBuilder().setOptions(options)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-        .addCompilerLibraries(strings, math).addRuntimeLibraries(strings, math);
+        .addCompilerLibraries(strings, math).addRuntimeLibraries(strings, math)
+        .addFunctionDeclarations(ConfluentFunctions.declarations())
+        .addFunctionBindings(ConfluentFunctions.bindings());
     variables.forEach(builder::addVar);
     this.cel = builder.build();
   }
