@@ -14,6 +14,7 @@ import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.rules.internal.Migrations;
 import dev.stele.serde.jsonschema.internal.JsonModel;
 import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
+import dev.stele.serde.jsonschema.internal.JsonReferences;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     JsonSchema validator = null;
     if (validate) {
       try {
-        validator = Validators.build(mapper.readTree(schema.text()));
+        validator = Validators.build(mapper.readTree(schema.text()), JsonReferences.of(registry, topic, schema));
       } catch (Exception e) {
         throw new SerializationException(registry.describe(topic) + " (schema id " + id
             + "): the schema cannot be used for validation: " + e.getMessage(), e);

@@ -17,6 +17,7 @@ import dev.stele.serde.internal.RegistrySerde;
 import dev.stele.serde.jsonschema.internal.JsonModel;
 import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
+import dev.stele.serde.jsonschema.internal.JsonReferences;
 import dev.stele.serde.jsonschema.internal.Validators;
 import java.io.IOException;
 import java.util.List;
@@ -203,7 +204,8 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
     JsonSchema validator = null;
     if (validate) {
       try {
-        validator = Validators.build(mapper.readTree(writer.schema().text()));
+        validator = Validators.build(mapper.readTree(writer.schema().text()),
+            JsonReferences.of(registry, topic, writer.schema()));
       } catch (JsonProcessingException | RuntimeException e) {
         throw new SerializationException(describe(topic) + ": schema id " + writer.id()
             + " cannot be used for validation: " + e.getMessage(), e);
