@@ -8,14 +8,16 @@ import dev.stele.client.internal.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The registry client: REST calls over the JDK's HttpClient with the answers that never change
- * cached (an id's schema, a schema's id under a subject, a numbered version) and the latest version cached for a
- * time to live. Caches are bounded by {@code max.schemas.per.subject} entries each and are read
+ * cached (an id's schema, a schema's id under a subject, a numbered version), the latest version cached for a
+ * time to live, and "not found" answers remembered for theirs when configured ({@link MissCaching}). Caches are bounded by {@code max.schemas.per.subject} entries each and are read
  * without locks.
  */
 public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
@@ -29,6 +31,10 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final BoundedCache<MetadataKey, RegisteredSchema> latestWithMetadata;
   /** A numbered version never changes while it exists; deletes drop the subject's entries. */
   private final BoundedCache<VersionKey, RegisteredSchema> versions;
+  /** "Not found" answers, for their time to live ({@link MissCaching}); null when not kept. */
+  private final BoundedCache<IdKey, RestClientException> missingIds;
+  private final BoundedCache<VersionKey, RestClientException> missingVersions;
+  private final BoundedCache<RegisterKey, RestClientException> missingSchemas;
 
   private record RegisterKey(String subject, boolean normalize, SchemaDefinition schema) {}
 
@@ -50,6 +56,14 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
     this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
     this.latestWithMetadata = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
+    MissCaching misses = config.missCaching();
+    this.missingIds = misses(misses.size(), misses.idTtl());
+    this.missingVersions = misses(misses.size(), misses.versionTtl());
+    this.missingSchemas = misses(misses.size(), misses.schemaTtl());
+  }
+
+  private static <K> BoundedCache<K, RestClientException> misses(int size, Duration ttl) {
+    return ttl.isZero() ? null : new BoundedCache<>(size, ttl.toNanos(), System::nanoTime);
   }
 
   /** A client from a Kafka-style config map (see {@link ClientConfig#fromMap}). */
@@ -66,21 +80,35 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.registration(transport.send("POST",
-        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema))));
+    RegisterKey key = new RegisterKey(subject, normalize, schema);
+    return cached(ids, key, () -> {
+      Registration registered = Json.registration(transport.send("POST",
+          "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema)));
+      // Only when the registry was asked: a cached registration is a per-record call.
+      if (missingSchemas != null) {
+        missingSchemas.remove(key);
+      }
+      if (missingVersions != null) {
+        missingVersions.removeIf(version -> version.subject.equals(subject));
+      }
+      return registered;
+    });
   }
 
   @Override
   public RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    return cached(lookups, new RegisterKey(subject, normalize, schema), () -> Json.registered(transport.send("POST",
-        "/subjects/" + segment(subject) + "?normalize=" + normalize, Json.schemaRequest(schema))));
+    RegisterKey key = new RegisterKey(subject, normalize, schema);
+    return cached(lookups, key, () -> remembered(missingSchemas, key, SUBJECT_OR_SCHEMA_NOT_FOUND,
+        () -> Json.registered(transport.send("POST", "/subjects/" + segment(subject) + "?normalize=" + normalize,
+            Json.schemaRequest(schema)))));
   }
 
   @Override
   public SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException {
-    return cached(schemas, new IdKey(id, subject, format), () -> Json.definition(transport.send("GET",
-        byIdPath(id, subject, format), null)));
+    IdKey key = new IdKey(id, subject, format);
+    return cached(schemas, key, () -> remembered(missingIds, key, SCHEMA_NOT_FOUND,
+        () -> Json.definition(transport.send("GET", byIdPath(id, subject, format), null))));
   }
 
   @Override
@@ -128,8 +156,10 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema getVersion(String subject, int version, String format)
       throws IOException, RestClientException {
-    return cached(versions, new VersionKey(subject, version, format), () -> Json.registered(transport.send("GET",
-        versionPath(subject, String.valueOf(version)) + (format == null ? "" : "?format=" + query(format)), null)));
+    VersionKey key = new VersionKey(subject, version, format);
+    return cached(versions, key, () -> remembered(missingVersions, key, SUBJECT_OR_VERSION_NOT_FOUND,
+        () -> Json.registered(transport.send("GET", versionPath(subject, String.valueOf(version))
+            + (format == null ? "" : "?format=" + query(format)), null))));
   }
 
   @Override
@@ -171,6 +201,32 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     V fetched = fetch.get();
     cache.put(key, fetched);
     return fetched;
+  }
+
+  private static final Set<Integer> SCHEMA_NOT_FOUND = Set.of(40403);
+  private static final Set<Integer> SUBJECT_OR_SCHEMA_NOT_FOUND = Set.of(40401, 40403);
+  private static final Set<Integer> SUBJECT_OR_VERSION_NOT_FOUND = Set.of(40401, 40402);
+
+  /**
+   * {@code fetch}'s answer; a "not found" with one of {@code codes} is remembered in
+   * {@code misses} (when kept) and given again, as a new exception, until it expires.
+   */
+  private static <K, V> V remembered(BoundedCache<K, RestClientException> misses, K key, Set<Integer> codes,
+      Fetch<V> fetch) throws IOException, RestClientException {
+    if (misses != null) {
+      RestClientException miss = misses.get(key);
+      if (miss != null) {
+        throw new RestClientException(miss.getMessage(), miss.status(), miss.errorCode());
+      }
+    }
+    try {
+      return fetch.get();
+    } catch (RestClientException e) {
+      if (misses != null && codes.contains(e.errorCode())) {
+        misses.put(key, e);
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -250,6 +306,9 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
 
   /** Ids stay readable after a delete, but "this schema is registered here" no longer holds. */
   private void forget(String subject) {
+    if (missingVersions != null) {
+      missingVersions.removeIf(key -> key.subject.equals(subject));
+    }
     ids.removeIf(key -> key.subject.equals(subject));
     lookups.removeIf(key -> key.subject.equals(subject));
     latest.remove(subject);

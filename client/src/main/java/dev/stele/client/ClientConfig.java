@@ -35,11 +35,13 @@ import java.util.TreeMap;
  * @param latestCacheSize how many subjects' latest versions are cached
  * @param oauth where bearer tokens come from with {@code bearer.auth.credentials.source=OAUTHBEARER},
  *     or null (then {@code authorization} is the fixed header, if any)
+ * @param missCaching how long "not found" answers are remembered
  */
 public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl,
     Duration connectTimeout, Duration readTimeout, int maxRetries, Duration retryWait,
     Duration retryMaxWait, int cacheCapacity, Duration latestTtl, Map<String, String> headers,
-    InetSocketAddress proxy, boolean randomizeUrls, int latestCacheSize, OAuthSettings oauth) {
+    InetSocketAddress proxy, boolean randomizeUrls, int latestCacheSize, OAuthSettings oauth,
+    MissCaching missCaching) {
 
   public static final String URL = "schema.registry.url";
   public static final String BASIC_AUTH_SOURCE = "basic.auth.credentials.source";
@@ -58,6 +60,10 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
   public static final String PROXY_HOST = "proxy.host";
   public static final String PROXY_PORT = "proxy.port";
   public static final String LATEST_CACHE_SIZE = "latest.cache.size";
+  public static final String MISSING_CACHE_SIZE = "missing.cache.size";
+  public static final String MISSING_ID_TTL_SEC = "missing.id.cache.ttl.sec";
+  public static final String MISSING_VERSION_TTL_SEC = "missing.version.cache.ttl.sec";
+  public static final String MISSING_SCHEMA_TTL_SEC = "missing.schema.cache.ttl.sec";
   public static final String BEARER_LOGICAL_CLUSTER = "bearer.auth.logical.cluster";
   public static final String BEARER_IDENTITY_POOL = "bearer.auth.identity.pool.id";
   public static final String BEARER_ISSUER_URL = "bearer.auth.issuer.endpoint.url";
@@ -91,6 +97,7 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
       throw new IllegalArgumentException("max.retries must be >= 0 and the cache capacities >= 1");
     }
     headers = Map.copyOf(headers);
+    Objects.requireNonNull(missCaching, "missCaching");
     if (oauth != null && authorization != null) {
       throw new IllegalArgumentException("configure either a fixed Authorization header or OAuth tokens, not both");
     }
@@ -101,7 +108,7 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
       Duration readTimeout, int maxRetries, Duration retryWait, Duration retryMaxWait, int cacheCapacity,
       Duration latestTtl) {
     this(urls, authorization, ssl, connectTimeout, readTimeout, maxRetries, retryWait, retryMaxWait,
-        cacheCapacity, latestTtl, Map.of(), null, false, cacheCapacity, null);
+        cacheCapacity, latestTtl, Map.of(), null, false, cacheCapacity, null, MissCaching.NONE);
   }
 
   /** Defaults for everything but the URLs: no auth, 60 s timeouts, 3 retries. */
@@ -150,7 +157,11 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
         capacity,
         ttl < 0 ? null : Duration.ofSeconds(ttl),
         headers(view, authorization, oauth != null),
-        proxy(values), values.bool(URL_RANDOMIZE, false), values.intValue(LATEST_CACHE_SIZE, 1000), oauth);
+        proxy(values), values.bool(URL_RANDOMIZE, false), values.intValue(LATEST_CACHE_SIZE, 1000), oauth,
+        new MissCaching(values.intValue(MISSING_CACHE_SIZE, 10_000),
+            Duration.ofSeconds(values.longValue(MISSING_ID_TTL_SEC, 0)),
+            Duration.ofSeconds(values.longValue(MISSING_VERSION_TTL_SEC, 0)),
+            Duration.ofSeconds(values.longValue(MISSING_SCHEMA_TTL_SEC, 0))));
   }
 
   /**

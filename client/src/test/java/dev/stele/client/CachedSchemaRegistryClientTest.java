@@ -174,4 +174,55 @@ class CachedSchemaRegistryClientTest {
           "GET /subjects/users-value/versions/1?format=resolved");
     }
   }
+
+  @Test
+  void notFoundAnswersAreRememberedForTheirTtlAndForgottenByARegistration() throws Exception {
+    try (RecordingProxy proxy = new RecordingProxy(registry.url())) {
+      Map<String, Object> configs = new HashMap<>();
+      configs.put(ClientConfig.URL, proxy.url());
+      configs.put(ClientConfig.MISSING_ID_TTL_SEC, "60");
+      configs.put(ClientConfig.MISSING_VERSION_TTL_SEC, "60");
+      configs.put(ClientConfig.MISSING_SCHEMA_TTL_SEC, "60");
+      CachedSchemaRegistryClient remembering = CachedSchemaRegistryClient.fromConfigs(configs);
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> remembering.getById(999)).isInstanceOfSatisfying(RestClientException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(40403));
+        assertThatThrownBy(() -> remembering.getVersion("users-value", 1, null))
+            .isInstanceOfSatisfying(RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+        assertThatThrownBy(() -> remembering.lookup("users-value", USER, false))
+            .isInstanceOfSatisfying(RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+      }
+      assertThat(proxy.calls()).containsExactly("GET /schemas/ids/999", "GET /subjects/users-value/versions/1",
+          "POST /subjects/users-value?normalize=false");
+
+      remembering.register("users-value", USER);
+      assertThat(remembering.getVersion("users-value", 1, null).version()).isEqualTo(1);
+      assertThat(remembering.lookup("users-value", USER, false).version()).isEqualTo(1);
+      assertThat(proxy.calls()).hasSize(6);
+    }
+  }
+
+  @Test
+  void withoutTtlsEveryNotFoundAsksAgain() throws Exception {
+    try (RecordingProxy proxy = new RecordingProxy(registry.url())) {
+      CachedSchemaRegistryClient plain = new CachedSchemaRegistryClient(ClientConfig.forUrls(proxy.url()));
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> plain.getById(999)).isInstanceOf(RestClientException.class);
+      }
+      assertThat(proxy.calls()).containsExactly("GET /schemas/ids/999", "GET /schemas/ids/999");
+    }
+  }
+
+  @Test
+  void theMissCacheHoldsMissingCacheSizeAnswers() throws Exception {
+    try (RecordingProxy proxy = new RecordingProxy(registry.url())) {
+      CachedSchemaRegistryClient small = CachedSchemaRegistryClient.fromConfigs(Map.of(ClientConfig.URL, proxy.url(),
+          ClientConfig.MISSING_ID_TTL_SEC, "60", ClientConfig.MISSING_CACHE_SIZE, "1"));
+      for (int id : new int[] {901, 902, 902, 901}) {
+        assertThatThrownBy(() -> small.getById(id)).isInstanceOf(RestClientException.class);
+      }
+      // 902 pushed 901 out: asked again.
+      assertThat(proxy.calls()).containsExactly("GET /schemas/ids/901", "GET /schemas/ids/902", "GET /schemas/ids/901");
+    }
+  }
 }

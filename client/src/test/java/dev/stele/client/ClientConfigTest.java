@@ -93,6 +93,14 @@ class ClientConfigTest {
   }
 
   @Test
+  void missCachingIsOffByDefaultAndANegativeTtlIsRefused() {
+    assertThat(ClientConfig.fromMap(Map.of(ClientConfig.URL, "http://a:1")).missCaching()).isEqualTo(MissCaching.NONE);
+    assertThatThrownBy(() -> ClientConfig.fromMap(Map.of(ClientConfig.URL, "http://a:1",
+        ClientConfig.MISSING_ID_TTL_SEC, "-5"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing.*.cache.ttl.sec");
+  }
+
+  @Test
   void sslStoresAreReadAndAMissingOneFailsClearly() {
     Map<String, String> configs = Map.of(ClientConfig.URL, "https://a:1",
         "schema.registry.ssl.truststore.location", "/nonexistent/trust.jks",

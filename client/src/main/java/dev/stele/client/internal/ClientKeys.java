@@ -58,10 +58,13 @@ public final class ClientKeys {
       refused("bearer.auth.uami.endpoint.url", "http://169.254.169.254/metadata/identity/oauth2/token",
           "Azure managed identity tokens are not supported"),
       refused("bearer.auth.uami.endpoint.query", null, "Azure managed identity tokens are not supported"),
-      defaultOnly("missing.cache.size", "10000", "Stele does not cache \"not found\" answers"),
-      defaultOnly("missing.id.cache.ttl.sec", "0", "Stele does not cache \"not found\" answers"),
-      defaultOnly("missing.version.cache.ttl.sec", "0", "Stele does not cache \"not found\" answers"),
-      defaultOnly("missing.schema.cache.ttl.sec", "0", "Stele does not cache \"not found\" answers"),
+      honoured("missing.cache.size", "10000", "how many \"not found\" answers each of the three miss caches holds"),
+      honoured("missing.id.cache.ttl.sec", "0", "how long a schema id the registry does not know (40403) is"
+          + " answered from memory; 0 = always ask"),
+      honoured("missing.version.cache.ttl.sec", "0", "the same for a subject version (40401, 40402); a"
+          + " registration under the subject forgets them"),
+      honoured("missing.schema.cache.ttl.sec", "0", "the same for a schema looked up under a subject (40401,"
+          + " 40403); registering that schema forgets it"),
       defaultOnly("use.apache.http.client", "false", "Stele always uses the JDK's HttpClient"),
       // Kafka's client SSL keys, read only under schema.registry.ssl. (bare ssl.* are the broker's).
       honoured("schema.registry.ssl.truststore.location", null, "trust store file (with type PEM, a file of"

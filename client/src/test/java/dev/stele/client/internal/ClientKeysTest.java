@@ -16,6 +16,10 @@ class ClientKeysTest {
       Map.entry("schema.registry.url", T + "FailoverAndAuthTest#aDeadUrlIsSkippedAndLaterCallsStartAtTheLiveOne"),
       Map.entry("schema.registry.url.randomize", T + "ConnectionOptionsTest#randomizedUrlsSpreadClientsOverTheList"),
       Map.entry("max.schemas.per.subject", T + "ConnectionOptionsTest#theIdCacheHoldsMaxSchemasPerSubjectEntries"),
+      Map.entry("missing.cache.size", T + "CachedSchemaRegistryClientTest#theMissCacheHoldsMissingCacheSizeAnswers"),
+      Map.entry("missing.id.cache.ttl.sec", T + "CachedSchemaRegistryClientTest#notFoundAnswersAreRememberedForTheirTtlAndForgottenByARegistration"),
+      Map.entry("missing.version.cache.ttl.sec", T + "CachedSchemaRegistryClientTest#notFoundAnswersAreRememberedForTheirTtlAndForgottenByARegistration"),
+      Map.entry("missing.schema.cache.ttl.sec", T + "CachedSchemaRegistryClientTest#notFoundAnswersAreRememberedForTheirTtlAndForgottenByARegistration"),
       Map.entry("latest.cache.ttl.sec", T + "CachedSchemaRegistryClientTest#answersThatNeverChangeAreCachedAndLatestHonoursItsTtl"),
       // Parsed only: a connect timeout needs an address that never answers a SYN, which loopback is not.
       Map.entry("http.connect.timeout.ms", T + "ClientConfigTest#timeoutsRetriesAndTtlAreRead"),
