@@ -79,7 +79,9 @@ class JavaJsonProtobufSerdeAcceptanceTest {
       producer.send(new ProducerRecord<>("java-json", "k1",
           JSON.readTree("{\"id\":2,\"dest\":\"Lima \u00f1\",\"items\":[]}"))).get();
     }
-    try (KafkaProducer<String, Object> producer = producer(KafkaProtobufSerializer.class, Map.of())) {
+    // skip.known.types=false: the imports (google/protobuf's) travel as references, which the script checks.
+    try (KafkaProducer<String, Object> producer = producer(KafkaProtobufSerializer.class,
+        Map.of(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, "false"))) {
       for (Type type : TYPES) {
         producer.send(new ProducerRecord<>("java-proto", type.getName(), type)).get();
       }
