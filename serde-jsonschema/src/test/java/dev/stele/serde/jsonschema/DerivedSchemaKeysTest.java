@@ -28,15 +28,11 @@ class DerivedSchemaKeysTest {
   static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
   static <T> KafkaJsonSchemaSerializer<T> serializer(Object... pairs) {
-    KafkaJsonSchemaSerializer<T> serializer = new KafkaJsonSchemaSerializer<>();
-    serializer.configure(REGISTRY.configs(pairs), false);
-    return serializer;
+    return REGISTRY.serializer(new KafkaJsonSchemaSerializer<T>(), pairs);
   }
 
   static <T> KafkaJsonSchemaDeserializer<T> deserializer(Object... pairs) {
-    KafkaJsonSchemaDeserializer<T> deserializer = new KafkaJsonSchemaDeserializer<>();
-    deserializer.configure(REGISTRY.configs(pairs), false);
-    return deserializer;
+    return REGISTRY.deserializer(new KafkaJsonSchemaDeserializer<T>(), pairs);
   }
 
   /** The schema the registry holds for the topic's value subject. */
@@ -53,7 +49,8 @@ class DerivedSchemaKeysTest {
     // Validation on: a null name must pass either way, as Jackson writes it.
     serializer(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true).serialize("oneof-on", ANN);
     JsonNode on = registered("oneof-on").at("/properties/name");
-    assertThat(on.toString()).isEqualTo("{\"oneOf\":[{\"type\":\"null\",\"title\":\"Not included\"},{\"type\":\"string\"}]}");
+    assertThat(on.toString())
+        .isEqualTo("{\"oneOf\":[{\"type\":\"null\",\"title\":\"Not included\"},{\"type\":\"string\"}]}");
     serializer(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true, JsonSchemaSerdeConfig.ONEOF_FOR_NULLABLES, false)
         .serialize("oneof-off", ANN);
     JsonNode off = registered("oneof-off").at("/properties/name");
@@ -65,7 +62,8 @@ class DerivedSchemaKeysTest {
   @Test
   void theSpecVersionNamesTheDraftOfDerivedSchemas() throws Exception {
     serializer().serialize("draft-default", ANN);
-    assertThat(registered("draft-default").get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
+    assertThat(registered("draft-default").get("$schema").asText())
+        .isEqualTo("http://json-schema.org/draft-07/schema#");
     serializer(JsonSchemaSerdeConfig.SCHEMA_SPEC_VERSION, "draft_4").serialize("draft-4", ANN);
     assertThat(registered("draft-4").get("$schema").asText()).isEqualTo("http://json-schema.org/draft-04/schema#");
     serializer(JsonSchemaSerdeConfig.SCHEMA_SPEC_VERSION, "DRAFT_2019_09", JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA,
@@ -74,7 +72,8 @@ class DerivedSchemaKeysTest {
         .isEqualTo("https://json-schema.org/draft/2019-09/schema");
     assertThatThrownBy(() -> serializer(JsonSchemaSerdeConfig.SCHEMA_SPEC_VERSION, "draft_3"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("json.schema.spec.version=draft_3 is not supported: use draft_4, draft_6, draft_7 or draft_2019_09");
+        .hasMessage("json.schema.spec.version=draft_3 is not supported: use draft_4, draft_6, draft_7 or"
+            + " draft_2019_09");
   }
 
   @Test

@@ -35,7 +35,8 @@ class DeriveTypeTest {
 
   @Test
   void aNestedMessageOfAnOuterClassIsFoundInsideIt() {
-    // descriptor.proto: java_outer_classname DescriptorProtos, one file, so DescriptorProtos$DescriptorProto$ExtensionRange.
+    // descriptor.proto: java_outer_classname DescriptorProtos, one file, so
+    // DescriptorProtos$DescriptorProto$ExtensionRange.
     ExtensionRange range = ExtensionRange.newBuilder().setStart(3).setEnd(8).build();
     byte[] bytes = serializer().serialize("ranges", range);
     assertThat(deserializer(true).deserialize("ranges", bytes)).isInstanceOf(ExtensionRange.class).isEqualTo(range);
@@ -63,17 +64,18 @@ class DeriveTypeTest {
   void aConfiguredClassWinsOverDerivation() {
     // An ExtensionRange's two small ints parse as a Timestamp's seconds and nanos: the configured class decides.
     byte[] bytes = serializer().serialize("configured", ExtensionRange.newBuilder().setStart(3).setEnd(8).build());
-    KafkaProtobufDeserializer<Message> reader = ProtobufSerdes.deserializer(REGISTRY, ProtobufSerdeConfig.DERIVE_TYPE,
-        true, ProtobufSerdeConfig.VALUE_TYPE, Timestamp.class.getName());
-    assertThat(reader.deserialize("configured", bytes)).isEqualTo(Timestamp.newBuilder().setSeconds(3).setNanos(8).build());
+    KafkaProtobufDeserializer<Message> reader = REGISTRY.deserializer(new KafkaProtobufDeserializer<>(),
+        ProtobufSerdeConfig.DERIVE_TYPE, true, ProtobufSerdeConfig.VALUE_TYPE, Timestamp.class.getName());
+    assertThat(reader.deserialize("configured", bytes))
+        .isEqualTo(Timestamp.newBuilder().setSeconds(3).setNanos(8).build());
   }
 
   private static KafkaProtobufSerializer<Message> serializer() {
-    return ProtobufSerdes.serializer(REGISTRY);
+    return REGISTRY.serializer(new KafkaProtobufSerializer<>());
   }
 
   private static KafkaProtobufDeserializer<Message> deserializer(boolean derive) {
-    return ProtobufSerdes.deserializer(REGISTRY, ProtobufSerdeConfig.DERIVE_TYPE, derive);
+    return REGISTRY.deserializer(new KafkaProtobufDeserializer<>(), ProtobufSerdeConfig.DERIVE_TYPE, derive);
   }
 
   private static Message message(FileDescriptor file, String name) {

@@ -38,6 +38,14 @@ class ProtobufImportKeysTest {
   static final Descriptor ROOT = file("acme/root.proto", "Root", "acme/leaf.proto", ".acme.Leaf", LEAF)
       .findMessageTypeByName("Root");
 
+  static KafkaProtobufSerializer<Message> writer(Object... pairs) {
+    return REGISTRY.serializer(new KafkaProtobufSerializer<>(), pairs);
+  }
+
+  static KafkaProtobufDeserializer<Message> reader() {
+    return REGISTRY.deserializer(new KafkaProtobufDeserializer<>());
+  }
+
   static Message meeting() {
     Date day = Date.newBuilder().setYear(2026).setMonth(12).setDay(7).build();
     return DynamicMessage.newBuilder(MEETING).setField(MEETING.findFieldByName("day"), day).build();
@@ -53,12 +61,12 @@ class ProtobufImportKeysTest {
   void knownImportsAreLeftOutByDefaultAndTheReaderStillBuildsThem() throws Exception {
     Message meeting = meeting();
     List<String> before = REGISTRY.client().getSubjects();
-    byte[] bytes = ProtobufSerdes.serializer(REGISTRY).serialize("meetings", meeting);
+    byte[] bytes = writer().serialize("meetings", meeting);
     assertThat(REGISTRY.client().getLatest("meetings-value").schema().references()).isEmpty();
     assertThat(REGISTRY.client().getSubjects()).containsExactlyInAnyOrderElementsOf(
         Stream.concat(before.stream(), Stream.of("meetings-value")).toList());
     // google/type/date.proto is not protobuf-java's: the reader builds it from the registry's built-in.
-    Message read = ProtobufSerdes.deserializer(REGISTRY).deserialize("meetings", bytes);
+    Message read = reader().deserialize("meetings", bytes);
     assertThat(read.toByteArray()).isEqualTo(meeting.toByteArray());
     assertThat(read.getDescriptorForType().findFieldByName("day").getMessageType().getFullName())
         .isEqualTo("google.type.Date");
@@ -67,34 +75,33 @@ class ProtobufImportKeysTest {
   @Test
   void withSkipKnownTypesFalseKnownImportsAreRegisteredAndReferenced() throws Exception {
     Message meeting = meeting();
-    byte[] bytes = ProtobufSerdes.serializer(REGISTRY, ProtobufSerdeConfig.SKIP_KNOWN_TYPES, false)
+    byte[] bytes = writer(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, false)
         .serialize("meetings-referenced", meeting);
     assertThat(REGISTRY.client().getLatest("meetings-referenced-value").schema().references())
         .containsExactly(new SchemaReference("google/type/date.proto", "google/type/date.proto", 1));
-    assertThat(ProtobufSerdes.deserializer(REGISTRY).deserialize("meetings-referenced", bytes).toByteArray())
+    assertThat(reader().deserialize("meetings-referenced", bytes).toByteArray())
         .isEqualTo(meeting.toByteArray());
   }
 
   @Test
   void withReferenceLookupOnlyImportsAreNeverRegistered() throws Exception {
     Message root = root();
-    var lookupOnly = ProtobufSerdes.serializer(REGISTRY, 
-        ProtobufSerdeConfig.REFERENCE_LOOKUP_ONLY, true);
+    var lookupOnly = writer(ProtobufSerdeConfig.REFERENCE_LOOKUP_ONLY, true);
     assertThatThrownBy(() -> lookupOnly.serialize("roots", root)).isInstanceOf(SerializationException.class)
         .hasMessageContaining("the imported schema 'acme/leaf.proto'");
     assertThat(REGISTRY.client().getSubjects()).doesNotContain("acme/leaf.proto", "roots-value");
 
     // Off (the default), the import is registered first, then the schema.
-    ProtobufSerdes.serializer(REGISTRY).serialize("roots-registered", root);
+    writer().serialize("roots-registered", root);
     assertThat(REGISTRY.client().getSubjects()).contains("acme/leaf.proto", "roots-registered-value");
 
     // On, an import the registry holds is found and referenced; the schema itself is still registered.
-    byte[] bytes = ProtobufSerdes.serializer(REGISTRY, ProtobufSerdeConfig.REFERENCE_LOOKUP_ONLY, true,
+    byte[] bytes = writer(ProtobufSerdeConfig.REFERENCE_LOOKUP_ONLY, true,
         SerdeConfig.AUTO_REGISTER_SCHEMAS, true).serialize("roots", root);
     assertThat(REGISTRY.client().getLatest("roots-value").schema().references())
         .containsExactly(new SchemaReference("acme/leaf.proto", "acme/leaf.proto", 1));
     assertThat(REGISTRY.client().getVersions("acme/leaf.proto")).containsExactly(1);
-    assertThat(ProtobufSerdes.deserializer(REGISTRY).deserialize("roots", bytes).toByteArray())
+    assertThat(reader().deserialize("roots", bytes).toByteArray())
         .isEqualTo(root.toByteArray());
   }
 

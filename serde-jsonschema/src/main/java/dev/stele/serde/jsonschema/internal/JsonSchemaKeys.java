@@ -43,7 +43,9 @@ public final class JsonSchemaKeys {
       refused("type.property", "javaType", "the class to read into is never taken from the schema; use"
           + " json.value.type").on(Side.DESERIALIZER),
       defaultOnly("json.type.allowed.packages", "*", "no class is loaded by a name in the schema")
-          .on(Side.DESERIALIZER)));
+          .on(Side.DESERIALIZER),
+      defaultOnly("schema.reflection", "false", "Avro reflection is for the Avro serdes; this format has no"
+          + " reflected schemas")));
 
   private JsonSchemaKeys() {}
 }

@@ -30,7 +30,9 @@ public final class ProtobufKeys {
       honoured("skip.known.types", "true", "imports the registry knows by itself (google/protobuf, google/type,"
           + " confluent/meta.proto, confluent/type/decimal.proto) are not registered nor referenced; false"
           + " registers them under their own subjects and references them like any import").on(Side.SERIALIZER),
-      defaultOnly("validation.rules.execution", "DISABLED", RULES).on(Side.SERIALIZER)));
+      defaultOnly("validation.rules.execution", "DISABLED", RULES).on(Side.SERIALIZER),
+      defaultOnly("schema.reflection", "false", "Avro reflection is for the Avro serdes; this format has no"
+          + " reflected schemas")));
 
   private ProtobufKeys() {}
 }
