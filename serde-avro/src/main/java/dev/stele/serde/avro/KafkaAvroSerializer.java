@@ -38,6 +38,11 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
   /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
 
+  /** Generic, specific or reflect data as the keys say; made by configure. */
+  private DataModels models = DataModels.of(Map.of());
+  /** {@code avro.remove.java.properties}. */
+  private boolean removeJavaProperties;
+
   /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
   private record Target(int id, DatumWriter<Object> writer, String subject, SchemaDefinition contract,
       AvroModel model) {}
@@ -64,9 +69,6 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     connect(configs, isKey);
     targets.clear();
   }
-
-  private DataModels models = DataModels.of(Map.of());
-  private boolean removeJavaProperties;
 
   @Override
   public byte[] serialize(String topic, Object data) {
