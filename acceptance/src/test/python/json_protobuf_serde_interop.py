@@ -6,7 +6,8 @@ source_context.proto, so the imports travel as references. Run by JavaJsonProtob
     python3 json_protobuf_serde_interop.py produce REGISTRY_URL BOOTSTRAP PREFIX
         writes two JSON and two Protobuf records to PREFIX-json and PREFIX-proto.
     python3 json_protobuf_serde_interop.py consume REGISTRY_URL BOOTSTRAP PREFIX
-        reads the records the Java serializers wrote to PREFIX-json and PREFIX-proto.
+        reads the records the Java serializers wrote to PREFIX-json, PREFIX-proto (imports as
+        references) and PREFIX-proto-known (skip.known.types: no references).
 """
 
 import json
@@ -74,6 +75,10 @@ def consume():
           [("google/protobuf/any.proto", "google/protobuf/any.proto"),
            ("google/protobuf/source_context.proto", "google/protobuf/source_context.proto")],
           "the Java serializer registered the imports as references")
+    equal(read(prefix + "-proto-known", ProtobufDeserializer(type_pb2.Type), 2), types(),
+          "ProtobufDeserializer reads what the Java serializer wrote skipping known imports")
+    equal(registry.get_latest_version(prefix + "-proto-known-value").schema.references, [],
+          "with skip.known.types the Java serializer referenced no import")
 
 
 {"produce": produce, "consume": consume}[mode]()

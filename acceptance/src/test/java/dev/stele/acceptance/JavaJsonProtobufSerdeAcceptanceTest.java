@@ -50,7 +50,8 @@ class JavaJsonProtobufSerdeAcceptanceTest {
   static void start() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.schema_registry.json_schema",
         "confluent_kafka.schema_registry.protobuf", "jsonschema", "google.protobuf", "requests");
-    env = RegistryAndKafka.start(work.resolve("serde-json-proto"), "py-json", "py-proto", "java-json", "java-proto");
+    env = RegistryAndKafka.start(work.resolve("serde-json-proto"), "py-json", "py-proto", "java-json", "java-proto",
+        "java-proto-known");
   }
 
   @Test
@@ -79,15 +80,22 @@ class JavaJsonProtobufSerdeAcceptanceTest {
       producer.send(new ProducerRecord<>("java-json", "k1",
           JSON.readTree("{\"id\":2,\"dest\":\"Lima \u00f1\",\"items\":[]}"))).get();
     }
-    try (KafkaProducer<String, Object> producer = producer(KafkaProtobufSerializer.class, Map.of())) {
-      for (Type type : TYPES) {
-        producer.send(new ProducerRecord<>("java-proto", type.getName(), type)).get();
+    // skip.known.types=false: the imports (google/protobuf's) travel as references, which the script checks;
+    // by default (true, as Confluent's) they are left to the registry, and Python reads those records too.
+    for (Map.Entry<String, String> topic : Map.of("java-proto", "false", "java-proto-known", "true").entrySet()) {
+      try (KafkaProducer<String, Object> producer = producer(KafkaProtobufSerializer.class,
+          Map.of(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, topic.getValue()))) {
+        for (Type type : TYPES) {
+          producer.send(new ProducerRecord<>(topic.getKey(), type.getName(), type)).get();
+        }
       }
     }
     assertThat(env.python("json_protobuf_serde_interop", "consume", "java")).contains(
         "ok JSONDeserializer reads what the Java serializer wrote",
         "ok ProtobufDeserializer reads what the Java serializer wrote",
-        "ok the Java serializer registered the imports as references");
+        "ok the Java serializer registered the imports as references",
+        "ok ProtobufDeserializer reads what the Java serializer wrote skipping known imports",
+        "ok with skip.known.types the Java serializer referenced no import");
   }
 
   private static KafkaProducer<String, Object> producer(Class<?> serializer, Map<String, Object> extra) {

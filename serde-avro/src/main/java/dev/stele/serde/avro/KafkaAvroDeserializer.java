@@ -11,6 +11,8 @@ import dev.stele.serde.avro.internal.AvroJson;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
+import dev.stele.serde.avro.internal.DataModels;
+import dev.stele.serde.internal.ConfiguredClass;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
@@ -25,7 +27,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -33,8 +35,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads the Confluent wire format (API.md §5.1) back into Avro values: a GenericRecord by
- * default, the generated class with {@code specific.avro.reader=true}, or the shape of a
- * configured reader schema; top-level strings and bytes come back as String and byte[].
+ * default, the generated class with {@code specific.avro.reader=true} (the one the writer schema
+ * names, or {@code specific.avro.key/value.type}), the classes the schema names with
+ * {@code schema.reflection}, or the shape of a configured reader schema; logical types as Java
+ * types with {@code avro.use.logical.type.converters}; top-level strings and bytes come back as String and byte[].
  * A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroDeserializer}.
  *
  * <p>Every failure (a foreign magic byte, a truncated header, an id the registry does not know,
@@ -46,6 +50,9 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
 
   private Schema configuredReader;
   private boolean specific;
+  /** {@code specific.avro.key/value.type}, or null: the class the writer schema names. */
+  private Class<?> specificType;
+  private DataModels models = DataModels.of(Map.of());
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
   /** (writer id, target id) → plan; only with use.latest.version or use.latest.with.metadata. */
   private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
@@ -84,6 +91,18 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     String readerText = values.string(AvroSerdeConfig.READER_SCHEMA, null);
     if (readerText != null && !readerText.isEmpty()) {
       this.configuredReader = new Schema.Parser().parse(readerText);
+    }
+    this.models = DataModels.of(configs);
+    String typeKey = isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE;
+    this.specificType = ConfiguredClass.load(configs, typeKey, null);
+    if (specificType != null && !SpecificRecord.class.isAssignableFrom(specificType)) {
+      throw new IllegalArgumentException(typeKey + ": " + specificType.getName() + " is not a generated Avro"
+          + " SpecificRecord class");
+    }
+    if (specificType != null && !specific) {
+      // Confluent reads the class only in specific mode; set alone it would be quietly ignored.
+      throw new IllegalArgumentException(typeKey + " is read only with " + AvroSerdeConfig.SPECIFIC_AVRO_READER
+          + "=true; set that too");
     }
     RegistryAccess registry = connect(configs, isKey);
     this.migrating = registry.config().useLatestVersion() || !registry.config().latestWithMetadata().isEmpty();
@@ -196,19 +215,27 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     SchemaDefinition definition = registry().schemaById(topic, id);
     Schema writer = AvroSchemaParser.parse(registry(), topic, definition, describe(topic) + " (schema id " + id + ")");
     Schema readWith = configuredReader != null ? configuredReader : writer;
-    DatumReader<Object> datumReader;
-    if (specific && isNamed(writer)) {
-      Class<?> type = SpecificData.get().getClass(writer);
+    DataModels.Kind kind = DataModels.Kind.GENERIC;
+    if (models.reflection() && isNamed(writer)) {
+      // The class the writer schema names, as ReflectData sees it; absent, records come back generic.
+      Class<?> type = models.reflectedClass(writer);
+      readWith = configuredReader != null || type == null ? readWith : models.reflectedSchema(type);
+      kind = DataModels.Kind.REFLECT;
+    } else if (specific && isNamed(writer)) {
+      Class<?> type = specificType != null ? specificType : SpecificData.get().getClass(writer);
       if (type == null) {
         throw new SerializationException(describe(topic) + " (schema id " + id + "): specific.avro.reader is set "
             + "but no generated class " + writer.getFullName() + " is on the class path");
       }
-      datumReader = new SpecificDatumReader<>(writer,
-          configuredReader != null ? configuredReader : SpecificData.get().getSchema(type));
-    } else {
-      datumReader = new GenericDatumReader<>(writer, readWith);
+      readWith = configuredReader != null ? configuredReader : SpecificData.get().getSchema(type);
+      kind = DataModels.Kind.SPECIFIC;
     }
+    DatumReader<Object> datumReader = models.reader(writer, readWith, kind);
     SchemaDefinition contract = definition.hasRules() ? definition : null;
+    if (contract != null && kind == DataModels.Kind.REFLECT) {
+      throw new SerializationException(describe(topic) + " (schema id " + id + "): its schema has rules, and Stele"
+          + " does not run rules on objects read with schema.reflection");
+    }
     Reader reader = new Reader(writer, datumReader,
         contract == null ? null : registry().subject(topic, AvroData.recordName(writer)), contract,
         contract == null ? null : new AvroModel(writer));

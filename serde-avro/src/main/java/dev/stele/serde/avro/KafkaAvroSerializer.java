@@ -3,10 +3,12 @@ package dev.stele.serde.avro;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.ConfigValues;
 import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
+import dev.stele.serde.avro.internal.DataModels;
 import dev.stele.serde.avro.internal.OutputBuffers;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
@@ -15,16 +17,15 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes Avro values (GenericRecord, generated SpecificRecord, primitives) in the Confluent wire
+ * Writes Avro values (GenericRecord, generated SpecificRecord, primitives, and with
+ * {@code schema.reflection} plain Java objects through Avro's ReflectData) in the Confluent wire
  * format: magic byte 0, the 4-byte big-endian schema id, the Avro binary encoding (API.md §5.1).
  * A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroSerializer} with the same configs.
  *
@@ -36,6 +37,11 @@ import org.apache.kafka.common.serialization.Serializer;
 public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Object> {
   /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
+
+  /** Generic, specific or reflect data as the keys say; made by configure. */
+  private DataModels models = DataModels.of(Map.of());
+  /** {@code avro.remove.java.properties}. */
+  private boolean removeJavaProperties;
 
   /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
   private record Target(int id, DatumWriter<Object> writer, String subject, SchemaDefinition contract,
@@ -58,6 +64,8 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
+    this.models = DataModels.of(configs);
+    this.removeJavaProperties = new ConfigValues(configs).bool(AvroSerdeConfig.REMOVE_JAVA_PROPERTIES, false);
     connect(configs, isKey);
     targets.clear();
   }
@@ -73,11 +81,14 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
       return null;
     }
     RegistryAccess registry = registry();
-    Schema schema = AvroData.schemaOf(topic, data);
+    // schema.reflection: a plain object's schema is what ReflectData derives from its class.
+    boolean reflected = models.reflection() && !AvroData.isAvroValue(data);
+    Schema schema = reflected ? models.reflectedSchema(data.getClass()) : AvroData.schemaOf(topic, data);
     ConcurrentHashMap<Schema, Target> byTopic = targets.get(topic);
     Target target = byTopic == null ? null : byTopic.get(schema);
     if (target == null) {
-      target = resolve(topic, schema, data instanceof SpecificRecord);
+      target = resolve(topic, schema, reflected ? DataModels.Kind.REFLECT
+          : data instanceof SpecificRecord ? DataModels.Kind.SPECIFIC : DataModels.Kind.GENERIC);
     }
     if (target.contract != null) {
       data = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, data);
@@ -94,16 +105,20 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     return registry.frameOut(topic, headers, framed, target.id, 0);
   }
 
-  private Target resolve(String topic, Schema schema, boolean specific) {
+  private Target resolve(String topic, Schema schema, DataModels.Kind kind) {
     RegistryAccess registry = registry();
     String subject = registry.subject(topic, AvroData.recordName(schema));
-    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject,
-        SchemaDefinition.avro(schema.toString()),
+    String text = removeJavaProperties ? AvroData.withoutJavaProperties(schema) : schema.toString();
+    RegistryAccess.WriterSchema writer = registry.writerSchema(topic, subject, SchemaDefinition.avro(text),
         latest -> AvroData.cannotRead(parse(topic, latest), schema));
     Schema writeWith = writer.schema().text().equals(schema.toString()) ? schema : parse(topic, writer.schema());
-    DatumWriter<Object> datumWriter = specific ? new SpecificDatumWriter<>(writeWith)
-        : new GenericDatumWriter<>(writeWith);
+    DatumWriter<Object> datumWriter = models.writer(writeWith, kind);
     SchemaDefinition contract = writer.schema().hasRules() ? writer.schema() : null;
+    if (contract != null && kind == DataModels.Kind.REFLECT) {
+      // Rules walk GenericRecords and generated classes; a reflected object would be handed over unchecked.
+      throw new SerializationException(registry.describe(topic) + " (schema id " + writer.id() + "): its schema has"
+          + " rules, and Stele does not run rules on objects written with schema.reflection");
+    }
     Target target = new Target(writer.id(), datumWriter, subject, contract,
         contract == null ? null : new AvroModel(writeWith));
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(schema, target);

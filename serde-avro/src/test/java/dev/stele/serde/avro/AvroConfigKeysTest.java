@@ -59,8 +59,15 @@ class AvroConfigKeysTest {
   @Test
   void everyHonouredKeyNamesTheTestThatShowsItsEffect() {
     KeyTableWalk.honouredKeysHaveEvidence(SerdeKeys.TABLE, COMMON_EVIDENCE);
+    String data = AVRO + "AvroDataKeysTest#";
     KeyTableWalk.honouredKeysHaveEvidence(AvroKeys.TABLE, Map.of("specific.avro.reader",
-        AVRO + "KafkaAvroDeserializerTest#theSpecificReaderReturnsTheGeneratedClass"));
+        AVRO + "KafkaAvroDeserializerTest#theSpecificReaderReturnsTheGeneratedClass",
+        "specific.avro.key.type", data + "aSpecificTypeReadsIntoThatClassWhateverTheWriterSchemaNames",
+        "specific.avro.value.type", data + "aSpecificTypeReadsIntoThatClassWhateverTheWriterSchemaNames",
+        "avro.use.logical.type.converters", data + "logicalTypeConvertersHoldLogicalTypesAsJavaTypes",
+        "schema.reflection", data + "schemaReflectionWritesAndReadsPlainObjects",
+        "avro.reflection.allow.null", data + "reflectionAllowNullMakesEveryFieldNullable",
+        "avro.remove.java.properties", data + "removeJavaPropertiesRegistersTheSchemaWithoutThem"));
   }
 
   @Test

@@ -260,12 +260,13 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   /**
-   * Registers (with {@code auto.register.schemas}) or looks up a schema that another imports, and
-   * returns where it is, for the importing schema's reference.
+   * Registers (with {@code auto.register.schemas}, unless {@code lookupOnly}: Protobuf's
+   * {@code reference.lookup.only}) or looks up a schema that another imports, and returns where
+   * it is, for the importing schema's reference.
    */
-  public RegisteredSchema reference(String topic, String subject, SchemaDefinition schema) {
+  public RegisteredSchema reference(String topic, String subject, SchemaDefinition schema, boolean lookupOnly) {
     return ask(topic, () -> "the imported schema '" + subject + "'", () -> {
-      if (config.autoRegister()) {
+      if (config.autoRegister() && !lookupOnly) {
         client.register(subject, schema, config.normalize());
       }
       return client.lookup(subject, schema, config.normalize());

@@ -70,8 +70,9 @@ public final class SerdeKeys {
       defaultOnly("value.schema.id.deserializer",
           "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
           "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
-          + " __value_schema_id header, else in the payload prefix"),
-      defaultOnly("schema.reflection", "false", "Avro reflection is not implemented")));
+          + " __value_schema_id header, else in the payload prefix")));
+  // schema.reflection is Confluent's common key but only the Avro serdes act on it: it is in each
+  // format's table (honoured by Avro's, refused unless false by the others).
 
   private SerdeKeys() {}
 }

@@ -6,6 +6,8 @@ import dev.stele.client.testing.TestRegistry;
 import dev.stele.registry.model.KeyOptions;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,6 +50,18 @@ public final class SerdeRegistry implements BeforeAllCallback, AfterAllCallback 
 
   public CachedSchemaRegistryClient client() {
     return client;
+  }
+
+  /** {@code serializer} configured for values on this server with {@code pairs}. */
+  public <S extends Serializer<?>> S serializer(S serializer, Object... pairs) {
+    serializer.configure(configs(pairs), false);
+    return serializer;
+  }
+
+  /** {@code deserializer} configured for values on this server with {@code pairs}. */
+  public <D extends Deserializer<?>> D deserializer(D deserializer, Object... pairs) {
+    deserializer.configure(configs(pairs), false);
+    return deserializer;
   }
 
   /** Serde configs for this server plus {@code pairs} (key, value, key, value...). */

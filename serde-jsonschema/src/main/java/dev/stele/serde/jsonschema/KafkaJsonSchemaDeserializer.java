@@ -1,5 +1,6 @@
 package dev.stele.serde.jsonschema;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -24,12 +25,14 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Reads the Confluent wire format back into a {@code JsonNode}, or into the class named by
- * {@code json.value.type} / {@code json.key.type} (or given to the constructor). Validates
- * against the writer's schema when {@code json.fail.invalid.schema=true}. A drop-in for
+ * {@code json.value.type} / {@code json.key.type} (or given to the constructor), failing on a
+ * property the class lacks unless {@code json.fail.unknown.properties=false}. Validates against
+ * the writer's schema when {@code json.fail.invalid.schema=true}. A drop-in for
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaDeserializer}.
  */
 public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** Made by configure: json.fail.unknown.properties decides how a class is bound. */
+  private volatile ObjectMapper mapper = new ObjectMapper();
   private boolean validate;
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
 
@@ -60,7 +63,10 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
 
   @Override
   protected void configured(Map<String, ?> configs) {
-    this.validate = new ConfigValues(configs).bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false);
+    ConfigValues values = new ConfigValues(configs);
+    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false);
+    this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        values.bool(JsonSchemaSerdeConfig.FAIL_UNKNOWN_PROPERTIES, true));
     readers.clear();
     migrations.clear();
     subjects.clear();

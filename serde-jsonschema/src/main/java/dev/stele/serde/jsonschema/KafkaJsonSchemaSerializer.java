@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.networknt.schema.JsonSchema;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
@@ -14,6 +15,7 @@ import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
+import dev.stele.serde.jsonschema.internal.DerivedSchemaOptions;
 import dev.stele.serde.jsonschema.internal.JsonModel;
 import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
@@ -30,7 +32,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes Jackson {@code JsonNode}s and POJOs as UTF-8 JSON in the Confluent wire format (magic 0,
  * 4-byte big-endian schema id, the JSON text; API.md §5.1). The schema is the configured
- * {@code json.schema}, else derived from the POJO's class, else (with {@code use.latest.version}
+ * {@code json.schema}, else derived from the POJO's class ({@link DerivedSchemaOptions}: draft,
+ * oneOf for nullables, closed objects, ISO-8601 dates), else (with {@code use.latest.version}
  * or {@code use.schema.id}) the registry's. Data is validated against the schema it is framed
  * with when {@code json.fail.invalid.schema=true} (Confluent's default, false, writes it unchecked). A drop-in for
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
@@ -38,7 +41,9 @@ import org.apache.kafka.common.serialization.Serializer;
 public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Serializer<T> {
   private static final ThreadLocal<Sink> BUFFERS = ThreadLocal.withInitial(Sink::new);
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** Made by configure: json.write.dates.iso8601 decides how dates are written. */
+  private ObjectMapper mapper = new ObjectMapper();
+  private DerivedSchemaOptions derivation = DerivedSchemaOptions.DEFAULTS;
   private LatestCheck latestCheck;
   private boolean validate;
   private JsonNode configuredSchema;
@@ -69,6 +74,8 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
   public void configure(Map<String, ?> configs, boolean isKey) {
     ConfigValues values = new ConfigValues(configs);
     this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false);
+    this.derivation = DerivedSchemaOptions.of(configs);
+    this.mapper = new ObjectMapper().configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, !derivation.datesAsIso());
     String schemaText = values.string(JsonSchemaSerdeConfig.SCHEMA, null);
     try {
       this.configuredSchema = schemaText == null || schemaText.isEmpty() ? null : mapper.readTree(schemaText);
@@ -187,7 +194,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
     RegistryAccess registry = registry();
     JsonNode schema = configuredSchema;
     if (schema == null && !(data instanceof JsonNode)) {
-      schema = PojoSchemas.derive(mapper, data.getClass());
+      schema = PojoSchemas.derive(mapper, data.getClass(), derivation);
     }
     String title = schema == null ? null : schema.path("title").asText(null);
     String subject = registry.subject(topic, title);

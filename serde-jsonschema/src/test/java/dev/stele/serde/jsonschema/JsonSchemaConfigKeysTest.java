@@ -13,7 +13,12 @@ class JsonSchemaConfigKeysTest extends KeyTableContract {
     super(new Walk(JsonSchemaKeys.TABLE, Map.of(
         "json.fail.invalid.schema", JSON + "KafkaJsonSchemaSerdeTest#dataBreakingTheSchemaIsRefusedWhenValidationIsOn",
         "json.value.type", JSON + "KafkaJsonSchemaSerdeTest#aHandBuiltFrameIsReadAsAJsonNodeOrAPojo",
-        "json.key.type", KEY_TYPE_EVIDENCE),
+        "json.key.type", KEY_TYPE_EVIDENCE,
+        "json.oneof.for.nullables", JSON + "DerivedSchemaKeysTest#nullablePropertiesAreOneOfByDefaultAndATypeUnionWhenOff",
+        "json.schema.spec.version", JSON + "DerivedSchemaKeysTest#theSpecVersionNamesTheDraftOfDerivedSchemas",
+        "json.write.dates.iso8601", JSON + "DerivedSchemaKeysTest#datesAreEpochMillisecondsByDefaultAndIsoStringsWhenAsked",
+        "json.fail.unknown.properties",
+        JSON + "DerivedSchemaKeysTest#unknownPropertiesFailBindingAndCloseDerivedSchemasUnlessOff"),
         KafkaJsonSchemaSerializer::new, KafkaJsonSchemaDeserializer::new,
         JsonSchemaSerdeConfig.KEY_TYPE, new Person("ann", 7, List.of("a"))));
   }

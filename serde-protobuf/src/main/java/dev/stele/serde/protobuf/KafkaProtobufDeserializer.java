@@ -10,9 +10,11 @@ import dev.stele.client.RegisteredSchema;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.ConfigValues;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.TypedDeserializer;
+import dev.stele.serde.protobuf.internal.GeneratedClasses;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
 import dev.stele.serde.protobuf.internal.ProtobufJson;
@@ -30,12 +32,16 @@ import org.apache.kafka.common.header.Headers;
 /**
  * Reads the Confluent Protobuf wire format (API.md §5.1) into the generated class named by
  * {@code specific.protobuf.value.type} / {@code specific.protobuf.key.type} (or given to the
- * constructor), else into a {@code DynamicMessage} of the type the message indexes name in the
- * writer's schema. A drop-in for
+ * constructor), else (with {@code derive.type}) into the generated class the writer's schema names,
+ * else into a {@code DynamicMessage} of the type the message indexes name in the writer's schema.
+ * A drop-in for
  * {@code io.confluent.kafka.serializers.protobuf.KafkaProtobufDeserializer}.
  */
 public class KafkaProtobufDeserializer<T extends Message> extends TypedDeserializer<T> {
   private Parser<?> parser;
+  private boolean derive;
+  /** Writer message type → its generated class's parser; descriptors compare by identity. */
+  private final ConcurrentHashMap<Descriptor, Parser<?>> derived = new ConcurrentHashMap<>();
   private ProtoFiles files;
   private final ConcurrentHashMap<Integer, Writer> writers = new ConcurrentHashMap<>();
 
@@ -57,8 +63,10 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
 
   @Override
   protected void configured(Map<String, ?> configs) {
-    parser = type() == null ? null : parserOf(type());
-    files = new ProtoFiles(registry(), name -> name);
+    parser = type() == null ? null : GeneratedClasses.parserOf(type());
+    derive = type() == null && new ConfigValues(configs).bool(ProtobufSerdeConfig.DERIVE_TYPE, false);
+    derived.clear();
+    files = new ProtoFiles(registry(), name -> name, ProtoFiles.Imports.READING);
     writers.clear();
     plans.clear();
     migrating = registry().config().useLatestVersion() || !registry().config().latestWithMetadata().isEmpty();
@@ -66,12 +74,18 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     lastKnown = null;
   }
 
-  private static Parser<?> parserOf(Class<?> type) {
-    try {
-      return (Parser<?>) type.getMethod("parser").invoke(null);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException(type.getName() + " is not a generated Protobuf message class", e);
+  /** {@code derive.type}: the generated class of each writer message type, found once. */
+  private Parser<?> derived(String topic, int id, Descriptor descriptor) {
+    Parser<?> found = derived.get(descriptor);
+    if (found == null) {
+      try {
+        found = GeneratedClasses.derive(descriptor);
+      } catch (IllegalArgumentException e) {
+        throw new SerializationException(describe(topic) + " (schema id " + id + "): " + e.getMessage(), e);
+      }
+      derived.put(descriptor, found);
     }
+    return found;
   }
 
   @Override
@@ -250,9 +264,10 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     if (parser != null) {
       lastKnown = new Known(id, Arrays.copyOfRange(data, Framing.HEADER_SIZE, start), path);
     }
+    Parser<?> generated = parser != null ? parser : derive ? derived(topic, id, descriptor) : null;
     try {
-      if (parser != null) {
-        return (T) parser.parseFrom(data, start, data.length - start);
+      if (generated != null) {
+        return (T) generated.parseFrom(data, start, data.length - start);
       }
       return (T) DynamicMessage.newBuilder(descriptor).mergeFrom(data, start, data.length - start).build();
     } catch (Exception e) {

@@ -32,7 +32,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes Protobuf messages (generated classes or {@code DynamicMessage}) in the Confluent wire
  * format: magic 0, the 4-byte big-endian schema id, the message-index array, the protobuf
  * binary (API.md §5.1). The message's .proto file is registered with each import registered
- * first and referenced. A drop-in for
+ * first and referenced (the registry's known imports are skipped unless
+ * {@code skip.known.types=false}; {@code reference.lookup.only} looks imports up instead). A drop-in for
  * {@code io.confluent.kafka.serializers.protobuf.KafkaProtobufSerializer}.
  */
 public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde implements Serializer<T> {
@@ -69,9 +70,12 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
-    String strategy = new ConfigValues(configs).string(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY, null);
+    ConfigValues values = new ConfigValues(configs);
+    String strategy = values.string(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY, null);
+    ProtoFiles.Imports imports = new ProtoFiles.Imports(values.bool(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, true),
+        values.bool(ProtobufSerdeConfig.REFERENCE_LOOKUP_ONLY, false));
     RegistryAccess registry = connect(configs, isKey);
-    this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy));
+    this.files = new ProtoFiles(registry, ProtobufSerdeConfig.referenceStrategy(strategy), imports);
     this.latestCheck = new LatestCheck(registry, new ProtobufFormat());
     targets.clear();
     last = null;

@@ -19,6 +19,19 @@ public final class ProtobufSerdeConfig {
    * {@code google.protobuf.timestamp}). Confluent's full class names are accepted.
    */
   public static final String REFERENCE_SUBJECT_NAME_STRATEGY = "reference.subject.name.strategy";
+  /**
+   * Serializer: leave imports the registry resolves by itself (google/protobuf, google/type,
+   * confluent) out of the references (default true, as Confluent's); false registers them too.
+   */
+  public static final String SKIP_KNOWN_TYPES = "skip.known.types";
+  /** Serializer: look imports up only, never register them, even with auto.register.schemas (default false). */
+  public static final String REFERENCE_LOOKUP_ONLY = "reference.lookup.only";
+  /**
+   * Deserializer: without a configured class, read into the generated class the writer's schema
+   * names through its java_package, java_outer_classname and java_multiple_files options
+   * (default false: a DynamicMessage).
+   */
+  public static final String DERIVE_TYPE = "derive.type";
 
   private ProtobufSerdeConfig() {}
 

@@ -67,7 +67,7 @@ class KafkaProtobufSerdeTest {
 
   @Test
   void importsAreRegisteredFirstAndReferenced() throws Exception {
-    byte[] bytes = serializer().serialize("types", TYPE);
+    byte[] bytes = serializer(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, false).serialize("types", TYPE);
     SchemaDefinition main = REGISTRY.client().getLatest("types-value").schema();
     assertThat(main.references()).containsExactly(
         new SchemaReference("google/protobuf/any.proto", "google/protobuf/any.proto", 1),
@@ -78,7 +78,7 @@ class KafkaProtobufSerdeTest {
 
   @Test
   void qualifiedReferenceSubjectsAreDotted() throws Exception {
-    serializer(ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY,
+    serializer(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, false, ProtobufSerdeConfig.REFERENCE_SUBJECT_NAME_STRATEGY,
         "io.confluent.kafka.serializers.subject.QualifiedReferenceSubjectNameStrategy").serialize("qualified", TYPE);
     assertThat(REGISTRY.client().getSubjects()).contains("google.protobuf.any", "google.protobuf.source_context");
   }
@@ -163,7 +163,7 @@ class KafkaProtobufSerdeTest {
   @Test
   void theCheckResolvesImportsOnBothSides() throws Exception {
     // The latest's imports come from their subjects; the serializer's from its descriptors.
-    byte[] registered = serializer().serialize("strict-imports", TYPE);
+    byte[] registered = serializer(ProtobufSerdeConfig.SKIP_KNOWN_TYPES, false).serialize("strict-imports", TYPE);
     assertThat(REGISTRY.client().getLatest("strict-imports-value").schema().references()).hasSize(2);
     KafkaProtobufSerializer<Type> latest = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
         SerdeConfig.USE_LATEST_VERSION, true);

@@ -19,7 +19,10 @@ class ProtobufConfigKeysTest extends KeyTableContract {
     super(new Walk(ProtobufKeys.TABLE, Map.of(
         "specific.protobuf.value.type", PROTO + "KafkaProtobufSerdeTest#readsBackAsDynamicMessageOrTheGeneratedClass",
         "specific.protobuf.key.type", KEY_TYPE_EVIDENCE,
-        "reference.subject.name.strategy", PROTO + "KafkaProtobufSerdeTest#qualifiedReferenceSubjectsAreDotted"),
+        "reference.subject.name.strategy", PROTO + "KafkaProtobufSerdeTest#qualifiedReferenceSubjectsAreDotted",
+        "derive.type", PROTO + "DeriveTypeTest#aMultipleFilesMessageIsReadIntoItsGeneratedClassOnlyWithDeriveType",
+        "skip.known.types", PROTO + "ProtobufImportKeysTest#withSkipKnownTypesFalseKnownImportsAreRegisteredAndReferenced",
+        "reference.lookup.only", PROTO + "ProtobufImportKeysTest#withReferenceLookupOnlyImportsAreNeverRegistered"),
         KafkaProtobufSerializer::new, KafkaProtobufDeserializer::new, ProtobufSerdeConfig.KEY_TYPE, TS));
   }
 

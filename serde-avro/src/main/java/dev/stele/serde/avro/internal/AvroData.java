@@ -1,5 +1,8 @@
 package dev.stele.serde.avro.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -41,6 +44,43 @@ public final class AvroData {
         + "' as Avro: use a GenericRecord, a generated SpecificRecord, or a primitive (Boolean, Integer, Long, "
         + "Float, Double, CharSequence, byte[], ByteBuffer)");
   }
+
+  /** Whether {@code value} is one Avro writes as it is (a record, enum, fixed or primitive), not a plain object. */
+  public static boolean isAvroValue(Object value) {
+    return value instanceof GenericContainer || PRIMITIVES.containsKey(value.getClass())
+        || value instanceof CharSequence || value instanceof ByteBuffer;
+  }
+
+  /**
+   * The schema's JSON without the {@code avro.java.string} properties the Java code generator
+   * adds ({@code avro.remove.java.properties}): they say how Java holds a string, nothing about
+   * the data, and other languages' clients would register a different schema.
+   */
+  public static String withoutJavaProperties(Schema schema) {
+    try {
+      JsonNode tree = JSON.readTree(schema.toString());
+      strip(tree);
+      return tree.toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Avro wrote a schema that is not JSON", e);
+    }
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(JAVA_STRING);
+      object.fields().forEachRemaining(field -> {
+        if (!field.getKey().equals("default")) { // a default is data, not schema
+          strip(field.getValue());
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(AvroData::strip);
+    }
+  }
+
+  private static final String JAVA_STRING = "avro.java.string";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the writer must be handed: GenericDatumWriter writes bytes from a ByteBuffer. */
   public static Object forWriter(Object value) {

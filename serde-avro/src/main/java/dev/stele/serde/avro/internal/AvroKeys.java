@@ -2,7 +2,6 @@ package dev.stele.serde.avro.internal;
 
 import static dev.stele.client.internal.ConfigKey.defaultOnly;
 import static dev.stele.client.internal.ConfigKey.honoured;
-import static dev.stele.client.internal.ConfigKey.refused;
 
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.KeyTable;
@@ -18,15 +17,22 @@ public final class AvroKeys {
   public static final KeyTable TABLE = KeyTable.of("Avro serializers", List.of(
       honoured("specific.avro.reader", "false", "decode into the generated SpecificRecord class the writer"
           + " schema names").on(Side.DESERIALIZER),
-      refused("specific.avro.key.type", null, "a fixed SpecificRecord class is not supported yet; use"
-          + " specific.avro.reader=true").on(Side.DESERIALIZER),
-      refused("specific.avro.value.type", null, "a fixed SpecificRecord class is not supported yet; use"
-          + " specific.avro.reader=true").on(Side.DESERIALIZER),
-      defaultOnly("avro.use.logical.type.converters", "false", "generic records carry logical types in their"
-          + " Avro encoding (e.g. a long for timestamp-millis); converters are not applied"),
-      defaultOnly("avro.reflection.allow.null", "false", "Avro reflection is not implemented"),
-      defaultOnly("avro.remove.java.properties", "false", "schemas are registered with their properties as"
-          + " given").on(Side.SERIALIZER),
+      honoured("specific.avro.key.type", null, "with specific.avro.reader=true, the SpecificRecord class keys"
+          + " are read into, whatever class the writer schema names; without specific.avro.reader it fails")
+          .on(Side.DESERIALIZER),
+      honoured("specific.avro.value.type", null, "with specific.avro.reader=true, the SpecificRecord class"
+          + " values are read into, whatever class the writer schema names; without specific.avro.reader it"
+          + " fails").on(Side.DESERIALIZER),
+      honoured("avro.use.logical.type.converters", "false", "generic and reflected data hold logical types as"
+          + " Java types (Instant, LocalDate, LocalTime, BigDecimal, UUID...) when written and read; false: as"
+          + " their Avro encoding (e.g. a long for timestamp-millis)"),
+      honoured("schema.reflection", "false", "serializers write plain Java objects with the schema Avro's"
+          + " ReflectData derives from their class; deserializers read records into the classes their schema"
+          + " names (generic records when none is on the class path)"),
+      honoured("avro.reflection.allow.null", "false", "with schema.reflection, reflected schemas let every"
+          + " field be null (ReflectData.AllowNull)"),
+      honoured("avro.remove.java.properties", "false", "register schemas without the avro.java.string"
+          + " properties of generated classes").on(Side.SERIALIZER),
       defaultOnly("avro.fail.on.trailing.data", "false", "bytes after the Avro datum are not checked")
           .on(Side.DESERIALIZER),
       defaultOnly("validation.rules.execution", "DISABLED", RULES).on(Side.SERIALIZER)));

@@ -22,14 +22,16 @@ public final class JsonSchemaKeys {
           .on(Side.DESERIALIZER),
       honoured("json.value.type", "java.lang.Object", "the class values are read into; unset, a JsonNode")
           .on(Side.DESERIALIZER),
-      defaultOnly("json.fail.unknown.properties", "true", "reading into a class fails on a property the class"
-          + " lacks; turning that off is not supported yet"),
-      defaultOnly("json.write.dates.iso8601", "false", "dates are written as timestamps; ISO-8601 is not"
-          + " supported yet").on(Side.SERIALIZER),
-      defaultOnly("json.schema.spec.version", "draft_7", "schemas derived from classes are draft-07")
+      honoured("json.fail.unknown.properties", "true", "reading into a class fails on a property the class"
+          + " lacks, and a schema derived from a class says additionalProperties: false; false ignores such"
+          + " properties and leaves derived schemas open"),
+      honoured("json.write.dates.iso8601", "false", "java.util.Date and Calendar values are written as"
+          + " ISO-8601 strings (derived schemas: a date-time string) instead of epoch milliseconds (an integer)")
           .on(Side.SERIALIZER),
-      refused("json.oneof.for.nullables", "true", "schemas derived from classes do not mark nullable fields"
-          + " with oneOf yet").on(Side.SERIALIZER),
+      honoured("json.schema.spec.version", "draft_7", "the $schema of schemas derived from classes: draft_4,"
+          + " draft_6, draft_7 or draft_2019_09; other values fail").on(Side.SERIALIZER),
+      honoured("json.oneof.for.nullables", "true", "a nullable property of a derived schema is"
+          + " oneOf [{type: null}, S]; false adds null to S's type instead").on(Side.SERIALIZER),
       defaultOnly("json.schema.scan.packages", "", "classes are not scanned for schemas").on(Side.SERIALIZER),
       refused("json.envelope.detection", "true", "payloads are never read as schema-and-payload envelopes")
           .on(Side.SERIALIZER).accepting("false"),
@@ -41,7 +43,9 @@ public final class JsonSchemaKeys {
       refused("type.property", "javaType", "the class to read into is never taken from the schema; use"
           + " json.value.type").on(Side.DESERIALIZER),
       defaultOnly("json.type.allowed.packages", "*", "no class is loaded by a name in the schema")
-          .on(Side.DESERIALIZER)));
+          .on(Side.DESERIALIZER),
+      defaultOnly("schema.reflection", "false", "Avro reflection is for the Avro serdes; this format has no"
+          + " reflected schemas")));
 
   private JsonSchemaKeys() {}
 }

@@ -2,6 +2,7 @@ package dev.stele.serde.jsonschema.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,14 +10,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Calendar;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Derives a draft-07 schema from a class as Jackson sees it (the same properties Jackson will
- * write): titled with the class's simple name, strict about unknown properties, primitives
- * required to be present and everything else allowed to be null (Jackson writes nulls).
- * Cycles and very deep nesting end in {@code {}} (anything), so derivation always terminates.
+ * Derives a schema from a class as Jackson sees it (the same properties Jackson will write):
+ * titled with the class's simple name, primitives required to be present and every other property
+ * allowed to be null (Jackson writes nulls), as {@link DerivedSchemaOptions} says: draft, how null is
+ * allowed, whether unknown properties are refused, how dates are written. Cycles and very deep
+ * nesting end in {@code {}} (anything), so derivation always terminates.
  */
 public final class PojoSchemas {
   private static final int MAX_DEPTH = 16;
@@ -24,62 +27,97 @@ public final class PojoSchemas {
 
   private PojoSchemas() {}
 
+  /** With Confluent's defaults: draft-07, oneOf for nullables, closed objects, dates as numbers. */
   public static ObjectNode derive(ObjectMapper mapper, Class<?> type) {
+    return derive(mapper, type, DerivedSchemaOptions.DEFAULTS);
+  }
+
+  public static ObjectNode derive(ObjectMapper mapper, Class<?> type, DerivedSchemaOptions options) {
     ObjectNode root = NODES.objectNode();
-    root.put("$schema", "http://json-schema.org/draft-07/schema#");
+    root.put("$schema", options.metaSchema());
     root.put("title", type.getSimpleName());
-    root.setAll(schemaOf(mapper, mapper.constructType(type), new HashSet<>(), 0));
+    // The root is never null: a null record is no record, and the serializer writes none.
+    root.setAll(new Walk(mapper, options).schemaOf(mapper.constructType(type), 0));
     return root;
   }
 
-  private static ObjectNode schemaOf(ObjectMapper mapper, JavaType type, Set<Class<?>> visiting, int depth) {
-    ObjectNode node = NODES.objectNode();
-    Class<?> raw = type.getRawClass();
-    String simple = simpleType(raw);
-    if (simple != null) {
-      return typed(node, simple, type.isPrimitive());
+  /** One derivation; {@code visiting} holds the classes on the current path, to stop cycles. */
+  private static final class Walk {
+    private final ObjectMapper mapper;
+    private final DerivedSchemaOptions options;
+    private final Set<Class<?>> visiting = new HashSet<>();
+
+    Walk(ObjectMapper mapper, DerivedSchemaOptions options) {
+      this.mapper = mapper;
+      this.options = options;
     }
-    if (type.isEnumType()) {
-      ArrayNode values = typed(node, "string", false).putArray("enum");
-      for (Object constant : raw.getEnumConstants()) {
-        values.add(constant.toString());
+
+    /** The schema of a non-null value of {@code type}. */
+    ObjectNode schemaOf(JavaType type, int depth) {
+      ObjectNode node = NODES.objectNode();
+      Class<?> raw = type.getRawClass();
+      String simple = simpleType(raw);
+      if (simple != null) {
+        return node.put("type", simple);
       }
-      values.addNull();
-      return node;
-    }
-    if (depth >= MAX_DEPTH || !visiting.add(raw) || raw == Object.class) {
-      return node;
-    }
-    try {
-      if (type.isArrayType() || type.isCollectionLikeType()) {
-        typed(node, "array", false).set("items", schemaOf(mapper, type.getContentType(), visiting, depth + 1));
-      } else if (type.isMapLikeType()) {
-        typed(node, "object", false).set("additionalProperties",
-            schemaOf(mapper, type.getContentType(), visiting, depth + 1));
-      } else {
-        typed(node, "object", false);
-        ObjectNode properties = node.putObject("properties");
-        BeanDescription bean = mapper.getSerializationConfig().introspect(type);
-        for (BeanPropertyDefinition property : bean.findProperties()) {
-          if (property.couldSerialize()) {
-            properties.set(property.getName(), schemaOf(mapper, property.getPrimaryType(), visiting, depth + 1));
+      if (java.util.Date.class.isAssignableFrom(raw) || Calendar.class.isAssignableFrom(raw)) {
+        // What Jackson writes (json.write.dates.iso8601): epoch milliseconds, or an ISO-8601 string.
+        return options.datesAsIso() ? node.put("type", "string").put("format", "date-time")
+            : node.put("type", "integer");
+      }
+      if (type.isEnumType()) {
+        ArrayNode values = node.put("type", "string").putArray("enum");
+        for (Object constant : raw.getEnumConstants()) {
+          values.add(constant.toString());
+        }
+        return node;
+      }
+      if (depth >= MAX_DEPTH || !visiting.add(raw) || raw == Object.class) {
+        return node;
+      }
+      try {
+        if (type.isArrayType() || type.isCollectionLikeType()) {
+          node.put("type", "array").set("items", nullable(type.getContentType(), depth + 1));
+        } else if (type.isMapLikeType()) {
+          node.put("type", "object").set("additionalProperties", nullable(type.getContentType(), depth + 1));
+        } else {
+          node.put("type", "object");
+          ObjectNode properties = node.putObject("properties");
+          BeanDescription bean = mapper.getSerializationConfig().introspect(type);
+          for (BeanPropertyDefinition property : bean.findProperties()) {
+            if (property.couldSerialize()) {
+              properties.set(property.getName(), nullable(property.getPrimaryType(), depth + 1));
+            }
+          }
+          if (options.closed()) {
+            node.put("additionalProperties", false);
           }
         }
-        node.put("additionalProperties", false);
+        return node;
+      } finally {
+        visiting.remove(raw);
       }
-      return node;
-    } finally {
-      visiting.remove(raw);
     }
-  }
 
-  private static ObjectNode typed(ObjectNode node, String type, boolean required) {
-    if (required) {
-      node.put("type", type);
-    } else {
-      node.putArray("type").add(type).add("null");
+    /** The schema of a value of {@code type} that may be null (unless primitive). */
+    private JsonNode nullable(JavaType type, int depth) {
+      ObjectNode schema = schemaOf(type, depth);
+      if (type.isPrimitive() || !schema.has("type")) {
+        return schema; // a primitive is never null; {} already takes null
+      }
+      if (options.oneOfForNullables()) {
+        ObjectNode wrapper = NODES.objectNode();
+        wrapper.putArray("oneOf").add(NODES.objectNode().put("type", "null").put("title", "Not included"))
+            .add(schema);
+        return wrapper;
+      }
+      String single = schema.get("type").asText();
+      schema.putArray("type").add(single).add("null");
+      if (schema.has("enum")) {
+        ((ArrayNode) schema.get("enum")).addNull();
+      }
+      return schema;
     }
-    return node;
   }
 
   private static String simpleType(Class<?> raw) {

@@ -27,9 +27,12 @@ class PojoSchemasTest {
     public byte[] blob;
   }
 
+  static final DerivedSchemaOptions UNIONS = new DerivedSchemaOptions(DerivedSchemaOptions.DEFAULTS.metaSchema(),
+      false, true, false);
+
   @Test
   void typesMapToJsonSchemaTypes() {
-    JsonNode schema = PojoSchemas.derive(MAPPER, Mixed.class);
+    JsonNode schema = PojoSchemas.derive(MAPPER, Mixed.class, UNIONS);
     assertThat(schema.get("$schema").asText()).contains("draft-07");
     assertThat(schema.get("title").asText()).isEqualTo("Mixed");
     assertThat(schema.at("/properties/count/type").asText()).isEqualTo("integer");
@@ -38,6 +41,20 @@ class PojoSchemasTest {
     assertThat(schema.at("/properties/scores/additionalProperties/type/0").asText()).isEqualTo("integer");
     assertThat(schema.at("/properties/blob/type/0").asText()).isEqualTo("string");
     assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void withOneOfANullableIsNullOrItsOwnSchema() {
+    JsonNode schema = PojoSchemas.derive(MAPPER, Mixed.class);
+    assertThat(schema.get("type").asText()).isEqualTo("object");
+    assertThat(schema.at("/properties/count").toString()).isEqualTo("{\"type\":\"integer\"}");
+    assertThat(schema.at("/properties/ratio/oneOf/0/type").asText()).isEqualTo("null");
+    assertThat(schema.at("/properties/ratio/oneOf/1").toString()).isEqualTo("{\"type\":\"number\"}");
+    assertThat(schema.at("/properties/colour/oneOf/1/enum").toString()).isEqualTo("[\"RED\",\"GREEN\"]");
+    assertThat(schema.at("/properties/scores/oneOf/1/additionalProperties/oneOf/1/type").asText())
+        .isEqualTo("integer");
+    Mixed empty = new Mixed();
+    assertThat(Validators.problems(Validators.build(schema), MAPPER.valueToTree(empty))).isEmpty();
   }
 
   @Test

@@ -17,6 +17,7 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.Type;
 import dev.stele.client.RegisteredSchema;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.format.protobuf.KnownImports;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.internal.RegistryAccess;
@@ -48,11 +49,24 @@ public final class ProtoFiles {
 
   private final RegistryAccess registry;
   private final Function<String, String> referenceSubject;
+  private final Imports imports;
   private final Map<String, FileDescriptor> built = new ConcurrentHashMap<>();
 
-  public ProtoFiles(RegistryAccess registry, Function<String, String> referenceSubject) {
+  /**
+   * How a serializer treats a file's imports.
+   *
+   * @param skipKnown leave out the files the registry resolves by itself ({@code skip.known.types})
+   * @param lookupOnly look imports up, never register them ({@code reference.lookup.only})
+   */
+  public record Imports(boolean skipKnown, boolean lookupOnly) {
+    /** What a deserializer uses: it registers nothing. */
+    public static final Imports READING = new Imports(true, true);
+  }
+
+  public ProtoFiles(RegistryAccess registry, Function<String, String> referenceSubject, Imports imports) {
     this.registry = registry;
     this.referenceSubject = referenceSubject;
+    this.imports = imports;
   }
 
   public static SchemaDefinition definition(FileDescriptor file, List<SchemaReference> references) {
@@ -77,13 +91,19 @@ public final class ProtoFiles {
     return imports;
   }
 
-  /** Registers or looks up every import of {@code file} (depth first) and returns the references. */
+  /**
+   * Registers or looks up every import of {@code file} (depth first) and returns the references;
+   * a known import is skipped with all it imports, as the registry resolves it by itself.
+   */
   public List<SchemaReference> references(String topic, FileDescriptor file) {
     List<SchemaReference> references = new ArrayList<>();
     for (FileDescriptor dependency : file.getDependencies()) {
+      if (imports.skipKnown() && KnownImports.paths().contains(dependency.getName())) {
+        continue;
+      }
       String subject = referenceSubject.apply(dependency.getName());
       RegisteredSchema registered = registry.reference(topic, subject,
-          definition(dependency, references(topic, dependency)));
+          definition(dependency, references(topic, dependency)), imports.lookupOnly());
       references.add(new SchemaReference(dependency.getName(), subject, registered.version()));
     }
     return references;
@@ -131,11 +151,46 @@ public final class ProtoFiles {
         return cached;
       }
     }
-    FileDescriptor known = WELL_KNOWN.get(name);
+    FileDescriptor known = known(name);
     if (known == null) {
       throw new SerializationException("Protobuf data for topic '" + topic + "': " + what + " imports " + name
           + " but has no reference for it");
     }
     return known;
   }
+
+  /**
+   * A file the registry resolves without a reference: protobuf-java's own descriptor where it
+   * ships one (so generated classes and dynamic messages share it), else the registry's built-in
+   * (google/type, confluent), built once with its imports. Null when {@code name} is not known.
+   */
+  private FileDescriptor known(String name) {
+    FileDescriptor shipped = WELL_KNOWN.get(name);
+    if (shipped != null) {
+      return shipped;
+    }
+    FileDescriptor cached = built.get(KNOWN + name);
+    if (cached != null) {
+      return cached;
+    }
+    FileDescriptorProto proto = KnownImports.descriptor(name).orElse(null);
+    if (proto == null) {
+      return null;
+    }
+    List<FileDescriptor> dependencies = new ArrayList<>();
+    for (String dependency : proto.getDependencyList()) {
+      dependencies.add(known(dependency));
+    }
+    try {
+      FileDescriptor file = FileDescriptor.buildFrom(proto, dependencies.toArray(new FileDescriptor[0]));
+      built.put(KNOWN + name, file);
+      return file;
+    } catch (DescriptorValidationException e) {
+      // The built-ins ship with Stele; one that does not build is a bug, not bad data.
+      throw new IllegalStateException("the built-in " + name + " does not build: " + e.getMessage(), e);
+    }
+  }
+
+  /** Prefix of built known files in {@link #built}, apart from the subject/version keys. */
+  private static final String KNOWN = "known:";
 }

@@ -2,7 +2,6 @@ package dev.stele.serde.protobuf.internal;
 
 import static dev.stele.client.internal.ConfigKey.defaultOnly;
 import static dev.stele.client.internal.ConfigKey.honoured;
-import static dev.stele.client.internal.ConfigKey.refused;
 
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.KeyTable;
@@ -23,13 +22,17 @@ public final class ProtobufKeys {
       honoured("reference.subject.name.strategy",
           "io.confluent.kafka.serializers.subject.DefaultReferenceSubjectNameStrategy",
           "Default (the import path) or Qualified (dotted) reference subjects").on(Side.SERIALIZER),
-      defaultOnly("derive.type", "false", "the class is not derived from java_outer_classname; name it with"
-          + " specific.protobuf.value.type").on(Side.DESERIALIZER),
-      defaultOnly("reference.lookup.only", "false", "imports are registered like the schema (with"
-          + " auto.register.schemas); looking them up only is not supported yet").on(Side.SERIALIZER),
-      refused("skip.known.types", "true", "Stele registers google/protobuf imports as references too, as the"
-          + " Python and JavaScript serializers do").on(Side.SERIALIZER).accepting("false"),
-      defaultOnly("validation.rules.execution", "DISABLED", RULES).on(Side.SERIALIZER)));
+      honoured("derive.type", "false", "with no specific.protobuf.key/value.type, read into the generated class"
+          + " the writer's schema names (java_package, java_outer_classname, java_multiple_files) instead of a"
+          + " DynamicMessage").on(Side.DESERIALIZER),
+      honoured("reference.lookup.only", "false", "imports are only looked up, never registered, even with"
+          + " auto.register.schemas; an import the registry lacks fails the record").on(Side.SERIALIZER),
+      honoured("skip.known.types", "true", "imports the registry knows by itself (google/protobuf, google/type,"
+          + " confluent/meta.proto, confluent/type/decimal.proto) are not registered nor referenced; false"
+          + " registers them under their own subjects and references them like any import").on(Side.SERIALIZER),
+      defaultOnly("validation.rules.execution", "DISABLED", RULES).on(Side.SERIALIZER),
+      defaultOnly("schema.reflection", "false", "Avro reflection is for the Avro serdes; this format has no"
+          + " reflected schemas")));
 
   private ProtobufKeys() {}
 }
