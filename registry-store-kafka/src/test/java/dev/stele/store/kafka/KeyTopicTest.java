@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +38,6 @@ class KeyTopicTest {
   @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @RegisterExtension final TopicPerTest topics = new TopicPerTest("keys-", KAFKA);
   @TempDir Path dir;
-  private String topic;
-  private String keysTopic;
-
-  @BeforeEach
-  void name() {
-    topic = topics.topic();
-    keysTopic = topic + "-dek-keys";
-  }
 
   @Test
   void keysGoToTheKeyTopicInConfluentsFormatInTheBatchsOneTransaction() throws Exception {
@@ -65,14 +56,14 @@ class KeyTopicTest {
     assertThat(leaderState.history("orders-value")).isNotNull();
 
     List<ConsumerRecord<byte[], byte[]>> keys = TopicContents.committed(KAFKA.bootstrapServers(),
-        keysTopic, 2);
+        keysTopic(), 2);
     assertThat(keys).extracting(r -> new String(r.key(), UTF_8)).containsExactly(
         "{\"tenant\":\"default\",\"name\":\"payments\",\"type\":\"KEK\"}",
         "{\"tenant\":\"default\",\"kekName\":\"payments\",\"subject\":\"orders-value\","
             + "\"algorithm\":\"AES256_GCM\",\"version\":1,\"type\":\"DEK\"}");
     assertThat(new String(keys.get(1).value(), UTF_8))
         .contains("\"encryptedKeyMaterial\":\"d3JhcHBlZA==\"", "\"type\":\"DEK\"");
-    assertThat(TopicContents.committed(KAFKA.bootstrapServers(), topic))
+    assertThat(TopicContents.committed(KAFKA.bootstrapServers(), topics.topic()))
         .extracting(r -> new String(r.key(), UTF_8)).noneMatch(k -> k.contains("\"tenant\""));
 
     Eventually.awaitTrue("the follower has the DEK", () -> followerState.keys().dek(
@@ -149,9 +140,9 @@ class KeyTopicTest {
     reopened.close();
 
     // The key topic deleted and made again (empty): the snapshot's keys are no longer true.
-    topics.admin().deleteTopics(List.of(keysTopic)).all().get(30, TimeUnit.SECONDS);
+    topics.admin().deleteTopics(List.of(keysTopic())).all().get(30, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (topics.admin().listTopics().names().get().contains(keysTopic)
+    while (topics.admin().listTopics().names().get().contains(keysTopic())
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
@@ -163,7 +154,7 @@ class KeyTopicTest {
   }
 
   private ProducerRecord<byte[], byte[]> record(String key, String value) {
-    return new ProducerRecord<>(keysTopic, 0, key.getBytes(UTF_8), value.getBytes(UTF_8));
+    return new ProducerRecord<>(keysTopic(), 0, key.getBytes(UTF_8), value.getBytes(UTF_8));
   }
 
   private static KekRecord kek(String name) {
@@ -185,8 +176,8 @@ class KeyTopicTest {
   private KafkaRecordLog open(RegistryState state, boolean snapshots, boolean writes) {
     Map<String, String> properties = new HashMap<>(Map.of(
         KafkaStoreConfig.BOOTSTRAP, KAFKA.bootstrapServers(),
-        KafkaStoreConfig.TOPIC, topic,
-        KafkaStoreConfig.KEYS_TOPIC, keysTopic,
+        KafkaStoreConfig.TOPIC, topics.topic(),
+        KafkaStoreConfig.KEYS_TOPIC, keysTopic(),
         KafkaStoreConfig.TIMEOUT, "10000",
         KafkaStoreConfig.SNAPSHOT_INTERVAL, "3600000"));
     if (snapshots) {
@@ -197,5 +188,10 @@ class KeyTopicTest {
     topics.track(log);
     log.open(state);
     return log;
+  }
+
+  /** The test's key topic, beside its schema topic. */
+  private String keysTopic() {
+    return topics.topic() + "-dek-keys";
   }
 }
