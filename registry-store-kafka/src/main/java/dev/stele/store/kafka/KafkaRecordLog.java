@@ -233,10 +233,7 @@ public final class KafkaRecordLog implements RecordLog {
     quietly(current.writer()::closeProducer);
   }
 
-  /**
-   * Waits until the reader has delivered {@code offset} of the lane's topic (nothing to wait for
-   * when negative).
-   */
+  /** Waits until the reader has delivered {@code offset} of the lane's topic (none if negative). */
   private void awaitDelivered(Lanes.Lane lane, long offset, long deadline) {
     if (offset < 0) {
       return;
@@ -350,8 +347,7 @@ public final class KafkaRecordLog implements RecordLog {
       reader.stop();
       join(readerThread, Duration.ofSeconds(10));
       if (snapshots != null && !readerThread.isAlive()) {
-        // the reader has stopped: the state is still
-        snapshots.close(lanes.schemas().last(), lanes.keys().last());
+        snapshots.close(lanes.schemas().last(), lanes.keys().last()); // the state is still now
       }
     }
     if (consumer != null) {

@@ -4,7 +4,10 @@ import dev.stele.registry.log.RegistryRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -68,6 +71,19 @@ final class Lanes {
       waits.add(lane.watcher().whenDelivered(last));
     }
     return CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
+  }
+
+  /** The offsets of the records of a committed transaction, each in its own topic. */
+  static List<Long> offsets(List<Future<RecordMetadata>> sent) {
+    List<Long> offsets = new ArrayList<>(sent.size());
+    try {
+      for (Future<RecordMetadata> record : sent) {
+        offsets.add(record.get().offset()); // done: its transaction committed
+      }
+    } catch (ExecutionException | InterruptedException e) {
+      throw new IllegalStateException("a record of a committed transaction has no offset", e);
+    }
+    return offsets;
   }
 
   /** One topic's partition 0 and what the reader and writer track of it. */

@@ -112,7 +112,8 @@ final class TopicReader implements Runnable {
     } catch (KafkaException e) {
       // Authorization, a deleted topic, ...: not something a retry a moment later fixes, but the
       // operator may fix it, so keep trying at a slow pace rather than die.
-      LOG.error("Cannot read {}: {}; retrying", lanes.both(), e.toString());
+      LOG.error("Cannot read {} and {}: {}; retrying", lanes.schemas().partition(),
+          lanes.keys().partition(), e.toString());
       pause();
     }
   }

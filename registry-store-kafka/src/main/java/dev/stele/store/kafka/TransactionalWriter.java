@@ -186,7 +186,7 @@ final class TransactionalWriter implements BatchSink {
       return true;
     }
     commits.incrementAndGet();
-    List<Long> offsets = offsets(sent);
+    List<Long> offsets = Lanes.offsets(sent);
     long[] lasts = new long[batch.size()];
     int end = 0;
     for (int i = 0; i < batch.size(); i++) {
@@ -269,7 +269,7 @@ final class TransactionalWriter implements BatchSink {
     Outcome outcome = settle();
     if (outcome == Outcome.COMMITTED) {
       commits.incrementAndGet();
-      awaitDelivered(Lanes.whenDelivered(sentTo, offsets(sent)));
+      awaitDelivered(Lanes.whenDelivered(sentTo, Lanes.offsets(sent)));
     }
     LOG.info("The unconfirmed write to {} was {}", config.topic(), outcome);
     switch (outcome) {
@@ -371,19 +371,6 @@ final class TransactionalWriter implements BatchSink {
     if (old != null) {
       old.close(Duration.ZERO);
     }
-  }
-
-  /** The offsets of the records of a committed transaction, each in its own topic. */
-  private static List<Long> offsets(List<Future<RecordMetadata>> sent) {
-    List<Long> offsets = new ArrayList<>(sent.size());
-    try {
-      for (Future<RecordMetadata> record : sent) {
-        offsets.add(record.get().offset()); // done: its transaction committed
-      }
-    } catch (ExecutionException | InterruptedException e) {
-      throw new IllegalStateException("a record of a committed transaction has no offset", e);
-    }
-    return offsets;
   }
 
   /** Asks the thread to end: it leaves any retry loop within max.block.ms. */
