@@ -1,5 +1,6 @@
 package dev.stele.registry;
 
+import dev.stele.kms.DekFormat;
 import dev.stele.registry.log.RegistryRecord.KekValue;
 import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.KeyRequests;
@@ -8,6 +9,8 @@ import dev.stele.registry.model.Keys.Kek;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.read.KeyReads;
 import dev.stele.registry.read.Scopes;
+import dev.stele.registry.state.KeyTable.DekEntry;
+import dev.stele.registry.state.KeyTable.DekId;
 import dev.stele.registry.state.KeyTable.KekEntry;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.DekDecisions;
@@ -108,11 +111,20 @@ final class KeyRegistryService implements KeyRegistry, AutoCloseable {
   public CompletionStage<Dek> createDek(KeyRequests.CreateDek request) {
     KekEntry kek = state.keys().kek(request.kekName());
     CompletionStage<String> generated = CompletableFuture.completedFuture(null);
+    String rewrapped = null;
     if (request.encryptedKeyMaterial() == null && kek != null && kek.value().shared()) {
-      generated = kms.generate(kek.value(), KeyReads.algorithm(request.algorithm()), request.subject());
+      DekFormat algorithm = KeyReads.algorithm(request.algorithm());
+      DekEntry old = request.rewrap() ? state.keys().dek(new DekId(request.kekName(),
+          request.subject(), algorithm, request.version() == null ? 1 : request.version())) : null;
+      rewrapped = old == null ? null : old.value().encryptedKeyMaterial();
+      generated = rewrapped != null
+          ? kms.rewrap(kek.value(), rewrapped, request.subject())
+          : kms.generate(kek.value(), algorithm, request.subject());
     }
+    String from = rewrapped;
     return generated
-        .thenCompose(material -> writer.submit(s -> DekDecisions.create(request, s, maxKeys, material)))
+        .thenCompose(material -> writer.submit(s -> DekDecisions.create(request, s, maxKeys,
+            material, from)))
         .thenCompose(created -> {
           KeyRequests.GetDek written = new KeyRequests.GetDek(created.kekName(), created.subject(),
               created.version(), created.algorithm(), true);

@@ -71,6 +71,29 @@ final class KeyWrapping implements AutoCloseable {
     });
   }
 
+  /**
+   * The DEK that {@code encryptedKeyMaterial} wraps, wrapped again under the KEK (a rewrap: the
+   * KMS may have rotated the key version it wraps with). Done in one task, so the raw key never
+   * leaves it.
+   */
+  CompletionStage<String> rewrap(KekValue kek, String encryptedKeyMaterial, String subject) {
+    return async(() -> {
+      String what = "Could not rewrap dek for " + subject;
+      byte[] raw = null;
+      try {
+        KmsDriver driver = driver(kek, what);
+        raw = driver.unwrap(key(kek), Base64.getDecoder().decode(encryptedKeyMaterial));
+        return Base64.getEncoder().encodeToString(driver.wrap(key(kek), raw));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        throw failure(what, e);
+      } finally {
+        if (raw != null) {
+          Arrays.fill(raw, (byte) 0);
+        }
+      }
+    });
+  }
+
   /** Wraps a fresh key and unwraps it again: the KMS answers and gives the same key back. */
   CompletionStage<Void> test(String name, KekValue kek) {
     return async(() -> {

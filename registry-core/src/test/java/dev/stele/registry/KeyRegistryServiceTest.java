@@ -174,4 +174,34 @@ class KeyRegistryServiceTest {
     assertThat(replayed.encryptedKeyMaterial()).isEqualTo(dek.encryptedKeyMaterial());
     assertThat(replayed.keyMaterial()).isEqualTo(dek.keyMaterial());
   }
+
+  /**
+   * A rewrap writes an existing version again: a KEK that is not shared takes the material
+   * brought; a shared one keeps its key, wrapped anew by the KMS, and refuses material brought.
+   */
+  @Test
+  void aRewrapWritesAnExistingVersionAgain() throws Exception {
+    createKek("k1", false);
+    createDek("k1", "s", 2, "AAEC");
+    Dek rewrapped = await(keys().createDek(new KeyRequests.CreateDek("k1", "s", 2, null, "AAED",
+        false, true)));
+    assertThat(rewrapped.encryptedKeyMaterial()).isEqualTo("AAED");
+    assertThat(dek("k1", "s", 2, false).encryptedKeyMaterial()).isEqualTo("AAED");
+    failsWith(ErrorCode.INVALID_KEY, () -> await(keys().createDek(new KeyRequests.CreateDek(
+        "k1", "s", 2, null, null, false, true))));
+
+    createKek("shared", true);
+    Dek made = createDek("shared", "t", null, null);
+    Dek again = await(keys().createDek(new KeyRequests.CreateDek("shared", "t", null, null, null,
+        false, true)));
+    assertThat(again.keyMaterial()).isEqualTo(made.keyMaterial());
+    assertThat(again.encryptedKeyMaterial()).isNotEqualTo(made.encryptedKeyMaterial());
+    byte[] unwrapped = LOCAL.unwrap(KmsKey.of("local-kms", "key-shared", SECRET),
+        Base64.getDecoder().decode(again.encryptedKeyMaterial()));
+    assertThat(Base64.getEncoder().encodeToString(unwrapped)).isEqualTo(made.keyMaterial());
+    failsWith(ErrorCode.KEY_ALREADY_EXISTS, () -> await(keys().createDek(new KeyRequests.CreateDek(
+        "shared", "t", null, null, "AAEC", false, true))));
+    // Without rewrap the version exists: 40971, as before.
+    failsWith(ErrorCode.KEY_ALREADY_EXISTS, () -> createDek("k1", "s", 2, "AAEE"));
+  }
 }

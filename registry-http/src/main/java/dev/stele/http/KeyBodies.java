@@ -45,8 +45,11 @@ final class KeyBodies {
     return RequestBodies.required(RequestBodies.read(UPDATE_KEK, body));
   }
 
-  static CreateDekRequest createDek(Buffer body) {
-    CreateDekRequest request = RequestBodies.required(RequestBodies.read(CREATE_DEK, body));
+  /** @param subject the path's subject, which wins over the body's; null: the body's */
+  static CreateDekRequest createDek(Buffer body, String subject) {
+    CreateDekRequest read = RequestBodies.required(RequestBodies.read(CREATE_DEK, body));
+    CreateDekRequest request = subject == null ? read : new CreateDekRequest(subject,
+        read.version(), read.algorithm(), read.encryptedKeyMaterial(), read.deleted());
     checkSubject(request.subject());
     if (request.version() != null && request.version() < 1) {
       throw ErrorCode.INVALID_KEY.exception("version");

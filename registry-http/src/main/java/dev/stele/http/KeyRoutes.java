@@ -57,6 +57,8 @@ final class KeyRoutes {
     routes.get(DEKS, READS, kek(READ), call -> call.ok(Render.strings(visibleSubjects(call,
         keys.dekSubjects(new KeyRequests.ListDekSubjects(name(call), call.flag("deleted")))))));
     routes.post(DEKS, writes("create key"), dek(WRITE), this::createDek);
+    // Confluent 8's form: the subject in the path (over the body's), and rewrap.
+    routes.post(DEK, writes("create key"), dek(WRITE), this::createDekOfSubject);
     routes.get(DEK, READS, dek(READ), call -> call.write(() -> keys.dek(new KeyRequests.GetDek(
         name(call), subject(call), Versions.LATEST, algorithm(call), call.flag("deleted"))),
         KeyRender::dek));
@@ -122,15 +124,28 @@ final class KeyRoutes {
     call.write(() -> first.thenCompose(ok -> keys.updateKek(request)), KeyRender::kek);
   }
 
+  /** The older form, the subject in the body: never a rewrap, as in Confluent. */
   private void createDek(Call call) {
     String kekName = name(call);
-    KeyBodies.CreateDekRequest body = KeyBodies.createDek(call.body());
+    KeyBodies.CreateDekRequest body = KeyBodies.createDek(call.body(), null);
     call.auditKey(kekName, body.subject());
     Access.require(call.caller(), WRITE, Resource.subject(body.subject()), ErrorCode.KEY_NOT_FOUND,
         body.subject());
+    createDek(call, kekName, body, false);
+  }
+
+  private void createDekOfSubject(Call call) {
+    String kekName = name(call);
+    KeyBodies.CreateDekRequest body = KeyBodies.createDek(call.body(), subject(call));
+    call.auditKey(kekName, body.subject());
+    createDek(call, kekName, body, call.flag("rewrap"));
+  }
+
+  private void createDek(Call call, String kekName, KeyBodies.CreateDekRequest body,
+      boolean rewrap) {
     KeyRequests.CreateDek request = new KeyRequests.CreateDek(kekName, body.subject(),
         body.version(), KeyBodies.algorithm(body.algorithm()), body.encryptedKeyMaterial(),
-        Boolean.TRUE.equals(body.deleted()));
+        Boolean.TRUE.equals(body.deleted()), rewrap);
     call.write(() -> keys.createDek(request), KeyRender::dek);
   }
 

@@ -167,6 +167,46 @@ class KeyRoutesTest extends HttpTestBase {
     assertError(get(KEKS + "/nosecret"), 404, 40470);
   }
 
+  /**
+   * Confluent 8's {@code POST /keks/{name}/deks/{subject}}: the path names the subject; with
+   * {@code rewrap} an existing version is written again (a KEK not shared: with the material
+   * brought; a shared one: its own key wrapped anew, material brought refused).
+   */
+  @Test
+  void aDekIsCreatedUnderTheSubjectOfThePathAndRewrapped() {
+    assertThat(post(KEKS, KEK).status()).isEqualTo(200);
+    Reply created = post(KEKS + "/k1/deks/pay-value",
+        "{\"subject\":\"ignored\",\"version\":2,\"encryptedKeyMaterial\":\"AAEC\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().get("subject").asText()).isEqualTo("pay-value");
+    assertJson(get(KEKS + "/k1/deks"), 200, "[\"pay-value\"]");
+    String again = "{\"version\":2,\"encryptedKeyMaterial\":\"AAED\"}";
+    assertError(post(KEKS + "/k1/deks/pay-value", again), 409, 40971,
+        "Key 'pay-value' already exists; use a different value");
+    assertThat(post(KEKS + "/k1/deks/pay-value?rewrap=true", again).status()).isEqualTo(200);
+    assertThat(get(KEKS + "/k1/deks/pay-value/versions/2").json().get("encryptedKeyMaterial")
+        .asText()).isEqualTo("AAED");
+    assertError(post(KEKS + "/k1/deks/pay-value?rewrap=true", "{\"version\":2}"), 422, 42271);
+    assertError(post(KEKS + "/k1/deks/%01", "{}"), 422, 42271);
+    assertError(post(KEKS + "/k9/deks/pay-value", again), 404, 40470);
+
+    assertThat(post(KEKS, SHARED).status()).isEqualTo(200);
+    Reply shared = post(KEKS + "/shared/deks/pay-value", "{}");
+    String raw = shared.json().get("keyMaterial").asText();
+    String wrapped = shared.json().get("encryptedKeyMaterial").asText();
+    Reply rewrapped = post(KEKS + "/shared/deks/pay-value?rewrap=true", "{}");
+    assertThat(rewrapped.status()).as(rewrapped.body()).isEqualTo(200);
+    // The same key, wrapped anew (the local KMS's AES-GCM takes a fresh nonce each time).
+    assertThat(rewrapped.json().get("keyMaterial").asText()).isEqualTo(raw);
+    assertThat(rewrapped.json().get("encryptedKeyMaterial").asText()).isNotEqualTo(wrapped);
+    assertThat(get(KEKS + "/shared/deks/pay-value").json().get("keyMaterial").asText())
+        .isEqualTo(raw);
+    assertJson(get(KEKS + "/shared/deks/pay-value/versions"), 200, "[1]");
+    assertError(post(KEKS + "/shared/deks/pay-value?rewrap=true",
+        "{\"encryptedKeyMaterial\":\"AAEC\"}"), 409, 40971);
+    assertError(post(KEKS + "/shared/deks/pay-value", "{}"), 409, 40971);
+  }
+
   /** Rules name KEKs as kek:NAME; a DEK needs its KEK and its subject; the audit line names both. */
   @Test
   void accessFollowsKekAndSubjectRules() throws Exception {

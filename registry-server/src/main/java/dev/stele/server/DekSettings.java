@@ -8,10 +8,9 @@ import dev.stele.registry.model.KeyOptions;
 import java.util.Map;
 
 /**
- * The DEK registry's keys, Confluent's {@code dek.registry.*}. The embedded store keeps KEKs and
- * DEKs in its own file, so {@code dek.registry.topic} only names the topic a Kafka store would
- * use; the Kafka store does not hold the DEK registry yet (decision 0014), so any of these keys
- * there stops the start rather than promise keys that would not be kept.
+ * The DEK registry's keys, Confluent's {@code dek.registry.*}. The Kafka store keeps KEKs and
+ * DEKs in {@code dek.registry.topic} (its {@code KafkaStoreConfig} reads the name); the embedded
+ * store keeps them in its own file, where the key names nothing.
  *
  * @param maxKeys {@code dek.registry.max.keys}: how many KEKs, and how many DEKs, may exist
  * @param topic {@code dek.registry.topic}: Confluent's {@code _dek_registry_keys} by default
@@ -19,16 +18,7 @@ import java.util.Map;
 record DekSettings(int maxKeys, String topic) {
   static final String DEFAULT_TOPIC = "_dek_registry_keys";
 
-  static DekSettings parse(Map<String, String> values, boolean onKafka) throws ConfigException {
-    if (onKafka) {
-      for (String key : new String[] {DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS}) {
-        if (values.containsKey(key)) {
-          throw new ConfigException(key + ": the DEK registry is served on the embedded store"
-              + " only for now (the Kafka store does not keep its keys yet); remove the"
-              + " dek.registry.* keys or run on the embedded store");
-        }
-      }
-    }
+  static DekSettings parse(Map<String, String> values) throws ConfigException {
     String handlers = values.get(DEK_UPDATE_HANDLERS);
     if (handlers != null && !handlers.isBlank()) {
       throw new ConfigException(DEK_UPDATE_HANDLERS + "=" + handlers + ": Stele runs no custom"

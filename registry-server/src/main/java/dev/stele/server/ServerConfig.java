@@ -161,7 +161,7 @@ public record ServerConfig(
             "comparisons"),
         CorsSettings.parse(values),
         bool(values, UI_ENABLED, true),
-        DekSettings.parse(values, kafkaStore != null),
+        DekSettings.parse(values),
         bool(values, VALIDATE_NEW_SCHEMAS, true));
   }
 

@@ -87,17 +87,11 @@ final class SteleServer implements AutoCloseable {
       operations.gauge("stele_log_lag_records",
           "Records durable in the log that this node has not applied yet (0 on the embedded store)",
           store.log()::lag);
-      // The Kafka store does not keep the DEK registry's keys yet (decision 0014): its routes are
-      // not served there, as on a Confluent registry without the DEK registry extension.
-      boolean servesDekRegistry = store.elector().isEmpty();
-      if (!servesDekRegistry) {
-        LOG.info("The DEK registry (/dek-registry/v1) is not served on the Kafka store yet");
-      }
       for (Listener listener : config.listeners()) {
         RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
-            .withKeys(servesDekRegistry ? node.keys() : null)
+            .withKeys(node.keys())
             .withViews(node.views())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())

@@ -36,10 +36,22 @@ class DekSettingsTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("no custom");
     assertThatThrownBy(() -> ServerConfig.parse(Map.of("dek.registry.topic", "a b")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("not a Kafka topic name");
-    // The Kafka store does not keep the DEK registry yet: asking for it there is refused.
+    // One topic for schemas and keys would put key records where Confluent reads schemas.
     assertThatThrownBy(() -> ServerConfig.parse(Map.of("kafkastore.bootstrap.servers",
-        "localhost:9092", "dek.registry.topic", "_dek_registry_keys")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("embedded store only");
+        "localhost:9092", "dek.registry.topic", "_schemas")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("a topic of their own");
+  }
+
+  /** On the Kafka store the keys live in dek.registry.topic, by default Confluent's. */
+  @Test
+  void theKafkaStoreKeepsTheKeysInTheNamedTopic() throws ConfigException {
+    assertThat(ServerConfig.parse(Map.of("kafkastore.bootstrap.servers", "localhost:9092"))
+        .kafkaStore().keysTopic()).isEqualTo("_dek_registry_keys");
+    ServerConfig named = ServerConfig.parse(Map.of("kafkastore.bootstrap.servers",
+        "localhost:9092", "dek.registry.topic", "_keys", "dek.registry.max.keys", "7"));
+    assertThat(named.kafkaStore().keysTopic()).isEqualTo("_keys");
+    assertThat(named.dek()).isEqualTo(new DekSettings(7, "_keys"));
+    assertThat(named.unknownKeys()).isEmpty();
   }
 
   /** The started server serves the DEK registry and wraps shared KEKs' DEKs with local-kms. */

@@ -39,12 +39,21 @@ public final class KeyRequests {
   public record ListDekVersions(String kekName, String subject, DekFormat algorithm, boolean deleted) {}
 
   /**
-   * {@code POST /keks/{name}/deks}: without {@code encryptedKeyMaterial} the KEK must be shared
-   * and the registry generates the key. {@code version} null is 1, {@code algorithm} null
-   * AES256_GCM.
+   * {@code POST /keks/{name}/deks/{subject}} (and the older {@code POST /keks/{name}/deks}):
+   * without {@code encryptedKeyMaterial} the KEK must be shared and the registry generates the
+   * key. {@code version} null is 1, {@code algorithm} null AES256_GCM. With {@code rewrap} an
+   * existing version is written again: with the material brought (a KEK that is not shared), or
+   * with its own key wrapped anew by the KMS (a shared KEK).
    */
   public record CreateDek(String kekName, String subject, Integer version, DekFormat algorithm,
-      String encryptedKeyMaterial, boolean deleted) {}
+      String encryptedKeyMaterial, boolean deleted, boolean rewrap) {
+
+    /** A create without {@code rewrap}. */
+    public CreateDek(String kekName, String subject, Integer version, DekFormat algorithm,
+        String encryptedKeyMaterial, boolean deleted) {
+      this(kekName, subject, version, algorithm, encryptedKeyMaterial, deleted, false);
+    }
+  }
 
   /** Every version ({@code version} null) or one version of a subject's DEK. */
   public record DeleteDek(String kekName, String subject, Integer version, DekFormat algorithm,

@@ -19,8 +19,8 @@ import java.util.Objects;
 /**
  * The DEK registry's DEK writes, as the Confluent registry decides them. A DEK is reached
  * through its KEK (40470 for the KEK, then for the subject); a create of an existing version is
- * refused (40971) unless it re-creates a soft-deleted one as it was; a permanent delete needs a
- * soft one first (40471); undeleting under a soft-deleted KEK is refused (40472).
+ * refused (40971) unless it re-creates a soft-deleted one as it was, or rewraps it; a permanent
+ * delete needs a soft one first (40471); undeleting under a soft-deleted KEK is refused (40472).
  */
 public final class DekDecisions {
   private DekDecisions() {}
@@ -31,9 +31,11 @@ public final class DekDecisions {
   /**
    * @param generated the wrapped material the service made for a shared KEK when the request
    *     brought none (null otherwise); made off the writer thread, since a KMS may be remote
+   * @param rewrapped for a rewrap of a shared KEK's DEK, the stored material that
+   *     {@code generated} wraps anew (null otherwise): the version must still hold it
    */
   public static Decision<Created> create(KeyRequests.CreateDek request, RegistryState state,
-      int maxKeys, String generated) {
+      int maxKeys, String generated, String rewrapped) {
     KekEntry kek = state.keys().kek(request.kekName());
     if (kek == null || kek.value().deleted() && !request.deleted()) {
       throw ErrorCode.KEY_NOT_FOUND.exception(request.kekName());
@@ -52,7 +54,15 @@ public final class DekDecisions {
     }
     DekEntry old = state.keys().dek(new DekId(request.kekName(), request.subject(), algorithm,
         version));
-    if (old != null && (old.value().deleted() == request.deleted()
+    if (old != null && request.rewrap()) {
+      // As Confluent: a shared KEK's DEK is rewrapped by the registry only, and only from the
+      // material it still holds (another write may have changed it since it was read).
+      if (request.encryptedKeyMaterial() != null && kek.value().shared()
+          || !Objects.equals(rewrapped, kek.value().shared() ? old.value().encryptedKeyMaterial()
+              : null)) {
+        throw ErrorCode.KEY_ALREADY_EXISTS.exception(request.subject());
+      }
+    } else if (old != null && (old.value().deleted() == request.deleted()
         || !Objects.equals(old.value().encryptedKeyMaterial(), material))) {
       throw ErrorCode.KEY_ALREADY_EXISTS.exception(request.subject());
     }

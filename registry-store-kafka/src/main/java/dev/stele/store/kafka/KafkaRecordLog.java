@@ -43,8 +43,8 @@ public final class KafkaRecordLog implements RecordLog {
 
   private final KafkaStoreConfig config;
   private final boolean writesOnOpen;
-  private final OwnRecords own = new OwnRecords();
-  private final OffsetWatcher watcher = new OffsetWatcher();
+  private final Lanes lanes;
+  private final OffsetWatcher watcher; // the schema topic's
   private KafkaSnapshots snapshots; // null: none (off, or a sink that is no RegistryState)
   private volatile long startOffset;
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -66,6 +66,8 @@ public final class KafkaRecordLog implements RecordLog {
   private KafkaRecordLog(KafkaStoreConfig config, boolean writesOnOpen) {
     this.config = Objects.requireNonNull(config, "config");
     this.writesOnOpen = writesOnOpen;
+    this.lanes = new Lanes(config.topic(), config.keysTopic());
+    this.watcher = lanes.schemas().watcher();
   }
 
   /**
@@ -93,7 +95,8 @@ public final class KafkaRecordLog implements RecordLog {
     }
     long deadline = System.nanoTime() + config.initTimeout().toNanos();
     long endAtStart = -1;
-    long from = 0;
+    long keysEndAtStart = -1;
+    KafkaSnapshots.Resume from = KafkaSnapshots.Resume.START;
     if (config.snapshots().enabled() && sink instanceof RegistryState) {
       snapshots = new KafkaSnapshots(config);
       snapshots.checkFolder();
@@ -104,6 +107,9 @@ public final class KafkaRecordLog implements RecordLog {
       try {
         if (!config.skipTopicValidation()) {
           new TopicSetup(admin, config, config.initTimeout()).ensure();
+          TopicSetup.keys(admin, config, config.initTimeout()).ensure();
+        } else {
+          TopicSetup.keys(admin, config, config.initTimeout()).createIfMissing();
         }
         clusterId = clusterId(admin);
         if (snapshots != null) {
@@ -112,22 +118,23 @@ public final class KafkaRecordLog implements RecordLog {
         if (!writesOnOpen) {
           endAtStart = TopicSetup.committedEnd(admin, config.topic(), config.initTimeout());
         }
+        keysEndAtStart = TopicSetup.committedEnd(admin, config.keysTopic(), config.initTimeout());
       } finally {
         admin.close(Duration.ZERO); // calls still pending (Kafka is away) are abandoned
       }
       consumer = new KafkaConsumer<>(ClientSettings.consumer(config), new ByteArrayDeserializer(),
           new ByteArrayDeserializer());
-      startOffset = from;
-      watcher.advanceTo(from); // the snapshot holds every record below it
-      reader = new TopicReader(consumer, config.topic(), sink, own, watcher, from, snapshots);
+      startOffset = from.schemas();
+      reader = new TopicReader(consumer, lanes, sink, from, snapshots);
       readerThread = start(reader, "stele-kafka-reader");
       opened = true;
+      awaitDelivered(lanes.keys(), keysEndAtStart - 1, deadline);
       if (writesOnOpen) {
         startWriting(deadline);
       } else {
-        awaitDelivered(endAtStart - 1, deadline);
+        awaitDelivered(lanes.schemas(), endAtStart - 1, deadline);
       }
-      if (snapshots != null && from == 0) {
+      if (snapshots != null && from.schemas() == 0) {
         snapshots.writeSoon(); // a full replay: save it, so the next start need not repeat it
       }
     } catch (RuntimeException e) {
@@ -180,7 +187,7 @@ public final class KafkaRecordLog implements RecordLog {
     AppendQueue queue = new AppendQueue(gate);
     TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> new KafkaProducer<>(
         ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
-        config, own, watcher);
+        config, lanes);
     try {
       writer.initialize(deadline);
     } catch (RuntimeException e) {
@@ -191,6 +198,11 @@ public final class KafkaRecordLog implements RecordLog {
         "the schema topic '" + config.topic() + "'", "stele-kafka-writer"));
     try {
       catchUp(deadline);
+      // The key topic has no NOOP of its own (a Confluent reader of it could not read one): once
+      // initTransactions has settled the previous writer's transactions, its committed end is
+      // final, and reading up to it is catching up.
+      awaitDelivered(lanes.keys(), TopicSetup.committedEnd(config, config.keysTopic()) - 1,
+          deadline);
     } catch (RuntimeException e) {
       stopWriting();
       throw e;
@@ -221,11 +233,12 @@ public final class KafkaRecordLog implements RecordLog {
     quietly(current.writer()::closeProducer);
   }
 
-  /** Waits until the reader has delivered {@code offset} (nothing to wait for when negative). */
-  private void awaitDelivered(long offset, long deadline) {
+  /** Waits until the reader has delivered {@code offset} of the lane's topic (none if negative). */
+  private void awaitDelivered(Lanes.Lane lane, long offset, long deadline) {
     if (offset < 0) {
       return;
     }
+    OffsetWatcher watcher = lane.watcher();
     try {
       CompletableFuture<Void> delivered = watcher.whenDelivered(offset);
       // A long replay says how far it got every few seconds, so a slow start is not a silent one.
@@ -238,20 +251,20 @@ public final class KafkaRecordLog implements RecordLog {
           if (deadline - System.nanoTime() <= 0) {
             throw e;
           }
-          LOG.info("Replaying the schema topic '{}': at offset {} of {}", config.topic(),
+          LOG.info("Replaying the topic '{}': at offset {} of {}", lane.topic(),
               watcher.position(), offset + 1);
         }
       }
     } catch (TimeoutException e) {
-      throw new LogException("did not catch up with the schema topic '" + config.topic()
+      throw new LogException("did not catch up with the topic '" + lane.topic()
           + "' within " + config.initTimeout().toMillis() + " ms (" + KafkaStoreConfig.INIT_TIMEOUT
           + "); read up to offset " + watcher.position(), e);
     } catch (ExecutionException e) {
-      throw new LogException("stopped replaying the schema topic: " + e.getCause().getMessage(),
-          e.getCause());
+      throw new LogException("stopped replaying the topic '" + lane.topic() + "': "
+          + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LogException("interrupted while replaying the schema topic", e);
+      throw new LogException("interrupted while replaying the topic '" + lane.topic() + "'", e);
     }
   }
 
@@ -334,14 +347,15 @@ public final class KafkaRecordLog implements RecordLog {
       reader.stop();
       join(readerThread, Duration.ofSeconds(10));
       if (snapshots != null && !readerThread.isAlive()) {
-        snapshots.close(reader.last()); // the reader has stopped: the state is still
+        snapshots.close(lanes.schemas().last(), lanes.keys().last()); // the state is still now
       }
     }
     if (consumer != null) {
       quietly(() -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
     }
-    watcher.close(LogException.outcomeUnknown("the log was closed before this node applied the records;"
-        + " they are stored in Kafka"));
+    LogException closedFirst = LogException.outcomeUnknown("the log was closed before this node"
+        + " applied the records; they are stored in Kafka");
+    lanes.both().forEach(lane -> lane.watcher().close(closedFirst));
   }
 
   private static Thread start(Runnable task, String name) {

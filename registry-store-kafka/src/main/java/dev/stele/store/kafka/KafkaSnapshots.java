@@ -42,6 +42,8 @@ final class KafkaSnapshots {
   private String topicId = "";
   /** The offset the newest snapshot on disk resumes at; -1: none. */
   private volatile long writtenNext = -1;
+  /** Where the newest snapshot (written or loaded) stands on the key topic. */
+  private volatile SnapshotCheck.TopicMark keysWritten;
   private long lastStart = System.nanoTime();
   private volatile boolean soon;
   private Future<?> inFlight;
@@ -65,25 +67,34 @@ final class KafkaSnapshots {
     }
   }
 
+  /** Where the reader starts on each topic: every record below is in the state already. */
+  record Resume(long schemas, long keys) {
+    static final Resume START = new Resume(0, 0);
+  }
+
   /**
-   * Loads the snapshot into {@code empty} if there is one and it fits the topic.
+   * Loads the snapshot into {@code empty} if there is one and it fits the schema topic and the
+   * key topic.
    *
-   * @return the offset to read the topic from: the snapshot's, or 0 for a full replay
+   * @return the offsets to read the topics from: the snapshot's, or 0 for a full replay
    */
-  long restore(RegistryState empty, Admin admin) {
+  Resume restore(RegistryState empty, Admin admin) {
     this.state = empty;
     this.topicId = SnapshotCheck.topicId(admin, config.topic(), config.initTimeout());
+    String keysTopicId = SnapshotCheck.topicId(admin, config.keysTopic(), config.initTimeout());
+    this.keysWritten = SnapshotCheck.TopicMark.none(config.keysTopic(), keysTopicId);
     if (!file.exists()) {
       LOG.info("No state snapshot at {}: replaying the schema topic '{}' from its start",
           file.path(), config.topic());
-      return 0;
+      return Resume.START;
     }
     long started = System.nanoTime();
     Optional<String> refused;
     SnapshotMark mark = null;
     try (SnapshotReader reader = file.open()) {
       mark = reader.mark();
-      refused = new SnapshotCheck(config, config.initTimeout()).mismatch(mark, admin, topicId);
+      refused = new SnapshotCheck(config, config.initTimeout()).mismatch(mark, admin, topicId,
+          keysTopicId);
       if (refused.isEmpty()) {
         reader.restoreInto(empty);
       }
@@ -96,7 +107,7 @@ final class KafkaSnapshots {
       LOG.warn("Cannot check the state snapshot {} against the schema topic '{}': {}; replaying"
           + " the topic from its start", file.path(), config.topic(), e.getMessage());
       soon = true;
-      return 0;
+      return Resume.START;
     }
     if (refused.isPresent()) {
       LOG.warn("Not using the state snapshot {}: {}; it is deleted and the schema topic '{}' is"
@@ -107,13 +118,14 @@ final class KafkaSnapshots {
         LOG.warn("Cannot delete {}: {}", file.path(), e.toString());
       }
       soon = true;
-      return 0;
+      return Resume.START;
     }
     writtenNext = mark.next();
+    keysWritten = SnapshotCheck.TopicMark.keysOf(mark);
     LOG.info("Loaded the state snapshot {} ({} subjects, {} schemas) in {} ms; reading the schema"
         + " topic '{}' from offset {}", file.path(), empty.subjectCount(), empty.schemaCount(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), config.topic(), mark.next());
-    return mark.next();
+    return new Resume(mark.next(), keysWritten.next());
   }
 
   /** Asks for a snapshot at the next poll (after a full replay, so the next start is quick). */
@@ -122,11 +134,12 @@ final class KafkaSnapshots {
   }
 
   /**
-   * After each poll of the reader, with the last record it read (null: none since the start):
-   * starts a snapshot when one is due, there is something new, and none is being written.
+   * After each poll of the reader, with the last record it read of each topic (null: none since
+   * the start): starts a snapshot when one is due, there is something new, and none is being
+   * written.
    */
-  void afterPoll(ConsumerRecord<byte[], byte[]> last) {
-    if (last == null || last.offset() + 1 <= writtenNext || state == null) {
+  void afterPoll(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
+    if (last == null || state == null || !newer(last, keysLast)) {
       return;
     }
     if (!soon && System.nanoTime() - lastStart < intervalNanos) {
@@ -138,18 +151,18 @@ final class KafkaSnapshots {
     soon = false;
     lastStart = System.nanoTime();
     RegistryState copy = state.copy(); // on the reader's thread: exactly the state up to last
-    SnapshotMark mark = SnapshotCheck.mark(config.topic(), topicId, last);
+    SnapshotMark mark = mark(last, keysLast);
     inFlight = writer.submit(() -> write(copy, mark));
   }
 
   /** Waits for a snapshot being written, writes a last one when something is newer, and stops. */
-  void close(ConsumerRecord<byte[], byte[]> last) {
+  void close(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
     try {
       if (inFlight != null) {
         inFlight.get();
       }
-      if (state != null && last != null && last.offset() + 1 > writtenNext) {
-        write(state.copy(), SnapshotCheck.mark(config.topic(), topicId, last));
+      if (state != null && last != null && newer(last, keysLast)) {
+        write(state.copy(), mark(last, keysLast));
       }
     } catch (Exception e) {
       LOG.warn("No state snapshot on closing: {}", e.toString());
@@ -158,11 +171,29 @@ final class KafkaSnapshots {
     }
   }
 
+  /** Whether the reader has read past the newest snapshot on either topic. */
+  private boolean newer(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
+    return last.offset() + 1 > writtenNext
+        || keysLast != null && keysLast.offset() + 1 > keysWritten.next();
+  }
+
+  /**
+   * The mark after {@code last}; on the key topic after {@code keysLast}, or where the loaded
+   * snapshot stood when nothing of it was read since.
+   */
+  private SnapshotMark mark(ConsumerRecord<byte[], byte[]> last,
+      ConsumerRecord<byte[], byte[]> keysLast) {
+    SnapshotCheck.TopicMark keys = keysLast == null ? keysWritten
+        : SnapshotCheck.TopicMark.after(keysWritten.topicId(), keysLast);
+    return SnapshotCheck.mark(config.topic(), topicId, last, keys);
+  }
+
   private void write(RegistryState copy, SnapshotMark mark) {
     long started = System.nanoTime();
     try {
       file.write(copy, mark);
       writtenNext = mark.next();
+      keysWritten = SnapshotCheck.TopicMark.keysOf(mark);
       LOG.info("Wrote the state snapshot {} up to offset {} ({} schemas, {} MB) in {} ms",
           file.path(), mark.next(), copy.schemaCount(), Files.size(file.path()) >> 20,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -25,11 +25,15 @@ import java.util.TreeMap;
  * @param clientProperties the passthrough client settings
  * @param snapshots where and how often this node saves its state for a quick restart
  *     (decision 0016); {@link SnapshotSettings#OFF} replays the whole topic at every start
+ * @param keysTopic {@code dek.registry.topic}: the DEK registry's KEKs and DEKs, in Confluent's
+ *     {@code _dek_registry_keys} format (decision 0014); created and checked like the schema
+ *     topic, with its replication factor and topic configs, as Confluent's key cache does
  */
 public record KafkaStoreConfig(
     String bootstrapServers, String topic, int replicationFactor, Map<String, String> topicConfigs,
     boolean skipTopicValidation, Duration timeout, Duration initTimeout, Duration applyTimeout,
-    String transactionalId, Map<String, String> clientProperties, SnapshotSettings snapshots) {
+    String transactionalId, Map<String, String> clientProperties, SnapshotSettings snapshots,
+    String keysTopic) {
 
   public static final String PREFIX = "kafkastore.";
   public static final String BOOTSTRAP = "kafkastore.bootstrap.servers";
@@ -48,6 +52,9 @@ public record KafkaStoreConfig(
   public static final Set<String> STELE_KEYS = Set.of(APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR,
       SNAPSHOT_INTERVAL);
   public static final String DEFAULT_TOPIC = "_schemas";
+  /** Confluent's key (not a {@code kafkastore.} one): the server knows it as a DEK registry key. */
+  public static final String KEYS_TOPIC = "dek.registry.topic";
+  public static final String DEFAULT_KEYS_TOPIC = "_dek_registry_keys";
   public static final int DEFAULT_REPLICATION = 3;
   /** Confluent's default; a write waits no longer for Kafka's confirmation. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
@@ -85,35 +92,46 @@ public record KafkaStoreConfig(
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(transactionalId, "transactionalId");
+    Objects.requireNonNull(keysTopic, "keysTopic");
+    if (keysTopic.equals(topic)) {
+      // One topic for both would put key records a Confluent reader of _schemas cannot read.
+      throw new IllegalArgumentException(KEYS_TOPIC + "=" + keysTopic + " names the schema topic ("
+          + TOPIC + "); the DEK registry's keys need a topic of their own");
+    }
     topicConfigs = Map.copyOf(topicConfigs);
     clientProperties = Map.copyOf(clientProperties);
   }
 
   /**
-   * The settings for tests and tools: defaults but for the bootstrap servers and topic, and no
-   * snapshots (a test or tool has no data directory of its own to keep them in).
+   * The settings for tests and tools: defaults but for the bootstrap servers and topic, no
+   * snapshots (a test or tool has no data directory of its own to keep them in), and the key
+   * topic named after the topic ({@code <topic>-keys}), so that logs on other topics of one broker
+   * keep their keys apart.
    */
   public static KafkaStoreConfig of(String bootstrapServers, String topic, String groupId) {
-    return fromProperties(Map.of(BOOTSTRAP, bootstrapServers, TOPIC, topic), groupId);
+    return fromProperties(Map.of(BOOTSTRAP, bootstrapServers, TOPIC, topic,
+        KEYS_TOPIC, topic + "-keys"), groupId);
   }
 
   /** A copy that saves snapshots as {@code settings} say. */
   public KafkaStoreConfig withSnapshots(SnapshotSettings settings) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
         skipTopicValidation, timeout, initTimeout, applyTimeout, transactionalId, clientProperties,
-        settings);
+        settings, keysTopic);
   }
 
   /** A copy with other write and open timeouts. */
   public KafkaStoreConfig withTimeouts(Duration write, Duration open) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
-        skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties, snapshots);
+        skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties, snapshots,
+        keysTopic);
   }
 
   /** A copy with another bound on the wait for this node's reader after a confirmed write. */
   public KafkaStoreConfig withApplyTimeout(Duration apply) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
-        skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties, snapshots);
+        skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties, snapshots,
+        keysTopic);
   }
 
   /**
@@ -163,7 +181,8 @@ public record KafkaStoreConfig(
         Duration.ofMillis(positive(properties, APPLY_TIMEOUT, (int) DEFAULT_APPLY_TIMEOUT.toMillis())),
         transactionalId,
         clients,
-        snapshots(properties, dataDir));
+        snapshots(properties, dataDir),
+        text(properties, KEYS_TOPIC, DEFAULT_KEYS_TOPIC));
   }
 
   private static SnapshotSettings snapshots(Map<String, String> properties, java.nio.file.Path dataDir) {

@@ -12,18 +12,20 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that reads the schema topic, from its first record on (or from where a state
- * snapshot ends, decision 0016), and delivers the records
- * to the sink in order (read_committed: only records of committed writes). Like Confluent's reader
- * it skips what it cannot read, with a warning, rather than refusing to start. Kafka being away
- * only pauses it; the consumer reconnects by itself.
+ * The one thread that reads the schema topic and the DEK registry's key topic (one consumer
+ * assigned both), from their first records on (or from where a state snapshot ends, decision
+ * 0016), and delivers the records to the sink in each topic's order (read_committed: only records
+ * of committed writes). The two topics' records never decide one another, so their interleaving
+ * does not matter; a record of the key topic is delivered with the offset of the last schema
+ * record delivered, so the state's offset stays the schema topic's. Like Confluent's reader it
+ * skips what it cannot read, with a warning, rather than refusing to start. Kafka being away only
+ * pauses it; the consumer reconnects by itself.
  */
 final class TopicReader implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
@@ -31,57 +33,47 @@ final class TopicReader implements Runnable {
   private static final long ERROR_PAUSE_MILLIS = 1000;
 
   private final Consumer<byte[], byte[]> consumer;
-  private final TopicPartition partition;
   private final RecordSink sink;
-  private final OwnRecords own;
-  private final OffsetWatcher watcher;
-  private final long from;
+  private final Lanes lanes;
+  private final long schemasFrom;
+  private final long keysFrom;
   private final KafkaSnapshots snapshots; // null: none
-  /** The last record read (delivered or skipped); null until one is. */
-  private volatile ConsumerRecord<byte[], byte[]> last;
   private volatile boolean running = true;
-  /** The log's end (last stable offset) when a poll last returned; 0 until one is known. */
-  private volatile long end;
-  /** The offset after the last record delivered (or skipped). */
-  private volatile long applied;
 
-  TopicReader(Consumer<byte[], byte[]> consumer, String topic, RecordSink sink, OwnRecords own,
-      OffsetWatcher watcher) {
-    this(consumer, topic, sink, own, watcher, 0, null);
+  TopicReader(Consumer<byte[], byte[]> consumer, Lanes lanes, RecordSink sink) {
+    this(consumer, lanes, sink, new KafkaSnapshots.Resume(0, 0), null);
   }
 
   /**
-   * A reader that starts at {@code from} (the sink already holds every record below it) and
-   * lets {@code snapshots} (null: none) save the state after its polls.
+   * A reader that starts where {@code from} says (the sink already holds every record below it
+   * on each topic) and lets {@code snapshots} (null: none) save the state after its polls.
    */
-  TopicReader(Consumer<byte[], byte[]> consumer, String topic, RecordSink sink, OwnRecords own,
-      OffsetWatcher watcher, long from, KafkaSnapshots snapshots) {
-    this.from = from;
-    this.snapshots = snapshots;
-    this.applied = from;
+  TopicReader(Consumer<byte[], byte[]> consumer, Lanes lanes, RecordSink sink,
+      KafkaSnapshots.Resume from, KafkaSnapshots snapshots) {
     this.consumer = consumer;
-    this.partition = new TopicPartition(topic, 0);
+    this.lanes = lanes;
     this.sink = sink;
-    this.own = own;
-    this.watcher = watcher;
+    this.schemasFrom = from.schemas();
+    this.keysFrom = from.keys();
+    this.snapshots = snapshots;
+    lanes.schemas().startAt(schemasFrom);
+    lanes.keys().startAt(keysFrom);
   }
 
   @Override
   public void run() {
     try {
-      consumer.assign(List.of(partition));
-      if (from > 0) {
-        consumer.seek(partition, from);
-      } else {
-        consumer.seekToBeginning(List.of(partition));
-      }
+      consumer.assign(List.of(lanes.schemas().partition(), lanes.keys().partition()));
+      seek(lanes.schemas(), schemasFrom);
+      seek(lanes.keys(), keysFrom);
       while (running) {
         pollOnce();
       }
     } catch (WakeupException | InterruptException e) {
       // stop() asked us to end
     } catch (RuntimeException | Error e) {
-      LOG.error("The reader of {} stopped; this node no longer sees new records", partition, e);
+      LOG.error("The reader of {} stopped; this node no longer sees new records",
+          lanes.schemas().topic(), e);
       if (e instanceof VirtualMachineError fatal) {
         // Out of memory: the server's handler ends the process for a restart (decision 0010)
         // rather than leave a node serving from a state that no longer follows the log.
@@ -90,21 +82,28 @@ final class TopicReader implements Runnable {
     }
   }
 
+  private void seek(Lanes.Lane lane, long from) {
+    if (from > 0) {
+      consumer.seek(lane.partition(), from);
+    } else {
+      consumer.seekToBeginning(List.of(lane.partition()));
+    }
+  }
+
   private void pollOnce() {
     try {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-      noteEnd();
+      lanes.both().forEach(this::noteEnd);
       for (ConsumerRecord<byte[], byte[]> record : records) {
-        deliver(record);
+        deliver(lanes.of(record.topic()), record);
       }
       // After a poll the position is known locally: the offset after the records returned, past
       // transaction markers and aborted records too.
-      long position = consumer.position(partition, Duration.ZERO);
-      own.forgetBelow(position);
-      watcher.advanceTo(position);
-      applied = Math.max(applied, position);
+      for (Lanes.Lane lane : lanes.both()) {
+        lane.passed(consumer.position(lane.partition(), Duration.ZERO));
+      }
       if (snapshots != null) {
-        snapshots.afterPoll(last);
+        snapshots.afterPoll(lanes.schemas().last(), lanes.keys().last());
       }
     } catch (WakeupException | InterruptException e) {
       throw e;
@@ -113,7 +112,8 @@ final class TopicReader implements Runnable {
     } catch (KafkaException e) {
       // Authorization, a deleted topic, ...: not something a retry a moment later fixes, but the
       // operator may fix it, so keep trying at a slow pace rather than die.
-      LOG.error("Cannot read {}: {}; retrying", partition, e.toString());
+      LOG.error("Cannot read {} and {}: {}; retrying", lanes.schemas().partition(),
+          lanes.keys().partition(), e.toString());
       pause();
     }
   }
@@ -123,56 +123,63 @@ final class TopicReader implements Runnable {
    * no call to the broker), before the records are delivered: while a slow apply holds this
    * thread, the lag still counts the records it has yet to deliver.
    */
-  private void noteEnd() {
+  private void noteEnd(Lanes.Lane lane) {
     try {
-      OptionalLong lag = consumer.currentLag(partition);
+      OptionalLong lag = consumer.currentLag(lane.partition());
       if (lag.isPresent()) {
         // A known lag implies a known position: this does not wait.
-        end = consumer.position(partition, Duration.ZERO) + lag.getAsLong();
+        lane.noteEnd(consumer.position(lane.partition(), Duration.ZERO) + lag.getAsLong());
       }
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
       // no position after all: keep the last end; the records polled must be delivered anyway
     }
   }
 
-  /** Records committed to the topic that this reader has not delivered yet (0 when unknown). */
+  /** Records committed to the topics that this reader has not delivered yet (0 when unknown). */
   long lag() {
-    return Math.max(0, end - applied);
+    return lanes.lag();
   }
 
-  private void deliver(ConsumerRecord<byte[], byte[]> record) {
-    long offset = record.offset();
+  private void deliver(Lanes.Lane lane, ConsumerRecord<byte[], byte[]> record) {
     try {
-      deliverRecord(record, offset);
+      deliverRecord(lane, record, record.offset());
     } finally {
-      applied = offset + 1;
-      last = record;
+      lane.read(record);
     }
   }
 
-  private void deliverRecord(ConsumerRecord<byte[], byte[]> record, long offset) {
-    RegistryRecord decoded = own.take(offset);
+  private void deliverRecord(Lanes.Lane lane, ConsumerRecord<byte[], byte[]> record, long offset) {
+    RegistryRecord decoded = lane.own().take(offset);
     if (decoded == null) {
       Optional<RegistryRecord> read;
       try {
         read = RecordCodec.decode(record.key(), record.value());
       } catch (RecordFormatException e) {
-        LOG.warn("Skipping unreadable record at offset {} of {}: {}", offset, partition,
+        LOG.warn("Skipping unreadable record at offset {} of {}: {}", offset, lane.partition(),
             e.getMessage());
         return;
       }
       if (read.isEmpty()) {
-        LOG.debug("Skipping a record of a key type this registry does not use at offset {}", offset);
+        LOG.debug("Skipping a record of a key type this registry does not use at offset {} of {}",
+            offset, lane.partition());
         return;
       }
       decoded = read.get();
+      if (lane == lanes.keys() && lanes.of(decoded) != lane) {
+        // Only KEKs and DEKs belong there; a schema record on it was written by no registry.
+        LOG.warn("Skipping a record that is no KEK or DEK at offset {} of {}", offset,
+            lane.partition());
+        return;
+      }
     }
     try {
-      sink.apply(decoded, offset, record.timestamp());
+      long at = lane == lanes.keys() ? lanes.schemas().applied() - 1 : offset;
+      sink.apply(decoded, at, record.timestamp());
     } catch (RuntimeException e) {
       // A bug in applying this record; it is in the log all the same, so go on with the next one
       // rather than stall every writer behind it.
-      LOG.error("Applying the record at offset {} failed; it is skipped: {}", offset, decoded, e);
+      LOG.error("Applying the record at offset {} of {} failed; it is skipped: {}", offset,
+          lane.partition(), decoded, e);
     }
   }
 
@@ -183,11 +190,6 @@ final class TopicReader implements Runnable {
       Thread.currentThread().interrupt();
       running = false;
     }
-  }
-
-  /** The last record read, delivered or skipped; null when none since the start. */
-  ConsumerRecord<byte[], byte[]> last() {
-    return last;
   }
 
   /** Asks the thread to end; it leaves its poll at once. */

@@ -51,8 +51,7 @@ final class TransactionalWriter implements BatchSink {
   private final WriteGate gate;
   private final Supplier<Producer<byte[], byte[]>> producers;
   private final KafkaStoreConfig config;
-  private final OwnRecords own;
-  private final OffsetWatcher watcher;
+  private final Lanes lanes;
   private final AtomicLong commits = new AtomicLong();
   private volatile boolean stopping;
   private volatile Producer<byte[], byte[]> producer; // null: to be created
@@ -62,14 +61,12 @@ final class TransactionalWriter implements BatchSink {
 
   /** @param gate the admission of {@code queue}, which this writer closes and opens */
   TransactionalWriter(AppendQueue queue, WriteGate gate,
-      Supplier<Producer<byte[], byte[]>> producers, KafkaStoreConfig config, OwnRecords own,
-      OffsetWatcher watcher) {
+      Supplier<Producer<byte[], byte[]>> producers, KafkaStoreConfig config, Lanes lanes) {
     this.queue = queue;
     this.gate = gate;
     this.producers = producers;
     this.config = config;
-    this.own = own;
-    this.watcher = watcher;
+    this.lanes = lanes;
   }
 
   /**
@@ -143,19 +140,22 @@ final class TransactionalWriter implements BatchSink {
     return false;
   }
 
-  /** @return false when this writer must stop (fenced, or interrupted by close) */
+  /** One transaction, KEKs and DEKs to the key topic; false: stop (fenced, or closed). */
   private boolean send(List<PendingAppend> batch) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
+    List<Lanes.Lane> sentTo = new ArrayList<>();
     boolean committing = false;
     try {
       producer.beginTransaction();
       for (PendingAppend append : batch) {
         for (int i = 0; i < append.size(); i++) {
           var record = append.records().get(i);
-          sent.add(producer.send(new ProducerRecord<>(config.topic(), 0, append.keys().get(i),
+          Lanes.Lane lane = lanes.of(record);
+          sentTo.add(lane);
+          sent.add(producer.send(new ProducerRecord<>(lane.topic(), 0, append.keys().get(i),
               append.values().get(i)), (metadata, failure) -> {
                 if (failure == null) {
-                  own.put(metadata.offset(), record);
+                  lane.own().put(metadata.offset(), record);
                 }
               }));
         }
@@ -164,7 +164,7 @@ final class TransactionalWriter implements BatchSink {
       producer.commitTransaction();
     } catch (TimeoutException e) {
       if (committing) {
-        return unconfirmed(batch, sent, e);
+        return unconfirmed(batch, sent, sentTo, e);
       }
       abort(batch, e);
       return true;
@@ -186,14 +186,15 @@ final class TransactionalWriter implements BatchSink {
       return true;
     }
     commits.incrementAndGet();
+    List<Long> offsets = Lanes.offsets(sent);
     long[] lasts = new long[batch.size()];
     int end = 0;
     for (int i = 0; i < batch.size(); i++) {
       end += batch.get(i).size();
-      lasts[i] = offset(sent.get(end - 1));
+      lasts[i] = offsets.get(end - 1);
     }
-    // The batch's last record delivered means all of it is: one wait, bounded, per transaction.
-    CompletableFuture<Void> delivered = watcher.whenDelivered(lasts[lasts.length - 1]);
+    // The batch's last record on each topic delivered means all of it is: one bounded wait.
+    CompletableFuture<Void> delivered = Lanes.whenDelivered(sentTo, offsets);
     delivered.copy().orTimeout(config.applyTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((v, failure) -> {
           if (failure == null) {
@@ -257,7 +258,7 @@ final class TransactionalWriter implements BatchSink {
 
   /** @return false when fenced while settling */
   private boolean unconfirmed(List<PendingAppend> batch, List<Future<RecordMetadata>> sent,
-      TimeoutException cause) {
+      List<Lanes.Lane> sentTo, TimeoutException cause) {
     LOG.warn("Kafka did not confirm a write to {} in time; refusing writes until it does: {}",
         config.topic(), cause.getMessage());
     Failures.failUnknown(batch, "Kafka did not confirm the write within " + config.timeout().toMillis()
@@ -268,7 +269,7 @@ final class TransactionalWriter implements BatchSink {
     Outcome outcome = settle();
     if (outcome == Outcome.COMMITTED) {
       commits.incrementAndGet();
-      awaitDelivered(sent);
+      awaitDelivered(Lanes.whenDelivered(sentTo, Lanes.offsets(sent)));
     }
     LOG.info("The unconfirmed write to {} was {}", config.topic(), outcome);
     switch (outcome) {
@@ -324,9 +325,7 @@ final class TransactionalWriter implements BatchSink {
   }
 
   /** Waits until the reader has applied a settled commit, so no decision can miss it. */
-  private void awaitDelivered(List<Future<RecordMetadata>> sent) {
-    long last = sent.stream().mapToLong(TransactionalWriter::offset).max().orElse(-1);
-    var delivered = watcher.whenDelivered(last);
+  private void awaitDelivered(CompletableFuture<Void> delivered) {
     while (!stopping) {
       try {
         delivered.get(1, TimeUnit.SECONDS);
@@ -371,14 +370,6 @@ final class TransactionalWriter implements BatchSink {
     abortPending = false;
     if (old != null) {
       old.close(Duration.ZERO);
-    }
-  }
-
-  private static long offset(Future<RecordMetadata> sent) {
-    try {
-      return sent.get().offset(); // done: its transaction committed
-    } catch (ExecutionException | InterruptedException e) {
-      throw new IllegalStateException("a record of a committed transaction has no offset", e);
     }
   }
 

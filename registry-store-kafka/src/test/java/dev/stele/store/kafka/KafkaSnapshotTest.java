@@ -174,8 +174,11 @@ class KafkaSnapshotTest {
   /** The mark a snapshot taken now would carry: after the topic's last committed record. */
   private SnapshotMark markOfLastRecord() throws Exception {
     var records = TopicContents.committed(KAFKA.bootstrapServers(), topic);
-    return SnapshotCheck.mark(topic, SnapshotCheck.topicId(admin, topic, java.time.Duration.ofSeconds(10)),
-        records.get(records.size() - 1));
+    var keys = TopicContents.committed(KAFKA.bootstrapServers(), keysTopic());
+    var timeout = java.time.Duration.ofSeconds(10);
+    return SnapshotCheck.mark(topic, SnapshotCheck.topicId(admin, topic, timeout),
+        records.get(records.size() - 1), SnapshotCheck.TopicMark.after(
+            SnapshotCheck.topicId(admin, keysTopic(), timeout), keys.get(keys.size() - 1)));
   }
 
   /** The state of a full replay of the topic, by a log without snapshots. */
@@ -198,6 +201,7 @@ class KafkaSnapshotTest {
     Map<String, String> properties = new HashMap<>(Map.of(
         KafkaStoreConfig.BOOTSTRAP, KAFKA.bootstrapServers(),
         KafkaStoreConfig.TOPIC, topic,
+        KafkaStoreConfig.KEYS_TOPIC, keysTopic(),
         KafkaStoreConfig.TIMEOUT, "10000",
         // Only the snapshots these tests ask for: on closing, and the one after a full replay.
         KafkaStoreConfig.SNAPSHOT_INTERVAL, "3600000"));
@@ -205,6 +209,10 @@ class KafkaSnapshotTest {
       properties.put(KafkaStoreConfig.SNAPSHOT_DIR, dir.toString());
     }
     return KafkaStoreConfig.fromProperties(properties, "test");
+  }
+
+  private String keysTopic() {
+    return topic + "-keys";
   }
 
   private Path snapshot() {

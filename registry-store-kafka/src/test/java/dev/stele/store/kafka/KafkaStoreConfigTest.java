@@ -63,6 +63,21 @@ class KafkaStoreConfigTest {
   }
 
   @Test
+  void theKeyTopicIsConfluentsUnlessNamedAndNeverTheSchemaTopic() {
+    assertThat(KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers", "k1:9092"),
+        "g").keysTopic()).isEqualTo("_dek_registry_keys");
+    KafkaStoreConfig named = KafkaStoreConfig.fromProperties(Map.of(
+        "kafkastore.bootstrap.servers", "k1:9092", "dek.registry.topic", "_keys"), "g");
+    assertThat(named.keysTopic()).isEqualTo("_keys");
+    assertThat(named.clientProperties()).isEmpty();
+    assertThatThrownBy(() -> KafkaStoreConfig.fromProperties(Map.of(
+        "kafkastore.bootstrap.servers", "k1:9092", "kafkastore.topic", "_s",
+        "dek.registry.topic", "_s"), "g"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dek.registry.topic=_s names the schema topic");
+  }
+
+  @Test
   void theStoresGuaranteesCannotBeConfiguredAway() {
     KafkaStoreConfig config = KafkaStoreConfig.fromProperties(Map.of(
         "kafkastore.bootstrap.servers", "k1:9092",

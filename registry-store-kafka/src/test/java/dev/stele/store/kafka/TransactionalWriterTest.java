@@ -63,12 +63,11 @@ class TransactionalWriterTest {
   private Writer writer() {
     WriteGate gate = new WriteGate();
     AppendQueue queue = new AppendQueue(gate);
-    OwnRecords own = new OwnRecords();
-    OffsetWatcher watcher = new OffsetWatcher();
+    Lanes lanes = new Lanes(config.topic(), config.keysTopic());
     TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> new KafkaProducer<>(
         ClientSettings.producer(config), new ByteArraySerializer(), new ByteArraySerializer()),
-        config, own, watcher);
-    Writer w = new Writer(writer, queue, gate, own, watcher);
+        config, lanes);
+    Writer w = new Writer(writer, queue, gate, lanes.schemas().own(), lanes.schemas().watcher());
     writers.add(w);
     writer.initialize(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
     return w;
