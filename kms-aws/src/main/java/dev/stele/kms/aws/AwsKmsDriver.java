@@ -1,6 +1,6 @@
 package dev.stele.kms.aws;
 
-import dev.stele.kms.KmsDriver;
+import dev.stele.kms.AbstractKmsDriver;
 import dev.stele.kms.KmsKey;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * <p>Thread-safe: one SDK client (itself thread-safe) per region and credentials, kept for the
  * driver's life in a concurrent map.
  */
-public final class AwsKmsDriver implements KmsDriver {
+public final class AwsKmsDriver extends AbstractKmsDriver {
   public static final String KMS_TYPE = "aws-kms";
   /** KMS's error codes that mean the caller's credentials or their rights, not the key or the data. */
   private static final Set<String> REFUSALS = Set.of("UnrecognizedClientException", "InvalidSignatureException",
@@ -43,7 +43,6 @@ public final class AwsKmsDriver implements KmsDriver {
       "SignatureDoesNotMatch", "AccessDenied");
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final UnaryOperator<String> environment;
   private final URI endpoint;
   private final Map<AwsSettings, KmsClient> clients = new ConcurrentHashMap<>();
 
@@ -57,13 +56,8 @@ public final class AwsKmsDriver implements KmsDriver {
    * @param endpoint where KMS and STS are reached instead of AWS's endpoints, or null
    */
   public AwsKmsDriver(UnaryOperator<String> environment, URI endpoint) {
-    this.environment = environment;
+    super(KMS_TYPE, environment);
     this.endpoint = endpoint;
-  }
-
-  @Override
-  public String kmsType() {
-    return KMS_TYPE;
   }
 
   @Override
@@ -92,7 +86,7 @@ public final class AwsKmsDriver implements KmsDriver {
   }
 
   private AwsSettings settings(KeyArn arn, KmsKey key) throws GeneralSecurityException {
-    AwsSettings settings = AwsSettings.of(arn.region(), key.kmsProps(), environment);
+    AwsSettings settings = AwsSettings.of(arn.region(), key, this::setting);
     if ((settings.accessKeyId() == null) != (settings.secretAccessKey() == null)) {
       throw new GeneralSecurityException("aws-kms needs both " + AwsSettings.ACCESS_KEY_ID + " and "
           + AwsSettings.SECRET_ACCESS_KEY + ", or neither (then " + AwsSettings.PROFILE

@@ -1,7 +1,7 @@
 package dev.stele.kms.aws;
 
-import java.util.Map;
-import java.util.function.UnaryOperator;
+import dev.stele.kms.AbstractKmsDriver;
+import dev.stele.kms.KmsKey;
 
 /**
  * Where the driver's AWS credentials come from, with Confluent's property keys, read from a KEK's
@@ -22,12 +22,11 @@ record AwsSettings(String region, String accessKeyId, String secretAccessKey, St
   static final String ROLE_SESSION_NAME = "role.session.name";
   static final String ROLE_EXTERNAL_ID = "role.external.id";
 
-  static AwsSettings of(String region, Map<String, String> props, UnaryOperator<String> environment) {
-    return new AwsSettings(region, value(props, ACCESS_KEY_ID, environment, null),
-        value(props, SECRET_ACCESS_KEY, environment, null), value(props, PROFILE, environment, null),
-        value(props, ROLE_ARN, environment, "AWS_ROLE_ARN"),
-        value(props, ROLE_SESSION_NAME, environment, "AWS_ROLE_SESSION_NAME"),
-        value(props, ROLE_EXTERNAL_ID, environment, "AWS_ROLE_EXTERNAL_ID"));
+  static AwsSettings of(String region, KmsKey key, AbstractKmsDriver.Setting settings) {
+    return new AwsSettings(region, settings.of(key, ACCESS_KEY_ID, null), settings.of(key, SECRET_ACCESS_KEY, null),
+        settings.of(key, PROFILE, null), settings.of(key, ROLE_ARN, "AWS_ROLE_ARN"),
+        settings.of(key, ROLE_SESSION_NAME, "AWS_ROLE_SESSION_NAME"),
+        settings.of(key, ROLE_EXTERNAL_ID, "AWS_ROLE_EXTERNAL_ID"));
   }
 
   boolean staticKeys() {
@@ -40,15 +39,6 @@ record AwsSettings(String region, String accessKeyId, String secretAccessKey, St
         : profile != null ? "the profile " + profile + " (" + PROFILE + ")"
         : "the AWS SDK's default credentials (no " + ACCESS_KEY_ID + " or " + PROFILE + " set)";
     return roleArn == null ? base : "the role " + roleArn + " (" + ROLE_ARN + ") assumed with " + base;
-  }
-
-  private static String value(Map<String, String> props, String key, UnaryOperator<String> environment,
-      String variable) {
-    String value = props.get(key);
-    if ((value == null || value.isBlank()) && variable != null) {
-      value = environment.apply(variable);
-    }
-    return value == null || value.isBlank() ? null : value;
   }
 
   @Override

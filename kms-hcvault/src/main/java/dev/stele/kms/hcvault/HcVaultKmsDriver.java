@@ -1,7 +1,7 @@
 package dev.stele.kms.hcvault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stele.kms.KmsDriver;
+import dev.stele.kms.AbstractKmsDriver;
 import dev.stele.kms.KmsKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +23,9 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: AppRole tokens are cached per login in a concurrent map; two threads that log in
  * at once both get a valid token and the last one is kept.
  */
-public final class HcVaultKmsDriver implements KmsDriver {
+public final class HcVaultKmsDriver extends AbstractKmsDriver {
   public static final String KMS_TYPE = "hcvault";
 
-  private final UnaryOperator<String> environment;
   private final VaultHttp http = new VaultHttp();
   /** AppRole tokens by Vault address and credentials. */
   private final Map<List<Object>, String> appRoleTokens = new ConcurrentHashMap<>();
@@ -38,12 +37,7 @@ public final class HcVaultKmsDriver implements KmsDriver {
 
   /** @param environment looks up environment variables (tests give their own) */
   public HcVaultKmsDriver(UnaryOperator<String> environment) {
-    this.environment = environment;
-  }
-
-  @Override
-  public String kmsType() {
-    return KMS_TYPE;
+    super(KMS_TYPE, environment);
   }
 
   @Override
@@ -74,7 +68,7 @@ public final class HcVaultKmsDriver implements KmsDriver {
   /** POSTs to the key's transit endpoint and returns the answer's {@code data}; logs in again once if an AppRole token expired. */
   private JsonNode call(KmsKey key, String operation, Map<String, String> body) throws GeneralSecurityException {
     VaultKey vault = VaultKey.parse(key.kmsKeyId());
-    VaultCredentials credentials = VaultCredentials.of(key.kmsProps(), environment);
+    VaultCredentials credentials = VaultCredentials.of(key, this::setting);
     URI endpoint = vault.endpoint(operation);
     List<Object> login = List.of(vault.address(), credentials);
     boolean cached = appRoleTokens.containsKey(login);

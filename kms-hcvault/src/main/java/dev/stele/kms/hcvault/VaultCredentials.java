@@ -1,8 +1,8 @@
 package dev.stele.kms.hcvault;
 
+import dev.stele.kms.AbstractKmsDriver;
+import dev.stele.kms.KmsKey;
 import java.security.GeneralSecurityException;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * How the driver logs in to Vault, from a KEK's (or a client's) properties with Confluent's keys,
@@ -18,12 +18,11 @@ record VaultCredentials(String token, String roleId, String secretId, String nam
   static final String APPROLE_ROLE_ID = "approle.role.id";
   static final String APPROLE_SECRET_ID = "approle.secret.id";
 
-  static VaultCredentials of(Map<String, String> props, UnaryOperator<String> environment)
-      throws GeneralSecurityException {
-    String token = setting(props, TOKEN_ID, environment, "VAULT_TOKEN");
-    String roleId = setting(props, APPROLE_ROLE_ID, environment, "VAULT_APPROLE_ROLE_ID");
-    String secretId = setting(props, APPROLE_SECRET_ID, environment, "VAULT_APPROLE_SECRET_ID");
-    String namespace = setting(props, NAMESPACE, environment, "VAULT_NAMESPACE");
+  static VaultCredentials of(KmsKey key, AbstractKmsDriver.Setting settings) throws GeneralSecurityException {
+    String token = settings.of(key, TOKEN_ID, "VAULT_TOKEN");
+    String roleId = settings.of(key, APPROLE_ROLE_ID, "VAULT_APPROLE_ROLE_ID");
+    String secretId = settings.of(key, APPROLE_SECRET_ID, "VAULT_APPROLE_SECRET_ID");
+    String namespace = settings.of(key, NAMESPACE, "VAULT_NAMESPACE");
     boolean appRole = roleId != null && secretId != null;
     if (!appRole && token == null) {
       throw new GeneralSecurityException("hcvault has no credentials: set the kmsProps (or client param) '"
@@ -42,15 +41,6 @@ record VaultCredentials(String token, String roleId, String secretId, String nam
   String describe() {
     return appRole() ? "the AppRole " + roleId + " (" + APPROLE_ROLE_ID + "/" + APPROLE_SECRET_ID + ")"
         : "the token (" + TOKEN_ID + ")";
-  }
-
-  private static String setting(Map<String, String> props, String key, UnaryOperator<String> environment,
-      String variable) {
-    String value = props.get(key);
-    if (value == null || value.isBlank()) {
-      value = environment.apply(variable);
-    }
-    return value == null || value.isBlank() ? null : value;
   }
 
   @Override
