@@ -50,8 +50,42 @@ class TarballAcceptanceTest {
     }
     for (String file : List.of("lib/stele-server.jar", "lib/stele-cli.jar", "config/stele.properties",
         "config/stele.service", "config/examples/secure/stele.properties",
-        "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md")) {
+        "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md", "lib/ext/README",
+        "lib/kms/aws/stele-kms-aws-0.1.0-SNAPSHOT.jar", "lib/kms/aws/kms-2.59.1.jar")) {
       assertThat(home.resolve(file)).isRegularFile();
+    }
+  }
+
+  /**
+   * hcvault is in the server jar; aws-kms, with its SDK, ships in lib/kms/aws/ and joins the class
+   * path once linked into lib/ext/: then the registry takes shared KEKs of both kinds, where
+   * without a driver it answers 42271.
+   */
+  @Test
+  void aKmsDriverTheTarballShipsIsEnabledByLinkingItIntoLibExt() throws Exception {
+    Path link = home.resolve("lib/ext/aws");
+    Files.createSymbolicLink(link, Path.of("../kms/aws"));
+    int port = ChildJvm.freePort();
+    Path log = workDir.resolve("server.log");
+    Process process = start(List.of("bash", home.resolve("bin/stele-start").toString()), Map.of(
+        "SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port, "STELE_DATA_DIR", workDir.resolve("data").toString()),
+        log);
+    try {
+      ChildJvm.awaitListening(process, log);
+      Http http = new Http("http://127.0.0.1:" + port);
+      String arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+      assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "aws", "kmsType", "aws-kms",
+          "kmsKeyId", arn, "shared", true)).path("kmsType").asText()).isEqualTo("aws-kms");
+      assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "vault", "kmsType", "hcvault",
+          "kmsKeyId", "https://vault:8200/transit/keys/k", "shared", true)).path("kmsType").asText())
+          .isEqualTo("hcvault");
+      Http.Response none = http.post("/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
+          "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true));
+      assertThat(none.body().path("error_code").asInt()).as(none.text()).isEqualTo(42271);
+    } finally {
+      process.destroy();
+      process.waitFor(60, TimeUnit.SECONDS);
+      Files.delete(link);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.stele.kms.local;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Hkdf;
-import dev.stele.kms.KmsDriver;
+import dev.stele.kms.AbstractKmsDriver;
 import dev.stele.kms.KmsKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,14 +16,12 @@ import java.util.function.UnaryOperator;
  * wrapped here unwraps in a Confluent client given the same secret, and the other way round.
  * For development and tests: anyone with the secret has every key.
  */
-public final class LocalKmsDriver implements KmsDriver {
+public final class LocalKmsDriver extends AbstractKmsDriver {
   public static final String KMS_TYPE = "local-kms";
   public static final String SECRET_PROPERTY = "secret";
   public static final String SECRET_VARIABLE = "LOCAL_SECRET";
   private static final int KEY_BYTES = 16;
   private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
-
-  private final UnaryOperator<String> environment;
 
   /** Reads {@code LOCAL_SECRET} from the process environment (the ServiceLoader's constructor). */
   public LocalKmsDriver() {
@@ -32,12 +30,7 @@ public final class LocalKmsDriver implements KmsDriver {
 
   /** @param environment looks up environment variables (tests give their own) */
   public LocalKmsDriver(UnaryOperator<String> environment) {
-    this.environment = environment;
-  }
-
-  @Override
-  public String kmsType() {
-    return KMS_TYPE;
+    super(KMS_TYPE, environment);
   }
 
   @Override
@@ -51,11 +44,8 @@ public final class LocalKmsDriver implements KmsDriver {
   }
 
   private AesGcmJce aead(KmsKey key) throws GeneralSecurityException {
-    String secret = key.kmsProps().get(SECRET_PROPERTY);
-    if (secret == null || secret.isEmpty()) {
-      secret = environment.apply(SECRET_VARIABLE);
-    }
-    if (secret == null || secret.isEmpty()) {
+    String secret = setting(key, SECRET_PROPERTY, SECRET_VARIABLE);
+    if (secret == null) {
       throw new GeneralSecurityException("the local-kms key " + key.kmsKeyId() + " has no secret:"
           + " set its kmsProps '" + SECRET_PROPERTY + "' or the " + SECRET_VARIABLE
           + " environment variable of the registry");
