@@ -1,11 +1,8 @@
 package dev.stele.store.kafka;
 
 import dev.stele.registry.state.SnapshotMark;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,15 +77,7 @@ final class SnapshotCheck {
     if (record.isEmpty() || record.get().offset() != last) {
       return Optional.of("the record at offset " + last + " is no longer in the topic (compacted away?)");
     }
-    Map<String, String> now = facts(record.get());
-    for (Map.Entry<String, String> fact : now.entrySet()) {
-      if (!fact.getValue().equals(mark.check(fact.getKey()))) {
-        return Optional.of("the record at offset " + last + " differs from the one the snapshot"
-            + " was taken after (" + fact.getKey() + " " + mark.check(fact.getKey()) + ", now "
-            + fact.getValue() + ")");
-      }
-    }
-    return Optional.empty();
+    return mark.differenceFrom(facts(record.get()));
   }
 
   /** The record's own facts: partition, digests of key and value, leader epoch. */
@@ -142,13 +131,6 @@ final class SnapshotCheck {
   }
 
   static String sha256(byte[] bytes) {
-    if (bytes == null) {
-      return "null";
-    }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return SnapshotMark.sha256(bytes);
   }
 }
