@@ -83,7 +83,7 @@ public final class SnapshotReader implements AutoCloseable {
     }
     try {
       Map<String, ContextLoad> loads = new java.util.LinkedHashMap<>();
-      readContexts(state, loads);
+      readContexts(loads);
       readSubjects(state, loads);
       state.declaredContexts().addAll(strings());
       state.deletedContexts().addAll(strings());
@@ -110,7 +110,7 @@ public final class SnapshotReader implements AutoCloseable {
     }
   }
 
-  private void readContexts(RegistryState state, Map<String, ContextLoad> loads) throws IOException {
+  private void readContexts(Map<String, ContextLoad> loads) throws IOException {
     int contexts = count("contexts");
     for (int c = 0; c < contexts; c++) {
       String name = string();
