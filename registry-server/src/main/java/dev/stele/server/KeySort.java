@@ -3,6 +3,7 @@ package dev.stele.server;
 import static dev.stele.server.ConfigKeys.STELE_PREFIX;
 import static dev.stele.server.ConfigKeys.USED;
 
+import dev.stele.registry.state.SnapshotSettings;
 import dev.stele.store.kafka.KafkaStoreConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
         || security.uses(key) || HttpLimits.KEYS.contains(key) || CorsSettings.KEYS.contains(key)
         || SchemaShapeSettings.KEYS.contains(key)
         || KafkaStoreConfig.STELE_KEYS.contains(key) // harmless on the embedded store
+        || SnapshotSettings.KEYS.contains(key) // both stores
         || onKafka && (KafkaStoreConfig.isUsed(key) || ClusterSettings.KEYS.contains(key));
   }
 
@@ -93,6 +95,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
     all.addAll(SchemaShapeSettings.KEYS);
     all.addAll(ClusterSettings.KEYS);
     all.addAll(KafkaStoreConfig.OWN_KEYS);
+    all.addAll(SnapshotSettings.KEYS);
     all.addAll(ConfigKeys.CONFLUENT_EXACT);
     return all;
   }

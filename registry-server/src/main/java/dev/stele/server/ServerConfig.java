@@ -6,6 +6,7 @@ import dev.stele.http.CorsOptions;
 import dev.stele.http.HeapGuard;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.SchemaLimits;
+import dev.stele.registry.state.SnapshotSettings;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.store.kafka.KafkaStoreConfig;
@@ -60,6 +61,8 @@ import java.util.function.Function;
  * @param dek the DEK registry's {@code dek.registry.*} keys
  * @param validateNewSchemas {@code schema.validate.new.schemas}: registrations check a schema as
  *     new (Avro defaults) where no config's {@code validateNewSchemas} says otherwise
+ * @param snapshots the {@code stele.snapshot.*} keys: where and how often the state is saved for
+ *     a quick restart, on either store (decision 0016)
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -85,7 +88,8 @@ public record ServerConfig(
     CorsOptions cors,
     boolean uiEnabled,
     DekSettings dek,
-    boolean validateNewSchemas) {
+    boolean validateNewSchemas,
+    SnapshotSettings snapshots) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -162,7 +166,18 @@ public record ServerConfig(
         CorsSettings.parse(values),
         bool(values, UI_ENABLED, true),
         DekSettings.parse(values),
-        bool(values, VALIDATE_NEW_SCHEMAS, true));
+        bool(values, VALIDATE_NEW_SCHEMAS, true),
+        kafkaStore != null ? kafkaStore.snapshots() : snapshots(values));
+  }
+
+  /** The embedded store's snapshots: in the data directory's {@code snapshots} folder by default. */
+  private static SnapshotSettings snapshots(Map<String, String> values) throws ConfigException {
+    try {
+      return SnapshotSettings.fromProperties(values,
+          Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

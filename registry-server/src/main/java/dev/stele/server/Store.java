@@ -2,6 +2,7 @@ package dev.stele.server;
 
 import dev.stele.registry.cluster.LeaderElector;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.state.SnapshotSettings;
 import dev.stele.store.embedded.SqliteRecordLog;
 import dev.stele.store.kafka.KafkaLeaderElector;
 import dev.stele.store.kafka.KafkaRecordLog;
@@ -23,7 +24,7 @@ record Store(RecordLog log, String description, Supplier<String> clusterId,
 
   /** Kafka when {@code kafkastore.bootstrap.servers} is set, else the embedded store. */
   static Store of(ServerConfig config, Path dataDir) throws StartException {
-    return config.kafkaStore() != null ? kafka(config) : embedded(dataDir);
+    return config.kafkaStore() != null ? kafka(config) : embedded(dataDir, config.snapshots());
   }
 
   /** The schema topic, shared by every node of the group; a node writes while elected. */
@@ -38,13 +39,13 @@ record Store(RecordLog log, String description, Supplier<String> clusterId,
    * A SQLite file in {@code dataDir} (created here), this node's alone. It belongs to no Kafka
    * cluster: its cluster id is empty.
    */
-  private static Store embedded(Path dataDir) throws StartException {
+  private static Store embedded(Path dataDir, SnapshotSettings snapshots) throws StartException {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StartException("cannot create the data directory " + dataDir + ": " + e, e);
     }
-    return new Store(new SqliteRecordLog(dataDir), "embedded store at " + dataDir, () -> "",
+    return new Store(new SqliteRecordLog(dataDir, snapshots), "embedded store at " + dataDir, () -> "",
         Optional.empty());
   }
 }

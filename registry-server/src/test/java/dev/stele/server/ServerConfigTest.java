@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.model.SchemaLimits;
+import dev.stele.registry.state.SnapshotSettings;
 import dev.stele.schema.CompatibilityLevel;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,9 +258,33 @@ class ServerConfigTest {
     assertThat(kafka.snapshots().dir()).isEqualTo(Path.of("/var/lib/stele/data/snapshots"));
     assertThat(ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
         + "stele.kafkastore.snapshot.enabled=false")).kafkaStore().snapshots().enabled()).isFalse();
-    // harmless on the embedded store, as the other stele.kafkastore.* keys
-    assertThat(ServerConfig.parse(props("stele.kafkastore.snapshot.interval.ms=60000")).unknownKeys())
-        .isEmpty();
+    assertThat(ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
+        + "stele.snapshot.enabled=false")).kafkaStore().snapshots().enabled()).isFalse();
+  }
+
+  @Test
+  void snapshotKeysApplyToTheEmbeddedStoreUnderEitherName() throws ConfigException {
+    ServerConfig embedded = ServerConfig.parse(props("stele.data.dir=/var/lib/stele/data"));
+    assertThat(embedded.snapshots().dir()).isEqualTo(Path.of("/var/lib/stele/data/snapshots"));
+    assertThat(embedded.snapshots().interval()).hasMinutes(5);
+    assertThat(ServerConfig.parse(props("stele.snapshot.dir=/srv/snap;stele.snapshot.interval.ms=60000"))
+        .snapshots()).isEqualTo(new SnapshotSettings(Path.of("/srv/snap"), Duration.ofMinutes(1)));
+    // the names of the Kafka store's first snapshots still work, on both stores
+    ServerConfig old = ServerConfig.parse(props("stele.kafkastore.snapshot.interval.ms=60000"));
+    assertThat(old.unknownKeys()).isEmpty();
+    assertThat(old.snapshots().interval()).hasMinutes(1);
+    assertThat(ServerConfig.parse(props("stele.kafkastore.snapshot.enabled=false")).snapshots()
+        .enabled()).isFalse();
+    assertThat(ServerConfig.parse(props("stele.snapshot.enabled=false")).snapshots().enabled())
+        .isFalse();
+    // both names with different values: refused, not one of them silently ignored
+    assertThatThrownBy(() -> ServerConfig.parse(props(
+        "stele.snapshot.enabled=false;stele.kafkastore.snapshot.enabled=true")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("stele.snapshot.enabled=false and its old name"
+            + " stele.kafkastore.snapshot.enabled=true disagree; keep stele.snapshot.enabled only");
+    assertThatThrownBy(() -> ServerConfig.parse(props("stele.snapshot.interval.ms=soon")))
+        .hasMessage("stele.snapshot.interval.ms=soon must be a positive whole number");
   }
 
   @Test

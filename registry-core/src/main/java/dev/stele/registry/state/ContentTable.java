@@ -37,6 +37,47 @@ final class ContentTable {
     this.tombstones = tombstones;
   }
 
+  /**
+   * A table of {@code schemas} filled in their order before anyone sees it: sized once, no page
+   * copied per entry (loading a snapshot). A later schema with the content of an earlier one takes
+   * its place, as {@link #put} does.
+   *
+   * @param count how many of {@code schemas} to take
+   */
+  static ContentTable of(StoredSchema[] schemas, int count) {
+    int slots = PAGE_SIZE;
+    while ((count + 1) * 2L > slots) {
+      slots *= 2;
+    }
+    Object[][] filled = new Object[slots / PAGE_SIZE][PAGE_SIZE];
+    int mask = slots - 1;
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      StoredSchema stored = schemas[i];
+      int at = spread(stored.content().hashCode()) & mask;
+      while (true) {
+        Object[] page = filled[at >>> PAGE_BITS];
+        Object slot = page[at & (PAGE_SIZE - 1)];
+        if (slot == null) {
+          page[at & (PAGE_SIZE - 1)] = stored;
+          size++;
+          break;
+        }
+        if (((StoredSchema) slot).content().equals(stored.content())) {
+          page[at & (PAGE_SIZE - 1)] = stored;
+          break;
+        }
+        at = (at + 1) & mask;
+      }
+    }
+    return new ContentTable(new AtomicReferenceArray<>(filled), size, 0);
+  }
+
+  /** Live entries. */
+  int size() {
+    return size;
+  }
+
   ContentTable copy() {
     AtomicReferenceArray<Object[]> current = pages;
     AtomicReferenceArray<Object[]> copied = new AtomicReferenceArray<>(current.length());

@@ -64,6 +64,21 @@ public final class ContextIndex {
     this.byGuid = byGuid;
   }
 
+  /**
+   * An index built whole from a snapshot ({@link ContextLoad}): its tables were filled before
+   * anyone could see them.
+   *
+   * @param byGuid and {@code referencedBy}: concurrent maps, as this index's own
+   */
+  static ContextIndex loaded(String context, IdTable<StoredSchema> byId, ContentTable byContent,
+      IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
+      Map<UUID, Set<Integer>> byGuid, int maxId, boolean hasTwins) {
+    ContextIndex index = new ContextIndex(context, byId, byContent, usages, referencedBy, byGuid);
+    index.maxId = maxId;
+    index.hasTwins = hasTwins;
+    return index;
+  }
+
   ContextIndex copy() {
     ContextIndex copy = new ContextIndex(context, byId.copy(), byContent.copy(), usages.copy(),
         new ConcurrentHashMap<>(referencedBy), new ConcurrentHashMap<>(byGuid));
@@ -81,7 +96,16 @@ public final class ContextIndex {
    */
   void forEachForSnapshot(BiConsumer<StoredSchema, UUID> action) {
     int[] seen = {0, 0};
-    for (boolean twinPass : new boolean[] {true, false}) {
+    if (!hasTwins) { // one pass, no content look-up: no content has two ids here
+      byGuid.forEach((guid, ids) -> ids.forEach(id -> {
+        StoredSchema schema = byId.get(id);
+        if (schema != null) {
+          seen[0]++;
+          action.accept(schema, guid);
+        }
+      }));
+    }
+    for (boolean twinPass : hasTwins ? new boolean[] {true, false} : new boolean[0]) {
       byGuid.forEach((guid, ids) -> ids.forEach(id -> {
         StoredSchema schema = byId.get(id);
         if (schema == null) {
@@ -98,11 +122,6 @@ public final class ContextIndex {
     if (seen[0] != seen[1]) {
       throw new IllegalStateException("the GUID index names " + seen[0] + " of " + seen[1] + " ids");
     }
-  }
-
-  /** Sets the highest id ever seen, which outlives the ids deleted since (from a snapshot). */
-  void restoreMaxId(int id) {
-    maxId = Math.max(maxId, id);
   }
 
   public StoredSchema byId(int id) {
@@ -148,11 +167,6 @@ public final class ContextIndex {
    * such a record is refused (the first writer of an id wins, as ids must never be reused).
    */
   StoredSchema intern(int id, SchemaContent content) {
-    return intern(id, content, null);
-  }
-
-  /** {@link #intern(int, SchemaContent)} with the content's GUID when known (from a snapshot). */
-  StoredSchema intern(int id, SchemaContent content, UUID knownGuid) {
     StoredSchema existing = byId.get(id);
     if (existing != null) {
       return existing.content().equals(content) ? existing : null;
@@ -165,7 +179,7 @@ public final class ContextIndex {
     }
     maxId = Math.max(maxId, id);
     // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
-    UUID guid = knownGuid != null ? knownGuid : SchemaGuids.of(content);
+    UUID guid = SchemaGuids.of(content);
     byGuid.merge(guid, Set.of(id), ContextIndex::union);
     for (SchemaReference ref : stored.references()) {
       referencedBy.merge(referenced(ref), Set.of(id), ContextIndex::union);
@@ -175,20 +189,27 @@ public final class ContextIndex {
 
   void addUsage(int id, SubjectVersion usage) {
     Object old = usages.get(id);
+    Object now = withUsage(old, usage);
+    if (now != old) {
+      usages.put(id, now);
+    }
+  }
+
+  /** An id's usages (null, one, or an array) with one more; {@code old} itself when it has it. */
+  static Object withUsage(Object old, SubjectVersion usage) {
     if (old == null) {
-      usages.put(id, usage);
-      return;
+      return usage;
     }
     SubjectVersion[] all =
         old instanceof SubjectVersion one ? new SubjectVersion[] {one} : (SubjectVersion[]) old;
     for (SubjectVersion known : all) {
       if (known.equals(usage)) {
-        return;
+        return old;
       }
     }
     SubjectVersion[] more = Arrays.copyOf(all, all.length + 1);
     more[all.length] = usage;
-    usages.put(id, more);
+    return more;
   }
 
   /**
@@ -242,6 +263,10 @@ public final class ContextIndex {
 
   /** The subject version a reference names, its subject qualified with this context. */
   private SubjectVersion referenced(SchemaReference ref) {
+    return referenced(context, ref);
+  }
+
+  static SubjectVersion referenced(String context, SchemaReference ref) {
     return new SubjectVersion(QualifiedSubject.qualifyWithParent(ref.subject(), context), ref.version());
   }
 
@@ -255,7 +280,7 @@ public final class ContextIndex {
     return rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0) : rest.toArray(new SubjectVersion[0]);
   }
 
-  private static <T> Set<T> union(Set<T> old, Set<T> added) {
+  static <T> Set<T> union(Set<T> old, Set<T> added) {
     Set<T> all = new HashSet<>(old);
     all.addAll(added);
     return Set.copyOf(all);

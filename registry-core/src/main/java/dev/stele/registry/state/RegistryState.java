@@ -224,22 +224,14 @@ public final class RegistryState implements RecordSink {
     return deletedContexts;
   }
 
-  /** The index of a context, made when missing, for loading its ids. */
-  ContextIndex restoreContext(String context) {
-    return contextIndex(context);
+  /** Puts a context's index, built whole from a snapshot, with its count of ids. */
+  synchronized void restoreContext(String context, ContextIndex index, int ids) {
+    contexts.put(context, index);
+    schemaCount += ids;
   }
 
-  /** Counts an id a snapshot interned (apply counts the ids it interns itself). */
-  void restoredId() {
-    schemaCount++;
-  }
-
-  /** Puts a subject's versions from a snapshot; their ids are in their context's index already. */
+  /** Puts a subject's versions from a snapshot; their usages are in their context's index. */
   synchronized void restoreSubject(String subject, SubjectHistory history) {
-    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
-    for (VersionEntry entry : history.all()) {
-      index.addUsage(entry.schema().id(), new SubjectVersion(subject, entry.version()));
-    }
     putHistory(subject, history);
   }
 

@@ -27,4 +27,33 @@ public record SnapshotMark(String log, long next, Map<String, String> checks) {
   public String check(String name) {
     return checks.getOrDefault(name, "");
   }
+
+  /**
+   * How the log's record at {@code next - 1} differs from the one this mark was taken after: the
+   * first of {@code now} (that record's facts as the store reads them now) that this mark
+   * records otherwise; empty when none does.
+   */
+  public java.util.Optional<String> differenceFrom(Map<String, String> now) {
+    for (Map.Entry<String, String> fact : new TreeMap<>(now).entrySet()) {
+      if (!fact.getValue().equals(check(fact.getKey()))) {
+        return java.util.Optional.of("the record at offset " + (next - 1) + " differs from the one"
+            + " the snapshot was taken after (" + fact.getKey() + " " + check(fact.getKey())
+            + ", now " + fact.getValue() + ")");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The SHA-256 of a record's key or value, in hex ("null" for none): a fact stores compare. */
+  public static String sha256(byte[] bytes) {
+    if (bytes == null) {
+      return "null";
+    }
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
 }

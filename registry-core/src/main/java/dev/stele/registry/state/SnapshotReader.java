@@ -6,10 +6,9 @@ import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.CompactText;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.StoredSchema;
+import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.model.TextCompression;
 import dev.stele.schema.SchemaReference;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 
 /**
  * Reads a {@link StateSnapshot}: first its header ({@link #mark()}, read on opening, so a store
@@ -33,20 +30,18 @@ public final class SnapshotReader implements AutoCloseable {
   /** No string or blob in a snapshot is near this; a larger length means a corrupt file. */
   private static final int MAX_BLOB = 256 << 20;
 
-  private final InputStream raw;
-  private final CheckedInputStream checked;
-  private final DataInputStream data;
+  private final SnapshotInput data;
   private final SnapshotMark mark;
+  /** The last schema type read, and its bytes: a snapshot holds a handful of distinct types. */
+  private String lastType = "";
+  private byte[] lastTypeBytes = new byte[0];
 
   /**
    * Reads the header of a snapshot of {@code length} bytes; the stream is closed with this reader.
    */
   public SnapshotReader(InputStream in, long length) throws IOException {
-    this.raw = in;
-    // The checksum sees the body only (the file less its last 4 bytes, the checksum itself), in
-    // blocks: the buffer sits above it.
-    this.checked = new CheckedInputStream(new Bounded(in, Math.max(0, length - 4)), new CRC32C());
-    this.data = new DataInputStream(new BufferedInputStream(checked, 1 << 16));
+    // The checksum sees the body only: the file less its last 4 bytes, the checksum itself.
+    this.data = new SnapshotInput(in, length - 4);
     try {
       if (data.readLong() != StateSnapshot.MAGIC) {
         throw new IOException("not a Stele state snapshot (wrong magic number)");
@@ -87,16 +82,19 @@ public final class SnapshotReader implements AutoCloseable {
       throw new IllegalStateException("a snapshot loads into an empty state only");
     }
     try {
-      readContexts(state);
-      readSubjects(state);
+      Map<String, ContextLoad> loads = new java.util.LinkedHashMap<>();
+      readContexts(loads);
+      readSubjects(state, loads);
       state.declaredContexts().addAll(strings());
       state.deletedContexts().addAll(strings());
       readRecords(state);
       if (data.readInt() != StateSnapshot.END) {
         throw new IOException("the snapshot has no end tag where its body should end (corrupt)");
       }
-      int expected = (int) checked.getChecksum().getValue();
-      if (new DataInputStream(raw).readInt() != expected) {
+      if (!data.atEnd()) {
+        throw new IOException("the snapshot has bytes after its end tag (corrupt)");
+      }
+      if (data.trailer() != data.checksum()) {
         throw new IOException("the snapshot's checksum does not match its contents (corrupt)");
       }
       state.restoreLastOffset(mark.next() - 1);
@@ -112,39 +110,50 @@ public final class SnapshotReader implements AutoCloseable {
     }
   }
 
-  private void readContexts(RegistryState state) throws IOException {
+  private void readContexts(Map<String, ContextLoad> loads) throws IOException {
     int contexts = count("contexts");
     for (int c = 0; c < contexts; c++) {
-      ContextIndex index = state.restoreContext(string());
-      index.restoreMaxId(data.readInt());
+      String name = string();
+      int maxId = data.readInt();
       int schemas = count("schemas");
+      ContextLoad load = new ContextLoad(name, Math.min(schemas, 1 << 20), maxId);
+      loads.put(name, load);
       for (int i = 0; i < schemas; i++) {
         int id = data.readInt();
-        String type = string();
+        String type = type();
         int length = data.readInt();
         int hash = data.readInt();
         CompactText text = CompactText.restore(blob(), length, hash);
         UUID guid = new UUID(data.readLong(), data.readLong());
         int refCount = count("references");
-        List<SchemaReference> refs = new ArrayList<>(refCount);
+        List<SchemaReference> refs = refCount == 0 ? List.of() : new ArrayList<>(refCount);
         for (int r = 0; r < refCount; r++) {
           refs.add(new SchemaReference(string(), string(), data.readInt()));
         }
         SchemaContent content = new SchemaContent(type, text, refs, StateSnapshot.json(string()),
             StateSnapshot.json(string()));
-        if (index.intern(id, content, guid) == null) {
+        if (!load.add(content.withId(id), guid)) {
           throw new IOException("the snapshot names id " + id + " twice (corrupt)");
         }
-        state.restoredId();
       }
     }
   }
 
-  private void readSubjects(RegistryState state) throws IOException {
+  /**
+   * Each subject's versions, its ids resolved in the loads of {@link #readContexts}, whose usages
+   * they add; then each context's index is built whole and put in the state.
+   */
+  private void readSubjects(RegistryState state, Map<String, ContextLoad> loads) throws IOException {
     int subjects = count("subjects");
+    String lastContext = null;
+    ContextLoad load = null;
     for (int s = 0; s < subjects; s++) {
       String subject = string();
-      ContextIndex index = state.index(dev.stele.registry.model.QualifiedSubject.contextOf(subject));
+      String context = dev.stele.registry.model.QualifiedSubject.contextOf(subject);
+      if (!context.equals(lastContext)) {
+        lastContext = context;
+        load = loads.get(context);
+      }
       int versions = count("versions");
       VersionEntry[] entries = new VersionEntry[versions];
       for (int v = 0; v < versions; v++) {
@@ -152,15 +161,17 @@ public final class SnapshotReader implements AutoCloseable {
         int id = data.readInt();
         boolean deleted = data.readBoolean();
         long timestamp = data.readLong();
-        StoredSchema schema = index.byId(id);
+        StoredSchema schema = load == null ? null : load.byId(id);
         if (schema == null || v > 0 && entries[v - 1].version() >= version) {
           throw new IOException("the snapshot's subject " + subject + " names id " + id
               + " or version " + version + " it cannot hold (corrupt)");
         }
         entries[v] = new VersionEntry(version, schema, deleted, timestamp);
+        load.addUsage(id, new SubjectVersion(subject, version));
       }
       state.restoreSubject(subject, SubjectHistory.of(entries));
     }
+    loads.forEach((name, loaded) -> state.restoreContext(name, loaded.build(), loaded.count()));
   }
 
   private void readRecords(RegistryState state) throws IOException {
@@ -199,76 +210,40 @@ public final class SnapshotReader implements AutoCloseable {
   }
 
   private String string() throws IOException {
-    byte[] bytes = blob();
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    int length = length();
+    return length == -1 ? null : data.readUtf8(length);
+  }
+
+  /** A schema type: the one before it again, usually, so no new String is made nor interned. */
+  private String type() throws IOException {
+    int length = length();
+    if (length == lastTypeBytes.length && data.skipIfEqual(lastTypeBytes)) {
+      return lastType;
+    }
+    if (length == -1) {
+      throw new IOException("the snapshot has a schema without a type (corrupt)");
+    }
+    lastTypeBytes = data.readBytes(length);
+    lastType = new String(lastTypeBytes, StandardCharsets.UTF_8).intern();
+    return lastType;
   }
 
   private byte[] blob() throws IOException {
+    int length = length();
+    return length == -1 ? null : data.readBytes(length);
+  }
+
+  /** A length before a string or blob: -1 for null. */
+  private int length() throws IOException {
     int length = data.readInt();
-    if (length == -1) {
-      return null;
-    }
     if (length < -1 || length > MAX_BLOB) {
       throw new IOException("the snapshot gives a length of " + length + " (corrupt)");
     }
-    byte[] bytes = new byte[length];
-    data.readFully(bytes);
-    return bytes;
+    return length;
   }
 
   @Override
   public void close() throws IOException {
     data.close();
-  }
-
-  /** The first {@code left} bytes of a stream, and nothing after them. */
-  private static final class Bounded extends java.io.FilterInputStream {
-    private long left;
-
-    Bounded(InputStream in, long left) {
-      super(in);
-      this.left = left;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(buffer, offset, (int) Math.min(length, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = in.skip(Math.min(n, left));
-      left -= skipped;
-      return skipped;
-    }
-
-    @Override
-    public int available() throws IOException {
-      return (int) Math.min(in.available(), left);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 }

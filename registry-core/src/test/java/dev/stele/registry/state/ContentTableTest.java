@@ -27,6 +27,25 @@ class ContentTableTest {
   }
 
   @Test
+  void aTableBuiltWholeFindsEachSchemaTheLaterTwinWinsAndItGrowsOnAfterwards() {
+    StoredSchema[] schemas = new StoredSchema[3_001];
+    for (int n = 1; n <= 3_000; n++) {
+      schemas[n - 1] = content(n).withId(n);
+    }
+    schemas[3_000] = content(7).withId(7_007); // an IMPORT twin, after the id it replaces
+    ContentTable built = ContentTable.of(schemas, schemas.length);
+    assertThat(built.size()).isEqualTo(3_000);
+    for (int n = 1; n <= 3_000; n++) {
+      assertThat(built.get(content(n)).id()).isEqualTo(n == 7 ? 7_007 : n);
+    }
+    for (int n = 3_001; n <= 6_000; n++) {
+      assertThat(built.put(content(n).withId(n))).isNull();
+    }
+    assertThat(built.get(content(5_999)).id()).isEqualTo(5_999);
+    assertThat(built.get(content(6_001))).isNull();
+  }
+
+  @Test
   void anEqualContentReplacesItsTwinAndReturnsIt() {
     StoredSchema first = content(1).withId(1);
     table.put(first);

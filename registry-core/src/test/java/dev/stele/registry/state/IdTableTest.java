@@ -23,6 +23,25 @@ class IdTableTest {
   }
 
   @Test
+  void aBuilderFillsPagesInAnyOrderAndItsTableChangesByCopiesAfterwards() {
+    IdTable.Builder<String> builder = new IdTable.Builder<>();
+    for (int id = 5_000; id >= 1; id -= 3) {
+      builder.put(id, "s" + id);
+    }
+    builder.put(IdTable.PAGED_IDS + 5, "far");
+    assertThat(builder.get(4_997)).isEqualTo("s4997");
+    IdTable<String> built = builder.build();
+    assertThat(built.get(5_000)).isEqualTo("s5000");
+    assertThat(built.get(2)).isEqualTo("s2");
+    assertThat(built.get(3)).isNull();
+    assertThat(built.get(IdTable.PAGED_IDS + 5)).isEqualTo("far");
+    IdTable<String> copy = built.copy();
+    built.put(2, "changed");
+    assertThat(copy.get(2)).as("a copy shares pages that are never changed").isEqualTo("s2");
+    assertThat(built.get(2)).isEqualTo("changed");
+  }
+
+  @Test
   void removesWithNull() {
     table.put(5, "five");
     table.put(5, null);

@@ -24,12 +24,14 @@ final class GroupCommitter implements BatchSink {
   private final RecordTable table;
   private final RecordSink sink;
   private final AtomicLong commits = new AtomicLong();
+  private final EmbeddedSnapshots snapshots; // null: none
   private long nextOffset; // confined to the pipeline's writer thread once it runs
 
-  GroupCommitter(RecordTable table, RecordSink sink, long nextOffset) {
+  GroupCommitter(RecordTable table, RecordSink sink, long nextOffset, EmbeddedSnapshots snapshots) {
     this.table = table;
     this.sink = sink;
     this.nextOffset = nextOffset;
+    this.snapshots = snapshots;
   }
 
   /** Transactions committed so far. */
@@ -60,6 +62,12 @@ final class GroupCommitter implements BatchSink {
       }
       nextOffset = offset;
       append.future().complete(offset - 1);
+    }
+    PendingAppend last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+    if (snapshots != null && last != null && last.size() > 0) {
+      int i = last.size() - 1;
+      snapshots.applied(new EmbeddedSnapshots.Row(offset - 1, last.keys().get(i),
+          last.values().get(i), timestamp));
     }
   }
 

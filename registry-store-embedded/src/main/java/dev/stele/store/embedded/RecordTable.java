@@ -23,7 +23,9 @@ final class RecordTable implements AutoCloseable {
 
   private static final String CREATE = "CREATE TABLE IF NOT EXISTS records ("
       + "offset INTEGER PRIMARY KEY, key BLOB NOT NULL, value BLOB, ts INTEGER NOT NULL)";
-  private static final String SELECT = "SELECT offset, key, value, ts FROM records ORDER BY offset";
+  private static final String SELECT =
+      "SELECT offset, key, value, ts FROM records WHERE offset >= ? ORDER BY offset";
+  private static final String SELECT_ONE = "SELECT offset, key, value, ts FROM records WHERE offset = ?";
   private static final String INSERT =
       "INSERT INTO records (offset, key, value, ts) VALUES (?, ?, ?, ?)";
 
@@ -86,17 +88,37 @@ final class RecordTable implements AutoCloseable {
     return file;
   }
 
-  /** Hands every row to {@code handler} in log order; returns the offset the next row gets. */
-  long replay(RowHandler handler) throws SQLException {
-    long next = 0;
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SELECT)) {
-      while (rs.next()) {
-        long offset = rs.getLong(1);
-        handler.row(offset, rs.getBytes(2), rs.getBytes(3), rs.getLong(4));
-        next = offset + 1;
+  /**
+   * Hands every row from offset {@code from} on to {@code handler} in log order; returns the
+   * offset the next row gets ({@code from} when there is none).
+   */
+  long replay(long from, RowHandler handler) throws SQLException {
+    long next = from;
+    try (PreparedStatement st = connection.prepareStatement(SELECT)) {
+      st.setLong(1, from);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long offset = rs.getLong(1);
+          handler.row(offset, rs.getBytes(2), rs.getBytes(3), rs.getLong(4));
+          next = offset + 1;
+        }
       }
     }
     return next;
+  }
+
+  /** Hands the row at {@code offset} to {@code handler}; false when there is none. */
+  boolean row(long offset, RowHandler handler) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(SELECT_ONE)) {
+      st.setLong(1, offset);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        handler.row(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getLong(4));
+        return true;
+      }
+    }
   }
 
   /** The offset the next row gets, read from the file itself. */

@@ -9,6 +9,8 @@ import dev.stele.registry.log.RecordFormatException;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.state.SnapshotSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code _schemas} records, written by one process at a time ({@code <dataDir>/stele.lock}).
  * Appends go through the core's pipeline ({@link AppendQueue}, {@link BatchWriter}) to a
  * {@link GroupCommitter}, which group-commits them; reads never touch this class, they are
- * served from the state the sink builds.
+ * served from the state the sink builds. With snapshots on and the core's {@link RegistryState}
+ * as the sink, a snapshot of the state that fits the file is loaded first and only the rows after
+ * it are replayed ({@link EmbeddedSnapshots}, decision 0016).
  */
 public final class SqliteRecordLog implements RecordLog {
   public static final String DB_FILE = "stele.db";
@@ -33,16 +37,25 @@ public final class SqliteRecordLog implements RecordLog {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteRecordLog.class);
 
   private final Path dataDir;
+  private final SnapshotSettings snapshotSettings;
+  private EmbeddedSnapshots snapshots; // null: none (off, or a sink that is no RegistryState)
   private volatile AppendQueue queue = AppendQueue.refusing("the log is not open");
   private DataDirLock lock;
   private RecordTable table;
   private volatile GroupCommitter committer;
   private Thread committerThread;
   private boolean opened;
+  private long startOffset;
   private boolean closed;
 
+  /** A log without state snapshots: every start replays the whole file. */
   public SqliteRecordLog(Path dataDir) {
+    this(dataDir, SnapshotSettings.OFF);
+  }
+
+  public SqliteRecordLog(Path dataDir, SnapshotSettings snapshots) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this.snapshotSettings = Objects.requireNonNull(snapshots, "snapshots");
   }
 
   @Override
@@ -60,8 +73,22 @@ public final class SqliteRecordLog implements RecordLog {
     Path file = dataDir.resolve(DB_FILE);
     try {
       table = RecordTable.open(file);
-      long next = table.replay((offset, key, value, ts) -> replayRow(sink, offset, key, value, ts));
-      committer = new GroupCommitter(table, sink, next);
+      long from = 0;
+      if (snapshotSettings.enabled() && sink instanceof RegistryState state) {
+        snapshots = new EmbeddedSnapshots(snapshotSettings, file);
+        snapshots.checkFolder();
+        from = snapshots.restore(state, table);
+      }
+      EmbeddedSnapshots.Row[] last = {null};
+      long next = table.replay(from, (offset, key, value, ts) -> {
+        replayRow(sink, offset, key, value, ts);
+        last[0] = snapshots == null ? null : new EmbeddedSnapshots.Row(offset, key, value, ts);
+      });
+      if (snapshots != null) {
+        snapshots.replayed(last[0], from == 0);
+      }
+      startOffset = from;
+      committer = new GroupCommitter(table, sink, next, snapshots);
     } catch (SQLException | RuntimeException e) {
       release();
       throw e instanceof LogException le ? le
@@ -105,6 +132,11 @@ public final class SqliteRecordLog implements RecordLog {
     return queue.append(records);
   }
 
+  /** Where the start's replay began: 0, or where the loaded snapshot ended. */
+  public long startOffset() {
+    return startOffset;
+  }
+
   /** Transactions committed since open; tests use it to see appends sharing a commit. */
   public long commitCount() {
     GroupCommitter c = committer;
@@ -123,6 +155,9 @@ public final class SqliteRecordLog implements RecordLog {
     }
     if (committerThread != null && committerThread != Thread.currentThread()) {
       joinCommitter(); // it finishes the transaction in flight, which is already on its way
+    }
+    if (snapshots != null && opened && (committerThread == null || !committerThread.isAlive())) {
+      snapshots.close(); // nothing applies any more: the state is still
     }
     release();
   }

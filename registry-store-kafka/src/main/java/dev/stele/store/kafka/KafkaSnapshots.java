@@ -1,70 +1,40 @@
 package dev.stele.store.kafka;
 
-import dev.stele.registry.log.LogException;
 import dev.stele.registry.state.RegistryState;
-import dev.stele.registry.state.SnapshotFile;
+import dev.stele.registry.state.SnapshotKeeper;
 import dev.stele.registry.state.SnapshotMark;
-import dev.stele.registry.state.SnapshotReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A node's snapshot of its state on the schema topic (decision 0016): loaded at start when
- * {@link SnapshotCheck} finds it fits the topic, so the reader resumes after it; written now and
- * then from a copy of the state taken on the reader's thread (so it is the state at exactly the
- * last record read), on a thread of its own, and once more on a clean shutdown.
+ * A node's snapshot of its state on the schema topic and the key topic (decision 0016): the
+ * core's {@link SnapshotKeeper} with what only the Kafka store knows, the topics' ids, the
+ * {@link SnapshotCheck} of a snapshot against both topics, and the mark of the last record read
+ * of each.
  *
  * <p>Assumption: {@link #afterPoll} and {@link #close} are called by the reader's thread, or once
- * it has stopped; {@link #restore} before it starts.
+ * it has stopped; {@link #restore} before it starts. A snapshot is due when the schema topic has
+ * moved on since the last one (the keeper counts its offsets); key records read meanwhile are
+ * in it too, and a node that only ever reads key records waits for the next schema record (a
+ * leader writes one, its NOOP, when it takes over).
  */
 final class KafkaSnapshots {
-  private static final Logger LOG = LoggerFactory.getLogger(KafkaSnapshots.class);
-
   private final KafkaStoreConfig config;
-  private final SnapshotFile file;
-  private final long intervalNanos;
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "stele-snapshot-writer");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private RegistryState state;
+  private final SnapshotKeeper keeper;
   private String topicId = "";
-  /** The offset the newest snapshot on disk resumes at; -1: none. */
-  private volatile long writtenNext = -1;
-  /** Where the newest snapshot (written or loaded) stands on the key topic. */
-  private volatile SnapshotCheck.TopicMark keysWritten;
-  private long lastStart = System.nanoTime();
-  private volatile boolean soon;
-  private Future<?> inFlight;
+  /** Where the state stood on the key topic at the start: what a mark says until a key record is read. */
+  private SnapshotCheck.TopicMark keysAtStart;
 
   KafkaSnapshots(KafkaStoreConfig config) {
     this.config = config;
-    this.file = new SnapshotFile(config.snapshots().file(config.topic()));
-    this.intervalNanos = config.snapshots().interval().toNanos();
+    this.keeper = new SnapshotKeeper(config.snapshots(), config.topic(),
+        "the schema topic '" + config.topic() + "'");
   }
 
   /** Refuses a folder this node cannot write to, at start rather than at the first snapshot. */
   void checkFolder() {
-    Path dir = file.path().getParent();
-    try {
-      Files.createDirectories(dir);
-      Files.delete(Files.createTempFile(dir, "write-check", ".tmp"));
-    } catch (IOException | RuntimeException e) {
-      throw new LogException("cannot write state snapshots to " + dir + " ("
-          + KafkaStoreConfig.SNAPSHOT_DIR + "): " + e + "; name a writable folder, or set "
-          + KafkaStoreConfig.SNAPSHOT_ENABLED + "=false to replay the whole topic at every start");
-    }
+    keeper.checkFolder();
   }
 
   /** Where the reader starts on each topic: every record below is in the state already. */
@@ -79,58 +49,25 @@ final class KafkaSnapshots {
    * @return the offsets to read the topics from: the snapshot's, or 0 for a full replay
    */
   Resume restore(RegistryState empty, Admin admin) {
-    this.state = empty;
     this.topicId = SnapshotCheck.topicId(admin, config.topic(), config.initTimeout());
     String keysTopicId = SnapshotCheck.topicId(admin, config.keysTopic(), config.initTimeout());
-    this.keysWritten = SnapshotCheck.TopicMark.none(config.keysTopic(), keysTopicId);
-    if (!file.exists()) {
-      LOG.info("No state snapshot at {}: replaying the schema topic '{}' from its start",
-          file.path(), config.topic());
+    this.keysAtStart = SnapshotCheck.TopicMark.none(config.keysTopic(), keysTopicId);
+    SnapshotCheck check = new SnapshotCheck(config, config.initTimeout());
+    SnapshotMark[] checked = new SnapshotMark[1];
+    long next = keeper.restore(empty, mark -> {
+      checked[0] = mark;
+      return check.mismatch(mark, admin, topicId, keysTopicId);
+    });
+    if (next == 0 || checked[0] == null) {
       return Resume.START;
     }
-    long started = System.nanoTime();
-    Optional<String> refused;
-    SnapshotMark mark = null;
-    try (SnapshotReader reader = file.open()) {
-      mark = reader.mark();
-      refused = new SnapshotCheck(config, config.initTimeout()).mismatch(mark, admin, topicId,
-          keysTopicId);
-      if (refused.isEmpty()) {
-        reader.restoreInto(empty);
-      }
-    } catch (IOException e) {
-      empty.clear();
-      refused = Optional.of(e.getMessage());
-    } catch (RuntimeException e) {
-      // Kafka did not answer the check: the snapshot may be fine, so it stays for the next start.
-      empty.clear();
-      LOG.warn("Cannot check the state snapshot {} against the schema topic '{}': {}; replaying"
-          + " the topic from its start", file.path(), config.topic(), e.getMessage());
-      soon = true;
-      return Resume.START;
-    }
-    if (refused.isPresent()) {
-      LOG.warn("Not using the state snapshot {}: {}; it is deleted and the schema topic '{}' is"
-          + " replayed from its start", file.path(), refused.get(), config.topic());
-      try {
-        file.delete();
-      } catch (IOException e) {
-        LOG.warn("Cannot delete {}: {}", file.path(), e.toString());
-      }
-      soon = true;
-      return Resume.START;
-    }
-    writtenNext = mark.next();
-    keysWritten = SnapshotCheck.TopicMark.keysOf(mark);
-    LOG.info("Loaded the state snapshot {} ({} subjects, {} schemas) in {} ms; reading the schema"
-        + " topic '{}' from offset {}", file.path(), empty.subjectCount(), empty.schemaCount(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), config.topic(), mark.next());
-    return new Resume(mark.next(), keysWritten.next());
+    keysAtStart = SnapshotCheck.TopicMark.keysOf(checked[0]);
+    return new Resume(next, keysAtStart.next());
   }
 
   /** Asks for a snapshot at the next poll (after a full replay, so the next start is quick). */
   void writeSoon() {
-    soon = true;
+    keeper.writeSoon();
   }
 
   /**
@@ -139,77 +76,30 @@ final class KafkaSnapshots {
    * written.
    */
   void afterPoll(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
-    if (last == null || state == null || !newer(last, keysLast)) {
-      return;
+    if (last != null) {
+      keeper.offer(last.offset(), () -> mark(last, keysLast));
     }
-    if (!soon && System.nanoTime() - lastStart < intervalNanos) {
-      return;
-    }
-    if (inFlight != null && !inFlight.isDone()) {
-      return;
-    }
-    soon = false;
-    lastStart = System.nanoTime();
-    RegistryState copy = state.copy(); // on the reader's thread: exactly the state up to last
-    SnapshotMark mark = mark(last, keysLast);
-    inFlight = writer.submit(() -> write(copy, mark));
   }
 
   /** Waits for a snapshot being written, writes a last one when something is newer, and stops. */
   void close(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
-    try {
-      if (inFlight != null) {
-        inFlight.get();
-      }
-      if (state != null && last != null && newer(last, keysLast)) {
-        write(state.copy(), mark(last, keysLast));
-      }
-    } catch (Exception e) {
-      LOG.warn("No state snapshot on closing: {}", e.toString());
-    } finally {
-      writer.shutdown();
-    }
+    keeper.close(last == null ? -1 : last.offset(), () -> mark(last, keysLast));
   }
 
-  /** Whether the reader has read past the newest snapshot on either topic. */
-  private boolean newer(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
-    return last.offset() + 1 > writtenNext
-        || keysLast != null && keysLast.offset() + 1 > keysWritten.next();
-  }
-
-  /**
-   * The mark after {@code last}; on the key topic after {@code keysLast}, or where the loaded
-   * snapshot stood when nothing of it was read since.
-   */
-  private SnapshotMark mark(ConsumerRecord<byte[], byte[]> last,
-      ConsumerRecord<byte[], byte[]> keysLast) {
-    SnapshotCheck.TopicMark keys = keysLast == null ? keysWritten
-        : SnapshotCheck.TopicMark.after(keysWritten.topicId(), keysLast);
+  /** The mark after {@code last}; on the key topic after {@code keysLast}, else where the start left it. */
+  private SnapshotMark mark(ConsumerRecord<byte[], byte[]> last, ConsumerRecord<byte[], byte[]> keysLast) {
+    SnapshotCheck.TopicMark keys = keysLast == null ? keysAtStart
+        : SnapshotCheck.TopicMark.after(keysAtStart.topicId(), keysLast);
     return SnapshotCheck.mark(config.topic(), topicId, last, keys);
-  }
-
-  private void write(RegistryState copy, SnapshotMark mark) {
-    long started = System.nanoTime();
-    try {
-      file.write(copy, mark);
-      writtenNext = mark.next();
-      keysWritten = SnapshotCheck.TopicMark.keysOf(mark);
-      LOG.info("Wrote the state snapshot {} up to offset {} ({} schemas, {} MB) in {} ms",
-          file.path(), mark.next(), copy.schemaCount(), Files.size(file.path()) >> 20,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Cannot write the state snapshot {}: {}; the next start replays more of the topic",
-          file.path(), e.toString());
-    }
   }
 
   /** The snapshot's file, for tests and the start-up line. */
   Path path() {
-    return file.path();
+    return keeper.path();
   }
 
   /** The offset the newest snapshot written or loaded resumes at; -1: none. */
   long writtenNext() {
-    return writtenNext;
+    return keeper.writtenNext();
   }
 }

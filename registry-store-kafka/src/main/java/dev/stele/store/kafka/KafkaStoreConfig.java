@@ -1,5 +1,6 @@
 package dev.stele.store.kafka;
 
+import dev.stele.registry.state.SnapshotSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,10 @@ public record KafkaStoreConfig(
   public static final String INIT_TIMEOUT = "kafkastore.init.timeout.ms";
   /** Stele's own key (not a client setting, hence outside {@code kafkastore.}). */
   public static final String APPLY_TIMEOUT = "stele.kafkastore.apply.timeout.ms";
-  public static final String SNAPSHOT_ENABLED = "stele.kafkastore.snapshot.enabled";
-  public static final String SNAPSHOT_DIR = "stele.kafkastore.snapshot.dir";
-  public static final String SNAPSHOT_INTERVAL = "stele.kafkastore.snapshot.interval.ms";
+  /** The snapshot keys' first names; both stores read them now ({@link SnapshotSettings}). */
+  public static final String SNAPSHOT_ENABLED = SnapshotSettings.OLD_ENABLED;
+  public static final String SNAPSHOT_DIR = SnapshotSettings.OLD_DIR;
+  public static final String SNAPSHOT_INTERVAL = SnapshotSettings.OLD_INTERVAL;
   /** Stele's keys of the Kafka store outside {@code kafkastore.}: harmless on the embedded store. */
   public static final Set<String> STELE_KEYS = Set.of(APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR,
       SNAPSHOT_INTERVAL);
@@ -181,21 +183,8 @@ public record KafkaStoreConfig(
         Duration.ofMillis(positive(properties, APPLY_TIMEOUT, (int) DEFAULT_APPLY_TIMEOUT.toMillis())),
         transactionalId,
         clients,
-        snapshots(properties, dataDir),
+        SnapshotSettings.fromProperties(properties, dataDir),
         text(properties, KEYS_TOPIC, DEFAULT_KEYS_TOPIC));
-  }
-
-  private static SnapshotSettings snapshots(Map<String, String> properties, java.nio.file.Path dataDir) {
-    if (!bool(properties, SNAPSHOT_ENABLED, true)) {
-      return SnapshotSettings.OFF;
-    }
-    String dir = text(properties, SNAPSHOT_DIR, null);
-    if (dir == null && dataDir == null) {
-      return SnapshotSettings.OFF;
-    }
-    return new SnapshotSettings(dir == null ? dataDir.resolve("snapshots") : java.nio.file.Path.of(dir),
-        Duration.ofMillis(positive(properties, SNAPSHOT_INTERVAL,
-            (int) SnapshotSettings.DEFAULT_INTERVAL.toMillis())));
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.stele.store.kafka;
 
 import dev.stele.registry.state.SnapshotMark;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,13 +230,6 @@ final class SnapshotCheck {
   }
 
   static String sha256(byte[] bytes) {
-    if (bytes == null) {
-      return "null";
-    }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return SnapshotMark.sha256(bytes);
   }
 }

@@ -145,7 +145,7 @@ class KafkaSnapshotTest {
     assertThatThrownBy(() -> log.open(new RegistryState()))
         .isInstanceOf(dev.stele.registry.log.LogException.class)
         .hasMessageStartingWith("cannot write state snapshots to " + notAFolder)
-        .hasMessageContaining("stele.kafkastore.snapshot.enabled=false");
+        .hasMessageContaining("stele.snapshot.enabled=false");
   }
 
   /** Writes {@link Records#richHistory()} through a log (with snapshots or not) and closes it. */

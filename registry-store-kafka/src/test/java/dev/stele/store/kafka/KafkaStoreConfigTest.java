@@ -1,5 +1,7 @@
 package dev.stele.store.kafka;
 
+import dev.stele.registry.state.SnapshotSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
