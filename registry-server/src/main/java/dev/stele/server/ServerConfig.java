@@ -60,6 +60,9 @@ import java.util.function.Function;
  * @param dek the DEK registry's {@code dek.registry.*} keys
  * @param validateNewSchemas {@code schema.validate.new.schemas}: registrations check a schema as
  *     new (Avro defaults) where no config's {@code validateNewSchemas} says otherwise
+ * @param validateFields {@code schema.validate.fields}: registrations check the
+ *     {@code confluent:reserved} fields where no config's {@code validateFields} says otherwise
+ * @param associationsEnabled {@code associations.enable}: {@code /associations} is served
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -85,7 +88,9 @@ public record ServerConfig(
     CorsOptions cors,
     boolean uiEnabled,
     DekSettings dek,
-    boolean validateNewSchemas) {
+    boolean validateNewSchemas,
+    boolean validateFields,
+    boolean associationsEnabled) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -162,7 +167,9 @@ public record ServerConfig(
         CorsSettings.parse(values),
         bool(values, UI_ENABLED, true),
         DekSettings.parse(values, kafkaStore != null),
-        bool(values, VALIDATE_NEW_SCHEMAS, true));
+        bool(values, VALIDATE_NEW_SCHEMAS, true),
+        bool(values, VALIDATE_FIELDS, false),
+        bool(values, ASSOCIATIONS_ENABLE, true));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
