@@ -77,4 +77,7 @@ public interface Registry {
   CompletionStage<Integer> deleteVersion(Requests.DeleteVersion request);
 
   CompletionStage<List<Integer>> deleteSubject(Requests.DeleteSubject request);
+
+  /** Confluent 8.x's associations of topics with subjects, over the same state and writer. */
+  Associations associations();
 }

@@ -1,6 +1,11 @@
 package dev.stele.registry;
 
+import dev.stele.registry.log.RuleSetCheck;
+import dev.stele.registry.model.Config;
+import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.RegistryException;
+import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.Results.Compatibility;
@@ -9,11 +14,16 @@ import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.read.CompatibilityCheck;
 import dev.stele.registry.read.IdReads;
+import dev.stele.registry.read.Scopes;
+import dev.stele.registry.read.SubjectLookup;
 import dev.stele.registry.read.Reads;
 import dev.stele.registry.read.VersionReads;
 import dev.stele.registry.state.RegistryState;
+import dev.stele.registry.state.SubjectHistory;
+import dev.stele.registry.state.VersionEntry;
 import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Deletion;
+import dev.stele.registry.write.Population;
 import dev.stele.registry.write.Precheck;
 import dev.stele.registry.write.Registration;
 import dev.stele.registry.write.Tagging;
@@ -35,6 +45,7 @@ final class RegistryService implements Registry {
   private final CompatibilityCheck compatibility;
   private final NodeOptions options;
   private final CheckRunner checks;
+  private final AssociationService associations;
 
   RegistryService(RegistryState state, Writer writer, SchemaParser parser, NodeOptions options,
       CheckRunner checks) {
@@ -49,6 +60,12 @@ final class RegistryService implements Registry {
     this.compatibility = new CompatibilityCheck(parser);
     this.registration = new Registration(parser, compatibility, options);
     this.tagging = new Tagging(parser, options, registration);
+    this.associations = new AssociationService(state, writer, this);
+  }
+
+  @Override
+  public Associations associations() {
+    return associations;
   }
 
   @Override
@@ -133,9 +150,37 @@ final class RegistryService implements Registry {
     return versionReads.referencedBy(request);
   }
 
+  /**
+   * As Confluent since 7.9.2: a schema not found as sent is looked up again with the metadata and
+   * rules a registration would give it (from the config and the latest version), so that a client
+   * that registered with inherited metadata finds its schema by the bare text.
+   */
   @Override
   public SchemaVersion lookup(Requests.Lookup request) {
-    return versionReads.lookup(request);
+    try {
+      return versionReads.lookup(request);
+    } catch (RegistryException notFound) {
+      if (notFound.code() != ErrorCode.SCHEMA_NOT_FOUND) {
+        throw notFound;
+      }
+      String subject = SubjectLookup.resolve(state, request.subject());
+      SubjectHistory history = state.history(subject);
+      VersionEntry latest = history == null ? null : history.latestLive();
+      if (latest == null) {
+        throw notFound;
+      }
+      Config config = Scopes.effectiveConfig(state, subject, options);
+      SchemaPayload inherited = Population.inherited(request.payload(), config, latest);
+      if (inherited.equals(request.payload())) {
+        throw notFound;
+      }
+      try {
+        return versionReads.lookup(new Requests.Lookup(request.subject(), inherited,
+            request.normalize(), request.deleted()));
+      } catch (RegistryException again) {
+        throw notFound;
+      }
+    }
   }
 
   @Override
@@ -150,6 +195,11 @@ final class RegistryService implements Registry {
    */
   @Override
   public CompletionStage<Results.Registered> register(Requests.Register request) {
+    try {
+      RuleSetCheck.validate(request.payload().ruleSet());
+    } catch (RegistryException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
     Precheck precheck = new Precheck();
     return checks.run(() -> registration.precheck(request, state, precheck))
         .thenCompose(checked -> writer.submit(pending -> registration.decide(request, pending, precheck)));

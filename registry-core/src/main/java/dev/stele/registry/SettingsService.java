@@ -5,6 +5,7 @@ import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
+import dev.stele.registry.log.RuleSetCheck;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.Mode;
@@ -29,11 +30,17 @@ record SettingsService(RegistryState state, Writer writer, NodeOptions options) 
   @Override
   public Config config(Requests.GetConfig request) {
     String subject = SubjectLookup.canonical(request.subject());
-    if (subject == null || request.defaultToGlobal()) {
+    if (request.defaultToGlobal()) {
       return Scopes.effectiveConfig(state, subject, options);
     }
     Config own = state.config(subject);
     if (own == null) {
+      // Confluent 8.x: without defaultToGlobal the global scope answers its own config or the
+      // server's default level, never the :.__GLOBAL: context's; so does a scope in that context.
+      if (subject == null || QualifiedSubject.parse(subject).context().equals(
+          Scopes.GLOBAL_CONTEXT_SCOPE.substring(1, Scopes.GLOBAL_CONTEXT_SCOPE.length() - 1))) {
+        return Config.ofLevel(options.defaultLevel());
+      }
       throw ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED.exception(subject);
     }
     return Scopes.withDefaultLevel(own, options);
@@ -43,6 +50,8 @@ record SettingsService(RegistryState state, Writer writer, NodeOptions options) 
   public CompletionStage<Config> updateConfig(Requests.UpdateConfig request) {
     String subject = SubjectLookup.canonical(request.subject());
     Config update = request.update();
+    RuleSetCheck.validate(update.defaultRuleSet());
+    RuleSetCheck.validate(update.overrideRuleSet());
     // The default context named as a subject ("" or ":.:") is the global scope for a change.
     String scope = subject == null || subject.isEmpty() ? null : SubjectRules.requireValidScope(subject);
     return writer.submit(pending -> {
@@ -59,6 +68,12 @@ record SettingsService(RegistryState state, Writer writer, NodeOptions options) 
   public CompletionStage<Config> deleteConfig(Requests.DeleteConfig request) {
     String subject = SubjectLookup.canonical(request.subject());
     return writer.submit(pending -> {
+      // A delete is a write like any other: refused in READONLY (Confluent 8.x).
+      if (Scopes.effectiveMode(pending, subject).readOnly()) {
+        throw ErrorCode.OPERATION_NOT_PERMITTED.exception(subject == null
+            ? "The global config cannot be deleted in read-only mode"
+            : "Subject " + subject + " is in read-only mode");
+      }
       Config own = pending.config(subject);
       if (subject == null) {
         Config previous = Scopes.effectiveConfig(pending, null, options);

@@ -24,6 +24,7 @@ final class Call {
   static final String RESPONSE_TYPE = "stele.responseType";
 
   private final RoutingContext ctx;
+  private int success = 200;
   private final int maxSchemaBytes;
 
   Call(RoutingContext ctx, int maxSchemaBytes) {
@@ -128,9 +129,14 @@ final class Call {
     Audit.version(ctx, version);
   }
 
-  /** Answers 200 with a rendered JSON body. */
+  /** Answers with a rendered JSON body: 200, or the status {@link #successStatus} set. */
   void ok(Buffer json) {
-    send(ctx, 200, json);
+    send(ctx, success, json);
+  }
+
+  /** The status of a successful answer (Confluent's batch calls answer 207 Multi-Status). */
+  void successStatus(int status) {
+    success = status;
   }
 
   /** Runs a write and answers with its rendered result once the write is applied. */

@@ -32,7 +32,7 @@ final class CompatibilityMessages {
     for (Problem problem : result.problems()) {
       // Java 17 has no pattern switch; the interface is sealed, so these are all the cases.
       messages.add(problem instanceof Problem.Unparsable unparsable ? ErrorMapper.wording(unparsable.error())
-          : DIFFERENT_TYPE);
+          : problem instanceof Problem.ReservedField reserved ? reserved.message() : DIFFERENT_TYPE);
     }
     for (VersionConflict conflict : result.conflicts()) {
       for (Incompatibility incompatibility : conflict.incompatibilities()) {

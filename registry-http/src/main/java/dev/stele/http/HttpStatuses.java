@@ -18,6 +18,10 @@ final class HttpStatuses {
       // The DEK registry answers a key not soft-deleted first with 404, as a subject's.
       case KEY_NOT_FOUND, KEY_NOT_SOFT_DELETED, KEY_SOFT_DELETED -> 404;
       case KEY_ALREADY_EXISTS, TOO_MANY_KEYS -> 409;
+      case ASSOCIATION_NOT_FOUND -> 404;
+      case ASSOCIATION_FOR_RESOURCE_EXISTS, ASSOCIATION_FOR_SUBJECT_EXISTS,
+          STRONG_ASSOCIATION_FOR_SUBJECT_EXISTS, NO_ACTIVE_SUBJECT_VERSION, ASSOCIATION_FROZEN -> 409;
+      case INVALID_ASSOCIATION -> 422;
       case INVALID_KEY, KEY_REFERENCE_EXISTS -> 422;
       case DEK_GENERATION -> 500;
       // Confluent 7.9 answers an incompatible registration with error_code 409, not 40901.

@@ -259,6 +259,12 @@ final class Render {
     });
   }
 
+  /** A version as a field's value, with its stored text (an association's schema). */
+  static void writeSchema(JsonGenerator out, SchemaVersion version) throws IOException {
+    writeSchema(out, version, version.schema().schema(), List.of(), Map.of(),
+        version.schema().references());
+  }
+
   private static void writeSchema(JsonGenerator out, SchemaVersion version, String text,
       List<String> aliases, Map<SchemaEntity, Set<String>> tags, List<SchemaReference> references)
       throws IOException {

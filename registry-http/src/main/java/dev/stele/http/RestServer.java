@@ -54,10 +54,12 @@ public final class RestServer {
    * @param console the web console's files, served at {@code /ui}; null: no console
    * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
    * @param views Stele's own reads of schemas ({@code /v1/search}, {@code /v1/schemas}); null: not served
+   * @param associations whether {@code /associations} is served ({@code associations.enable})
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaViews views) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaViews views,
+      boolean associations) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -75,7 +77,7 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null, null);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null, null, true);
     }
 
     /** The defaults over these services, the DEK registry included. */
@@ -123,6 +125,10 @@ public final class RestServer {
       return copy(b -> b.views = views);
     }
 
+    public Setup withAssociations(boolean served) {
+      return copy(b -> b.associations = served);
+    }
+
     /** A copy with what {@code change} sets, so that each wither names only its own field. */
     private Setup copy(Consumer<Copy> change) {
       Copy copy = new Copy(this);
@@ -144,6 +150,7 @@ public final class RestServer {
       private ConsoleAssets console;
       private KeyRegistry keys;
       private SchemaViews views;
+      private boolean associations;
 
       private Copy(Setup from) {
         registry = from.registry;
@@ -158,11 +165,12 @@ public final class RestServer {
         console = from.console;
         keys = from.keys;
         views = from.views;
+        associations = from.associations;
       }
 
       private Setup build() {
         return new Setup(registry, settings, options, info, security, leadership, operations,
-            heap, cors, console, keys, views);
+            heap, cors, console, keys, views, associations);
       }
     }
   }
@@ -260,7 +268,9 @@ public final class RestServer {
     new ConfigRoutes(setup.settings()).declare(routes);
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
-    new AssociationRoutes().declare(routes);
+    if (setup.associations()) {
+      new AssociationRoutes(setup.registry().associations()).declare(routes);
+    }
     if (setup.keys() != null) {
       new KeyRoutes(setup.keys()).declare(routes);
     }

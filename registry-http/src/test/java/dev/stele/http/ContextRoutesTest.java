@@ -77,12 +77,16 @@ class ContextRoutesTest extends HttpTestBase {
         "Subject ':.c::.other:a' not found.");
   }
 
-  /** Confluent 8.x's association reads: no associations are stored, so each list is empty. */
+  /**
+   * Confluent 8.x's association reads of a topic without associations answer an empty list (the
+   * 8.x clients then fall back to the topic's name); a create without a resource is 42212.
+   */
   @Test
-  void associationReadsAnswerAnEmptyList() {
+  void associationReadsOfAnUnassociatedTopicAnswerAnEmptyList() {
     register("orders-value", STRING);
     assertJson(get("/associations/resources/-/orders?resourceType=topic&associationType=value"), 200, "[]");
     assertJson(get("/associations/subjects/orders-value"), 200, "[]");
-    assertError(post("/associations", "{}"), 404, 404, "HTTP 404 Not Found");
+    assertError(post("/associations", "{}"), 422, 42212,
+        "The association specified an invalid value for property: 'resourceName', detail: cannot be null or empty");
   }
 }

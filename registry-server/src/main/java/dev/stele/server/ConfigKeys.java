@@ -22,6 +22,8 @@ final class ConfigKeys {
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
   static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
   static final String VALIDATE_NEW_SCHEMAS = "schema.validate.new.schemas";
+  static final String VALIDATE_FIELDS = "schema.validate.fields";
+  static final String ASSOCIATIONS_ENABLE = "associations.enable";
   static final String HEAP_REFUSE_PERCENT = dev.stele.http.HeapGuard.SETTING;
   static final String COMPATIBILITY_CHECK_TIMEOUT_MS = dev.stele.registry.write.CheckRunner.SETTING;
   static final String COMPATIBILITY_MAX_COMPARISONS = dev.stele.schema.SchemaFormat.MAX_COMPARISONS_SETTING;
@@ -38,7 +40,8 @@ final class ConfigKeys {
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
       AVRO_VALIDATE_DEFAULTS, VALIDATE_NEW_SCHEMAS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
-      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS);
+      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS,
+      VALIDATE_FIELDS, ASSOCIATIONS_ENABLE);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on
@@ -49,10 +52,10 @@ final class ConfigKeys {
   static final Set<String> CONFLUENT_EXACT = Set.of(
       "host.port", "debug", "leader.eligibility", "master.eligibility", "leader.election.sticky",
       "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
-      "schema.registry.inter.instance.protocol", "schema.validate.fields",
+      "schema.registry.inter.instance.protocol",
       "schema.reject.empty.subject", "schema.providers",
       "schema.canonicalize.on.consume", "schema.cache.size", "schema.cache.expiry.secs",
-      "mode.mutability", "associations.enable", "enable.store.health.check",
+      "mode.mutability", "enable.store.health.check",
       "resource.extension.class", "init.resource.extension.class", "resource.static.locations",
       "request.timeout.ms", "request.timeout.interrupt.enable", "request.queue.capacity",
       "enable.fips", "enable.fips.mode", "shutdown.graceful.ms",

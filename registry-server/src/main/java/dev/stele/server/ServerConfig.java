@@ -63,6 +63,9 @@ import java.util.function.Function;
  *     new (Avro defaults) where no config's {@code validateNewSchemas} says otherwise
  * @param snapshots the {@code stele.snapshot.*} keys: where and how often the state is saved for
  *     a quick restart, on either store (decision 0016)
+ * @param validateFields {@code schema.validate.fields}: registrations check the
+ *     {@code confluent:reserved} fields where no config's {@code validateFields} says otherwise
+ * @param associationsEnabled {@code associations.enable}: {@code /associations} is served
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -89,7 +92,9 @@ public record ServerConfig(
     boolean uiEnabled,
     DekSettings dek,
     boolean validateNewSchemas,
-    SnapshotSettings snapshots) {
+    SnapshotSettings snapshots,
+    boolean validateFields,
+    boolean associationsEnabled) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -167,7 +172,9 @@ public record ServerConfig(
         bool(values, UI_ENABLED, true),
         DekSettings.parse(values),
         bool(values, VALIDATE_NEW_SCHEMAS, true),
-        kafkaStore != null ? kafkaStore.snapshots() : snapshots(values));
+        kafkaStore != null ? kafkaStore.snapshots() : snapshots(values),
+        bool(values, VALIDATE_FIELDS, false),
+        bool(values, ASSOCIATIONS_ENABLE, true));
   }
 
   /** The embedded store's snapshots: in the data directory's {@code snapshots} folder by default. */

@@ -96,6 +96,7 @@ final class SteleServer implements AutoCloseable {
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
             .withConsole(console)
+            .withAssociations(config.associationsEnabled())
             .withSecurity(listener.scheme().equals("https")
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
@@ -144,7 +145,7 @@ final class SteleServer implements AutoCloseable {
           .with(new AvroFormat(config.avroValidateDefaults(), comparisons))
           .with(new JsonSchemaFormat(CompatibilityPolicy.STRICT, comparisons));
       NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
-          config.compatibilityCheckTimeout(), config.validateNewSchemas());
+          config.compatibilityCheckTimeout(), config.validateNewSchemas(), config.validateFields());
       // The KMS drivers on the class path (kms-local's local-kms) wrap shared KEKs' DEKs.
       KeyOptions keys = new KeyOptions(config.dek().maxKeys(), KmsDrivers.loaded());
       // On a shared log a node writes only while elected leader.

@@ -1,6 +1,8 @@
 package dev.stele.testkit;
 
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.AssocRecord;
+import dev.stele.registry.log.RegistryRecord.AssocValue;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -9,6 +11,7 @@ import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
+import dev.stele.registry.model.Association;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.RawJson;
@@ -43,14 +46,18 @@ public final class Records {
         new SchemaRecord("a-value", 1, null),
         new ContextRecord("default", ".ctx", false),
         new NoopRecord(),
-        new ConfigRecord("a-value", null));
+        new ConfigRecord("a-value", null),
+        new AssocRecord(new Association.Key("orders", "lkc-1", "topic", "value", "b-value"),
+            new AssocValue("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "topic-id-1",
+                Association.Lifecycle.WEAK, false, 1700000000000L)),
+        new AssocRecord(new Association.Key("gone", "lkc-1", "topic", "key", "b-value"), null));
   }
 
   /**
    * A history that leaves something in every part of the state: shared ids, references,
    * metadata and rules, soft and hard deletes, an id above every live one that was deleted,
    * IMPORT twins (one content, two ids), contexts declared, used and deleted, configs and modes
-   * of every scope, KEKs and DEKs; texts long enough to be held deflated.
+   * of every scope, KEKs and DEKs, an association; texts long enough to be held deflated.
    */
   public static List<RegistryRecord> richHistory() {
     List<RegistryRecord> records = new java.util.ArrayList<>(everyKind());

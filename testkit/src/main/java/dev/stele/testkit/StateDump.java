@@ -68,6 +68,7 @@ public final class StateDump {
     state.keys().keks().forEach(kek -> out.append("kek ").append(kek).append('\n'));
     state.keys().keks().forEach(kek -> state.keys().deks(kek.name())
         .forEach(dek -> out.append("dek ").append(dek).append('\n')));
+    state.associations().all().forEach(a -> out.append("assoc ").append(a).append('\n'));
     return out.toString();
   }
 

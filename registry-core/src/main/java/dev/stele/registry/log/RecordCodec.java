@@ -58,6 +58,9 @@ public final class RecordCodec {
     if (KeyRecordCodec.handles(record)) {
       return KeyRecordCodec.key(record);
     }
+    if (record instanceof RegistryRecord.AssocRecord r) {
+      return AssocRecordCodec.key(r);
+    }
     return write(g -> writeKey(g, record));
   }
 
@@ -66,6 +69,9 @@ public final class RecordCodec {
     Objects.requireNonNull(record, "record");
     if (KeyRecordCodec.handles(record)) {
       return KeyRecordCodec.value(record);
+    }
+    if (record instanceof RegistryRecord.AssocRecord r) {
+      return AssocRecordCodec.value(r);
     }
     if (record instanceof SchemaRecord r) {
       return r.value() == null ? null : write(g -> writeSchemaValue(g, r));
@@ -105,7 +111,7 @@ public final class RecordCodec {
   /**
    * Reads one stored record; {@code value} null is a tombstone.
    *
-   * @return empty for a key type this registry does not handle (e.g. {@code ASSOC}) and for the
+   * @return empty for a key type this registry does not handle (a later Confluent's) and for the
    *     null values of DELETE_SUBJECT and CLEAR_SUBJECT, which mean nothing: skip the record
    * @throws RecordFormatException when the key or value is not a record we can read
    */
@@ -133,6 +139,7 @@ public final class RecordCodec {
       case "NOOP" -> Optional.of(new NoopRecord());
       case "CONTEXT" -> Optional.of(new ContextRecord(requiredText(k, "tenant", "CONTEXT key"),
           requiredText(k, "context", "CONTEXT key"), value == null));
+      case "ASSOC" -> Optional.of(AssocRecordCodec.decode(k, value));
       default -> Optional.empty();
     };
   }

@@ -1,5 +1,6 @@
 package dev.stele.registry.log;
 
+import dev.stele.registry.model.Association;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.RawJson;
@@ -126,6 +127,26 @@ public sealed interface RegistryRecord {
   record DekValue(String encryptedKeyMaterial, boolean deleted) {
     public DekValue withDeleted(boolean isDeleted) {
       return new DekValue(encryptedKeyMaterial, isDeleted);
+    }
+  }
+
+  /**
+   * An association of a resource with a subject (Confluent 8.x key type {@code ASSOC}); a null
+   * value deletes it. The value's {@code updateTs} is the record's own timestamp, not stored.
+   */
+  record AssocRecord(Association.Key key, AssocValue value) implements RegistryRecord {
+    public AssocRecord {
+      Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /** The value of an ASSOC record. */
+  record AssocValue(String guid, String resourceId, Association.Lifecycle lifecycle,
+      boolean frozen, long createTs) {
+    public AssocValue {
+      Objects.requireNonNull(guid, "guid");
+      Objects.requireNonNull(resourceId, "resourceId");
+      Objects.requireNonNull(lifecycle, "lifecycle");
     }
   }
 }

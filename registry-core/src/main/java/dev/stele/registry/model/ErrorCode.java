@@ -22,6 +22,16 @@ public enum ErrorCode {
       "Subject '%s' does not have subject-level compatibility configured"),
   SUBJECT_MODE_NOT_CONFIGURED(40409,
       "Subject '%s' does not have subject-level mode configured"),
+  ASSOCIATION_NOT_FOUND(40410, "Association for '%s' not found."),
+  // Confluent 8.x's association codes (40906 is unused there too).
+  ASSOCIATION_FOR_RESOURCE_EXISTS(40903, "An association of type '%s' already exists for resource '%s'"),
+  ASSOCIATION_FOR_SUBJECT_EXISTS(40904, "An association already exists for subject '%s'"),
+  STRONG_ASSOCIATION_FOR_SUBJECT_EXISTS(40905, "A strong association already exists for subject '%s'"),
+  NO_ACTIVE_SUBJECT_VERSION(40907, "No active (non-deleted) version exists for subject '%s'"),
+  /** Two spaces after "type", as Confluent's format has them. */
+  ASSOCIATION_FROZEN(40908, "The association of type  '%s' is frozen for subject '%s'"),
+  INVALID_ASSOCIATION(42212,
+      "The association specified an invalid value for property: '%s', detail: %s"),
   INCOMPATIBLE_SCHEMA(409,
       "Schema being registered is incompatible with an earlier schema for subject \"%s\", details: %s"),
   INVALID_SCHEMA(42201, "%s"),

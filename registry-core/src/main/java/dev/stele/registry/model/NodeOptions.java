@@ -13,9 +13,11 @@ import java.util.Objects;
  *     compatibility check may run before the registration is refused
  * @param validateNewSchemas {@code schema.validate.new.schemas}: whether registrations check
  *     a schema as new where no config sets {@code validateNewSchemas} (Confluent's default: true)
+ * @param validateFields {@code schema.validate.fields}: whether registrations check the
+ *     {@code confluent:reserved} fields where no config sets {@code validateFields} (default false)
  */
 public record NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits, Duration checkBudget,
-    boolean validateNewSchemas) {
+    boolean validateNewSchemas, boolean validateFields) {
   /** Long enough for the first FULL_TRANSITIVE check into a long history after a restart. */
   public static final Duration DEFAULT_CHECK_BUDGET = Duration.ofSeconds(20);
   public static final NodeOptions DEFAULTS = new NodeOptions(CompatibilityLevel.BACKWARD);
@@ -33,7 +35,20 @@ public record NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits, 
   }
 
   public NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits, Duration checkBudget) {
-    this(defaultLevel, limits, checkBudget, true);
+    this(defaultLevel, limits, checkBudget, true, false);
+  }
+
+  public NodeOptions(CompatibilityLevel defaultLevel, SchemaLimits limits, Duration checkBudget,
+      boolean validateNewSchemas) {
+    this(defaultLevel, limits, checkBudget, validateNewSchemas, false);
+  }
+
+  /**
+   * Whether a registration under {@code config} (the effective one) checks the
+   * {@code confluent:reserved} fields ({@code schema.validate.fields} where the config is silent).
+   */
+  public boolean validatesFields(Config config) {
+    return config.validateFields() != null ? config.validateFields() : validateFields;
   }
 
   /** Whether a registration under {@code config} (the effective one) checks the schema as new. */

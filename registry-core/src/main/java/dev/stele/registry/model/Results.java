@@ -105,6 +105,9 @@ public final class Results {
 
     /** The new schema does not parse (reported, not thrown, in verbose mode). */
     record Unparsable(RegistryException error) implements Problem {}
+
+    /** A {@code confluent:reserved} field dropped or used (with {@code validateFields}), worded. */
+    record ReservedField(String message) implements Problem {}
   }
 
   /** A subject's latest live version and its fields that a field search matched, in schema order. */

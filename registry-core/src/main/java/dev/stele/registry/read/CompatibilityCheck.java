@@ -49,7 +49,7 @@ public final class CompatibilityCheck {
   public Compatibility check(Requests.CheckCompatibility request, RegistryState state, NodeOptions options) {
     String subject = SubjectLookup.resolve(state, request.subject());
     Config config = Scopes.effectiveConfig(state, subject, options);
-    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
+    boolean validateFields = options.validatesFields(config);
     // A level asked for (Stele's /v1/compatibility, the console's playground) judges as if the
     // subject were set to it; nothing is written.
     CompatibilityLevel level = request.level() != null ? request.level() : config.compatibilityLevel();
@@ -82,17 +82,25 @@ public final class CompatibilityCheck {
       }
       throw e;
     }
-    return check(parsed, against, level, validateFields, state);
+    return check(parsed, ContractCodec.canonicalMetadata(request.payload().metadata()), against,
+        level, validateFields, state);
   }
 
   /**
+   * @param metadata the new schema's metadata (its {@code confluent:reserved} fields)
    * @param previous the versions to check against, oldest first (all the level needs; the
    *     caller picks latest-only or all)
    */
-  public Compatibility check(ParsedSchema candidate, List<VersionEntry> previous, CompatibilityLevel level,
-      boolean validateFields, RegistryState state) {
+  public Compatibility check(ParsedSchema candidate, RawJson metadata, List<VersionEntry> previous,
+      CompatibilityLevel level, boolean validateFields, RegistryState state) {
     List<VersionConflict> conflicts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    if (validateFields) {
+      RawJson latest = previous.isEmpty() ? null : previous.get(previous.size() - 1).schema().metadata();
+      for (String message : ReservedFields.problems(candidate, metadata, latest, !previous.isEmpty())) {
+        problems.add(new Problem.ReservedField(message));
+      }
+    }
     if (level != CompatibilityLevel.NONE) {
       SchemaFormat format = parser.format(candidate.type());
       CheckDigest candidateDigest = format.digest(candidate);

@@ -60,6 +60,11 @@ public record VersionReads(RegistryState state, SchemaParser parser, NodeOptions
     String subject = SubjectLookup.resolve(state, request.subject());
     String existing = SubjectLookup.withFallback(state, subject, s -> hasVersions(s, request.deleted()));
     historyOrThrow(existing, request.deleted());
+    String text = request.payload().schema();
+    if (text == null || text.isBlank()) {
+      // Confluent parses no empty text for a lookup: nothing matches it.
+      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema not found");
+    }
     Config config = Scopes.effectiveConfig(state, subject, options);
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     ParsedSchema parsed = parser.parse(new Submission(subject, request.payload(), null, null),

@@ -2,6 +2,7 @@ package dev.stele.registry.state;
 
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.AssocRecord;
 import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
@@ -45,6 +46,8 @@ public final class RegistryState implements RecordSink {
   private final Set<String> deletedContexts = new ConcurrentSkipListSet<>();
   // The DEK registry's keys: a table of their own, since nothing of a schema refers to them.
   private final KeyTable keys;
+  // Confluent 8.x's associations of topics with subjects.
+  private final AssociationTable associations;
   private volatile long lastOffset = -1;
   // Counts for metrics, kept as records apply so that reading them is O(1) (the skip list's
   // size() walks it). Written under the monitor, read without it.
@@ -53,16 +56,17 @@ public final class RegistryState implements RecordSink {
   private volatile long schemaCount;
 
   public RegistryState() {
-    this(new KeyTable());
+    this(new KeyTable(), new AssociationTable());
   }
 
-  private RegistryState(KeyTable keys) {
+  private RegistryState(KeyTable keys, AssociationTable associations) {
     this.keys = keys;
+    this.associations = associations;
   }
 
   /** A copy that shares every immutable value and none of the maps. */
   public synchronized RegistryState copy() {
-    RegistryState copy = new RegistryState(keys.copy());
+    RegistryState copy = new RegistryState(keys.copy(), associations.copy());
     copy.subjects.putAll(subjects);
     contexts.forEach((name, index) -> copy.contexts.put(name, index.copy()));
     copy.configs.putAll(configs);
@@ -101,6 +105,8 @@ public final class RegistryState implements RecordSink {
       keys.apply(r, timestamp);
     } else if (record instanceof DekRecord r) {
       keys.apply(r, timestamp);
+    } else if (record instanceof AssocRecord r) {
+      associations.apply(r, timestamp);
     }
     lastOffset = Math.max(lastOffset, offset);
   }
@@ -108,6 +114,11 @@ public final class RegistryState implements RecordSink {
   /** The DEK registry's KEKs and DEKs. */
   public KeyTable keys() {
     return keys;
+  }
+
+  /** The associations of resources (topics) with subjects. */
+  public AssociationTable associations() {
+    return associations;
   }
 
   private void applySchema(SchemaRecord record, long timestamp) {
@@ -251,6 +262,7 @@ public final class RegistryState implements RecordSink {
     declaredContexts.clear();
     deletedContexts.clear();
     keys.clear();
+    associations.clear();
     lastOffset = -1;
     subjectCount = 0;
     versionCount = 0;

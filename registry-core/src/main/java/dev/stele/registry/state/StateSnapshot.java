@@ -2,10 +2,13 @@ package dev.stele.registry.state;
 
 import dev.stele.registry.log.RecordCodec;
 import dev.stele.registry.log.RegistryRecord;
+import dev.stele.registry.log.RegistryRecord.AssocRecord;
+import dev.stele.registry.log.RegistryRecord.AssocValue;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.DekRecord;
 import dev.stele.registry.log.RegistryRecord.KekRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
+import dev.stele.registry.model.Association;
 import dev.stele.registry.model.CompactText;
 import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.SchemaContent;
@@ -29,7 +32,8 @@ import java.util.zip.CheckedOutputStream;
  * header (magic, format version, text compression fingerprint, mark), then each context's ids
  * with their content as held in memory (texts still deflated, GUIDs kept, so loading neither
  * deflates nor digests), each subject's versions as (version, id, deleted, timestamp), the
- * declared and deleted contexts, configs, modes and the DEK registry's keys as log records, an
+ * declared and deleted contexts, configs, modes, the DEK registry's keys and the associations as
+ * log records, an
  * end tag and a CRC-32C of everything before it. {@link SnapshotReader} loads it.
  *
  * <p>Written from a {@link RegistryState#copy()}, which nothing applies to, so the snapshot is the
@@ -39,7 +43,7 @@ import java.util.zip.CheckedOutputStream;
 public final class StateSnapshot {
   static final long MAGIC = 0x5354454c45534e50L; // "STELESNP"
   /** Bump when the layout changes: a reader throws away snapshots of another version. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2; // 2: associations (ASSOC records)
   static final int END = 0x454e4421; // "END!"
 
   private StateSnapshot() {}
@@ -132,7 +136,7 @@ public final class StateSnapshot {
     }
   }
 
-  /** Configs, modes, KEKs and DEKs: few, so kept as the log's own records, with timestamps. */
+  /** Configs, modes, KEKs, DEKs, associations: few, so kept as the log's own records, with timestamps. */
   private static void writeRecords(DataOutputStream data, RegistryState state) throws IOException {
     List<RegistryRecord> records = new ArrayList<>();
     List<Long> timestamps = new ArrayList<>();
@@ -152,6 +156,11 @@ public final class StateSnapshot {
       KeyTable.DekId id = dek.id();
       records.add(new DekRecord(id.kekName(), id.subject(), id.algorithm(), id.version(), dek.value()));
       timestamps.add(dek.ts());
+    }
+    for (Association a : state.associations().all()) {
+      records.add(new AssocRecord(a.key(),
+          new AssocValue(a.guid(), a.resourceId(), a.lifecycle(), a.frozen(), a.createTs())));
+      timestamps.add(a.updateTs());
     }
     data.writeInt(records.size());
     for (int i = 0; i < records.size(); i++) {

@@ -46,6 +46,11 @@ public final class Deletion {
       throw ErrorCode.VERSION_NOT_FOUND.exception(asked);
     }
     int version = entry.version();
+    if (!request.permanent() && !entry.deleted() && state.associations().hasSubject(subject)
+        && history.live().size() == 1) {
+      // Confluent 8.x: an associated subject keeps at least one live version.
+      throw ErrorCode.NO_ACTIVE_SUBJECT_VERSION.exception(subject);
+    }
     List<RegistryRecord> records = new ArrayList<>(3);
     if (request.permanent()) {
       if (!entry.deleted()) {
@@ -72,6 +77,10 @@ public final class Deletion {
     SubjectHistory history = state.history(subject);
     if (history == null) {
       throw ErrorCode.SUBJECT_NOT_FOUND.exception(subject);
+    }
+    if (state.associations().hasSubject(subject)) {
+      // Confluent 8.x: a subject a resource is associated with goes only with its associations.
+      throw ErrorCode.ASSOCIATION_FOR_SUBJECT_EXISTS.exception(subject);
     }
     List<RegistryRecord> records = new ArrayList<>();
     List<Integer> versions = new ArrayList<>();
@@ -162,7 +171,7 @@ public final class Deletion {
   }
 
   /** A subject that is gone for good takes its config and mode with it. */
-  private static void forgetSettings(String subject, RegistryState state, List<RegistryRecord> records) {
+  static void forgetSettings(String subject, RegistryState state, List<RegistryRecord> records) {
     if (state.config(subject) != null) {
       records.add(new ConfigRecord(subject, null));
     }

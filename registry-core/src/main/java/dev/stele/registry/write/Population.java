@@ -44,24 +44,43 @@ public final class Population {
           payload.metadata(), payload.ruleSet());
       modified = true;
     }
-    RawJson specificMetadata = payload.metadata() != null || latest == null
-        ? payload.metadata() : latest.schema().metadata();
-    Metadata metadata = Metadata.merge(Metadata.merge(
-        ContractCodec.metadata(config.defaultMetadata()), ContractCodec.metadata(specificMetadata)),
-        ContractCodec.metadata(config.overrideMetadata()));
+    Metadata metadata = metadata(payload, config, latest);
     boolean versionAsked = requestedVersion != null && requestedVersion != 0;
     if (versionAsked || (metadata != null && metadata.property(Metadata.CONFLUENT_VERSION) != null)) {
       metadata = (metadata == null ? Metadata.EMPTY : metadata)
           .withProperty(Metadata.CONFLUENT_VERSION, Integer.toString(newVersion));
     }
-    RawJson specificRules = payload.ruleSet() != null || latest == null
-        ? payload.ruleSet() : latest.schema().ruleSet();
-    RuleSet rules = RuleSet.merge(RuleSet.merge(
-        ContractCodec.ruleSet(config.defaultRuleSet()), ContractCodec.ruleSet(specificRules)),
-        ContractCodec.ruleSet(config.overrideRuleSet()));
+    RuleSet rules = rules(payload, config, latest);
     modified |= metadata != null || rules != null;
     return new Populated(new SchemaPayload(payload.schema(), payload.schemaType(), payload.references(),
         ContractCodec.json(metadata), ContractCodec.json(rules)), modified);
+  }
+
+  /**
+   * A lookup's second try (Confluent since 7.9.2): the submission with the metadata and rules a
+   * registration would give it (the config's defaults and overrides around the submission's own,
+   * or the latest version's), {@code confluent:version} left as it is.
+   */
+  public static SchemaPayload inherited(SchemaPayload submitted, Config config, VersionEntry latest) {
+    return new SchemaPayload(submitted.schema(), submitted.schemaType(), submitted.references(),
+        ContractCodec.json(metadata(submitted, config, latest)),
+        ContractCodec.json(rules(submitted, config, latest)));
+  }
+
+  private static Metadata metadata(SchemaPayload payload, Config config, VersionEntry latest) {
+    RawJson specific = payload.metadata() != null || latest == null
+        ? payload.metadata() : latest.schema().metadata();
+    return Metadata.merge(Metadata.merge(
+        ContractCodec.metadata(config.defaultMetadata()), ContractCodec.metadata(specific)),
+        ContractCodec.metadata(config.overrideMetadata()));
+  }
+
+  private static RuleSet rules(SchemaPayload payload, Config config, VersionEntry latest) {
+    RawJson specific = payload.ruleSet() != null || latest == null
+        ? payload.ruleSet() : latest.schema().ruleSet();
+    return RuleSet.merge(RuleSet.merge(
+        ContractCodec.ruleSet(config.defaultRuleSet()), ContractCodec.ruleSet(specific)),
+        ContractCodec.ruleSet(config.overrideRuleSet()));
   }
 
   /**

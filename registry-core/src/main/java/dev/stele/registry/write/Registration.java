@@ -180,10 +180,10 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
         content.metadata());
     CompatibilityLevel level = config.compatibilityLevel();
     List<VersionEntry> against = CompatibilityCheck.against(group, level);
-    boolean validateFields = Boolean.TRUE.equals(config.validateFields());
+    boolean validateFields = options.validatesFields(config);
     Compatibility result = precheck.reuse(content, against, level, validateFields);
     if (result == null) {
-      result = compatibility.check(parsed, against, level, validateFields, state);
+      result = compatibility.check(parsed, content.metadata(), against, level, validateFields, state);
       precheck.remember(content, against, level, validateFields, result);
     }
     if (!result.isCompatible()) {

@@ -242,7 +242,6 @@ class RecordCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "{\"keytype\":\"ASSOC\",\"tenant\":\"default\",\"subject\":\"s\",\"magic\":0}",
       "{\"keytype\":\"SOMETHING_NEW\",\"magic\":0}",
       "{\"keytype\":\"DELETE_SUBJECT\",\"subject\":\"s\",\"magic\":0}",
       "{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":\"s\",\"magic\":0}"})

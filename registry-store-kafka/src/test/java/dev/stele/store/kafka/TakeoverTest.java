@@ -71,6 +71,14 @@ class TakeoverTest {
           "{\"subject\":\"t5-value\",\"version\":1}"},
       {"{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":\"t5-value\",\"magic\":0}", "{\"subject\":\"t5-value\"}"},
       {"{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":\"t1-value\",\"magic\":0}", null},
+      // Confluent 8.x's association of topic t1 with t1-value (its key's field order), then one
+      // whose key lacks the resource: unreadable, skipped.
+      {"{\"keytype\":\"ASSOC\",\"tenant\":\"default\",\"resourceName\":\"t1\",\"resourceNamespace\":"
+          + "\"lkc-1\",\"resourceType\":\"topic\",\"associationType\":\"value\",\"subject\":\"t1-value\","
+          + "\"magic\":0}", "{\"tenant\":\"default\",\"subject\":\"t1-value\",\"guid\":\"g-1\","
+          + "\"resourceName\":\"t1\",\"resourceNamespace\":\"lkc-1\",\"resourceId\":\"id-1\","
+          + "\"resourceType\":\"topic\",\"associationType\":\"value\",\"lifecycle\":\"WEAK\","
+          + "\"frozen\":false,\"createTs\":1700000000000}"},
       {"{\"keytype\":\"ASSOC\",\"tenant\":\"default\",\"subject\":\"t1-value\",\"magic\":0}", "{\"frozen\":false}"},
       {"{\"keytype\":\"FROM_THE_FUTURE\",\"magic\":0}", "{}"},
       {"not json", "neither"},
@@ -126,6 +134,14 @@ class TakeoverTest {
         .containsExactly(1, 2);
     Results.VersionText v2 = registry().version(new Requests.GetVersion("t1-value", "2", false, null));
     assertThat(v2.version().id()).isEqualTo(2);
+  }
+
+  @Test
+  void servesTheAssociationsConfluentWrote() {
+    List<dev.stele.registry.model.Association> found = registry().associations().byResourceName(
+        "-", "t1", new dev.stele.registry.model.AssociationRequests.Filter(null, List.of(), null, 0, -1));
+    assertThat(found).extracting(a -> a.subject() + " " + a.resourceId() + " " + a.lifecycle()
+        + " " + a.createTs()).containsExactly("t1-value id-1 WEAK 1700000000000");
   }
 
   @Test

@@ -1,0 +1,69 @@
+package dev.stele.registry.state;
+
+import dev.stele.registry.log.RegistryRecord.AssocRecord;
+import dev.stele.registry.log.RegistryRecord.AssocValue;
+import dev.stele.registry.model.Association;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+
+/**
+ * The associations of resources with subjects, by their ASSOC key, in Confluent's listing order.
+ * Reads scan the table: a registry holds at most a few associations per topic, and a scan of a
+ * skip list of tens of thousands is still far below a request's cost. Applied under the state's
+ * monitor; read without locks.
+ */
+public final class AssociationTable {
+  private final NavigableMap<Association.Key, Association> entries = new ConcurrentSkipListMap<>();
+
+  void apply(AssocRecord record, long timestamp) {
+    AssocValue v = record.value();
+    Association.Key k = record.key();
+    if (v == null) {
+      entries.remove(k);
+      return;
+    }
+    entries.put(k, new Association(k.subject(), v.guid(), k.resourceName(), k.resourceNamespace(),
+        v.resourceId(), k.resourceType(), k.associationType(), v.lifecycle(), v.frozen(),
+        v.createTs() > 0 ? v.createTs() : timestamp, timestamp));
+  }
+
+  AssociationTable copy() {
+    AssociationTable copy = new AssociationTable();
+    copy.entries.putAll(entries);
+    return copy;
+  }
+
+  void clear() {
+    entries.clear();
+  }
+
+  /** Every association, in Confluent's order. */
+  public Collection<Association> all() {
+    return entries.values();
+  }
+
+  /** Those that pass {@code filter}, in Confluent's order. */
+  public List<Association> matching(Predicate<Association> filter) {
+    List<Association> out = new ArrayList<>();
+    for (Association a : entries.values()) {
+      if (filter.test(a)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** Whether any association names {@code subject} (a qualified subject). */
+  public boolean hasSubject(String subject) {
+    for (Association a : entries.values()) {
+      if (a.subject().equals(subject)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
