@@ -5,10 +5,12 @@ import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.write.Writer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +39,46 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   private volatile boolean writing; // log taken over and writer active
   private volatile boolean known; // some result arrived
   private volatile boolean closed;
+  /** Set by {@link #handOver}: this node takes no new write while it passes leadership on. */
+  private volatile boolean handingOver;
+  private final AtomicInteger localWrites = new AtomicInteger();
+  private volatile Duration leaderWait = Duration.ZERO;
 
   NodeLeadership(RecordLog log, Writer writer) {
     this.log = log;
     this.writer = writer;
   }
 
-  void start(LeaderElector elector, NodeIdentity self) {
+  void start(LeaderElector elector, NodeIdentity self, Duration leaderWait) {
     this.elector = elector;
     this.self = self;
+    this.leaderWait = leaderWait;
     elector.start(self, this);
+  }
+
+  /**
+   * Passes leadership on before this node stops, so that no write fails for the move: new
+   * writes wait (the HTTP layer holds them while no leader is known), the writes being decided
+   * here finish, then the elector resigns and the others elect a leader while this node still
+   * learns who, so the writes it held go there. Each wait is bounded by {@code max}.
+   */
+  void handOver(Duration max) {
+    if (!elected || elector == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + max.toNanos();
+    handingOver = true;
+    while (localWrites.get() > 0 && System.nanoTime() < deadline) {
+      pause(10);
+    }
+    LOG.info("Handing leadership over before stopping ({} writes still being decided)",
+        localWrites.get());
+    elector.resign();
+    while (leader == self && System.nanoTime() < deadline) {
+      pause(20);
+    }
+    NodeIdentity now = leader;
+    LOG.info("Leadership handed over: {}", now == null ? "no leader known yet" : now.url());
   }
 
   @Override
@@ -125,12 +157,29 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
 
   @Override
   public boolean leads() {
-    return elected;
+    return elected && !handingOver;
   }
 
   @Override
   public Optional<NodeIdentity> leader() {
-    return Optional.ofNullable(leader);
+    NodeIdentity now = leader;
+    // While handing over this node is not where writes go, and the next leader is not known yet.
+    return handingOver && now == self ? Optional.empty() : Optional.ofNullable(now);
+  }
+
+  @Override
+  public Duration leaderWait() {
+    return leaderWait;
+  }
+
+  @Override
+  public void writeStarted() {
+    localWrites.incrementAndGet();
+  }
+
+  @Override
+  public void writeDone() {
+    localWrites.decrementAndGet();
   }
 
   @Override
@@ -155,8 +204,12 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   }
 
   private static void sleep() {
+    pause(RETRY_MILLIS);
+  }
+
+  private static void pause(long millis) {
     try {
-      Thread.sleep(RETRY_MILLIS);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

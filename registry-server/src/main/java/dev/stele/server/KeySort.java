@@ -62,6 +62,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
         || security.uses(key) || HttpLimits.KEYS.contains(key)
         || SchemaShapeSettings.KEYS.contains(key)
         || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
+        || key.equals(ClusterSettings.LEADER_WAIT) // likewise
         || onKafka && (KafkaStoreConfig.isUsed(key) || ClusterSettings.KEYS.contains(key));
   }
 
