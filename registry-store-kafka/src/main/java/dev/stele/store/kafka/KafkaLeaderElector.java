@@ -63,8 +63,9 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     this.sticky = sticky;
   }
 
+  /** Not sticky (Confluent's rule): the tests that use it expect the smallest URL to lead. */
   public KafkaLeaderElector(KafkaStoreConfig store, String groupId) {
-    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT, true);
+    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT, false);
   }
 
   @Override
