@@ -5,10 +5,6 @@
 # Usage: bench/hostile.sh   (env: SECONDS_=30 READERS=64, STELE_JAVA_OPTS for the server's JVM)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-install_tools curl
-need_jars
-start_stele "$WORK/data"
-log "Stele ready at $STELE_URL in ${READY_MS} ms"
-wait_for_quiet
+one_stele curl
 load hostile --seconds "${SECONDS_:-30}" --readers "${READERS:-64}" | tee "$WORK/hostile.txt"
 echo "server RSS $(rss_mb "$STELE_PID") MB (peak $(hwm_mb "$STELE_PID") MB)"

@@ -112,6 +112,17 @@ stop_stele() {
   stop_pid "$STELE_PID"
 }
 
+# one_stele TOOL...: the opening of a script that measures one server on $WORK/data: installs the
+# tools named (start_stele polls with curl), checks the jars, starts the server and waits for a
+# quiet machine.
+one_stele() {
+  install_tools "$@"
+  need_jars
+  start_stele "$WORK/data"
+  log "Stele ready at $STELE_URL in ${READY_MS} ms; data in $WORK/data"
+  wait_for_quiet
+}
+
 # wait_http URL SECONDS [PID]: polls every 10 ms until URL answers 200; fails if PID dies.
 wait_http() {
   local url="$1" seconds="$2" pid="${3:-}" deadline code
@@ -171,6 +182,16 @@ to_ms() {
     n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
     printf "%.2f", n }'
+}
+
+# wrk_settings ROUNDS: the wrk settings of the read scripts, each taken from the environment when
+# set there; ROUNDS is the script's own default number of rounds.
+wrk_settings() {
+  DURATION="${DURATION:-15s}"
+  WARMUP="${WARMUP:-5s}"
+  CONNECTIONS="${CONNECTIONS:-64}"
+  THREADS="${THREADS:-2}"
+  ROUNDS="${ROUNDS:-$1}"
 }
 
 # run_wrk NAME URL DURATION [HEADER]: wrk with THREADS and CONNECTIONS on URL (sending HEADER on

@@ -8,11 +8,7 @@
 # Usage: bench/read-by-id-auth.sh   (env: DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=2 ROUNDS=3)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
-CONNECTIONS="${CONNECTIONS:-64}"
-THREADS="${THREADS:-2}"
-ROUNDS="${ROUNDS:-3}"
+wrk_settings 3
 
 install_tools wrk curl
 need_jars

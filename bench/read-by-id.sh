@@ -6,11 +6,7 @@
 #        STELE_JAVA_OPTS for the server's JVM)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
-CONNECTIONS="${CONNECTIONS:-64}"
-THREADS="${THREADS:-2}"
-ROUNDS="${ROUNDS:-1}"
+wrk_settings 1
 
 install_tools wrk nginx curl
 need_jars

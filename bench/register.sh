@@ -6,11 +6,7 @@
 #        STELE_JAVA_OPTS for the server's JVM)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-install_tools curl
-need_jars
-start_stele "$WORK/data"
-log "Stele ready at $STELE_URL in ${READY_MS} ms; data in $WORK/data"
-wait_for_quiet
+one_stele curl
 load register --schemas "${SCHEMAS:-10000}" --warmup "${WARMUP:-5000}" \
   --clients "${CLIENTS:-16,64}" --subjects "${SUBJECTS:-distinct,one}" | tee "$WORK/register.txt"
 rate="$(awk '/^register: distinct subjects, 16 clients/ { getline; sub(/.*: /, ""); print $1 }' "$WORK/register.txt")"

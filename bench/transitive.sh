@@ -4,11 +4,7 @@
 # Usage: bench/transitive.sh   (env: VERSIONS=1000 SUBJECTS=3 ADDITIONS=5, STELE_JAVA_OPTS)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-install_tools curl
-need_jars
-start_stele "$WORK/data"
-log "Stele ready at $STELE_URL in ${READY_MS} ms"
-wait_for_quiet
+one_stele curl
 RUN="t$(date +%s)"
 load transitive --run "$RUN" --versions "${VERSIONS:-1000}" --subjects "${SUBJECTS:-3}" --additions "${ADDITIONS:-5}" \
   | tee "$WORK/transitive.txt"

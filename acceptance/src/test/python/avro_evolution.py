@@ -6,20 +6,14 @@ student-v2-names, and v1 bytes are read with the v2 reader schema.
 """
 
 import struct
-import sys
 
 from confluent_kafka.avro import MessageSerializer
 
 import students
 from checks import equal, get_json, in_reader_order
 
-url, samples = sys.argv[1], sys.argv[2]
-topic, subject = "peter-avro2", "peter-avro2-value"
-v1, v2 = students.schemas(samples, "student-v2-names.avsc")
-
-
-def client():
-    return students.client(url)
+topic = "peter-avro2"
+url, subject, v1, v2, client = students.walkthrough(topic, "student-v2-names.avsc")
 
 
 def schema_id(message):

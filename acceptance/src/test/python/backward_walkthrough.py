@@ -6,7 +6,6 @@ data with age 1; changes the levels forbid are refused with 409, and allowed whe
 """
 
 import json
-import sys
 
 from confluent_kafka import avro
 from confluent_kafka.avro import ClientError, MessageSerializer
@@ -14,13 +13,8 @@ from confluent_kafka.avro import ClientError, MessageSerializer
 import students
 from checks import equal, get_json, in_reader_order, raises
 
-url, samples = sys.argv[1], sys.argv[2]
-topic, subject = "peter-avro3", "peter-avro3-value"
-v1, v2 = students.schemas(samples, "student-v2-age.avsc")
-
-
-def client():
-    return students.client(url)
+topic = "peter-avro3"
+url, subject, v1, v2, client = students.walkthrough(topic, "student-v2-age.avsc")
 
 
 def with_field_added(schema_text, field):

@@ -2,10 +2,8 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.testkit.kafka.KafkaBrokers;
 import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -49,85 +46,81 @@ class ClusterBrokerOutageAcceptanceTest {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
   /** From the broker answering again to the first acknowledged write sent after that. */
   private static final Ceiling RESUME = Ceiling.of("outage.resume", Duration.ofSeconds(30));
-  private static final int WRITERS = 3;
 
-  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
-  @TempDir static Path work;
+  @RegisterExtension
+  static final ServerCluster CLUSTER = ServerCluster.onOneBroker(KAFKA_TIMEOUT_MS);
 
   @Test
   void writesFailFastDuringABrokerOutageAndResumeAfterIt() throws Exception {
-    try (ServerCluster cluster = ServerCluster.start(work, KAFKA.bootstrapServers(), KAFKA_TIMEOUT_MS)) {
-      List<ServerProcess> servers = cluster.servers();
-      int leaderBefore = cluster.awaitOneLeader();
+    List<ServerProcess> servers = CLUSTER.servers();
+    int leaderBefore = CLUSTER.awaitOneLeader();
 
-      ClusterWrites writes = new ClusterWrites(servers, "Outage", CLIENT_TIMEOUT);
-      ConcurrentLinkedQueue<String> readFailures = new ConcurrentLinkedQueue<>();
-      ConcurrentLinkedQueue<Long> reads = new ConcurrentLinkedQueue<>(); // when each was sent
-      Thread reader = new Thread(() -> read(servers, writes, reads, readFailures), "outage-reader");
-      writes.start(WRITERS);
-      reader.start();
+    ClusterWrites writes = CLUSTER.startWrites("Outage", CLIENT_TIMEOUT);
+    ConcurrentLinkedQueue<String> readFailures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> reads = new ConcurrentLinkedQueue<>(); // when each was sent
+    Thread reader = new Thread(() -> read(servers, writes, reads, readFailures), "outage-reader");
+    reader.start();
 
-      writes.awaitAcks(30);
-      long stopBegun = System.nanoTime();
-      if (SIGNAL.equals("TERM")) {
-        KAFKA.cluster().stop(0);
-      } else {
-        KAFKA.cluster().kill(0);
-      }
-      long killedAt = System.nanoTime(); // the broker process is gone
-      int acksAtKill = writes.acks();
-      Thread.sleep(OUTAGE.toMillis());
-      long restartBegun = System.nanoTime();
-      KAFKA.cluster().restart(0); // same data directory and ports; returns once the broker answers
-      long brokerBack = System.nanoTime();
-      long resumed = writes.awaitAckSentAfter(brokerBack, Duration.ofSeconds(90),
-          "the broker's restart");
-      writes.awaitAcks(writes.acks() + 30);
-      int leaderAfter = cluster.awaitOneLeader();
-      writes.stop();
-      reader.join(TimeUnit.MINUTES.toMillis(1));
-
-      List<ClusterWrites.Attempt> all = writes.attempts();
-      // Sent while the broker was down (answered then or, just before its restart, a little later).
-      List<ClusterWrites.Attempt> duringOutage = all.stream()
-          .filter(a -> a.sentNanos() > killedAt && a.sentNanos() < restartBegun).toList();
-      long readsDuringOutage = reads.stream().filter(t -> t > killedAt && t < restartBegun).count();
-      long slowest = duringOutage.stream().mapToLong(ClusterWrites.Attempt::millis).max().orElse(-1);
-      long resumeMillis = TimeUnit.NANOSECONDS.toMillis(resumed - brokerBack);
-      System.out.printf("Broker outage (SIG%s) with 3 instances: %d acknowledged before the kill, %d"
-              + " writes sent during the %d s outage (codes %s), reads checked"
-              + " during it: %d, broker back %d ms after restart began, %d registrations"
-              + " acknowledged in all; leader before: instance %d, after: %d%n",
-          SIGNAL, acksAtKill, duringOutage.size(), OUTAGE.toSeconds(), codes(duringOutage),
-          readsDuringOutage, TimeUnit.NANOSECONDS.toMillis(brokerBack - restartBegun),
-          writes.acks(), leaderBefore, leaderAfter);
-
-      long slowestInFlight = all.stream().filter(a -> a.sentNanos() < killedAt)
-          .mapToLong(ClusterWrites.Attempt::millis).max().orElse(-1);
-      System.out.printf("Stopping the broker took %d ms; slowest answer during the outage: %s;"
-              + " slowest answer to a write sent before the broker was gone: %s; writes resumed"
-              + " after the broker was back: %s%n",
-          TimeUnit.NANOSECONDS.toMillis(killedAt - stopBegun), ANSWER.report(slowest),
-          IN_FLIGHT.report(slowestInFlight), RESUME.report(resumeMillis));
-      if (!writes.transportErrors().isEmpty()) {
-        throw new AssertionError("requests cut off or not answered within "
-            + CLIENT_TIMEOUT.toSeconds() + " s (a hang): " + writes.transportErrors() + "\n"
-            + cluster.logs());
-      }
-      assertThat(all).as("writes sent before the broker was gone").filteredOn(a -> a.sentNanos() < killedAt)
-          .allSatisfy(a -> assertThat(a.millis()).as("%s", a).isLessThan(IN_FLIGHT.millis()));
-      assertThat(all).as("answers other than 200 or a Confluent 500 with 50001-50004")
-          .allSatisfy(a -> assertThat(a.expected()).as("%s", a).isTrue());
-      assertThat(duringOutage).as("writes sent while the broker was down").hasSizeGreaterThan(10)
-          .allSatisfy(a -> assertThat(a.millis()).as("%s", a).isLessThan(ANSWER.millis()))
-          .filteredOn(a -> a.answeredNanos() < restartBegun).noneMatch(ClusterWrites.Attempt::acknowledged);
-      assertThat(readFailures).as("reads that failed while the broker was down or after").isEmpty();
-      assertThat(readsDuringOutage).as("reads checked during the outage")
-          .isGreaterThan(10);
-      assertThat(resumeMillis).as("ms from the broker answering to the first write acknowledged")
-          .isLessThan(RESUME.millis());
-      cluster.verify(writes);
+    writes.awaitAcks(30);
+    long stopBegun = System.nanoTime();
+    if (SIGNAL.equals("TERM")) {
+      CLUSTER.broker().stop(0);
+    } else {
+      CLUSTER.broker().kill(0);
     }
+    long killedAt = System.nanoTime(); // the broker process is gone
+    int acksAtKill = writes.acks();
+    Thread.sleep(OUTAGE.toMillis());
+    long restartBegun = System.nanoTime();
+    CLUSTER.broker().restart(0); // same data directory and ports; returns once the broker answers
+    long brokerBack = System.nanoTime();
+    long resumed = writes.awaitAckSentAfter(brokerBack, Duration.ofSeconds(90),
+        "the broker's restart");
+    writes.awaitAcks(writes.acks() + 30);
+    int leaderAfter = CLUSTER.awaitOneLeader();
+    writes.stop();
+    reader.join(TimeUnit.MINUTES.toMillis(1));
+
+    List<ClusterWrites.Attempt> all = writes.attempts();
+    // Sent while the broker was down (answered then or, just before its restart, a little later).
+    List<ClusterWrites.Attempt> duringOutage = all.stream()
+        .filter(a -> a.sentNanos() > killedAt && a.sentNanos() < restartBegun).toList();
+    long readsDuringOutage = reads.stream().filter(t -> t > killedAt && t < restartBegun).count();
+    long slowest = duringOutage.stream().mapToLong(ClusterWrites.Attempt::millis).max().orElse(-1);
+    long resumeMillis = TimeUnit.NANOSECONDS.toMillis(resumed - brokerBack);
+    System.out.printf("Broker outage (SIG%s) with 3 instances: %d acknowledged before the kill, %d"
+            + " writes sent during the %d s outage (codes %s), reads checked"
+            + " during it: %d, broker back %d ms after restart began, %d registrations"
+            + " acknowledged in all; leader before: instance %d, after: %d%n",
+        SIGNAL, acksAtKill, duringOutage.size(), OUTAGE.toSeconds(), codes(duringOutage),
+        readsDuringOutage, TimeUnit.NANOSECONDS.toMillis(brokerBack - restartBegun),
+        writes.acks(), leaderBefore, leaderAfter);
+
+    long slowestInFlight = all.stream().filter(a -> a.sentNanos() < killedAt)
+        .mapToLong(ClusterWrites.Attempt::millis).max().orElse(-1);
+    System.out.printf("Stopping the broker took %d ms; slowest answer during the outage: %s;"
+            + " slowest answer to a write sent before the broker was gone: %s; writes resumed"
+            + " after the broker was back: %s%n",
+        TimeUnit.NANOSECONDS.toMillis(killedAt - stopBegun), ANSWER.report(slowest),
+        IN_FLIGHT.report(slowestInFlight), RESUME.report(resumeMillis));
+    if (!writes.transportErrors().isEmpty()) {
+      throw new AssertionError("requests cut off or not answered within "
+          + CLIENT_TIMEOUT.toSeconds() + " s (a hang): " + writes.transportErrors() + "\n"
+          + CLUSTER.logs());
+    }
+    assertThat(all).as("writes sent before the broker was gone").filteredOn(a -> a.sentNanos() < killedAt)
+        .allSatisfy(a -> assertThat(a.millis()).as("%s", a).isLessThan(IN_FLIGHT.millis()));
+    assertThat(all).as("answers other than 200 or a Confluent 500 with 50001-50004")
+        .allSatisfy(a -> assertThat(a.expected()).as("%s", a).isTrue());
+    assertThat(duringOutage).as("writes sent while the broker was down").hasSizeGreaterThan(10)
+        .allSatisfy(a -> assertThat(a.millis()).as("%s", a).isLessThan(ANSWER.millis()))
+        .filteredOn(a -> a.answeredNanos() < restartBegun).noneMatch(ClusterWrites.Attempt::acknowledged);
+    assertThat(readFailures).as("reads that failed while the broker was down or after").isEmpty();
+    assertThat(readsDuringOutage).as("reads checked during the outage")
+        .isGreaterThan(10);
+    assertThat(resumeMillis).as("ms from the broker answering to the first write acknowledged")
+        .isLessThan(RESUME.millis());
+    CLUSTER.verify(writes);
   }
 
   /**

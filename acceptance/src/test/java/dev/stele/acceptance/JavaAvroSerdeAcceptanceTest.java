@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.serde.avro.KafkaAvroDeserializer;
 import dev.stele.serde.avro.KafkaAvroSerializer;
-import dev.stele.testkit.kafka.KafkaCluster;
-import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,21 +36,16 @@ class JavaAvroSerdeAcceptanceTest {
 
   @TempDir static Path work;
   @AutoClose private static RegistryAndKafka env;
-  private static ServerProcess server;
-  private static KafkaCluster kafka;
 
   @BeforeAll
   static void start() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.avro", "avro", "requests");
     env = RegistryAndKafka.start(work.resolve("serde-avro"), "py-to-java", "java-to-py");
-    server = env.server();
-    kafka = env.kafka();
   }
 
   @Test
   void javaDeserializerReadsWhatPythonsAvroProducerWrote() throws IOException {
-    assertPassed(Python.script("avro_serde_interop.py", "produce", server.url(), kafka.bootstrapServers(),
-        "py-to-java"), "produce");
+    env.python("avro_serde_interop", "produce", "py-to-java");
 
     List<ConsumerRecord<Object, Object>> records = consume("py-to-java", 3);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("k1", "k2", "k3");
@@ -71,10 +64,10 @@ class JavaAvroSerdeAcceptanceTest {
 
   @Test
   void pythonsAvroConsumerReadsWhatTheJavaSerializerWrote() throws Exception {
-    Map<String, Object> configs = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    Map<String, Object> configs = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class.getName(),
-        "schema.registry.url", server.url());
+        "schema.registry.url", env.url());
     try (KafkaProducer<Object, Object> producer = new KafkaProducer<>(configs)) {
       producer.send(new ProducerRecord<>("java-to-py", "k1", reading("s-1", 21.5, 1, List.of("a"), null))).get();
       producer.send(new ProducerRecord<>("java-to-py", "k2",
@@ -82,10 +75,8 @@ class JavaAvroSerdeAcceptanceTest {
       producer.send(new ProducerRecord<>("java-to-py", "k3",
           reading("s-\u00e9", 0.0, -7, List.of("x", "y"), null))).get();
     }
-    Python.Result result = Python.script("avro_serde_interop.py", "consume", server.url(),
-        kafka.bootstrapServers(), "java-to-py");
-    assertPassed(result, "consume");
-    assertThat(result.output()).contains("ok AvroConsumer decodes what the Java serializer wrote",
+    assertThat(env.python("avro_serde_interop", "consume", "java-to-py")).contains(
+        "ok AvroConsumer decodes what the Java serializer wrote",
         "ok Java's bytes for value of k3 equal MessageSerializer's", "ok Java's bytes for key k3 equal");
   }
 
@@ -100,11 +91,7 @@ class JavaAvroSerdeAcceptanceTest {
   }
 
   private static List<ConsumerRecord<Object, Object>> consume(String topic, int count) {
-    return KafkaTopics.consume(kafka.bootstrapServers(), server.url(), topic,
+    return KafkaTopics.consume(env.bootstrapServers(), env.url(), topic,
         KafkaAvroDeserializer.class, KafkaAvroDeserializer.class, Map.of(), count);
-  }
-
-  private static String assertPassed(Python.Result result, String mode) {
-    return result.assertPassed("avro_serde_interop.py " + mode, "avro_serde_interop " + mode, server);
   }
 }

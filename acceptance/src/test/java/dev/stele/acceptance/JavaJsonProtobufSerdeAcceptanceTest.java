@@ -14,8 +14,6 @@ import dev.stele.serde.jsonschema.KafkaJsonSchemaSerializer;
 import dev.stele.serde.protobuf.KafkaProtobufDeserializer;
 import dev.stele.serde.protobuf.KafkaProtobufSerializer;
 import dev.stele.serde.protobuf.ProtobufSerdeConfig;
-import dev.stele.testkit.kafka.KafkaCluster;
-import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,22 +45,17 @@ class JavaJsonProtobufSerdeAcceptanceTest {
 
   @TempDir static Path work;
   @AutoClose private static RegistryAndKafka env;
-  private static ServerProcess server;
-  private static KafkaCluster kafka;
 
   @BeforeAll
   static void start() throws IOException {
     Python.requireModules("confluent_kafka", "confluent_kafka.schema_registry.json_schema",
         "confluent_kafka.schema_registry.protobuf", "jsonschema", "google.protobuf", "requests");
     env = RegistryAndKafka.start(work.resolve("serde-json-proto"), "py-json", "py-proto", "java-json", "java-proto");
-    server = env.server();
-    kafka = env.kafka();
   }
 
   @Test
   void javaDeserializersReadWhatPythonsSerializersWrote() throws IOException {
-    assertPassed(Python.script("json_protobuf_serde_interop.py", "produce", server.url(), kafka.bootstrapServers(),
-        "py"), "produce");
+    env.python("json_protobuf_serde_interop", "produce", "py");
 
     List<Object> json = consume("py-json", KafkaJsonSchemaDeserializer.class,
         Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, "true"));
@@ -91,30 +84,23 @@ class JavaJsonProtobufSerdeAcceptanceTest {
         producer.send(new ProducerRecord<>("java-proto", type.getName(), type)).get();
       }
     }
-    Python.Result result = Python.script("json_protobuf_serde_interop.py", "consume", server.url(),
-        kafka.bootstrapServers(), "java");
-    assertPassed(result, "consume");
-    assertThat(result.output()).contains("ok JSONDeserializer reads what the Java serializer wrote",
+    assertThat(env.python("json_protobuf_serde_interop", "consume", "java")).contains(
+        "ok JSONDeserializer reads what the Java serializer wrote",
         "ok ProtobufDeserializer reads what the Java serializer wrote",
         "ok the Java serializer registered the imports as references");
   }
 
   private static KafkaProducer<String, Object> producer(Class<?> serializer, Map<String, Object> extra) {
     Map<String, Object> configs = new HashMap<>(extra);
-    configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
     configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, serializer.getName());
-    configs.put("schema.registry.url", server.url());
+    configs.put("schema.registry.url", env.url());
     return new KafkaProducer<>(configs);
   }
 
   private static List<Object> consume(String topic, Class<?> deserializer, Map<String, Object> extra) {
-    return KafkaTopics.consume(kafka.bootstrapServers(), server.url(), topic,
+    return KafkaTopics.consume(env.bootstrapServers(), env.url(), topic,
         StringDeserializer.class, deserializer, extra, 2).stream().map(r -> r.value()).toList();
-  }
-
-  private static String assertPassed(Python.Result result, String mode) {
-    return result.assertPassed("json_protobuf_serde_interop.py " + mode,
-        "json_protobuf_serde_interop " + mode, server);
   }
 }

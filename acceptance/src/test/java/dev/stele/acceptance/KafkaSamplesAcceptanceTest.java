@@ -43,12 +43,8 @@ class KafkaSamplesAcceptanceTest {
   @Test
   void avroProducerAndConsumerWithEvolutionThroughKafka() throws Exception {
     try (ServerProcess server = start("evolution", Map.of())) {
-      Python.Result result = Python.script("avro_kafka_samples.py", "evolution", server.url(),
-          kafka.bootstrapServers(), Dirs.samples().toString());
-
-      assertPassed(result, "evolution", server);
       // samples/README.md item 2: what each consumer prints, in this order.
-      assertThat(result.output()).containsSubsequence(
+      assertThat(samples("evolution", server)).containsSubsequence(
           "ok versions after the v1 producer: [1]",
           "v1 consumer (python-groupid01):",
           "{'name': 'Peter', 'class': 1}",
@@ -66,12 +62,8 @@ class KafkaSamplesAcceptanceTest {
   void backwardWalkThroughThroughKafka() throws Exception {
     try (ServerProcess server = start("backward", Map.of("schema.compatibility.level", "backward",
         "kafkastore.topic", "_schemas_backward", "schema.registry.group.id", "backward"))) {
-      Python.Result result = Python.script("avro_kafka_samples.py", "backward", server.url(),
-          kafka.bootstrapServers(), Dirs.samples().toString());
-
-      assertPassed(result, "backward", server);
       // samples/README.md item 3: v1 records read with the v2 reader get age = 1.
-      assertThat(result.output()).containsSubsequence(
+      assertThat(samples("backward", server)).containsSubsequence(
           "ok the server's level: {'compatibilityLevel': 'BACKWARD'}",
           "ok versions: [1, 2]",
           "v2 consumer:",
@@ -115,7 +107,10 @@ class KafkaSamplesAcceptanceTest {
         "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":2,\"magic\":1}");
   }
 
-  private static String assertPassed(Python.Result result, String mode, ServerProcess server) {
-    return result.assertPassed("avro_kafka_samples.py " + mode, "avro_kafka_samples " + mode, server);
+  /** Runs avro_kafka_samples.py {@code mode} against {@code server}; its output once it passed. */
+  private static String samples(String mode, ServerProcess server) throws IOException {
+    return Python.script("avro_kafka_samples.py", mode, server.url(), kafka.bootstrapServers(),
+            Dirs.samples().toString())
+        .assertPassed("avro_kafka_samples.py " + mode, "avro_kafka_samples " + mode, server);
   }
 }

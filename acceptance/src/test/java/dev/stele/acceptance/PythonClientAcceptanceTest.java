@@ -43,18 +43,15 @@ class PythonClientAcceptanceTest {
 
   @Test
   void schemaRegistryClientApi() throws IOException {
-    String output = Python.script("schema_registry_client.py", sampleServer.url(),
-        Dirs.samples().toString()).assertPassed("schema_registry_client", sampleServer);
-    assertThat(output).contains("ok registering an incompatible schema: (409, 409)",
+    assertThat(onSamples("schema_registry_client", sampleServer)).contains(
+        "ok registering an incompatible schema: (409, 409)",
         "ok get_compatibility of the subject: 'NONE'", "ok get_versions: [1, 2]");
   }
 
   @Test
   void avroProducerAndConsumerWithEvolution() throws IOException {
-    String output = Python.script("avro_evolution.py", sampleServer.url(),
-        Dirs.samples().toString()).assertPassed("avro_evolution", sampleServer);
     // The lines samples/README.md item 2 says the consumers print, in this order.
-    assertThat(output).containsSubsequence(
+    assertThat(onSamples("avro_evolution", sampleServer)).containsSubsequence(
         "v1 consumer: {'name': 'Peter', 'class': 1}",
         "ok versions after the v2 producer: [1, 2]",
         "v2 consumer: {'first_name': None, 'last_name': None, 'class': 1}",
@@ -66,9 +63,7 @@ class PythonClientAcceptanceTest {
     Path dir = Files.createDirectories(work.resolve("backward"));
     try (ServerProcess backward = ServerProcess.start(dir,
         Map.of("schema.compatibility.level", "backward"))) {
-      String output = Python.script("backward_walkthrough.py", backward.url(),
-          Dirs.samples().toString()).assertPassed("backward_walkthrough", backward);
-      assertThat(output).containsSubsequence(
+      assertThat(onSamples("backward_walkthrough", backward)).containsSubsequence(
           "v2 consumer: {'name': 'Peter', 'class': 1, 'age': 1}",
           "v2 consumer: {'name': 'Peter', 'class': 1, 'age': 20}",
           "ok adding a field without default under BACKWARD is refused with 409: True",
@@ -76,5 +71,11 @@ class PythonClientAcceptanceTest {
           "ok removing a field without default under BACKWARD is accepted: True");
       backward.stop();
     }
+  }
+
+  /** Runs {@code script}.py on the server's url and the samples; its output once it passed. */
+  private static String onSamples(String script, ServerProcess server) throws IOException {
+    return Python.script(script + ".py", server.url(), Dirs.samples().toString())
+        .assertPassed(script, server);
   }
 }

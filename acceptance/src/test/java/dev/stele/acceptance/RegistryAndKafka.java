@@ -29,6 +29,23 @@ record RegistryAndKafka(ServerProcess server, KafkaCluster kafka) implements Aut
     }
   }
 
+  String url() {
+    return server.url();
+  }
+
+  String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /**
+   * Runs the interop script {@code script}.py in {@code mode} against this registry and broker on
+   * {@code topics} (its topic, or the prefix of its topics); its output once it passed.
+   */
+  String python(String script, String mode, String topics) throws IOException {
+    return Python.script(script + ".py", mode, url(), bootstrapServers(), topics)
+        .assertPassed(script + ".py " + mode, script + " " + mode, server);
+  }
+
   @Override
   public void close() {
     kafka.close();

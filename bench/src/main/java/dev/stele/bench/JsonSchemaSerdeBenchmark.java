@@ -44,7 +44,8 @@ public class JsonSchemaSerdeBenchmark extends SerdeRegistry.Trial {
   protected void prepare(SerdeRegistry registry) throws Exception {
     plain = registry.serializer(new KafkaJsonSchemaSerializer<>(),
         Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false));
-    validating = registry.serializer(new KafkaJsonSchemaSerializer<>(), Map.of());
+    validating = registry.serializer(new KafkaJsonSchemaSerializer<>(),
+        Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true));
     reader = registry.deserializer(new KafkaJsonSchemaDeserializer<>(), Map.of());
     validatingReader = registry.deserializer(new KafkaJsonSchemaDeserializer<>(),
         Map.of(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true));

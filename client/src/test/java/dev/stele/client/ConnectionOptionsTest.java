@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.testing.RecordingProxy;
-import dev.stele.client.testing.TestRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,30 +13,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client keys that shape each request (headers, proxy, URL order, auth spellings, caches),
  * seen from a recording proxy in front of a real in-process server.
  */
-class ConnectionOptionsTest {
-  TestRegistry registry;
-  RecordingProxy proxy;
-
-  @BeforeEach
-  void start() throws Exception {
-    registry = TestRegistry.start();
-    proxy = new RecordingProxy(registry.url());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    registry.close();
-  }
-
+class ConnectionOptionsTest extends ProxiedRegistryTest {
   @Test
   void requestHeadersAreSentOnEveryCall() throws Exception {
     client(Map.of(ClientConfig.URL, proxy.url(), "request.header.X-Team", "payments",

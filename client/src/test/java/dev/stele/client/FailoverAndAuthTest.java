@@ -3,34 +3,16 @@ package dev.stele.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.client.testing.RecordingProxy;
 import dev.stele.client.testing.TestRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Failover, retries and auth headers, seen through a proxy in front of a real server. */
-class FailoverAndAuthTest {
-  TestRegistry registry;
-  RecordingProxy proxy;
-
-  @BeforeEach
-  void start() throws Exception {
-    registry = TestRegistry.start();
-    proxy = new RecordingProxy(registry.url());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    registry.close();
-  }
-
+class FailoverAndAuthTest extends ProxiedRegistryTest {
   @Test
   void aDeadUrlIsSkippedAndLaterCallsStartAtTheLiveOne() throws Exception {
     String dead = TestRegistry.deadUrl();

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.testing.RecordingProxy;
 import dev.stele.client.testing.TestRegistry;
+import dev.stele.testkit.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -36,29 +35,31 @@ class TlsClientTest {
   static Path truststore;
   static Path wrongNameTruststore;
 
+  /**
+   * A PKCS12 key store {@code <alias>.p12} with a self-signed certificate for {@code dname} and
+   * {@code san}, and a trust store {@code <alias>-trust.p12} holding that certificate.
+   */
+  private static Path selfSigned(String alias, String dname, String san) throws Exception {
+    Path keystore = dir.resolve(alias + ".p12");
+    Path cert = dir.resolve(alias + ".crt");
+    Keytool.run(dir, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
+        "-validity", "2", "-dname", dname, "-ext", san, "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+    Keytool.run(dir, "-exportcert", "-alias", alias, "-keystore", keystore.toString(),
+        "-storepass", PASSWORD, "-file", cert.toString());
+    Keytool.run(dir, "-importcert", "-noprompt", "-alias", alias, "-file", cert.toString(),
+        "-storetype", "PKCS12", "-keystore", dir.resolve(alias + "-trust.p12").toString(),
+        "-storepass", PASSWORD);
+    return keystore;
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    truststore = dir.resolve("trust.p12");
-    Path cert = dir.resolve("server.crt");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "server", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-        "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", truststore.toString(), "-storepass", PASSWORD);
+    Path keystore = selfSigned("server", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
+    truststore = dir.resolve("server-trust.p12");
     // A certificate for "localhost" only, served at 127.0.0.1: the chain is trusted, the name is not.
-    Path otherKeystore = dir.resolve("other.p12");
+    Path otherKeystore = selfSigned("other", "CN=localhost", "SAN=dns:localhost");
     wrongNameTruststore = dir.resolve("other-trust.p12");
-    Path otherCert = dir.resolve("other.crt");
-    keytool("-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12",
-        "-keystore", otherKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "other", "-keystore", otherKeystore.toString(), "-storepass", PASSWORD,
-        "-file", otherCert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "other", "-file", otherCert.toString(), "-storetype", "PKCS12",
-        "-keystore", wrongNameTruststore.toString(), "-storepass", PASSWORD);
     registry = TestRegistry.start();
     https = RecordingProxy.https(registry.url(), serverContext(keystore));
     wrongName = RecordingProxy.https(registry.url(), serverContext(otherKeystore));
@@ -161,16 +162,5 @@ class TlsClientTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
     return context;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.SubjectVersion;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,7 +25,14 @@ public interface Registry {
   /** Every context that holds subjects, the default context {@code "."} first. */
   List<String> contexts();
 
+  /** Parses (call off the event loop) when a {@code format} or {@code findTags} is asked for. */
   Results.SchemaText schemaById(Requests.SchemaById request);
+
+  /** {@code GET /schemas/guids/{guid}}; 40403 when no schema has it (or it is no GUID). */
+  Results.SchemaText schemaByGuid(Requests.SchemaByGuid request);
+
+  /** {@code GET /schemas/guids/{guid}/ids}: empty when no schema has it. */
+  List<Results.ContextId> idsForGuid(String guid);
 
   List<String> subjectsForId(Requests.IdUsages request);
 
@@ -36,12 +44,13 @@ public interface Registry {
    * The subjects whose config names an {@code alias}, keyed by that alias target, each list
    * sorted ({@code GET /schemas?aliases=true}).
    */
-  java.util.Map<String, List<String>> aliases();
+  Map<String, List<String>> aliases();
 
   List<String> subjects(Requests.ListSubjects request);
 
   List<Integer> versions(Requests.ListVersions request);
 
+  /** Parses (call off the event loop) when a {@code format} or {@code findTags} is asked for. */
   Results.VersionText version(Requests.GetVersion request);
 
   List<Integer> referencedBy(Requests.ReferencedBy request);
@@ -55,6 +64,9 @@ public interface Registry {
   Results.Compatibility checkCompatibility(Requests.CheckCompatibility request);
 
   CompletionStage<Results.Registered> register(Requests.Register request);
+
+  /** Registers a version again with its schema tags (and metadata or rules) edited. */
+  CompletionStage<Results.Registered> tagVersion(Requests.TagVersion request);
 
   CompletionStage<Integer> deleteVersion(Requests.DeleteVersion request);
 

@@ -16,6 +16,7 @@ import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Deletion;
 import dev.stele.registry.write.Precheck;
 import dev.stele.registry.write.Registration;
+import dev.stele.registry.write.Tagging;
 import dev.stele.registry.write.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class RegistryService implements Registry {
   private final Writer writer;
   private final SchemaParser parser;
   private final Registration registration;
+  private final Tagging tagging;
   private final CompatibilityCheck compatibility;
   private final NodeOptions options;
   private final CheckRunner checks;
@@ -46,6 +48,7 @@ final class RegistryService implements Registry {
     this.idReads = new IdReads(state, parser);
     this.compatibility = new CompatibilityCheck(parser);
     this.registration = new Registration(parser, compatibility, options);
+    this.tagging = new Tagging(parser, options, registration);
   }
 
   @Override
@@ -73,6 +76,16 @@ final class RegistryService implements Registry {
   @Override
   public Results.SchemaText schemaById(Requests.SchemaById request) {
     return idReads.schemaById(request);
+  }
+
+  @Override
+  public Results.SchemaText schemaByGuid(Requests.SchemaByGuid request) {
+    return idReads.schemaByGuid(request);
+  }
+
+  @Override
+  public List<Results.ContextId> idsForGuid(String guid) {
+    return idReads.idsForGuid(guid);
   }
 
   @Override
@@ -140,6 +153,12 @@ final class RegistryService implements Registry {
     Precheck precheck = new Precheck();
     return checks.run(() -> registration.precheck(request, state, precheck))
         .thenCompose(checked -> writer.submit(pending -> registration.decide(request, pending, precheck)));
+  }
+
+  /** The compatibility check runs on the writer thread: tagging rarely changes what it compares. */
+  @Override
+  public CompletionStage<Results.Registered> tagVersion(Requests.TagVersion request) {
+    return writer.submit(pending -> tagging.decide(request, pending));
   }
 
   @Override

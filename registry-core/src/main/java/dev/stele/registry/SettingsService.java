@@ -25,17 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** Config and mode per scope (../shared/API.md §1.3 Config and Mode, §2.6, §2.11). */
-final class SettingsService implements Settings {
-  private final RegistryState state;
-  private final Writer writer;
-  private final NodeOptions options;
-
-  SettingsService(RegistryState state, Writer writer, NodeOptions options) {
-    this.state = state;
-    this.writer = writer;
-    this.options = options;
-  }
-
+record SettingsService(RegistryState state, Writer writer, NodeOptions options) implements Settings {
   @Override
   public Config config(Requests.GetConfig request) {
     String subject = SubjectLookup.canonical(request.subject());

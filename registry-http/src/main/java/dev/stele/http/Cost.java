@@ -13,7 +13,10 @@ enum Cost {
   LIGHT,
   /** Parses a submitted schema (registration, lookup, compatibility check). */
   PARSES,
-  /** Parses a stored schema only when {@code ?format=} asks for another rendering of it. */
+  /**
+   * Parses a stored schema only when {@code ?format=} asks for another rendering of it, or
+   * {@code ?findTags=} for its tagged entities.
+   */
   PARSES_FOR_FORMAT;
 
   /** Whether this request does the expensive work its route may do. */
@@ -23,7 +26,7 @@ enum Cost {
       case PARSES -> true;
       case PARSES_FOR_FORMAT -> {
         String format = ctx.queryParams().get("format");
-        yield format != null && !format.isEmpty();
+        yield format != null && !format.isEmpty() || ctx.queryParams().contains("findTags");
       }
     };
   }

@@ -1,31 +1,42 @@
 package dev.stele.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.stele.registry.log.SchemaGuids;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
+import dev.stele.schema.SchemaEntity;
 import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON response shapes of the Confluent registry 7.9 (../shared/API.md §1.4), written with
- * the streaming API in its field order. Empty parts are left out as its {@code NON_EMPTY}
- * inclusion does; {@code schemaType} is left out for AVRO, as 7.9 did.
+ * the streaming API in its field order, plus what 8.x added that clients use: every answer that
+ * carries a schema has its {@code guid}, and {@code findTags} adds {@code schemaTags}. Empty
+ * parts are left out as its {@code NON_EMPTY} inclusion does; {@code schemaType} is left out for
+ * AVRO, as 7.9 did.
  */
 final class Render {
   private static final String AVRO = "AVRO";
 
   private Render() {}
 
-  /** A subject version: {@code subject, version, id, schemaType, references, metadata, ruleSet, schema}. */
+  /** A subject version: {@code subject, version, id, guid, schemaType, references, metadata, ruleSet, schema}. */
   static Buffer schema(SchemaVersion version, String text) {
-    return Json.render(out -> writeSchema(out, version, text, List.of()));
+    return schema(version, text, Map.of());
+  }
+
+  /** With {@code schemaTags}: the tagged entities {@code findTags} asked for (none: left out). */
+  static Buffer schema(SchemaVersion version, String text, Map<SchemaEntity, Set<String>> tags) {
+    return Json.render(out -> writeSchema(out, version, text, List.of(), tags));
   }
 
   /**
@@ -37,7 +48,7 @@ final class Render {
       out.writeStartArray();
       for (SchemaVersion version : versions) {
         List<String> itsAliases = aliases.getOrDefault(version.subject(), List.of());
-        writeSchema(out, version, version.schema().schema(), itsAliases);
+        writeSchema(out, version, version.schema().schema(), itsAliases, Map.of());
       }
       out.writeEndArray();
     });
@@ -48,11 +59,13 @@ final class Render {
     return Json.render(out -> {
       StoredSchema schema = found.schema();
       out.writeStartObject();
+      writeGuid(out, schema);
       writeType(out, schema.schemaType());
       out.writeStringField("schema", found.text());
       writeReferences(out, schema.references());
       writeRaw(out, "metadata", schema.metadata());
       writeRaw(out, "ruleSet", schema.ruleSet());
+      writeTags(out, found.tags());
       if (found.maxId() != null) {
         out.writeNumberField("maxId", found.maxId());
       }
@@ -71,11 +84,14 @@ final class Render {
       if (result.detailed() && result.schemaVersion() != null) {
         StoredSchema schema = result.schemaVersion().schema();
         out.writeNumberField("version", result.version());
+        writeGuid(out, schema);
         writeType(out, schema.schemaType());
         writeReferences(out, schema.references());
         writeRaw(out, "metadata", schema.metadata());
         writeRaw(out, "ruleSet", schema.ruleSet());
         out.writeStringField("schema", schema.schema());
+      } else if (result.schemaVersion() != null) {
+        writeGuid(out, result.schemaVersion().schema());
       }
       out.writeEndObject();
     });
@@ -184,22 +200,68 @@ final class Render {
     return Buffer.buffer("{}");
   }
 
+  /** {@code GET /schemas/guids/{guid}/ids}: {@code [{"context":".","id":1}]}. */
+  static Buffer contextIds(List<Results.ContextId> ids) {
+    return Json.render(out -> {
+      out.writeStartArray();
+      for (Results.ContextId id : ids) {
+        out.writeStartObject();
+        out.writeStringField("context", id.context());
+        out.writeNumberField("id", id.id());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    });
+  }
+
   private static void writeSchema(JsonGenerator out, SchemaVersion version, String text,
-      List<String> aliases) throws IOException {
+      List<String> aliases, Map<SchemaEntity, Set<String>> tags) throws IOException {
     StoredSchema schema = version.schema();
     out.writeStartObject();
     out.writeStringField("subject", version.subject());
     out.writeNumberField("version", version.version());
     out.writeNumberField("id", schema.id());
+    writeGuid(out, schema);
     writeType(out, schema.schemaType());
     writeReferences(out, schema.references());
     writeRaw(out, "metadata", schema.metadata());
     writeRaw(out, "ruleSet", schema.ruleSet());
     out.writeStringField("schema", text);
+    writeTags(out, tags);
     if (!aliases.isEmpty()) {
       writeStrings(out, "aliases", aliases);
     }
     out.writeEndObject();
+  }
+
+  /**
+   * The schema's GUID (Confluent 8.x answers carry it; 7.9's did not). Derived from the content
+   * on each rendering: an MD5 over text the answer writes anyway.
+   */
+  private static void writeGuid(JsonGenerator out, StoredSchema schema) throws IOException {
+    out.writeStringField("guid", SchemaGuids.of(schema.content()).toString());
+  }
+
+  /** {@code schemaTags: [{"schemaEntity":{"entityPath":..,"entityType":"sr_field"},"tags":[..]}]}. */
+  private static void writeTags(JsonGenerator out, Map<SchemaEntity, Set<String>> tags) throws IOException {
+    if (tags.isEmpty()) {
+      return;
+    }
+    out.writeArrayFieldStart("schemaTags");
+    for (Map.Entry<SchemaEntity, Set<String>> entry : tags.entrySet()) {
+      out.writeStartObject();
+      out.writeObjectFieldStart("schemaEntity");
+      out.writeStringField("entityPath", entry.getKey().path());
+      out.writeStringField("entityType", entry.getKey().type().name().toLowerCase(Locale.ROOT));
+      out.writeEndObject();
+      out.writeArrayFieldStart("tags");
+      for (String tag : entry.getValue()) {
+        out.writeString(tag);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
   }
 
   private static void writeType(JsonGenerator out, String type) throws IOException {

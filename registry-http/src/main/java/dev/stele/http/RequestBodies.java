@@ -7,6 +7,7 @@ import dev.stele.http.RequestTypes.ConfigUpdateRequest;
 import dev.stele.http.RequestTypes.ModeUpdateRequest;
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.http.RequestTypes.SchemaReference;
+import dev.stele.http.RequestTypes.TagSchemaRequest;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.RawJson;
@@ -27,6 +28,7 @@ import java.util.Map;
  */
 final class RequestBodies {
   private static final ObjectReader SCHEMA_REQUEST = Json.MAPPER.readerFor(RegisterSchemaRequest.class);
+  private static final ObjectReader TAG_REQUEST = Json.MAPPER.readerFor(TagSchemaRequest.class);
   private static final ObjectReader CONFIG_REQUEST = Json.MAPPER.readerFor(ConfigUpdateRequest.class);
   private static final ObjectReader MODE_REQUEST = Json.MAPPER.readerFor(ModeUpdateRequest.class);
   private static final ObjectReader STRING_MAP =
@@ -36,6 +38,10 @@ final class RequestBodies {
 
   static RegisterSchemaRequest schemaRequest(Buffer body) {
     return required(read(SCHEMA_REQUEST, body));
+  }
+
+  static TagSchemaRequest tagRequest(Buffer body) {
+    return required(read(TAG_REQUEST, body));
   }
 
   static ConfigUpdateRequest configUpdate(Buffer body) {

@@ -1,6 +1,7 @@
 package dev.stele.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +25,24 @@ final class RequestTypes {
   /** {@code POST /subjects/{s}/versions}, {@code POST /subjects/{s}}, compatibility checks. */
   record RegisterSchemaRequest(
       String schema, String schemaType, List<SchemaReference> references, Metadata metadata,
-      RuleSet ruleSet, Integer version, Integer id) {}
+      RuleSet ruleSet, Integer version, Integer id, List<SchemaTags> schemaTagsToAdd,
+      List<SchemaTags> schemaTagsToRemove, Boolean propagateSchemaTags) {}
+
+  /** {@code POST /subjects/{s}/versions/{v}/tags}. */
+  record TagSchemaRequest(
+      Integer newVersion, List<SchemaTags> tagsToAdd, List<SchemaTags> tagsToRemove,
+      Metadata metadata, RuleSet ruleSet, RuleSet rulesToMerge, List<String> rulesToRemove) {}
+
+  /** Tags for one place in a schema. */
+  record SchemaTags(SchemaEntity schemaEntity, List<String> tags) {}
+
+  record SchemaEntity(String entityPath, EntityType entityType) {}
+
+  /** Spelled in lower case on the wire, as Confluent's clients send it. */
+  enum EntityType {
+    @JsonProperty("sr_record") SR_RECORD,
+    @JsonProperty("sr_field") SR_FIELD
+  }
 
   /** A reference as sent; fields may be missing, which the registry reports as 42201. */
   record SchemaReference(String name, String subject, Integer version) {

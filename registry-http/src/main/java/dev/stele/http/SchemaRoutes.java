@@ -31,6 +31,9 @@ final class SchemaRoutes {
     routes.get("/schemas/ids/:id/schema", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::rawById);
     routes.get("/schemas/ids/:id/subjects", READS, SIGNED_IN, this::subjects);
     routes.get("/schemas/ids/:id/versions", READS, SIGNED_IN, this::versions);
+    routes.get("/schemas/guids/:guid", READS, SIGNED_IN, PARSES_FOR_FORMAT, this::byGuid);
+    routes.get("/schemas/guids/:guid/ids", READS, SIGNED_IN, call -> call.ok(Render.contextIds(
+        Visible.readableIds(call, registry, registry.idsForGuid(call.path("guid"))))));
   }
 
   /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */
@@ -55,7 +58,19 @@ final class SchemaRoutes {
       return;
     }
     read(call, new Requests.SchemaById(id, call.text("subject"), call.text("format"),
-        call.flag("fetchMaxId")), Render::schemaText);
+        call.flag("fetchMaxId"), call.all("findTags")), Render::schemaText);
+  }
+
+  /** {@code GET /schemas/guids/{guid}}: a {@code SchemaString}, as by id. */
+  private void byGuid(Call call) {
+    String guid = call.path("guid");
+    Visible.requireReadableGuid(call, registry, guid);
+    Requests.SchemaByGuid request = new Requests.SchemaByGuid(guid, call.text("format"));
+    if (request.format() == null || request.format().isEmpty()) {
+      call.ok(Render.schemaText(registry.schemaByGuid(request)));
+    } else {
+      call.blocking(() -> registry.schemaByGuid(request), Render::schemaText);
+    }
   }
 
   /** The schema text itself is the body (JSON for Avro and JSON Schema, .proto text otherwise). */
@@ -65,9 +80,12 @@ final class SchemaRoutes {
         false), found -> Buffer.buffer(found.text()));
   }
 
-  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
+  /**
+   * Another format than the stored one, or finding tags, means parsing the schema: that runs off
+   * the event loop.
+   */
   private void read(Call call, Requests.SchemaById request, Function<Results.SchemaText, Buffer> render) {
-    if (request.format() == null || request.format().isEmpty()) {
+    if ((request.format() == null || request.format().isEmpty()) && request.findTags().isEmpty()) {
       call.ok(render.apply(registry.schemaById(request)));
     } else {
       call.blocking(() -> registry.schemaById(request), render);

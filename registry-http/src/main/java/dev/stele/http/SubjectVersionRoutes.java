@@ -14,6 +14,7 @@ import dev.stele.registry.Registry;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
 import java.util.function.Function;
 
 /** {@code /subjects/{s}/versions}: registration and the versions of a subject. */
@@ -31,11 +32,12 @@ final class SubjectVersionRoutes {
     routes.get(VERSIONS, READS, subject(READ), this::list);
     routes.post(VERSIONS, writes("register schema"), subject(WRITE), PARSES, this::register);
     routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT,
-        call -> read(call, found -> Render.schema(found.version(), found.text())));
+        call -> read(call, true, found -> Render.schema(found.version(), found.text(), found.tags())));
     routes.get(VERSION + "/schema", READS, subject(READ), PARSES_FOR_FORMAT,
-        call -> read(call, found -> Buffer.buffer(found.text())));
+        call -> read(call, false, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
     routes.delete(VERSION, writes("delete schema version"), subject(DELETE), this::delete);
+    routes.post(VERSION + "/tags", writes("modify schema tags"), subject(WRITE), PARSES, this::tag);
   }
 
   private void list(Call call) {
@@ -48,18 +50,33 @@ final class SubjectVersionRoutes {
     String subject = call.path("subject");
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
-        call.flag("normalize"), body.id(), body.version());
+        call.flag("normalize"), body.id(), body.version(),
+        SchemaTagBodies.edit(body.schemaTagsToAdd(), "schemaTagsToAdd", body.schemaTagsToRemove(),
+            "schemaTagsToRemove"),
+        Boolean.TRUE.equals(body.propagateSchemaTags()));
     call.write(() -> registry.register(request), registered -> {
       call.registered(registered.id(), registered.version());
       return Render.registered(registered);
     });
   }
 
-  /** Another format than the stored one means parsing the schema: that runs off the event loop. */
-  private void read(Call call, Function<Results.VersionText, Buffer> render) {
+  private void tag(Call call) {
+    Requests.TagVersion request = SchemaTagBodies.tagVersion(call.path("subject"), call.path("version"),
+        RequestBodies.tagRequest(call.body()));
+    call.write(() -> registry.tagVersion(request), registered -> {
+      call.registered(registered.id(), registered.version());
+      return Render.registered(registered);
+    });
+  }
+
+  /**
+   * Another format than the stored one, or finding tags ({@code findTags}), means parsing the
+   * schema: that runs off the event loop.
+   */
+  private void read(Call call, boolean findsTags, Function<Results.VersionText, Buffer> render) {
     Requests.GetVersion request = new Requests.GetVersion(call.path("subject"), call.path("version"),
-        call.flag("deleted"), call.text("format"));
-    if (request.format() == null || request.format().isEmpty()) {
+        call.flag("deleted"), call.text("format"), findsTags ? call.all("findTags") : List.of());
+    if ((request.format() == null || request.format().isEmpty()) && request.findTags().isEmpty()) {
       call.ok(render.apply(registry.version(request)));
     } else {
       call.blocking(() -> registry.version(request), render);

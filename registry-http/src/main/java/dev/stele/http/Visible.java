@@ -3,8 +3,10 @@ package dev.stele.http;
 import dev.stele.http.auth.Caller;
 import dev.stele.registry.Registry;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -54,19 +56,44 @@ final class Visible {
    * (soft-deleted uses included, as ids stay readable after a soft delete).
    */
   static void requireReadableId(Call call, Registry registry, int id) {
+    if (!unfiltered(call) && !mayReadId(call, registry, null, id)) {
+      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + id + " not found");
+    }
+  }
+
+  /**
+   * As {@link #requireReadableId} for the id a GUID is read as (the first of its ids, as the
+   * registry picks it), so that a GUID tells a caller no more than the id would.
+   */
+  static void requireReadableGuid(Call call, Registry registry, String guid) {
     if (unfiltered(call)) {
       return;
     }
+    List<Results.ContextId> ids = registry.idsForGuid(guid);
+    if (ids.isEmpty() || !mayReadId(call, registry, ids.get(0))) {
+      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + guid + " not found");
+    }
+  }
+
+  /** The ids of a GUID whose schema the caller may read. */
+  static List<Results.ContextId> readableIds(Call call, Registry registry, List<Results.ContextId> ids) {
+    return unfiltered(call) ? ids : ids.stream().filter(id -> mayReadId(call, registry, id)).toList();
+  }
+
+  private static boolean mayReadId(Call call, Registry registry, Results.ContextId id) {
+    String contextSubject = id.context().equals(QualifiedSubject.DEFAULT_CONTEXT) ? null : ":" + id.context() + ":";
+    return mayReadId(call, registry, contextSubject, id.id());
+  }
+
+  private static boolean mayReadId(Call call, Registry registry, String contextSubject, int id) {
     Caller caller = call.caller();
     List<String> users;
     try {
-      users = registry.subjectsForId(new Requests.IdUsages(id, null, true, 0, ALL));
+      users = registry.subjectsForId(new Requests.IdUsages(id, contextSubject, true, 0, ALL));
     } catch (RegistryException e) {
-      users = List.of(); // an unknown id: answered below exactly as a hidden one
+      users = List.of(); // an unknown id: answered exactly as a hidden one
     }
-    if (users.stream().noneMatch(caller::mayRead)) {
-      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + id + " not found");
-    }
+    return users.stream().anyMatch(caller::mayRead);
   }
 
   @FunctionalInterface

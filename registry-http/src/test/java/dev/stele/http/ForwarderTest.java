@@ -92,6 +92,15 @@ class ForwarderTest extends HttpTestBase {
   }
 
   @Test
+  void taggingOnAFollowerIsDoneByTheLeader() {
+    register("s", STRING);
+    Reply reply = onFollower("POST", "/subjects/s/versions/1/tags", "{}", "Content-Type", V1);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("version").asInt()).isEqualTo(2);
+    assertThat(get("/subjects/s/versions").body()).isEqualTo("[1,2]"); // on the leader
+  }
+
+  @Test
   void theLeadersErrorsAreRelayedAsTheyAre() {
     Reply reply = onFollower("POST", "/subjects/s/versions", "{\"schema\":\"{oops\"}",
         "Content-Type", V1);
@@ -153,6 +162,8 @@ class ForwarderTest extends HttpTestBase {
       "DELETE | /subjects/s                        | delete subject",
       "DELETE | /subjects/s/versions/1             | delete schema version",
       "DELETE | /contexts/.c/subjects/s/versions/1 | delete schema version",
+      "POST   | /subjects/s/versions/1/tags        | modify schema tags",
+      "POST   | /contexts/.c/subjects/s/versions/1/tags | modify schema tags",
       "PUT    | /config                            | update config",
       "PUT    | /config/s                          | update config",
       "PUT    | /contexts/.c/config                | update config",
@@ -185,6 +196,7 @@ class ForwarderTest extends HttpTestBase {
       "POST | /compatibility/subjects/s/versions/latest      | 200",
       "POST | /contexts/.c/subjects/s                        | 404",
       "POST | /                                              | 200",
+      "GET  | /schemas/guids/095d71cf-1255-6b9d-5e33-0ad575b3df5d/ids | 200",
   })
   void readsNeverWaitForALeader(String method, String path, int status) {
     leader.set(null);

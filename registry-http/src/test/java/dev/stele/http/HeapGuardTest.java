@@ -55,10 +55,15 @@ class HeapGuardTest {
   private final AtomicInteger gcRequests = new AtomicInteger();
   private final HeapGuard guard = new HeapGuard(90, List.of(pool), gcRequests::incrementAndGet);
 
+  /** A collection left {@code used} bytes in the pool, and the guard heard of it from the JVM. */
+  private void afterCollection(long used) {
+    pool.collectedTo(used);
+    guard.collected();
+  }
+
   @Test
   void servesWhileACollectionLeavesRoom() {
-    pool.collectedTo(899);
-    guard.collected();
+    afterCollection(899);
     guard.tick();
     assertThat(guard.tripped()).isFalse();
     assertThat(guard.refusal()).isNull();
@@ -67,8 +72,7 @@ class HeapGuardTest {
 
   @Test
   void tripsWhenACollectionLeavesThePoolOverTheLimitAndCountsRefusals() {
-    pool.collectedTo(930);
-    guard.collected();
+    afterCollection(930);
     assertThat(guard.tripped()).isTrue();
     assertThat(guard.refusal()).isEqualTo(TRIPPED_AT_93);
     assertThat(guard.refusal()).isEqualTo(TRIPPED_AT_93);
@@ -77,15 +81,13 @@ class HeapGuardTest {
 
   @Test
   void theLimitItselfTrips() {
-    pool.collectedTo(900);
-    guard.collected();
+    afterCollection(900);
     assertThat(guard.tripped()).isTrue();
   }
 
   @Test
   void clearsAtTheNextLookAfterACollectionFreedTheRoom() {
-    pool.collectedTo(950);
-    guard.collected();
+    afterCollection(950);
     assertThat(guard.tripped()).isTrue();
     pool.collectedTo(400);
     guard.tick();
@@ -114,8 +116,7 @@ class HeapGuardTest {
 
   @Test
   void collectionsThatKeepComingNeedNoRequest() {
-    pool.collectedTo(950);
-    guard.collected();
+    afterCollection(950);
     for (int i = 0; i < 3 * HeapGuard.QUIET_TICKS_BEFORE_GC; i++) {
       pool.collectedTo(950);
       guard.tick();

@@ -17,7 +17,7 @@ import dev.stele.schema.SchemaReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The 7.9 response shapes, byte for byte (field order included). */
+/** The 7.9 response shapes with 8.x's {@code guid}, byte for byte (field order included). */
 class RenderTest {
   private static final StoredSchema AVRO = new StoredSchema(7, "AVRO", "\"string\"", List.of(), null, null);
   private static final StoredSchema JSON_WITH_ALL = new StoredSchema(8, "JSON", "{}",
@@ -27,13 +27,13 @@ class RenderTest {
   @Test
   void schemaLeavesOutTheAvroTypeAndEmptyParts() {
     assertThat(Render.schema(new SchemaVersion("s", 1, AVRO, false, 0L), "\"string\"").toString())
-        .isEqualTo("{\"subject\":\"s\",\"version\":1,\"id\":7,\"schema\":\"\\\"string\\\"\"}");
+        .isEqualTo("{\"subject\":\"s\",\"version\":1,\"id\":7,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
   }
 
   @Test
   void schemaWithEveryPart() {
     assertThat(Render.schema(new SchemaVersion("s", 2, JSON_WITH_ALL, false, 0L), "{}").toString())
-        .isEqualTo("{\"subject\":\"s\",\"version\":2,\"id\":8,\"schemaType\":\"JSON\","
+        .isEqualTo("{\"subject\":\"s\",\"version\":2,\"id\":8,\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\",\"schemaType\":\"JSON\","
             + "\"references\":[{\"name\":\"a.json\",\"subject\":\"a\",\"version\":2}],"
             + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"schema\":\"{}\"}");
   }
@@ -41,9 +41,9 @@ class RenderTest {
   @Test
   void schemaStringHasNoSubjectOrVersion() {
     assertThat(Render.schemaText(new Results.SchemaText(AVRO, "\"string\"", new SubjectVersion("s", 1), null)).toString())
-        .isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+        .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
     assertThat(Render.schemaText(new Results.SchemaText(JSON_WITH_ALL, "{}", null, 9)).toString())
-        .isEqualTo("{\"schemaType\":\"JSON\",\"schema\":\"{}\","
+        .isEqualTo("{\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\",\"schemaType\":\"JSON\",\"schema\":\"{}\","
             + "\"references\":[{\"name\":\"a.json\",\"subject\":\"a\",\"version\":2}],"
             + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"maxId\":9}");
   }
@@ -51,9 +51,9 @@ class RenderTest {
   @Test
   void registrationIsTheIdUnlessDetailed() {
     SchemaVersion version = new SchemaVersion("s", 3, JSON_WITH_ALL, false, 0L);
-    assertThat(Render.registered(new Results.Registered(8, 3, version, false)).toString()).isEqualTo("{\"id\":8}");
+    assertThat(Render.registered(new Results.Registered(8, 3, version, false)).toString()).isEqualTo("{\"id\":8,\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\"}");
     assertThat(Render.registered(new Results.Registered(8, 3, version, true)).toString())
-        .isEqualTo("{\"id\":8,\"version\":3,\"schemaType\":\"JSON\","
+        .isEqualTo("{\"id\":8,\"version\":3,\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\",\"schemaType\":\"JSON\","
             + "\"references\":[{\"name\":\"a.json\",\"subject\":\"a\",\"version\":2}],"
             + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"schema\":\"{}\"}");
   }

@@ -36,10 +36,9 @@ class RestServerTest extends HttpTestBase {
       "GET, /contexts/.ctx/associations, 404",
       "DELETE, /contexts/.ctx, 404",
       "GET, /associations/resources/ns/name, 404",
-      "GET, /subjects/s/versions/1/tags, 404",
+      "GET, /subjects/s/versions/1/tags, 405",
       "GET, /dek-registry/v1/keks, 404",
       "GET, /exporters, 404",
-      "GET, /schemas/guids/abc, 404",
   })
   void unknownPathsAndMethodsGetJsonErrors(String method, String path, int status) {
     Reply reply = send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}",

@@ -15,7 +15,7 @@ class SchemaByIdCacheTest {
   void reusesTheRenderingWhileTheSchemaInstanceIsTheSame() {
     StoredSchema schema = stored(1, "\"string\"");
     Buffer first = cache.render(1, found(schema));
-    assertThat(first.toString()).isEqualTo("{\"schema\":\"\\\"string\\\"\"}");
+    assertThat(first.toString()).isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
     assertThat(cache.render(1, found(schema))).isSameAs(first);
   }
 
@@ -24,7 +24,7 @@ class SchemaByIdCacheTest {
     Buffer first = cache.render(1, found(stored(1, "\"string\"")));
     Buffer second = cache.render(1, found(stored(1, "\"int\"")));
     assertThat(second).isNotSameAs(first);
-    assertThat(second.toString()).isEqualTo("{\"schema\":\"\\\"int\\\"\"}");
+    assertThat(second.toString()).isEqualTo("{\"guid\":\"ef524ea1-b91e-7317-3d93-8ade36c1db32\",\"schema\":\"\\\"int\\\"\"}");
     Buffer third = cache.render(1, found(stored(1, "\"int\"")));
     assertThat(third).isNotSameAs(second).isEqualTo(second);
   }

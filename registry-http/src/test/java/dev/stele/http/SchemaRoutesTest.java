@@ -18,7 +18,8 @@ class SchemaRoutesTest extends HttpTestBase {
   @Test
   void readsASchemaById() {
     int id = register("s", USER);
-    String expected = "{\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
+    String expected = "{\"guid\":\"" + get("/schemas/ids/" + id).json().get("guid").asText()
+        + "\",\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
     assertJson(get("/schemas/ids/" + id), 200, expected);
     assertJson(get("/schemas/ids/" + id), 200, expected);
     assertJson(get("/schemas/ids/" + id + "?subject=s"), 200, expected);
@@ -127,7 +128,8 @@ class SchemaRoutesTest extends HttpTestBase {
   @Test
   void concurrentReadsOfTheCachedAnswerAreIntact() throws Exception {
     int id = register("s", USER);
-    String expected = "{\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
+    String expected = "{\"guid\":\"" + get("/schemas/ids/" + id).json().get("guid").asText()
+        + "\",\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<CompletableFuture<String>> replies = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.stele.http.auth.Security;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.testkit.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -92,8 +92,7 @@ class TlsTest extends HttpTestBase {
   @Test
   void servesHttpsWithoutClientCertificates() throws Exception {
     int port = start("NONE", false);
-    HttpResponse<String> reply = https(null).send(get(port, "/subjects", null),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> reply = httpsGet(null, port, "/subjects", null);
     assertThat(reply.statusCode()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo("[]");
     assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(
@@ -106,36 +105,26 @@ class TlsTest extends HttpTestBase {
   void aRequiredClientCertificateIsTheUser() throws Exception {
     int port = start("REQUIRED", true);
     HttpClient alice = https("alice.p12");
-    HttpResponse<String> registered = alice.send(HttpRequest.newBuilder(
-            URI.create("https://127.0.0.1:" + port + "/subjects/alice-value/versions"))
-        .header("Content-Type", V1).POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> registered = httpsRegister(alice, port, "alice-value", null);
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-    HttpResponse<String> denied = alice.send(HttpRequest.newBuilder(
-            URI.create("https://127.0.0.1:" + port + "/subjects/bob-value/versions"))
-        .header("Content-Type", V1).POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> denied = httpsRegister(alice, port, "bob-value", null);
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(denied.body()).contains("User 'alice' may not write subject 'bob-value'");
 
-    assertThatThrownBy(() -> https(null).send(get(port, "/subjects", null),
-        HttpResponse.BodyHandlers.ofString())).as("no client certificate").isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> https("mallory.p12").send(get(port, "/subjects", null),
-        HttpResponse.BodyHandlers.ofString())).as("an untrusted certificate")
-        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> httpsGet(null, port, "/subjects", null))
+        .as("no client certificate").isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> httpsGet("mallory.p12", port, "/subjects", null))
+        .as("an untrusted certificate").isInstanceOf(IOException.class);
   }
 
   @Test
   void aRequestedClientCertificateIsOptional() throws Exception {
     int port = start("REQUESTED", true);
-    HttpResponse<String> anonymous = https(null).send(get(port, "/subjects", null),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = httpsGet(null, port, "/subjects", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    HttpResponse<String> reader = https(null).send(get(port, "/subjects", TestUsers.basic("reader")),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> reader = httpsGet(null, port, "/subjects", TestUsers.basic("reader"));
     assertThat(reader.statusCode()).isEqualTo(200);
-    HttpResponse<String> alice = https("alice.p12").send(get(port, "/config", null),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> alice = httpsGet("alice.p12", port, "/config", null);
     assertThat(alice.statusCode()).as("alice, by certificate, may not read the global config")
         .isEqualTo(403);
     assertThat(ClientCertificates.commonName("CN=alice,OU=team,O=Stele test")).isEqualTo("alice");
@@ -159,15 +148,13 @@ class TlsTest extends HttpTestBase {
       secured.add(follower);
 
       // alice's own certificate to reach the follower, her password for the leader's checks.
-      HttpResponse<String> registered = https("alice.p12").send(HttpRequest.newBuilder(
-              URI.create("https://127.0.0.1:" + follower.port() + "/subjects/alice-value/versions"))
-          .header("Content-Type", V1).header("Authorization", TestUsers.basic("alice"))
-          .POST(HttpRequest.BodyPublishers.ofString(STRING)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> registered = httpsRegister(https("alice.p12"), follower.port(),
+          "alice-value", TestUsers.basic("alice"));
       assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-      assertThat(registered.body()).isEqualTo("{\"id\":1}");
+      assertThat(registered.body()).isEqualTo("{\"id\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\"}");
       // Decided and stored by the leader; the follower's own (unshared) log has nothing.
-      HttpResponse<String> onLeader = https("alice.p12").send(get(leaderPort,
-          "/subjects/alice-value/versions", TestUsers.basic("alice")), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> onLeader = httpsGet("alice.p12", leaderPort,
+          "/subjects/alice-value/versions", TestUsers.basic("alice"));
       assertThat(onLeader.body()).isEqualTo("[1]");
       assertThat(followerNode.registry().subjects(new dev.stele.registry.model.Requests.ListSubjects(
           null, false, false, 0, -1))).isEmpty();
@@ -177,13 +164,28 @@ class TlsTest extends HttpTestBase {
     }
   }
 
-  private static HttpRequest get(int port, String path, String authorization) {
+  /** GET over HTTPS with {@code keystore}'s certificate and an Authorization header, if any. */
+  private static HttpResponse<String> httpsGet(String keystore, int port, String path,
+      String authorization) throws Exception {
+    return https(keystore).send(request(port, path, authorization).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Registers {@link #STRING} under {@code subject} through {@code client}. */
+  private static HttpResponse<String> httpsRegister(HttpClient client, int port, String subject,
+      String authorization) throws Exception {
+    return client.send(request(port, "/subjects/" + subject + "/versions", authorization)
+            .header("Content-Type", V1).POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder request(int port, String path, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(20));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return request.build();
+    return request;
   }
 
   /** A client trusting the test's server certificate, presenting {@code keystore}'s key if any. */
@@ -214,13 +216,6 @@ class TlsTest extends HttpTestBase {
   }
 
   private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    Keytool.run(dir, args);
   }
 }

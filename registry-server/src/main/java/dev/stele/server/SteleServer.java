@@ -76,7 +76,8 @@ final class SteleServer implements AutoCloseable {
           node::subjectCount);
       operations.gauge("stele_versions", "Versions across subjects (soft-deleted included)",
           node::versionCount);
-      operations.gauge("stele_schemas", "Distinct schema ids", node::schemaCount);
+      operations.gauge("stele_schemas", "Schemas (distinct ids) still readable by id",
+          node::schemaCount);
       operations.gauge("stele_log_offset", "Offset of the last log record applied",
           node::lastOffset);
       operations.gauge("stele_log_lag_records",

@@ -59,7 +59,7 @@ class GracefulShutdownTest {
       answer = readAll(socket.getInputStream());
     }
     stopped.get(30, TimeUnit.SECONDS);
-    assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"id\":1}");
+    assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"id\":1,\"guid\":\"");
 
     SteleServer again = SteleServer.start(config);
     try {

@@ -1,6 +1,8 @@
 package dev.stele.schema;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A schema that parsed and validated. Immutable and safe to cache and share between threads.
@@ -41,5 +43,23 @@ public interface ParsedSchema {
    */
   default String name() {
     return null;
+  }
+
+  /**
+   * The text of this schema with tags written into it, as the Confluent registry writes them
+   * (Avro and JSON Schema: a {@code confluent:tags} list on the record or field; Protobuf: the
+   * {@code confluent.message_meta} and {@code confluent.field_meta} options). The caller parses
+   * the text again, so the result is checked and made canonical like any submission.
+   *
+   * @throws IllegalArgumentException naming the path when an entity matches nothing
+   * @throws UnsupportedOperationException when the format has no tags
+   */
+  default String withTags(TagEdit edit) {
+    throw new UnsupportedOperationException(type() + " schemas cannot be tagged");
+  }
+
+  /** The tags written in the schema, by entity, in schema order (none for formats without tags). */
+  default Map<SchemaEntity, Set<String>> inlineTags() {
+    return Map.of();
   }
 }

@@ -3,16 +3,19 @@ package dev.stele.format.avro;
 import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ResolvedReference;
+import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.TagEdit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
  * A parsed Avro schema with the types its references brought in. Immutable: the canonical text is
  * computed once, and the Avro {@link Schema} must not be changed by callers (Avro schemas accept
- * new properties; nothing here adds any).
+ * new properties; nothing here adds any: tags are written into a copy of the text).
  */
 public final class AvroSchema extends AbstractParsedSchema {
   private final Schema avro;
@@ -91,6 +94,17 @@ public final class AvroSchema extends AbstractParsedSchema {
   @Override
   public String name() {
     return avro.getType() == Schema.Type.RECORD ? avro.getFullName() : null;
+  }
+
+  /** See {@link AvroTags}: paths are record names, full or simple, and {@code record.field}. */
+  @Override
+  public String withTags(TagEdit edit) {
+    return AvroTags.apply(canonical(), edit);
+  }
+
+  @Override
+  public Map<SchemaEntity, Set<String>> inlineTags() {
+    return AvroTags.inline(avro);
   }
 
   private Set<String> referencedNames() {

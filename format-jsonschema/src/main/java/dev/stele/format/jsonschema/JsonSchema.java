@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.ResolvedReference;
+import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.TagEdit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed JSON Schema: its canonical text (the Confluent registry's: compact JSON, keys in the
@@ -44,5 +48,16 @@ public final class JsonSchema extends AbstractParsedSchema {
   public String name() {
     JsonNode title = root.get("title");
     return title == null ? null : title.asText();
+  }
+
+  /** See {@link JsonTags} for how paths are spelled ({@code object.a}, {@code object}). */
+  @Override
+  public String withTags(TagEdit edit) {
+    return JsonTags.apply(canonical(), edit);
+  }
+
+  @Override
+  public Map<SchemaEntity, Set<String>> inlineTags() {
+    return JsonTags.inline(root);
   }
 }

@@ -5,10 +5,13 @@ import dev.stele.format.protobuf.model.TypeIndex;
 import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ResolvedReference;
+import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.TagEdit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +73,17 @@ public final class ProtobufSchema extends AbstractParsedSchema {
       case "ignore_extensions" -> ProtoPrinter.printWithoutExtensions(loaded.file());
       default -> canonical();
     };
+  }
+
+  /** See {@link ProtoTags}: paths are message names without the package, {@code M.field}. */
+  @Override
+  public String withTags(TagEdit edit) {
+    return ProtoTags.apply(loaded.file(), edit);
+  }
+
+  @Override
+  public Map<SchemaEntity, Set<String>> inlineTags() {
+    return ProtoTags.inline(loaded.file());
   }
 
   private Set<String> importable() {

@@ -139,7 +139,7 @@ public final class ContractCodec {
     return values;
   }
 
-  private static JsonNode parse(RawJson json) {
+  static JsonNode parse(RawJson json) {
     try {
       return MAPPER.readTree(json.text());
     } catch (JsonProcessingException e) {

@@ -1,12 +1,15 @@
 package dev.stele.registry.model;
 
 import dev.stele.registry.Settings;
+import dev.stele.schema.TagEdit;
+import java.util.List;
 
 /**
  * The request records of the {@code Registry} and {@code Settings} services: one record per
  * operation instead of flag lists (DESIGN.md rule 7). Subjects are as given in the URL, possibly
  * context-qualified ({@code :.ctx:name}); versions are the raw path text ({@code 3}, {@code latest},
- * {@code -1}), validated by the service.
+ * {@code -1}), validated by the service. A {@code findTags} list asks a read for the schema's
+ * tagged entities that carry any of those tags ({@code *}: all); empty asks for none.
  */
 public final class Requests {
   private Requests() {}
@@ -16,9 +19,43 @@ public final class Requests {
    *
    * @param id an explicit schema id (IMPORT mode), or null
    * @param version an explicit version, or null
+   * @param tags {@code schemaTagsToAdd}/{@code schemaTagsToRemove}, written into the schema
+   * @param propagateTags {@code propagateSchemaTags}: the latest version's tags are added too
    */
   public record Register(
-      String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {}
+      String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
+      TagEdit tags, boolean propagateTags) {
+    public Register {
+      tags = tags == null ? TagEdit.NONE : tags;
+    }
+
+    public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {
+      this(subject, payload, normalize, id, version, TagEdit.NONE, false);
+    }
+
+    /** Whether the schema is changed before it is stored, so it is never the one sent. */
+    public boolean editsTags() {
+      return !tags.isEmpty() || propagateTags;
+    }
+  }
+
+  /**
+   * {@code POST /subjects/{s}/versions/{v}/tags}: registers version {@code v} again with tags
+   * edited, and its metadata or rules replaced or edited.
+   *
+   * @param newVersion the version to register as (42201 unless the next one), or null
+   * @param metadata replaces the version's metadata, or null to keep it
+   * @param ruleSet replaces the rules, or null (then the latest version's are kept)
+   * @param rulesToMerge rules laid over the previous version's, or null
+   * @param rulesToRemove names of the previous version's rules to drop, or null
+   */
+  public record TagVersion(String subject, String version, Integer newVersion, TagEdit tags,
+      RawJson metadata, RawJson ruleSet, RawJson rulesToMerge, List<String> rulesToRemove) {
+    public TagVersion {
+      tags = tags == null ? TagEdit.NONE : tags;
+      rulesToRemove = rulesToRemove == null ? null : List.copyOf(rulesToRemove);
+    }
+  }
 
   /** {@code POST /subjects/{s}}. */
   public record Lookup(
@@ -33,7 +70,19 @@ public final class Requests {
       String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose) {}
 
   /** {@code GET /schemas/ids/{id}} and its sub-resources. */
-  public record SchemaById(int id, String subject, String format, boolean fetchMaxId) {}
+  public record SchemaById(int id, String subject, String format, boolean fetchMaxId,
+      List<String> findTags) {
+    public SchemaById {
+      findTags = findTags == null ? List.of() : List.copyOf(findTags);
+    }
+
+    public SchemaById(int id, String subject, String format, boolean fetchMaxId) {
+      this(id, subject, format, fetchMaxId, List.of());
+    }
+  }
+
+  /** {@code GET /schemas/guids/{guid}}: the guid as the client wrote it. */
+  public record SchemaByGuid(String guid, String format) {}
 
   /** {@code GET /schemas/ids/{id}/subjects} and {@code /versions}. */
   public record IdUsages(int id, String subject, boolean deleted, int offset, int limit) {}
@@ -56,7 +105,16 @@ public final class Requests {
       int limit) {}
 
   /** {@code GET /subjects/{s}/versions/{v}} (and {@code /schema}). */
-  public record GetVersion(String subject, String version, boolean deleted, String format) {}
+  public record GetVersion(String subject, String version, boolean deleted, String format,
+      List<String> findTags) {
+    public GetVersion {
+      findTags = findTags == null ? List.of() : List.copyOf(findTags);
+    }
+
+    public GetVersion(String subject, String version, boolean deleted, String format) {
+      this(subject, version, deleted, format, List.of());
+    }
+  }
 
   /**
    * {@code GET /subjects/{s}/metadata}.

@@ -2,7 +2,10 @@ package dev.stele.registry.model;
 
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
+import dev.stele.schema.SchemaEntity;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Result values of the services that are more than a single stored value. */
 public final class Results {
@@ -27,20 +30,40 @@ public final class Results {
    *     without inflating the text)
    * @param subjectVersion the version under the {@code subject} query parameter, or null
    * @param maxId the highest id in use, or null unless asked for
+   * @param tags the tagged entities {@code findTags} asked for, in schema order (none unless asked)
    */
   public record SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion,
-      Integer maxId) {
+      Integer maxId, Map<SchemaEntity, Set<String>> tags) {
+    public SchemaText {
+      tags = tags == null ? Map.of() : tags;
+    }
+
+    public SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion, Integer maxId) {
+      this(schema, formatted, subjectVersion, maxId, Map.of());
+    }
+
     /** The text to answer with; the canonical one is inflated on each call. */
     public String text() {
       return formatted != null ? formatted : schema.schema();
     }
   }
 
+  /** One of a GUID's ids: the context it is in ({@code "."} for the default) and the id. */
+  public record ContextId(String context, int id) {}
+
   /**
    * A subject version rendered in the requested format ({@code text} is the canonical schema
-   * unless a format was asked for).
+   * unless a format was asked for), with the tagged entities {@code findTags} asked for.
    */
-  public record VersionText(SchemaVersion version, String text) {}
+  public record VersionText(SchemaVersion version, String text, Map<SchemaEntity, Set<String>> tags) {
+    public VersionText {
+      tags = tags == null ? Map.of() : tags;
+    }
+
+    public VersionText(SchemaVersion version, String text) {
+      this(version, text, Map.of());
+    }
+  }
 
   /**
    * The incompatibilities found against one existing version, in the Confluent registry's order

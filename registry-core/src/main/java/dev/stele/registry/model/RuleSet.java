@@ -1,6 +1,7 @@
 package dev.stele.registry.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,16 @@ public record RuleSet(List<Rule> migrationRules, List<Rule> domainRules, List<Ru
     }
     return new RuleSet(merge(base.migrationRules, over.migrationRules),
         merge(base.domainRules, over.domainRules), merge(base.encodingRules, over.encodingRules));
+  }
+
+  /** This rule set without the rules of these names, of any kind. */
+  public RuleSet without(Collection<String> names) {
+    return new RuleSet(without(migrationRules, names), without(domainRules, names),
+        without(encodingRules, names));
+  }
+
+  private static List<Rule> without(List<Rule> rules, Collection<String> names) {
+    return rules.stream().filter(rule -> !names.contains(rule.name())).toList();
   }
 
   /** Whether any rule, of any kind, has this type. */

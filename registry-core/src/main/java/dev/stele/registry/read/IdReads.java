@@ -1,9 +1,11 @@
 package dev.stele.registry.read;
 
+import dev.stele.registry.log.SchemaGuids;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
+import dev.stele.registry.model.Results.ContextId;
 import dev.stele.registry.model.Results.SchemaText;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Reads by schema id ({@code /schemas/ids/{id}...}). Ids are per context; the {@code subject}
@@ -39,7 +42,47 @@ public final class IdReads {
     }
     String formatted = Reads.formatted(parser, state, stored, request.format());
     Integer maxId = request.fetchMaxId() ? index.maxId() : null;
-    return new SchemaText(stored, formatted, null, maxId);
+    return new SchemaText(stored, formatted, null, maxId,
+        Reads.findTags(parser, state, stored, request.findTags()));
+  }
+
+  /**
+   * {@code GET /schemas/guids/{guid}}: the schema of the GUID's id in the default context, else
+   * in the first other context that has one, as Confluent looks it up. A text that is no GUID is
+   * simply not found.
+   */
+  public SchemaText schemaByGuid(Requests.SchemaByGuid request) {
+    for (ContextId found : idsForGuid(request.guid())) {
+      String subject = found.context().equals(QualifiedSubject.DEFAULT_CONTEXT) ? null : ":" + found.context() + ":";
+      return schemaById(new Requests.SchemaById(found.id(), subject, request.format(), false));
+    }
+    throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + request.guid() + " not found");
+  }
+
+  /** {@code GET /schemas/guids/{guid}/ids}: every context's ids, default context first; maybe none. */
+  public List<ContextId> idsForGuid(String guidText) {
+    UUID guid = SchemaGuids.parse(guidText);
+    List<ContextId> ids = new ArrayList<>();
+    if (guid == null) {
+      return ids;
+    }
+    for (String context : contextsDefaultFirst()) {
+      for (int id : state.index(context).idsOfGuid(guid)) {
+        ids.add(new ContextId(context, id));
+      }
+    }
+    return ids;
+  }
+
+  private List<String> contextsDefaultFirst() {
+    List<String> contexts = new ArrayList<>();
+    contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+    for (String context : state.contextNames()) {
+      if (!context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+        contexts.add(context);
+      }
+    }
+    return contexts;
   }
 
   public List<String> subjectsForId(Requests.IdUsages request) {

@@ -14,9 +14,13 @@ import dev.stele.registry.state.ContextIndex;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
+import dev.stele.schema.SchemaEntity;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -161,6 +165,25 @@ public final class Reads {
       // Unknown format names give the stored text, as in the Confluent registry.
       return null;
     }
+  }
+
+  /**
+   * {@code findTags}: the schema's tagged entities that carry any of {@code wanted}, or all of
+   * them for {@code *}, in schema order.
+   */
+  public static Map<SchemaEntity, Set<String>> findTags(SchemaParser parser, RegistryState state,
+      StoredSchema stored, List<String> wanted) {
+    if (wanted.isEmpty()) {
+      return Map.of(); // not asked: no parsing
+    }
+    boolean any = wanted.contains("*");
+    Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
+    parser.parseStored(stored, state).inlineTags().forEach((entity, tags) -> {
+      if (any || !Collections.disjoint(wanted, tags)) {
+        found.put(entity, tags);
+      }
+    });
+    return found;
   }
 
   private boolean isKnownContext(String subject) {

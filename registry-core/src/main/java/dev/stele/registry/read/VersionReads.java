@@ -29,17 +29,7 @@ import java.util.TreeSet;
  * metadata, and who references it. The first two fall back to other contexts for an unqualified
  * subject ({@link SubjectLookup}); their errors are about the subject as asked for.
  */
-public final class VersionReads {
-  private final RegistryState state;
-  private final SchemaParser parser;
-  private final NodeOptions options;
-
-  public VersionReads(RegistryState state, SchemaParser parser, NodeOptions options) {
-    this.state = state;
-    this.parser = parser;
-    this.options = options;
-  }
-
+public record VersionReads(RegistryState state, SchemaParser parser, NodeOptions options) {
   public VersionText version(Requests.GetVersion request) {
     int asked = Versions.parse(request.version());
     String subject = SubjectLookup.resolve(state, request.subject());
@@ -47,7 +37,8 @@ public final class VersionReads {
         s -> find(state.history(s), asked, request.deleted()) != null);
     VersionEntry entry = findOrThrow(historyOrThrow(found, request.deleted()), asked, request.deleted());
     String text = Reads.format(parser, state, entry.schema(), request.format());
-    return new VersionText(Reads.view(found, entry), text);
+    return new VersionText(Reads.view(found, entry), text,
+        Reads.findTags(parser, state, entry.schema(), request.findTags()));
   }
 
   public List<Integer> referencedBy(Requests.ReferencedBy request) {

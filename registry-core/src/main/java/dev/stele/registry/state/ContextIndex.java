@@ -1,5 +1,6 @@
 package dev.stele.registry.state;
 
+import dev.stele.registry.log.SchemaGuids;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,25 +30,33 @@ public final class ContextIndex {
   /** A {@link SubjectVersion}, or a {@code SubjectVersion[]} of two or more. */
   private final IdTable<Object> usages;
   private final Map<SubjectVersion, Set<Integer>> referencedBy;
+  /**
+   * The ids of each GUID. Usually one; more when contents differ only in what the GUID leaves
+   * out (the schema type) or IMPORT gave one content two ids.
+   */
+  private final Map<UUID, Set<Integer>> byGuid;
   private volatile int maxId;
   /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
   private volatile boolean hasTwins;
 
   public ContextIndex() {
-    this(new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>());
+    this(new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
+        new ConcurrentHashMap<>());
   }
 
   private ContextIndex(IdTable<StoredSchema> byId, ContentTable byContent,
-      IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy) {
+      IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
+      Map<UUID, Set<Integer>> byGuid) {
     this.byId = byId;
     this.byContent = byContent;
     this.usages = usages;
     this.referencedBy = referencedBy;
+    this.byGuid = byGuid;
   }
 
   ContextIndex copy() {
     ContextIndex copy = new ContextIndex(byId.copy(), byContent.copy(), usages.copy(),
-        new ConcurrentHashMap<>(referencedBy));
+        new ConcurrentHashMap<>(referencedBy), new ConcurrentHashMap<>(byGuid));
     copy.maxId = maxId;
     copy.hasTwins = hasTwins;
     return copy;
@@ -63,6 +73,11 @@ public final class ContextIndex {
   public Integer idOf(SchemaContent content) {
     StoredSchema stored = byContent.get(content);
     return stored == null ? null : stored.id();
+  }
+
+  /** The ids whose content has this GUID ({@link SchemaGuids}), lowest first; empty when none. */
+  public List<Integer> idsOfGuid(UUID guid) {
+    return byGuid.getOrDefault(guid, Set.of()).stream().sorted().toList();
   }
 
   /** The subject versions that use an id, soft-deleted ones included. */
@@ -101,6 +116,8 @@ public final class ContextIndex {
       hasTwins = true;
     }
     maxId = Math.max(maxId, id);
+    // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
+    byGuid.merge(SchemaGuids.of(content), Set.of(id), ContextIndex::union);
     for (SchemaReference ref : stored.references()) {
       referencedBy.merge(new SubjectVersion(ref.subject(), ref.version()), Set.of(id), ContextIndex::union);
     }
@@ -146,6 +163,11 @@ public final class ContextIndex {
     if (byContent.remove(gone) && hasTwins) {
       repointContent(gone.content());
     }
+    byGuid.computeIfPresent(SchemaGuids.of(gone.content()), (key, old) -> {
+      Set<Integer> rest = new HashSet<>(old);
+      rest.remove(id);
+      return rest.isEmpty() ? null : Set.copyOf(rest);
+    });
     for (SchemaReference ref : gone.references()) {
       referencedBy.computeIfPresent(new SubjectVersion(ref.subject(), ref.version()), (key, old) -> {
         Set<Integer> rest = new HashSet<>(old);

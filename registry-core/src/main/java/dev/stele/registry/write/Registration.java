@@ -18,6 +18,7 @@ import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.Submission;
+import dev.stele.registry.model.Versions;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.read.CompatibilityCheck;
 import dev.stele.registry.read.SchemaLookup;
@@ -43,17 +44,7 @@ import java.util.List;
  * already has in the context or a new one. IMPORT mode takes id and version from the request and
  * skips population and checks.
  */
-public final class Registration {
-  private final SchemaParser parser;
-  private final CompatibilityCheck compatibility;
-  private final NodeOptions options;
-
-  public Registration(SchemaParser parser, CompatibilityCheck compatibility, NodeOptions options) {
-    this.parser = parser;
-    this.compatibility = compatibility;
-    this.options = options;
-  }
-
+public record Registration(SchemaParser parser, CompatibilityCheck compatibility, NodeOptions options) {
   public Decision<Registered> decide(Requests.Register request, RegistryState state) {
     return decide(request, state, new Precheck());
   }
@@ -90,7 +81,8 @@ public final class Registration {
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     Target target = new Target(subject, state.index(QualifiedSubject.contextOf(subject)),
         orEmpty(state.history(subject)), normalize);
-    VersionEntry existing = fastPath(request, target, config, version, state);
+    // Tags change the schema before it is stored, so what was sent is never what is looked up.
+    VersionEntry existing = request.editsTags() ? null : fastPath(request, target, config, version, state);
     if (existing != null && (id == null || id == existing.schema().id())) {
       return Decision.answer(registered(subject, existing, false));
     }
@@ -104,12 +96,17 @@ public final class Registration {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in read-write mode");
     }
     int next = target.history.maxVersion() + 1;
+    if (!request.tags().isEmpty() && version == null) {
+      // As in Confluent: a tagged registration records its version in confluent:version.
+      version = Versions.LATEST;
+    }
     Populated populated = Population.populate(request.payload(), config, target.history.latestLive(),
         version, next);
-    Submission submitted =
-        new Submission(subject, populated.payload(), request.id(), request.version());
+    SchemaPayload payload = SchemaTags.apply(request, populated.payload(), target.history.latestLive(),
+        parser, state);
+    Submission submitted = new Submission(subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, true, normalize);
-    SchemaContent content = SchemaLookup.content(parsed, populated.payload(), state, normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, state, normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     if (found != null) {
       return Decision.answer(registered(subject, found, true));
@@ -120,7 +117,8 @@ public final class Registration {
     checkCompatible(subject, parsed, content, target.history, config, state, precheck);
     Integer known = target.index.idOf(content);
     int newId = known != null ? known : target.index.maxId() + 1;
-    return write(subject, next, newId, content, target.history, populated.modified());
+    return write(subject, next, newId, content, target.history,
+        populated.modified() || payload != populated.payload());
   }
 
   /** Where a registration lands: the subject, its context's ids and its history. */
@@ -154,10 +152,11 @@ public final class Registration {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(
           "Subject " + target.subject + " is not in read-write mode");
     }
-    Submission submitted =
-        new Submission(target.subject, request.payload(), request.id(), request.version());
+    // Tags are edited in IMPORT mode too; nothing is taken from the latest version there.
+    SchemaPayload payload = SchemaTags.apply(request, request.payload(), null, parser, state);
+    Submission submitted = new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
     StoredSchema holder = target.index.byId(id);
     if (holder != null && !holder.content().equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(

@@ -9,6 +9,7 @@ import dev.stele.registry.Registry;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SubjectVersion;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,42 @@ class IdReadsTest {
     int id = nodes.register(":.x:t2", "\"bytes\"").id();
     nodes.config("alias", new Config(":.x:t2", null, null, null, null, null, null, null, null));
     assertThat(text(id, "alias")).isEqualTo("\"bytes\"");
+  }
+
+  /** "string" as text: the MD5 of the canonical text, computed apart (see SchemaGuidsTest). */
+  private static final String STRING_GUID = "095d71cf-1255-6b9d-5e33-0ad575b3df5d";
+
+  @Test
+  void aGuidFindsItsIdsInEveryContextDefaultFirstAndSurvivesARestart() {
+    nodes.register(":.x:other", "\"int\"");
+    int inContext = nodes.register(":.x:s", STRING).id();
+    int inDefault = nodes.register("s", STRING).id();
+
+    assertThat(registry.idsForGuid(STRING_GUID)).containsExactly(
+        new Results.ContextId(".", inDefault), new Results.ContextId(".x", inContext));
+    assertThat(registry.schemaByGuid(new Requests.SchemaByGuid(STRING_GUID, null)).schema().id())
+        .isEqualTo(inDefault);
+    Registry restarted = nodes.restart().registry();
+    assertThat(restarted.idsForGuid(STRING_GUID)).containsExactly(
+        new Results.ContextId(".", inDefault), new Results.ContextId(".x", inContext));
+  }
+
+  @Test
+  void anUnknownOrMalformedGuidIsNotFound() {
+    nodes.register("s", STRING);
+    for (String guid : new String[] {"00000000-0000-0000-0000-000000000000", "abc", "1-1-1-1-1"}) {
+      assertThat(registry.idsForGuid(guid)).isEmpty();
+      failsWith(ErrorCode.SCHEMA_NOT_FOUND, () -> registry.schemaByGuid(new Requests.SchemaByGuid(guid, null)))
+          .hasMessage("Schema " + guid + " not found");
+    }
+  }
+
+  @Test
+  void aGuidIsForgottenWhenItsLastVersionIsDeletedPermanently() {
+    nodes.register("s", STRING);
+    Nodes.await(registry.deleteSubject(new Requests.DeleteSubject("s", false)));
+    assertThat(registry.idsForGuid(STRING_GUID)).hasSize(1); // soft-deleted: still readable by id
+    Nodes.await(registry.deleteSubject(new Requests.DeleteSubject("s", true)));
+    assertThat(registry.idsForGuid(STRING_GUID)).isEmpty();
   }
 }

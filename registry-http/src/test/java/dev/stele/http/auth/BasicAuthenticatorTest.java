@@ -52,8 +52,7 @@ class BasicAuthenticatorTest {
 
   @Test
   void refusedCredentialsAreRememberedUntilTheFileChanges() throws IOException {
-    Path file = write(user("alice", "old", ""), 100);
-    BasicAuthenticator auth = open(file);
+    BasicAuthenticator auth = open(write(user("alice", "old", ""), 100));
     String header = basic("alice", "new");
     assertThat(auth.refusedBefore(header)).isFalse();
     assertThat(auth.verify(header)).isNull();
@@ -81,8 +80,7 @@ class BasicAuthenticatorTest {
 
   @Test
   void aChangedFileIsReadAgainAtMostOnceASecondAndDropsTheCache() throws IOException {
-    Path file = write(user("alice", "old", ""), 100);
-    BasicAuthenticator auth = open(file);
+    BasicAuthenticator auth = open(write(user("alice", "old", ""), 100));
     String oldHeader = basic("alice", "old");
     assertThat(auth.verify(oldHeader)).isNotNull();
 

@@ -46,7 +46,8 @@ final class DataDirLock implements AutoCloseable {
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new LogException("cannot lock data directory " + dir + ": " + e.getMessage(), e);
+      throw new LogException("cannot write to data directory " + dir + ": "
+          + SqliteRecordLog.reason(e), e);
     } catch (LogException e) {
       closeQuietly(channel);
       throw e;

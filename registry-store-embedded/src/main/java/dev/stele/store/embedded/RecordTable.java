@@ -61,6 +61,20 @@ final class RecordTable implements AutoCloseable {
               + "memory?); appends stay durable but are slower", file, mode);
         }
       }
+      // SQLite opens a file it may not write read-only, silently, and even takes the write lock:
+      // write once now (a table made and rolled back, which leaves nothing), so a read-only store
+      // stops the start instead of failing the first registration.
+      try {
+        st.execute("BEGIN IMMEDIATE");
+        try {
+          st.execute("CREATE TABLE stele_write_probe (x INTEGER)");
+        } finally {
+          st.execute("ROLLBACK");
+        }
+      } catch (SQLException e) {
+        throw new SQLException("the store file " + file + " cannot be written (" + e.getMessage()
+            + "); give the user running Stele write access to it and to its directory", e);
+      }
     } catch (SQLException e) {
       connection.close();
       throw e;

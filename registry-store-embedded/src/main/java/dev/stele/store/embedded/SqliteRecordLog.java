@@ -54,7 +54,7 @@ public final class SqliteRecordLog implements RecordLog {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
-      throw new LogException("cannot create data directory " + dataDir + ": " + e, e);
+      throw new LogException("cannot create data directory " + dataDir + ": " + reason(e), e);
     }
     lock = DataDirLock.acquire(dataDir);
     Path file = dataDir.resolve(DB_FILE);
@@ -65,12 +65,23 @@ public final class SqliteRecordLog implements RecordLog {
     } catch (SQLException | RuntimeException e) {
       release();
       throw e instanceof LogException le ? le
-          : new LogException("cannot read the log in " + file + ": " + e.getMessage(), e);
+          : new LogException("cannot open the log in " + file + ": " + e.getMessage(), e);
     }
     AppendQueue live = new AppendQueue();
     committerThread = BatchWriter.start(live, committer, file.toString(), "stele-log-committer");
     queue = live;
     opened = true;
+  }
+
+  /** What went wrong with a path, in words ("permission denied", "not a directory"). */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied to the user running Stele (" + System.getProperty("user.name") + ")";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + fs.getFile() + ")";
+    }
+    return e.toString();
   }
 
   /** Like Confluent's reader: a record we cannot read is logged and skipped, not fatal. */

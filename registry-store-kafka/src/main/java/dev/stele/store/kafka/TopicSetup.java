@@ -26,17 +26,11 @@ import org.slf4j.LoggerFactory;
  * one partition, because only one partition keeps every record in the order it was written, and
  * compaction, because deletion by retention would drop old schemas that are still in use.
  */
-final class TopicSetup {
+record TopicSetup(Admin admin, KafkaStoreConfig config, long timeoutMillis) {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
-  private final Admin admin;
-  private final KafkaStoreConfig config;
-  private final long timeoutMillis;
-
   TopicSetup(Admin admin, KafkaStoreConfig config, Duration timeout) {
-    this.admin = admin;
-    this.config = config;
-    this.timeoutMillis = Math.max(1, timeout.toMillis());
+    this(admin, config, Math.max(1, timeout.toMillis()));
   }
 
   /** @throws LogException when the topic cannot be created, or exists in a shape we cannot use */

@@ -80,6 +80,19 @@ class KafkaRecordLogTest {
     return log;
   }
 
+  /** The schema topic made beforehand, as an operator might have made it. */
+  private void createTopic(int partitions, String cleanupPolicy) throws Exception {
+    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+        .configs(Map.of("cleanup.policy", cleanupPolicy)))).all().get();
+  }
+
+  /** Opening the log on that topic fails, naming what is wrong with it. */
+  private void assertRefused(String reason) {
+    assertThatThrownBy(() -> log(Map.of()).open(new Recorder()))
+        .isInstanceOf(LogException.class)
+        .hasMessageContaining(reason);
+  }
+
   private static long await(CompletableFuture<Long> append) throws Exception {
     return append.get(60, TimeUnit.SECONDS);
   }
@@ -168,29 +181,21 @@ class KafkaRecordLogTest {
 
   @Test
   void refusesATopicWithMoreThanOnePartition() throws Exception {
-    admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1)
-        .configs(Map.of("cleanup.policy", "compact")))).all().get();
+    createTopic(2, "compact");
 
-    assertThatThrownBy(() -> log(Map.of()).open(new Recorder()))
-        .isInstanceOf(LogException.class)
-        .hasMessageContaining("the schema topic '" + topic + "' has 2 partitions; it must have"
-            + " exactly 1");
+    assertRefused("the schema topic '" + topic + "' has 2 partitions; it must have exactly 1");
   }
 
   @Test
   void refusesATopicThatIsNotCompacted() throws Exception {
-    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-        .configs(Map.of("cleanup.policy", "delete")))).all().get();
+    createTopic(1, "delete");
 
-    assertThatThrownBy(() -> log(Map.of()).open(new Recorder()))
-        .isInstanceOf(LogException.class)
-        .hasMessageContaining("has cleanup.policy=delete; it must be compact");
+    assertRefused("has cleanup.policy=delete; it must be compact");
   }
 
   @Test
   void skipValidationUsesTheTopicAsItIs() throws Exception {
-    admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1)
-        .configs(Map.of("cleanup.policy", "delete")))).all().get();
+    createTopic(2, "delete");
     Recorder sink = new Recorder();
     KafkaRecordLog log = log(Map.of(KafkaStoreConfig.SKIP_VALIDATION, "true"));
     log.open(sink);

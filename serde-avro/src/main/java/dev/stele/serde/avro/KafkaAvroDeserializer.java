@@ -2,7 +2,6 @@ package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.internal.Framing;
@@ -55,7 +54,7 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
 
   /** Resolves every writer schema against {@code readerSchema}. */
   public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, Schema readerSchema) {
-    super(client, "Avro");
+    super(client, "Avro", AvroKeys.TABLE);
     this.configuredReader = readerSchema;
     if (configs != null) {
       configure(configs, false);
@@ -150,14 +149,5 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
       return bytes;
     }
     return value;
-  }
-
-  private String describe(String topic) {
-    return registry().describe(topic);
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return AvroKeys.TABLE;
   }
 }

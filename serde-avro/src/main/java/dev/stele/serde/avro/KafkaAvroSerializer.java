@@ -2,7 +2,6 @@ package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
@@ -41,7 +40,7 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   /** Uses this client rather than building one from the configs (shares its caches). */
   public KafkaAvroSerializer(SchemaRegistryClient client) {
-    super(client, "Avro");
+    super(client, "Avro", AvroKeys.TABLE);
   }
 
   public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -91,10 +90,5 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   private Schema parse(String topic, SchemaDefinition definition) {
     return AvroSchemaParser.parse(registry(), topic, definition, "Avro value for topic '" + topic + "'");
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return AvroKeys.TABLE;
   }
 }

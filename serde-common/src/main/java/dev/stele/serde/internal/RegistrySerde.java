@@ -4,7 +4,6 @@ import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ClientKeys;
 import dev.stele.client.internal.ConfigKey.Side;
 import dev.stele.client.internal.KeyTable;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -21,25 +20,29 @@ import org.apache.kafka.common.serialization.Serializer;
 public abstract class RegistrySerde {
   private final SchemaRegistryClient givenClient;
   private final String format;
+  private final KeyTable formatKeys;
   private RegistryAccess registry;
 
   /**
    * @param client shared with the caller rather than built from the configs; may be null
    * @param format how messages name the format, e.g. {@code Avro}
+   * @param formatKeys the format's own Confluent keys (e.g. {@code specific.avro.reader}),
+   *     honoured or refused
    */
-  protected RegistrySerde(SchemaRegistryClient client, String format) {
+  protected RegistrySerde(SchemaRegistryClient client, String format, KeyTable formatKeys) {
     this.givenClient = client;
     this.format = format;
+    this.formatKeys = formatKeys;
   }
 
   /**
    * Builds the registry access for these configs (over the given client, if any) and keeps it.
-   * First, a Confluent key this serde refuses fails, naming the key and why; see {@link #formatKeys}.
+   * First, a Confluent key this serde refuses fails, naming the key and why.
    */
   protected final RegistryAccess connect(Map<String, ?> configs, boolean isKey) {
     Side side = this instanceof Serializer<?> ? Side.SERIALIZER : Side.DESERIALIZER;
     SerdeKeys.TABLE.check(configs, side);
-    formatKeys().check(configs, side);
+    formatKeys.check(configs, side);
     // The client's keys are checked even when a client was given, so a refused one never passes quietly.
     ClientKeys.TABLE.check(configs, side);
     RegistryAccess access = RegistryAccess.configure(configs, isKey, givenClient, format);
@@ -47,9 +50,9 @@ public abstract class RegistrySerde {
     return access;
   }
 
-  /** The format's own Confluent keys (e.g. {@code specific.avro.reader}), honoured or refused. */
-  protected KeyTable formatKeys() {
-    return KeyTable.of("serializers", List.of());
+  /** How errors name the topic's subject and the registry, for messages about a record. */
+  protected final String describe(String topic) {
+    return registry().describe(topic);
   }
 
   /** The registry; a serde used before {@code configure} is a programming error. */

@@ -1,6 +1,7 @@
 package dev.stele.serde.internal;
 
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.KeyTable;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -23,9 +24,9 @@ public abstract class TypedDeserializer<T> extends RegistrySerde implements Dese
    * @param type the class to read into unless the configs name one; null for the format's generic form
    * @param format how messages name the format, e.g. {@code Protobuf}
    */
-  protected TypedDeserializer(SchemaRegistryClient client, Class<?> type, String format, String keyTypeKey,
-      String valueTypeKey) {
-    super(client, format);
+  protected TypedDeserializer(SchemaRegistryClient client, Class<?> type, String format,
+      KeyTable formatKeys, String keyTypeKey, String valueTypeKey) {
+    super(client, format, formatKeys);
     this.type = type;
     this.keyTypeKey = keyTypeKey;
     this.valueTypeKey = valueTypeKey;

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.ClientConfig;
 import dev.stele.client.SchemaRegistryClient;
+import dev.stele.client.internal.KeyTable;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ class RegistrySerdeTest {
   /** The smallest serde: exposes what subclasses see. */
   static final class Probe extends RegistrySerde {
     Probe(SchemaRegistryClient client) {
-      super(client, "Avro");
+      super(client, "Avro", KeyTable.of("serializers", List.of()));
     }
 
     RegistryAccess connectFor(Map<String, ?> configs, boolean isKey) {

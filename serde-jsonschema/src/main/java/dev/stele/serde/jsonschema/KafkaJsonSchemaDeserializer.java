@@ -6,7 +6,6 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.TypedDeserializer;
@@ -40,7 +39,7 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
 
   /** Reads values into {@code type} (null: JsonNode). */
   public KafkaJsonSchemaDeserializer(SchemaRegistryClient client, Map<String, ?> configs, Class<T> type) {
-    super(client, type, "JSON Schema", JsonSchemaSerdeConfig.KEY_TYPE, JsonSchemaSerdeConfig.VALUE_TYPE);
+    super(client, type, "JSON Schema", JsonSchemaKeys.TABLE, JsonSchemaSerdeConfig.KEY_TYPE, JsonSchemaSerdeConfig.VALUE_TYPE);
     if (configs != null) {
       configure(configs, false);
     }
@@ -112,10 +111,5 @@ public class KafkaJsonSchemaDeserializer<T> extends TypedDeserializer<T> {
     Reader reader = new Reader(validator);
     readers.put(id, reader);
     return reader;
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return JsonSchemaKeys.TABLE;
   }
 }

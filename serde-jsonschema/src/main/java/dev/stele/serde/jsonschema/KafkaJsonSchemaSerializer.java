@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchema;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
@@ -29,7 +28,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * 4-byte big-endian schema id, the JSON text; API.md §5.1). The schema is the configured
  * {@code json.schema}, else derived from the POJO's class, else (with {@code use.latest.version}
  * or {@code use.schema.id}) the registry's. Data is validated against the schema it is framed
- * with unless {@code json.fail.invalid.schema=false}. A drop-in for
+ * with when {@code json.fail.invalid.schema=true} (Confluent's default, false, writes it unchecked). A drop-in for
  * {@code io.confluent.kafka.serializers.json.KafkaJsonSchemaSerializer}.
  */
 public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Serializer<T> {
@@ -53,7 +52,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client) {
-    super(client, "JSON Schema");
+    super(client, "JSON Schema", JsonSchemaKeys.TABLE);
   }
 
   public KafkaJsonSchemaSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -64,7 +63,7 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     ConfigValues values = new ConfigValues(configs);
-    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true);
+    this.validate = values.bool(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, false);
     String schemaText = values.string(JsonSchemaSerdeConfig.SCHEMA, null);
     try {
       this.configuredSchema = schemaText == null || schemaText.isEmpty() ? null : mapper.readTree(schemaText);
@@ -197,14 +196,5 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
     Target target = new Target(writer.id(), validator, json);
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(data.getClass(), target);
     return target;
-  }
-
-  private String describe(String topic) {
-    return registry().describe(topic);
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return JsonSchemaKeys.TABLE;
   }
 }

@@ -22,7 +22,7 @@ class JsonSchemaConfigKeysTest {
   @Test
   void everyHonouredKeyNamesTheTestThatShowsItsEffect() {
     KeyTableWalk.honouredKeysHaveEvidence(JsonSchemaKeys.TABLE, Map.of(
-        "json.fail.invalid.schema", JSON + "KafkaJsonSchemaSerdeTest#dataBreakingTheSchemaIsRefusedUnlessValidationIsOff",
+        "json.fail.invalid.schema", JSON + "KafkaJsonSchemaSerdeTest#dataBreakingTheSchemaIsRefusedWhenValidationIsOn",
         "json.value.type", JSON + "KafkaJsonSchemaSerdeTest#aHandBuiltFrameIsReadAsAJsonNodeOrAPojo",
         "json.key.type", JSON + "JsonSchemaConfigKeysTest#keysAreReadIntoTheKeyType"));
   }

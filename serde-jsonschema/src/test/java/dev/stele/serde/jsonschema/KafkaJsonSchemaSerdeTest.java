@@ -64,13 +64,14 @@ class KafkaJsonSchemaSerdeTest {
   }
 
   @Test
-  void dataBreakingTheSchemaIsRefusedUnlessValidationIsOff() throws Exception {
+  void dataBreakingTheSchemaIsRefusedWhenValidationIsOn() throws Exception {
     JsonNode bad = JSON.readTree("{\"id\": 0}");
-    assertThatThrownBy(() -> serializer(JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA).serialize("checked", bad))
+    assertThatThrownBy(() -> serializer(JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA,
+        JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, "true").serialize("checked", bad))
         .isInstanceOf(SerializationException.class).hasMessageContaining("topic 'checked'")
         .hasMessageContaining("schema id").hasMessageContaining("minimum");
-    byte[] written = serializer(JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA,
-        JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, "false").serialize("unchecked", bad);
+    // Confluent's default: unchecked.
+    byte[] written = serializer(JsonSchemaSerdeConfig.SCHEMA, ORDER_SCHEMA).serialize("unchecked", bad);
     assertThat(new String(written, 5, written.length - 5, StandardCharsets.UTF_8)).isEqualTo("{\"id\":0}");
   }
 
@@ -81,8 +82,9 @@ class KafkaJsonSchemaSerdeTest {
         .isInstanceOf(SerializationException.class).hasMessageContaining("no schema");
     int id = REGISTRY.client().register("latest-value", SchemaDefinition.of("JSON", ORDER_SCHEMA));
     KafkaJsonSchemaSerializer<JsonNode> latest = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false,
-        SerdeConfig.USE_LATEST_VERSION, true);
+        SerdeConfig.USE_LATEST_VERSION, true, JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA, true);
     assertThat(latest.serialize("latest", order)).containsExactly(frame(id, "{\"id\":2}"));
+    // Validated against the latest version's schema, which requires id.
     assertThatThrownBy(() -> latest.serialize("latest", JSON.readTree("{\"item\": \"x\"}")))
         .isInstanceOf(SerializationException.class).hasMessageContaining("id");
   }

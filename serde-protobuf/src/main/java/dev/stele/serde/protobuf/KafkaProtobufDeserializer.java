@@ -6,7 +6,6 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.stele.client.SchemaRegistryClient;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.TypedDeserializer;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
@@ -40,7 +39,7 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
 
   /** Parses values into {@code type} (null: DynamicMessage). */
   public KafkaProtobufDeserializer(SchemaRegistryClient client, Map<String, ?> configs, Class<T> type) {
-    super(client, type, "Protobuf", ProtobufSerdeConfig.KEY_TYPE, ProtobufSerdeConfig.VALUE_TYPE);
+    super(client, type, "Protobuf", ProtobufKeys.TABLE, ProtobufSerdeConfig.KEY_TYPE, ProtobufSerdeConfig.VALUE_TYPE);
     if (configs != null) {
       configure(configs, false);
     }
@@ -163,14 +162,5 @@ public class KafkaProtobufDeserializer<T extends Message> extends TypedDeseriali
     }
     last = writer;
     return writer;
-  }
-
-  private String describe(String topic) {
-    return registry().describe(topic);
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return ProtobufKeys.TABLE;
   }
 }

@@ -7,7 +7,6 @@ import com.google.protobuf.Message;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.client.internal.KeyTable;
 import dev.stele.format.protobuf.ProtobufFormat;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.SerdeConfig;
@@ -53,7 +52,7 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
   }
 
   public KafkaProtobufSerializer(SchemaRegistryClient client) {
-    super(client, "Protobuf");
+    super(client, "Protobuf", ProtobufKeys.TABLE);
   }
 
   public KafkaProtobufSerializer(SchemaRegistryClient client, Map<String, ?> configs) {
@@ -147,14 +146,5 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
       }
     }
     return null;
-  }
-
-  private String describe(String topic) {
-    return registry().describe(topic);
-  }
-
-  @Override
-  protected KeyTable formatKeys() {
-    return ProtobufKeys.TABLE;
   }
 }

@@ -16,8 +16,8 @@ public final class JsonSchemaKeys {
   private static final String RULES = "data contract rules are not run by Stele's serdes yet";
 
   public static final KeyTable TABLE = KeyTable.of("JSON Schema serializers", List.of(
-      honoured("json.fail.invalid.schema", "false", "validate data against its schema; Stele's serializer"
-          + " defaults to true (invalid data never reaches the topic), its deserializer to false"),
+      honoured("json.fail.invalid.schema", "false", "validate data against its schema when writing"
+          + " or reading; off by default, as in Confluent's serdes"),
       honoured("json.key.type", "java.lang.Object", "the class keys are read into; unset, a JsonNode")
           .on(Side.DESERIALIZER),
       honoured("json.value.type", "java.lang.Object", "the class values are read into; unset, a JsonNode")

@@ -1,0 +1,175 @@
+package dev.stele.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stele.testkit.server.ChildJvm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tarball dist builds (dist/target/stele-VERSION.tar.gz), unpacked into a temporary
+ * directory and run from there with settings from the environment only: {@code bin/stele-start}
+ * without a file, and the container's entrypoint and health check (dist/src/main/docker) with
+ * STELE_HOME at the unpacked copy, as the Dockerfile runs them. No container engine needed.
+ */
+class TarballAcceptanceTest {
+  private static final Path DOCKER = Path.of(System.getProperty("stele.dist.tarball", ""))
+      .toAbsolutePath().getParent().getParent().resolve("src/main/docker");
+
+  @TempDir static Path unpacked;
+  @TempDir Path workDir;
+  private static Path home;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    Path tarball = Path.of(System.getProperty("stele.dist.tarball", "")).toAbsolutePath();
+    assertThat(tarball).as("the tarball; build it with mvn -B -DskipTests package").exists();
+    Process tar = new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", unpacked.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(tar.waitFor()).as(output).isZero();
+    home = unpacked.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+  }
+
+  @Test
+  void theTarballHoldsWhatAnInstallNeeds() {
+    for (String script : List.of("bin/stele-start", "bin/stele-passwd")) {
+      assertThat(home.resolve(script)).isRegularFile().isExecutable();
+    }
+    for (String file : List.of("lib/stele-server.jar", "config/stele.properties",
+        "config/stele.service", "config/examples/secure/stele.properties",
+        "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md")) {
+      assertThat(home.resolve(file)).isRegularFile();
+    }
+  }
+
+  @Test
+  void startScriptRunsFromTheEnvironmentAlone() throws Exception {
+    runRegisterAndStop(List.of("bash", home.resolve("bin/stele-start").toString()), Map.of());
+  }
+
+  @Test
+  void containerEntrypointRunsFromTheEnvironmentAndItsHealthCheckPasses() throws Exception {
+    runRegisterAndStop(List.of("bash", DOCKER.resolve("entrypoint.sh").toString()),
+        Map.of("STELE_HOME", home.toString()));
+  }
+
+  @Test
+  void aMisspeltVariableStopsTheStartNamingIt() throws Exception {
+    Path log = workDir.resolve("server.log");
+    Process process = start(List.of("bash", DOCKER.resolve("entrypoint.sh").toString()),
+        Map.of("STELE_HOME", home.toString(), "STELE_DATA_DRI", workDir.toString()), log);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(log)).contains("unknown setting stele.data.dri (did you mean"
+        + " stele.data.dir?)", "stele.data.dri is the environment variable STELE_DATA_DRI");
+  }
+
+  @Test
+  void entrypointRunsTheInstallsOtherCommands() throws Exception {
+    Path log = workDir.resolve("passwd.out");
+    ProcessBuilder builder = new ProcessBuilder("bash", DOCKER.resolve("entrypoint.sh").toString(),
+        "stele-passwd").redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("STELE_HOME", home.toString());
+    Process process = builder.start();
+    process.getOutputStream().write("a-password\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(Files.readString(log)).startsWith("$pbkdf2-sha256$");
+  }
+
+  /**
+   * Starts {@code command} with listeners and data directory from the environment, checks
+   * readiness (through the health-check script too), registers and reads a schema, then stops the
+   * server with SIGTERM: it must exit cleanly and leave its database in the data directory.
+   */
+  private void runRegisterAndStop(List<String> command, Map<String, String> extra)
+      throws Exception {
+    int port = ChildJvm.freePort();
+    Path data = workDir.resolve("data");
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port);
+    env.put("STELE_DATA_DIR", data.toString());
+    env.put("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", "full");
+    Path log = workDir.resolve("server.log");
+    Process process = start(command, env, log);
+    try {
+      awaitListening(process, log);
+      Http http = new Http("http://127.0.0.1:" + port);
+      assertThat(http.get("/health/ready").status()).isEqualTo(200);
+      // As in the image: the listener serves every interface, the check asks 127.0.0.1.
+      assertThat(healthCheck("http://0.0.0.0:" + port)).as("the container's health check").isZero();
+      JsonNode registered = http.ok("POST", "/subjects/tarball-value/versions",
+          Map.of("schema", "{\"type\":\"record\",\"name\":\"T\",\"fields\":[]}"));
+      int id = registered.path("id").asInt();
+      assertThat(http.ok("GET", "/schemas/ids/" + id, null).path("schema").asText())
+          .isEqualTo("{\"type\":\"record\",\"name\":\"T\",\"fields\":[]}");
+      assertThat(http.ok("GET", "/config", null).path("compatibilityLevel").asText())
+          .isEqualTo("FULL");
+    } finally {
+      process.destroy(); // SIGTERM: the scripts exec java
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        fail("the server did not stop within 60 s\n" + Files.readString(log));
+      }
+    }
+    assertThat(healthCheck("http://127.0.0.1:" + port)).as("the health check of a stopped server")
+        .isNotZero();
+    String text = Files.readString(log);
+    assertThat(text).contains("Settings from the environment: SCHEMA_REGISTRY_LISTENERS,"
+        + " SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL, STELE_DATA_DIR", "Stele stopped");
+    assertThat(process.exitValue()).as(text).isIn(0, 143);
+    assertThat(data.resolve("stele.db")).isRegularFile();
+  }
+
+  private int healthCheck(String listeners) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("bash", DOCKER.resolve("healthcheck.sh").toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("SCHEMA_REGISTRY_LISTENERS", listeners);
+    return builder.start().waitFor();
+  }
+
+  /**
+   * The command in {@link #workDir} with {@code env} as its only Stele settings: variables the
+   * test JVM inherited with either prefix are removed, so nothing but {@code env} configures it.
+   */
+  private Process start(List<String> command, Map<String, String> env, Path log)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+        .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("STELE_")
+        || name.startsWith("SCHEMA_REGISTRY_") || name.equals("JAVA_OPTS"));
+    builder.environment().put("STELE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void awaitListening(Process process, Path log)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      if (text.contains(" listening on ")) {
+        return;
+      }
+      if (!process.isAlive()) {
+        fail("the server exited with status " + process.exitValue() + "\n" + text);
+      }
+      Thread.sleep(100);
+    }
+    fail("the server did not start within 90 s\n" + Files.readString(log));
+  }
+}
