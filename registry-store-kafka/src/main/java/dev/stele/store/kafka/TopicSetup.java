@@ -12,10 +12,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -40,6 +45,9 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, long timeoutMillis) {
       TopicDescription description = describe();
       if (description == null) {
         if (create()) {
+          // Kafka confirms a creation before every broker knows the partition: a listOffsets or
+          // a fetch right after it was answered UnknownTopicOrPartition (a failed start).
+          awaitPartitionLeader();
           return;
         }
         description = describeCreatedElsewhere(); // another node created it meanwhile: check theirs
@@ -88,6 +96,27 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, long timeoutMillis) {
       description = describe();
     }
     return description;
+  }
+
+  /**
+   * Waits, within the timeout, until a broker describes the topic just created with a leader for
+   * its partition, so that the reads that follow find it.
+   */
+  private void awaitPartitionLeader()
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      TopicDescription description = describe();
+      if (description != null && !description.partitions().isEmpty()
+          && description.partitions().get(0).leader() != null) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the topic was created but no broker names its partition's"
+            + " leader yet");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** @return false when the topic turned out to exist already */
@@ -150,23 +179,37 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, long timeoutMillis) {
 
   /**
    * The end of the topic's committed records (the last stable offset): what a read_committed
-   * reader has read everything of once its position reaches it.
+   * reader has read everything of once its position reaches it. A broker that does not know the
+   * partition yet (a topic created a moment ago, by this node or another) is asked again within
+   * the timeout rather than failing the start.
    */
-  static long committedEnd(Admin admin, String topic, java.time.Duration timeout) {
-    var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-    try {
-      return admin.listOffsets(java.util.Map.of(partition,
-              org.apache.kafka.clients.admin.OffsetSpec.latest()),
-              new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                  org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
-          .partitionResult(partition).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-          .offset();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new dev.stele.registry.log.LogException("cannot find the end of the schema topic '"
-          + topic + "': " + Failures.reasons(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new dev.stele.registry.log.LogException("interrupted while finding the end of the schema topic", e);
+  static long committedEnd(Admin admin, String topic, Duration timeout) {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new LogException("cannot find the end of the schema topic '" + topic + "': "
+              + Failures.reasons(e), e);
+        }
+      } catch (TimeoutException e) {
+        throw new LogException("cannot find the end of the schema topic '" + topic + "': "
+            + Failures.reasons(e), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LogException("interrupted while finding the end of the schema topic", e);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LogException("interrupted while finding the end of the schema topic", e);
+      }
     }
   }
 }
