@@ -7,8 +7,8 @@ import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.write.Writer;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -24,10 +24,16 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   private static final Logger LOG = LoggerFactory.getLogger(NodeLeadership.class);
   /** Between tries to take the log over while still elected (Kafka away, a slow coordinator). */
   private static final long RETRY_MILLIS = 1000;
+  /**
+   * How long an elected node leaves the log without a writer before taking it over again. Long
+   * enough for an election that moved leadership to reach this node first (heartbeat 1 s), so
+   * that a node that was really replaced does not fence its successor back.
+   */
+  private static final long RETAKE_GRACE_MILLIS = 2000;
 
   private final RecordLog log;
   private final Writer writer;
-  private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "stele-leadership");
     t.setDaemon(true);
     return t;
@@ -43,6 +49,7 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   private volatile boolean handingOver;
   private final AtomicInteger localWrites = new AtomicInteger();
   private volatile Duration leaderWait = Duration.ZERO;
+  private long termLostAt; // when the log was first seen without its term; changes thread only
 
   NodeLeadership(RecordLog log, Writer writer) {
     this.log = log;
@@ -54,6 +61,32 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
     this.self = self;
     this.leaderWait = leaderWait;
     elector.start(self, this);
+    changes.scheduleWithFixedDelay(this::retakeIfLost, RETAKE_GRACE_MILLIS / 4,
+        RETAKE_GRACE_MILLIS / 4, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The log can end this node's term by itself while the election still names it (Kafka aborted
+   * a transaction, or another writer registered): then nothing would be written until the next
+   * election. Once the election has had {@link #RETAKE_GRACE_MILLIS} to say otherwise, this node
+   * takes the log over again, with the same catch-up as after an election, so nothing it decides
+   * misses what another writer committed meanwhile.
+   */
+  private void retakeIfLost() {
+    if (closed || !writing || !stillElected() || handingOver || log.writing()) {
+      termLostAt = 0;
+      return;
+    }
+    long now = System.nanoTime();
+    if (termLostAt == 0) {
+      termLostAt = now;
+    } else if (now - termLostAt >= TimeUnit.MILLISECONDS.toNanos(RETAKE_GRACE_MILLIS)) {
+      termLostAt = 0;
+      LOG.warn("Still elected, but the log ended this node's term: taking the log over again");
+      writing = false;
+      writer.deactivate();
+      takeOver();
+    }
   }
 
   /**
@@ -184,7 +217,9 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
 
   @Override
   public boolean ready() {
-    return known && (!elected || writing);
+    // An elected node whose log lost its term is not ready: writes wait for the retake instead
+    // of meeting the log's refusal.
+    return known && (!elected || (writing && log.writing()));
   }
 
   @Override

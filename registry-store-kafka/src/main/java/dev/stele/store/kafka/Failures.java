@@ -3,6 +3,7 @@ package dev.stele.store.kafka;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.PendingAppend;
 import java.util.List;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
 /** Failing appends, and telling fencing apart from other producer errors. */
@@ -42,6 +43,22 @@ final class Failures {
   static boolean isFenced(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof ProducerFencedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether Kafka's transaction coordinator refused this producer's transaction as no longer
+   * open (INVALID_TXN_STATE): the coordinator aborted it, on its own or because another producer
+   * of the same transactional id registered (with transactions version 2, Kafka 4.x, a commit
+   * that races such an abort gets this instead of PRODUCER_FENCED; KAFKA-20785). Either way the
+   * transaction is rolled back, and the producer is in a fatal state.
+   */
+  static boolean isTransactionLost(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof InvalidTxnStateException) {
         return true;
       }
     }

@@ -148,7 +148,7 @@ public final class KafkaRecordLog implements RecordLog {
       throw new LogException("the log is not open");
     }
     WriterTerm current = term;
-    if (current != null && !current.writer().fenced()) {
+    if (current != null && !current.writer().stopped()) {
       return;
     }
     stopWriting();
@@ -180,7 +180,7 @@ public final class KafkaRecordLog implements RecordLog {
   @Override
   public boolean writing() {
     WriterTerm current = term;
-    return current != null && !current.writer().fenced();
+    return current != null && !current.writer().stopped();
   }
 
   /** Stops writing: appends not yet written fail; a transaction in flight finishes first. */
