@@ -26,11 +26,18 @@ import org.junit.jupiter.api.parallel.Isolated;
  * SIGTERM, as systemd or Kubernetes stop it, and started again. No write may fail. With the
  * sticky election (the default) leadership moves once per stop of the leader, never back when
  * an instance returns. Afterwards every acknowledged registration is on every instance with its
- * id. {@code -Dstele.join.rounds=N} rolls the cluster N times (1 by default).
+ * id. A write whose reused kept-alive connection the stopping instance closed before any answer
+ * is resent once, as the Confluent Java client's transport (HttpURLConnection) does; those are
+ * counted and printed apart, and a second such cut counts as failed. {@code -Dstele.join.rounds=N}
+ * rolls the cluster N times (1 by default); {@code -Dstele.ceiling.join.progress.ms} and
+ * {@code -Dstele.ceiling.join.answer.ms} raise the hang guards on a slower machine.
  */
 @Isolated // alone: it stops and starts servers and counts every answer
 class ClusterJoinAcceptanceTest {
   private static final int ROUNDS = Integer.getInteger("stele.join.rounds", 1);
+  /** Hang guards on the shared 2-core machine, not speed targets: the run prints what it took. */
+  private static final Ceiling PROGRESS = Ceiling.of("join.progress", Duration.ofSeconds(120));
+  private static final Ceiling ANSWER = Ceiling.of("join.answer", Duration.ofSeconds(60));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -49,9 +56,9 @@ class ClusterJoinAcceptanceTest {
         servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(), extra));
       }
       int leader = KafkaServers.awaitOneLeader(servers);
-      load = new RollingLoad(servers.stream().map(ServerProcess::url).toList());
+      load = new RollingLoad(servers.stream().map(ServerProcess::url).toList(), ANSWER.limit());
       load.start(4);
-      load.awaitMoreAcks(50, Duration.ofSeconds(60));
+      load.awaitMoreAcks(50, PROGRESS.limit());
 
       // A third instance joins. Its start returns once it answers GET /, which it does before it
       // knows the leader (it listens first, so peers can forward to it), and it is written to
@@ -64,7 +71,7 @@ class ClusterJoinAcceptanceTest {
           + load.acks() + " acks, " + load.failed().size() + " failed");
       assertThat(servers.get(after).url()).as("the leader after a join (sticky)")
           .isEqualTo(servers.get(leader).url());
-      load.awaitMoreAcks(50, Duration.ofSeconds(60));
+      load.awaitMoreAcks(50, PROGRESS.limit());
 
       for (int round = 0; round < ROUNDS; round++) {
         for (int i = 0; i < servers.size(); i++) {
@@ -73,7 +80,7 @@ class ClusterJoinAcceptanceTest {
           long stopAt = System.nanoTime();
           servers.get(i).stop(); // SIGTERM
           long stopped = System.nanoTime();
-          load.awaitMoreAcks(30, Duration.ofSeconds(60));
+          load.awaitMoreAcks(30, PROGRESS.limit());
           servers.get(i).restart();
           int now = KafkaServers.awaitOneLeader(servers);
           phases.add((wasLeader ? "leader" : "follower") + " stop " + (stopped - stopAt) / 1_000_000
@@ -84,7 +91,7 @@ class ClusterJoinAcceptanceTest {
           } else {
             assertThat(now).as("leadership stays where it was (sticky)").isEqualTo(leader);
           }
-          load.awaitMoreAcks(30, Duration.ofSeconds(60));
+          load.awaitMoreAcks(30, PROGRESS.limit());
         }
       }
       load.close();
@@ -92,7 +99,7 @@ class ClusterJoinAcceptanceTest {
           + " listening, sent to the next instance), %d resent (kept-alive connection closed"
           + " without an answer), slowest answer %d ms; %s%n", load.acks(), load.failed().size(),
           load.notSent(), load.resentOnClosedConnection(), load.slowestMillis(), phases);
-      assertThat(load.failed()).as("failed writes\n" + KafkaServers.logs(servers)).isEmpty();
+      assertThat(load.failed()).as("failed writes\n" + KafkaServers.events(servers)).isEmpty();
       verifyEverywhere(servers, load.acknowledged());
     } finally {
       if (load != null) {

@@ -42,10 +42,13 @@ final class RollingLoad implements AutoCloseable {
   private final AtomicInteger resentOnClosedConnection = new AtomicInteger();
   private final AtomicLong slowestMillis = new AtomicLong();
   private final AtomicInteger next = new AtomicInteger();
+  private final Duration answerTimeout;
   private volatile boolean running = true;
 
-  RollingLoad(List<String> urls) {
+  /** @param answerTimeout how long a write may wait for its answer before it counts as failed */
+  RollingLoad(List<String> urls, Duration answerTimeout) {
     this.urls.addAll(urls);
+    this.answerTimeout = answerTimeout;
   }
 
   void add(String url) {
@@ -72,13 +75,14 @@ final class RollingLoad implements AutoCloseable {
   }
 
   private void send(String subject, String body) {
+    boolean resent = false;
     for (int tries = 0; tries < 50 && running; tries++) {
       String url = urls.get(Math.floorMod(next.getAndIncrement(), urls.size()));
       long started = System.nanoTime();
       try {
         HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
                 URI.create(url + "/subjects/" + subject + "/versions"))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(answerTimeout)
             .header("Content-Type", "application/vnd.schemaregistry.v1+json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -94,13 +98,16 @@ final class RollingLoad implements AutoCloseable {
         notSent.incrementAndGet(); // nothing listens there (stopped, or not started yet)
         pause();
       } catch (HttpTimeoutException e) {
-        failed.add(new Outcome(subject, url, -1, e.toString(), 60_000));
+        failed.add(new Outcome(subject, url, -1, e.toString(), answerTimeout.toMillis()));
         return;
       } catch (IOException e) {
-        if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+        if (!resent && String.valueOf(e.getMessage()).contains("received no bytes")) {
           // A kept-alive connection the server closed (a stopping instance) as this request was
-          // sent on it, without a byte of answer: resent, as HttpURLConnection (the Confluent
-          // Java client's) resends a request that meets a stale kept-alive connection.
+          // sent on it, without a byte of answer: resent once, as HttpURLConnection (the
+          // Confluent Java client's transport) resends a request, POST included, whose reused
+          // connection fails before any answer (sun.net.http.retryPost, true by default). A
+          // second such failure counts as failed.
+          resent = true;
           resentOnClosedConnection.incrementAndGet();
           continue;
         }
