@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.testkit.server.ChildJvm;
 import dev.stele.testkit.server.JsonLog;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +42,7 @@ class StartScriptJsonLogAcceptanceTest {
     Process process = builder.start();
     try {
       Http http = new Http("http://127.0.0.1:" + port);
-      awaitListening(process, log);
+      ChildJvm.awaitListening(process, log);
       Http.Response registered = http.post("/subjects/audited-value/versions",
           Map.of("schema", "\"string\""));
       assertThat(registered.status()).as(registered.text()).isEqualTo(200);
@@ -73,19 +71,4 @@ class StartScriptJsonLogAcceptanceTest {
         assertThat(event.path("formattedMessage").asText()).isEqualTo("Stele stopped"));
   }
 
-  private static void awaitListening(Process process, Path log)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-      if (text.contains(" listening on ")) {
-        return;
-      }
-      if (!process.isAlive()) {
-        fail("the server exited with status " + process.exitValue() + "\n" + text);
-      }
-      Thread.sleep(100);
-    }
-    fail("the server did not start within 90 s\n" + Files.readString(log));
-  }
 }

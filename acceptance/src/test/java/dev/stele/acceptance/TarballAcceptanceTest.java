@@ -45,10 +45,10 @@ class TarballAcceptanceTest {
 
   @Test
   void theTarballHoldsWhatAnInstallNeeds() {
-    for (String script : List.of("bin/stele-start", "bin/stele-passwd")) {
+    for (String script : List.of("bin/stele-start", "bin/stele-passwd", "bin/stele")) {
       assertThat(home.resolve(script)).isRegularFile().isExecutable();
     }
-    for (String file : List.of("lib/stele-server.jar", "config/stele.properties",
+    for (String file : List.of("lib/stele-server.jar", "lib/stele-cli.jar", "config/stele.properties",
         "config/stele.service", "config/examples/secure/stele.properties",
         "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md")) {
       assertThat(home.resolve(file)).isRegularFile();
@@ -107,7 +107,7 @@ class TarballAcceptanceTest {
     Path log = workDir.resolve("server.log");
     Process process = start(command, env, log);
     try {
-      awaitListening(process, log);
+      ChildJvm.awaitListening(process, log);
       Http http = new Http("http://127.0.0.1:" + port);
       assertThat(http.get("/health/ready").status()).isEqualTo(200);
       // As in the image: the listener serves every interface, the check asks 127.0.0.1.
@@ -157,19 +157,4 @@ class TarballAcceptanceTest {
     return builder.start();
   }
 
-  private static void awaitListening(Process process, Path log)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-      if (text.contains(" listening on ")) {
-        return;
-      }
-      if (!process.isAlive()) {
-        fail("the server exited with status " + process.exitValue() + "\n" + text);
-      }
-      Thread.sleep(100);
-    }
-    fail("the server did not start within 90 s\n" + Files.readString(log));
-  }
 }

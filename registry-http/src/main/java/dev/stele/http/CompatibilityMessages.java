@@ -5,21 +5,20 @@ import dev.stele.registry.model.IncompatibleSchemaException;
 import dev.stele.registry.model.Results.Compatibility;
 import dev.stele.registry.model.Results.Problem;
 import dev.stele.registry.model.Results.VersionConflict;
+import dev.stele.schema.CompatibilityWording;
 import dev.stele.schema.Incompatibility;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders a compatibility outcome as the Confluent registry's list of messages: the problems,
  * then per failing version its incompatibilities, {@code {oldSchemaVersion: n}} and
  * {@code {oldSchema: '...'}}, then the config echo. Used by the compatibility endpoint and the
- * 409 answer of a registration: the core hands over the typed result, the words are made here.
+ * 409 answer of a registration: the core hands over the typed result, the words are made here
+ * (the pieces the command-line tool speaks too are schema-api's {@link CompatibilityWording}).
  */
 final class CompatibilityMessages {
-  static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
-  /** The Confluent registry quotes at most this much of an old schema. */
-  private static final int MAX_QUOTED_SCHEMA = 10 * 1024;
+  static final String DIFFERENT_TYPE = CompatibilityWording.DIFFERENT_TYPE;
 
   private CompatibilityMessages() {}
 
@@ -40,22 +39,13 @@ final class CompatibilityMessages {
         messages.add(incompatibility.message());
       }
       if (conflict.quotesOld()) {
-        messages.add("{oldSchemaVersion: " + conflict.oldVersion() + "}");
-        messages.add(quote(conflict.oldSchema()));
+        messages.add(CompatibilityWording.oldSchemaVersion(conflict.oldVersion()));
+        messages.add(CompatibilityWording.oldSchema(conflict.oldSchema()));
       }
     }
     if (!result.isCompatible()) {
-      messages.add("{validateFields: '" + result.validateFields() + "', compatibility: '"
-          + result.level().name().toUpperCase(Locale.ROOT) + "'}");
+      messages.add(CompatibilityWording.configEcho(result.validateFields(), result.level()));
     }
     return messages;
-  }
-
-  private static String quote(String old) {
-    if (old.length() <= MAX_QUOTED_SCHEMA) {
-      return "{oldSchema: '" + old + "'}";
-    }
-    return "{oldSchema: <truncated to " + MAX_QUOTED_SCHEMA + " characters> '"
-        + old.substring(0, MAX_QUOTED_SCHEMA) + "'}";
   }
 }

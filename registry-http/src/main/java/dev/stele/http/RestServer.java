@@ -46,9 +46,11 @@ public final class RestServer {
    * @param heap refuses expensive requests while the heap is nearly full ({@link HeapGuard#OFF}:
    *     never); its refusals are counted in the metrics. The caller starts and closes it (one
    *     per process, shared by the listeners)
+   * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
-      Security security, Leadership leadership, Operations operations, HeapGuard heap) {
+      Security security, Leadership leadership, Operations operations, HeapGuard heap,
+      CorsOptions cors) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -60,41 +62,68 @@ public final class RestServer {
       Objects.requireNonNull(security, "security");
       Objects.requireNonNull(leadership, "leadership");
       Objects.requireNonNull(heap, "heap");
+      Objects.requireNonNull(cors, "cors");
     }
 
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap);
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+    }
+
+    public Setup withCors(CorsOptions cors) {
+      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
     }
   }
 
   /** Builds the routes of {@code setup} on {@code vertx} and listens. */
   public static Future<RestServer> start(Vertx vertx, Setup setup) {
+    RestOptions options = setup.options();
+    Security security = setup.security();
+    // While the server stops, every request that still arrives gets an answer, see drain().
+    AtomicBoolean draining = new AtomicBoolean();
+    Router router = router(vertx, setup, draining);
+    HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
+        // Answers are small and mostly pre-rendered: compressing costs more than it saves.
+        .setCompressionSupported(false)
+        .setTcpNoDelay(true);
+    if (security.tls() != null) {
+      security.tls().applyTo(serverOptions);
+    }
+    return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
+        .listen()
+        .map(server -> new RestServer(server, draining));
+  }
+
+  /**
+   * Every route the server serves, in the order they run: what {@link #start} listens with, and
+   * what {@code OpenApiDocumentTest} compares with docs/openapi.yaml.
+   */
+  static Router router(Vertx vertx, Setup setup, AtomicBoolean draining) {
     RestOptions options = setup.options();
     Security security = setup.security();
     Leadership leadership = setup.leadership();
@@ -112,8 +141,11 @@ public final class RestServer {
             "Expensive requests refused because the heap was nearly full", heap::refusals);
       }
     }
-    // While the server stops, every request that still arrives gets an answer, see drain().
-    AtomicBoolean draining = new AtomicBoolean();
+    if (setup.cors().enabled()) {
+      // Before authentication: a browser sends its preflight OPTIONS without credentials, and
+      // answers that refuse (401, 503) need the CORS headers for the page to read them.
+      router.route().handler(setup.cors().handler());
+    }
     router.route().handler(ctx -> {
       if (!draining.get()) {
         ctx.next();
@@ -130,6 +162,8 @@ public final class RestServer {
     });
     // Probes answer without credentials: an orchestrator has none.
     new HealthRoutes(leadership).declare(router);
+    // Open too: the same document for every server of this version (README "API description").
+    ApiDocument.declare(router);
     if (security.enabled()) {
       // First on the router, so that it runs before every route (and before a 404 is answered).
       router.route().handler(new Authentication(security));
@@ -157,17 +191,7 @@ public final class RestServer {
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
     installErrorAnswers(router);
-
-    HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
-        // Answers are small and mostly pre-rendered: compressing costs more than it saves.
-        .setCompressionSupported(false)
-        .setTcpNoDelay(true);
-    if (security.tls() != null) {
-      security.tls().applyTo(serverOptions);
-    }
-    return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
-        .listen()
-        .map(server -> new RestServer(server, draining));
+    return router;
   }
 
   /** The port listened on (the one picked when the options said 0). */

@@ -52,12 +52,14 @@ final class ConfigKeys {
       "request.timeout.ms", "request.timeout.interrupt.enable", "request.queue.capacity",
       "enable.fips", "enable.fips.mode", "shutdown.graceful.ms",
       "kafkastore.connection.url", "response.mediatype.default",
-      "response.mediatype.preferred");
+      "response.mediatype.preferred",
+      // Preflights are always answered before authentication, as with its default (true).
+      "access.control.skip.options");
 
   private static final List<String> CONFLUENT_PREFIXES = List.of(
       "kafkastore.", "kafkagroup.", "inter.instance.", "schema.providers.", "schema.search.",
       "subject.search.", "subject.version.search.", "context.search.", "metadata.encoder.",
-      "size.limit.filter.", "authentication.", "ssl.", "access.control.", "thread.pool.",
+      "size.limit.filter.", "authentication.", "ssl.", "thread.pool.",
       "metrics.", "listener.name.", "confluent.");
 
   private ConfigKeys() {}

@@ -59,7 +59,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
 
   private static boolean read(String key, SecuritySettings security, boolean onKafka) {
     return USED.contains(key) || key.equals(LogFormat.KEY) || key.equals(UNKNOWN_KEYS)
-        || security.uses(key) || HttpLimits.KEYS.contains(key)
+        || security.uses(key) || HttpLimits.KEYS.contains(key) || CorsSettings.KEYS.contains(key)
         || SchemaShapeSettings.KEYS.contains(key)
         || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
         || key.equals(ClusterSettings.LEADER_WAIT) // likewise
@@ -90,6 +90,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
     all.addAll(SecuritySettings.JWT_KEYS);
     all.addAll(TlsSettings.KEYS);
     all.addAll(HttpLimits.KEYS);
+    all.addAll(CorsSettings.KEYS);
     all.addAll(SchemaShapeSettings.KEYS);
     all.addAll(ClusterSettings.KEYS);
     all.addAll(KafkaStoreConfig.OWN_KEYS);

@@ -2,6 +2,7 @@ package dev.stele.server;
 
 import static dev.stele.server.ConfigKeys.*;
 
+import dev.stele.http.CorsOptions;
 import dev.stele.http.HeapGuard;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.registry.model.SchemaLimits;
@@ -54,6 +55,7 @@ import java.util.function.Function;
  * @param heapRefusePercent {@code stele.heap.refuse.percent}: expensive requests (registrations,
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
+ * @param cors the {@code access.control.*} keys: which browser origins may call the API
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -75,7 +77,8 @@ public record ServerConfig(
     int heapRefusePercent,
     SchemaLimits schemaLimits,
     Duration compatibilityCheckTimeout,
-    int compatibilityMaxComparisons) {
+    int compatibilityMaxComparisons,
+    CorsOptions cors) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -148,7 +151,8 @@ public record ServerConfig(
           return millis > 0 ? Duration.ofMillis(millis) : null;
         }, " must be a positive number of milliseconds"),
         positiveInt(values, COMPATIBILITY_MAX_COMPARISONS, SchemaFormat.DEFAULT_MAX_COMPARISONS,
-            "comparisons"));
+            "comparisons"),
+        CorsSettings.parse(values));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */

@@ -88,7 +88,8 @@ final class SteleServer implements AutoCloseable {
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
-            .withOperations(operations).withHeapGuard(heap).withSecurity(listener.scheme().equals("https")
+            .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
+            .withSecurity(listener.scheme().equals("https")
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
       }

@@ -41,6 +41,18 @@ public enum CompatibilityLevel {
     return transitive;
   }
 
+  /**
+   * One pair under this level's direction: the old schema's reading of the new one first, then
+   * the new one's reading of the old, as the Confluent registry lists them. NONE checks nothing.
+   */
+  public CompatibilityResult compare(SchemaFormat format, ParsedSchema candidate, ParsedSchema old) {
+    CompatibilityResult oldReadsNewResult = oldReadsNew
+        ? format.checkCanRead(old, candidate, SchemaFormat.Roles.OLD_READS_NEW) : CompatibilityResult.COMPATIBLE;
+    CompatibilityResult newReadsOldResult = newReadsOld
+        ? format.checkCanRead(candidate, old, SchemaFormat.Roles.NEW_READS_OLD) : CompatibilityResult.COMPATIBLE;
+    return oldReadsNewResult.merge(newReadsOldResult);
+  }
+
   /** Case-insensitive, as the Confluent registry accepts {@code "backward"} or {@code "Full"}. */
   public static Optional<CompatibilityLevel> parse(String name) {
     if (name == null) {

@@ -20,9 +20,8 @@ import dev.stele.registry.state.SubjectHistory;
 import dev.stele.registry.state.VersionEntry;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.CompatibilityWording;
 import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.SchemaFormat;
-import dev.stele.schema.SchemaFormat.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -115,23 +114,18 @@ public final class CompatibilityCheck {
   }
 
   /**
-   * The conflict with one old version, or null. The old schema's reading of the new one comes
-   * first, as in the Confluent registry; it quotes the old version after a one-way check, and
-   * after a mutual one only when the new schema cannot read the old.
+   * The conflict with one old version, or null. The order of the two readings and when the old
+   * version is quoted are the Confluent registry's, shared with the command-line tool
+   * ({@link CompatibilityLevel#compare}, {@link CompatibilityWording#quotesOld}).
    */
   private VersionConflict compare(ParsedSchema candidate, ParsedSchema old, CompatibilityLevel level,
       VersionEntry entry) {
-    SchemaFormat format = parser.format(candidate.type());
-    CompatibilityResult oldReadsNew = level.oldReadsNew()
-        ? format.checkCanRead(old, candidate, Roles.OLD_READS_NEW) : CompatibilityResult.COMPATIBLE;
-    CompatibilityResult newReadsOld = level.newReadsOld()
-        ? format.checkCanRead(candidate, old, Roles.NEW_READS_OLD) : CompatibilityResult.COMPATIBLE;
-    CompatibilityResult both = oldReadsNew.merge(newReadsOld);
+    CompatibilityResult both = level.compare(parser.format(candidate.type()), candidate, old);
     if (both.isCompatible()) {
       return null;
     }
-    boolean quotesOld = !level.newReadsOld() || !newReadsOld.isCompatible();
-    return new VersionConflict(entry.version(), entry.schema().schema(), both.incompatibilities(), quotesOld);
+    return new VersionConflict(entry.version(), entry.schema().schema(), both.incompatibilities(),
+        CompatibilityWording.quotesOld(level, both));
   }
 
   /**

@@ -28,17 +28,9 @@ import java.util.TreeMap;
  * answers from the durable state only, without locks. Reads of one version are in
  * {@link VersionReads}, reads by schema id in {@link IdReads}.
  */
-public final class Reads {
+public record Reads(RegistryState state, SchemaParser parser) {
   /** {@code schema.search.default.limit} and {@code .max.limit} of the Confluent registry. */
   public static final int SCHEMA_SEARCH_LIMIT = 1000;
-
-  private final RegistryState state;
-  private final SchemaParser parser;
-
-  public Reads(RegistryState state, SchemaParser parser) {
-    this.state = state;
-    this.parser = parser;
-  }
 
   public List<String> contexts() {
     List<String> contexts = new ArrayList<>();

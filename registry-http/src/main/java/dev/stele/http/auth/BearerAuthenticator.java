@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -56,6 +57,8 @@ public final class BearerAuthenticator {
       JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384,
       JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
   private static final String PREFIX = "bearer ";
+  private static final int JWKS_TIMEOUT_MS = 5_000;
+  private static final int JWKS_MAX_BYTES = 1 << 20;
 
   /**
    * Where the keys come from and what a token must say.
@@ -102,7 +105,11 @@ public final class BearerAuthenticator {
     if (settings.publicKeyFile() != null) {
       keys = new ImmutableJWKSet<>(new JWKSet(readPem(settings.publicKeyFile())));
     } else {
-      keys = JWKSourceBuilder.create(settings.jwksUrl().toURL()).build();
+      // Nimbus's default of 500 ms to connect and to read fails a first request whenever the
+      // identity provider (or this host) is briefly slow; one retry covers a dropped connection.
+      keys = JWKSourceBuilder.create(settings.jwksUrl().toURL(),
+          new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_MAX_BYTES))
+          .retrying(true).build();
     }
     return new BearerAuthenticator(keys, settings);
   }

@@ -20,17 +20,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * over the serializer's schema, with the same code, so client and server give the same verdict
  * and the same reasons. Runs once per topic and type (the serializers cache the outcome).
  */
-public final class LatestCheck {
+public record LatestCheck(RegistryAccess registry, SchemaFormat format) {
   /** Deeper reference chains than this are a cycle or a mistake; the registry refuses them too. */
   private static final int MAX_REFERENCE_DEPTH = 32;
-
-  private final RegistryAccess registry;
-  private final SchemaFormat format;
-
-  public LatestCheck(RegistryAccess registry, SchemaFormat format) {
-    this.registry = registry;
-    this.format = format;
-  }
 
   /**
    * Null when {@code latest} can read data written with the serializer's schema, else the

@@ -42,6 +42,25 @@ public final class ChildJvm {
     return path == null || path.isBlank() ? System.getProperty("java.class.path") : path;
   }
 
+  /**
+   * Waits (at most 90 s) until the server {@code process} writing {@code log} says it listens; an
+   * exit or the deadline fails with the log.
+   */
+  public static void awaitListening(Process process, Path log) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      String text = read(log);
+      if (text.contains(" listening on ")) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the server exited with status " + process.exitValue() + "\n" + text);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the server did not start within 90 s\n" + read(log));
+  }
+
   /** The file's text, empty while it does not exist: a log the child has not written yet. */
   static String read(Path file) {
     try {
