@@ -64,6 +64,19 @@ class HostileInputAcceptanceTest {
         HostileCase.registration("{\"type\":\"string\"}", "JSON", null));
     http.ok("POST", "/subjects/hostile-warm-protobuf-value/versions",
         HostileCase.registration(HostileText.proto("int32 a = 1;"), "PROTOBUF", null));
+    // A second version of a record (a field added) and of an object (a property removed) runs
+    // each format's compatibility check once: the first check loads and compiles that code,
+    // which on a cold JVM and a busy machine can take longer than an answer's ceiling.
+    http.ok("POST", "/subjects/hostile-warm-avro-record-value/versions", HostileCase.registration(
+        "{\"type\":\"record\",\"name\":\"W\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}", null, null));
+    http.ok("POST", "/subjects/hostile-warm-avro-record-value/versions", HostileCase.registration(
+        "{\"type\":\"record\",\"name\":\"W\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
+            + "{\"name\":\"b\",\"type\":[\"null\",\"string\"],\"default\":null}]}", null, null));
+    http.ok("POST", "/subjects/hostile-warm-json-object-value/versions", HostileCase.registration(
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},"
+            + "\"b\":{\"type\":\"string\"}}}", "JSON", null));
+    http.ok("POST", "/subjects/hostile-warm-json-object-value/versions", HostileCase.registration(
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}", "JSON", null));
   }
 
   @AfterAll

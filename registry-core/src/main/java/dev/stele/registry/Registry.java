@@ -22,8 +22,14 @@ public interface Registry {
   /** The schema types the server has formats for, e.g. {@code ["JSON","PROTOBUF","AVRO"]}. */
   List<String> schemaTypes();
 
-  /** Every context that holds subjects, the default context {@code "."} first. */
-  List<String> contexts();
+  /**
+   * The contexts that hold or held subjects and were not deleted since, the default context
+   * {@code "."} first, those starting with the prefix, paged.
+   */
+  List<String> contexts(Requests.ListContexts request);
+
+  /** 42211 when a subject (soft-deleted ones too) is in the context. */
+  CompletionStage<Void> deleteContext(Requests.DeleteContext request);
 
   /** Parses (call off the event loop) when a {@code format} or {@code findTags} is asked for. */
   Results.SchemaText schemaById(Requests.SchemaById request);

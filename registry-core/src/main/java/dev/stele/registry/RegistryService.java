@@ -69,8 +69,8 @@ final class RegistryService implements Registry {
   }
 
   @Override
-  public List<String> contexts() {
-    return reads.contexts();
+  public List<String> contexts(Requests.ListContexts request) {
+    return reads.contexts(request);
   }
 
   @Override
@@ -169,5 +169,10 @@ final class RegistryService implements Registry {
   @Override
   public CompletionStage<List<Integer>> deleteSubject(Requests.DeleteSubject request) {
     return writer.submit(pending -> Deletion.subject(request, pending));
+  }
+
+  @Override
+  public CompletionStage<Void> deleteContext(Requests.DeleteContext request) {
+    return writer.submit(pending -> Deletion.context(request, pending));
   }
 }

@@ -134,12 +134,24 @@ final class Call {
     reply(Future.fromCompletionStage(write.get(), context), render);
   }
 
+  /** Runs a write and answers 204 without a body once the write is applied. */
+  void writeNoContent(Supplier<CompletionStage<Void>> write) {
+    write(write, applied -> null);
+  }
+
   /**
    * Runs CPU-heavy work (schema parsing) on a worker, unordered so that independent requests
    * run in parallel, and answers back on the event loop.
    */
   <T> void blocking(Callable<T> work, Function<T, Buffer> render) {
     reply(ctx.vertx().executeBlocking(work, false), render);
+  }
+
+  private void noContent() {
+    HttpServerResponse response = ctx.response();
+    if (!response.ended() && !response.closed()) {
+      response.setStatusCode(204).end();
+    }
   }
 
   /** Answers with the mapped error. */
@@ -160,7 +172,11 @@ final class Call {
         fail(e);
         return;
       }
-      ok(body);
+      if (body == null) {
+        noContent();
+      } else {
+        ok(body);
+      }
     });
   }
 

@@ -18,7 +18,7 @@ final class HttpStatuses {
       // Confluent 7.9 answers an incompatible registration with error_code 409, not 40901.
       case INCOMPATIBLE_SCHEMA -> 409;
       case INVALID_SCHEMA, INVALID_VERSION, INVALID_MODE, OPERATION_NOT_PERMITTED, REFERENCE_EXISTS,
-          INVALID_SUBJECT, INVALID_RULE_SET -> 422;
+          INVALID_SUBJECT, INVALID_RULE_SET, CONTEXT_NOT_EMPTY -> 422;
       case STORE_ERROR, OPERATION_TIMEOUT, UNKNOWN_LEADER, INTERNAL -> 500;
     };
   }

@@ -14,8 +14,10 @@ import dev.stele.registry.model.Mode;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * {@code /mode} and {@code /mode/{s}}. A PUT echoes the mode as the client spelled it. There is
- * no {@code DELETE /mode}: the Confluent registry 7.9 answers it 405.
+ * {@code /mode} and {@code /mode/{s}}. A PUT echoes the mode as the client spelled it. A DELETE
+ * answers the mode it took away (for {@code /mode}, the global one in effect before); with
+ * {@code recursive=true} it also takes away the modes under the scope (Confluent 8.x; 7.9 answered
+ * {@code DELETE /mode} 405).
  */
 final class ModeRoutes {
   private final Settings settings;
@@ -27,10 +29,12 @@ final class ModeRoutes {
   void declare(RouteTable routes) {
     routes.get("/mode", READS, global(READ), call -> read(call, null));
     routes.put("/mode", writes("update mode"), global(ADMIN), call -> update(call, null));
+    routes.delete("/mode", writes("delete mode"), global(ADMIN), call -> delete(call, null));
     routes.get("/mode/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
     routes.put("/mode/:subject", writes("update mode"), subject(ADMIN),
         call -> update(call, call.path("subject")));
-    routes.delete("/mode/:subject", writes("delete subject mode"), subject(ADMIN), this::delete);
+    routes.delete("/mode/:subject", writes("delete subject mode"), subject(ADMIN),
+        call -> delete(call, call.path("subject")));
   }
 
   private void read(Call call, String subject) {
@@ -43,8 +47,9 @@ final class ModeRoutes {
         applied -> Render.echo(request));
   }
 
-  private void delete(Call call) {
-    call.write(() -> settings.deleteMode(new Requests.DeleteMode(call.path("subject"), call.flag("recursive"))), ModeRoutes::render);
+  private void delete(Call call, String subject) {
+    call.write(() -> settings.deleteMode(new Requests.DeleteMode(subject, call.flag("recursive"))),
+        ModeRoutes::render);
   }
 
   private static Buffer render(Mode mode) {

@@ -18,6 +18,39 @@ class ContextRoutesTest extends HttpTestBase {
     assertJson(get("/subjects?subjectPrefix=%3A.ctx-x%3A"), 200, "[\":.ctx-x:a\"]");
   }
 
+  @Test
+  void contextsArePagedAndFilteredByPrefix() {
+    register("%3A.team-a%3As", STRING);
+    register("%3A.team-b%3As", STRING);
+    register("%3A.other%3As", STRING);
+    assertJson(get("/contexts?contextPrefix=.team"), 200, "[\".team-a\",\".team-b\"]");
+    assertJson(get("/contexts?contextPrefix=."), 200, "[\".\",\".other\",\".team-a\",\".team-b\"]");
+    assertJson(get("/contexts?offset=1&limit=2"), 200, "[\".other\",\".team-a\"]");
+    assertJson(get("/contexts?offset=9"), 200, "[]");
+  }
+
+  /** Confluent 8.x: an empty context can be deleted; one holding a subject, even soft-deleted, cannot. */
+  @Test
+  void onlyAnEmptyContextIsDeletedAndItsIdsAreNotHandedOutAgain() {
+    assertJson(post("/subjects/%3A.gone%3As/versions", STRING), 200, "{\"id\":1}");
+    assertError(delete("/contexts/.gone"), 422, 42211, "The specified context '.gone' is not empty.");
+    assertJson(delete("/subjects/%3A.gone%3As"), 200, "[1]");
+    assertError(delete("/contexts/gone"), 422, 42211, "The specified context '.gone' is not empty.");
+    assertJson(delete("/subjects/%3A.gone%3As?permanent=true"), 200, "[1]");
+    assertJson(get("/contexts"), 200, "[\".\",\".gone\"]");
+
+    Reply deleted = delete("/contexts/.gone");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(deleted.body()).isEmpty();
+    assertJson(get("/contexts"), 200, "[\".\"]");
+    assertThat(delete("/contexts/.never").status()).isEqualTo(204);
+    assertError(delete("/contexts/a:b"), 400, 400, "Context name cannot contain a colon");
+
+    // The context comes back with its next schema, which does not get id 1 again.
+    assertJson(post("/subjects/%3A.gone%3At/versions", INT), 200, "{\"id\":2}");
+    assertJson(get("/contexts"), 200, "[\".\",\".gone\"]");
+  }
+
   /** ../shared/conformance scenario context-urls: the URL forms are the qualified subjects spelled another way. */
   @Test
   void contextUrlFormsReachTheQualifiedSubjects() {

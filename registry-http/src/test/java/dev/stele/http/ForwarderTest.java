@@ -171,7 +171,9 @@ class ForwarderTest extends HttpTestBase {
       "DELETE | /config/s                          | delete config",
       "PUT    | /mode                              | update mode",
       "PUT    | /mode/s                            | update mode",
+      "DELETE | /mode                              | delete mode",
       "DELETE | /mode/s                            | delete subject mode",
+      "DELETE | /contexts/.c                       | delete context",
       "DELETE | /contexts/.c/mode/s                | delete subject mode",
   })
   void eachWriteRouteNamesItsOperationWhenTheLeaderIsUnreachable(String method, String path,

@@ -80,8 +80,19 @@ class ModeRoutesTest extends HttpTestBase {
     assertJson(put("/mode/never", "{\"mode\": \"IMPORT\"}"), 200, "{\"mode\":\"IMPORT\"}");
   }
 
+  /** Confluent 8.x: DELETE /mode answers the global mode in force before; 7.9 answered 405. */
   @Test
-  void thereIsNoDeleteOfTheGlobalMode() {
-    assertError(delete("/mode"), 405, 405, "HTTP 405 Method Not Allowed");
+  void deletingTheGlobalModeAnswersTheModeItTookAway() {
+    assertJson(delete("/mode"), 200, "{\"mode\":\"READWRITE\"}");
+    assertJson(put("/mode", "{\"mode\": \"READONLY\"}"), 200, "{\"mode\":\"READONLY\"}");
+    assertJson(put("/mode/s", "{\"mode\": \"IMPORT\"}"), 200, "{\"mode\":\"IMPORT\"}");
+    assertJson(put("/mode/%3A.c%3At", "{\"mode\": \"READONLY\"}"), 200, "{\"mode\":\"READONLY\"}");
+    assertJson(delete("/mode"), 200, "{\"mode\":\"READONLY\"}");
+    assertJson(get("/mode"), 200, "{\"mode\":\"READWRITE\"}");
+    assertJson(get("/mode/s"), 200, "{\"mode\":\"IMPORT\"}"); // not recursive: kept
+    assertJson(delete("/mode?recursive=true"), 200, "{\"mode\":\"READWRITE\"}");
+    assertError(get("/mode/s"), 404, 40409);
+    // recursive reaches the default context only
+    assertJson(get("/mode/%3A.c%3At"), 200, "{\"mode\":\"READONLY\"}");
   }
 }

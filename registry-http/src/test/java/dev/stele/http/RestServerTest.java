@@ -30,11 +30,9 @@ class RestServerTest extends HttpTestBase {
       "PUT, /subjects, 405",
       "DELETE, /schemas/types, 405",
       "POST, /config, 405",
-      "DELETE, /mode, 405",
       "POST, /contexts, 405",
       // served by the Confluent registry, not (yet) by Stele: a JSON 404, never HTML
       "GET, /contexts/.ctx/associations, 404",
-      "DELETE, /contexts/.ctx, 404",
       "GET, /associations/resources/ns/name, 404",
       "GET, /subjects/s/versions/1/tags, 405",
       "GET, /dek-registry/v1/keks, 404",

@@ -66,6 +66,9 @@ public sealed interface RegistryRecord {
 
   /** A context came to exist ({@code deleted} false) or was deleted. */
   record ContextRecord(String tenant, String context, boolean deleted) implements RegistryRecord {
+    /** The tenant of every record outside Confluent's multi-tenant cloud. */
+    public static final String DEFAULT_TENANT = "default";
+
     public ContextRecord {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(context, "context");

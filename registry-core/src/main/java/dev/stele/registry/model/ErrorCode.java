@@ -35,6 +35,7 @@ public enum ErrorCode {
       "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject=%s,version=%s}."),
   INVALID_SUBJECT(42208, "The specified subject '%s' is not a valid."),
   INVALID_RULE_SET(42210, "%s"),
+  CONTEXT_NOT_EMPTY(42211, "The specified context '%s' is not empty."),
   STORE_ERROR(50001, "%s"),
   OPERATION_TIMEOUT(50002, "%s"),
   UNKNOWN_LEADER(50004, "Leader not known."),

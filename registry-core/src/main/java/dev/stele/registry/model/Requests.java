@@ -95,6 +95,12 @@ public final class Requests {
   public record ListSchemas(
       String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType, int offset, int limit) {}
 
+  /** {@code GET /contexts}: names starting with the prefix ("" for all), paged. */
+  public record ListContexts(String contextPrefix, int offset, int limit) {}
+
+  /** {@code DELETE /contexts/{context}}: the name with or without its leading dot. */
+  public record DeleteContext(String context) {}
+
   /** {@code GET /subjects}. */
   public record ListSubjects(
       String subjectPrefix, boolean deleted, boolean deletedOnly, int offset, int limit) {}

@@ -32,15 +32,19 @@ public record Reads(RegistryState state, SchemaParser parser) {
   /** {@code schema.search.default.limit} and {@code .max.limit} of the Confluent registry. */
   public static final int SCHEMA_SEARCH_LIMIT = 1000;
 
-  public List<String> contexts() {
+  public List<String> contexts(Requests.ListContexts request) {
+    String prefix = request.contextPrefix() == null ? "" : request.contextPrefix();
     List<String> contexts = new ArrayList<>();
-    contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+    if (QualifiedSubject.DEFAULT_CONTEXT.startsWith(prefix)) {
+      contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+    }
     for (String name : state.contextNames()) {
-      if (!name.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+      if (!name.equals(QualifiedSubject.DEFAULT_CONTEXT) && name.startsWith(prefix)) {
         contexts.add(name);
       }
     }
-    return contexts;
+    // context.search.default.limit and .max.limit are Integer.MAX_VALUE in the Confluent registry.
+    return page(contexts, request.offset(), request.limit(), Integer.MAX_VALUE);
   }
 
   /**

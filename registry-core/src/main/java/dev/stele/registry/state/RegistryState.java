@@ -38,6 +38,9 @@ public final class RegistryState implements RecordSink {
   private final Map<String, Config> configs = new ConcurrentHashMap<>();
   private final Map<String, Mode> modes = new ConcurrentHashMap<>();
   private final Set<String> declaredContexts = new ConcurrentSkipListSet<>();
+  // Contexts deleted by a CONTEXT tombstone: their id index stays (ids are never handed out
+  // twice in a context) but they are not listed until a schema or a CONTEXT record comes again.
+  private final Set<String> deletedContexts = new ConcurrentSkipListSet<>();
   private volatile long lastOffset = -1;
   // Counts for metrics, kept as records apply so that reading them is O(1) (the skip list's
   // size() walks it). Written under the monitor, read without it.
@@ -53,6 +56,7 @@ public final class RegistryState implements RecordSink {
     copy.configs.putAll(configs);
     copy.modes.putAll(modes);
     copy.declaredContexts.addAll(declaredContexts);
+    copy.deletedContexts.addAll(deletedContexts);
     copy.lastOffset = lastOffset;
     copy.subjectCount = subjectCount;
     copy.versionCount = versionCount;
@@ -76,8 +80,10 @@ public final class RegistryState implements RecordSink {
     } else if (record instanceof ContextRecord r) {
       if (r.deleted()) {
         declaredContexts.remove(r.context());
+        deletedContexts.add(r.context());
       } else {
         declaredContexts.add(r.context());
+        deletedContexts.remove(r.context());
       }
     }
     lastOffset = Math.max(lastOffset, offset);
@@ -85,7 +91,11 @@ public final class RegistryState implements RecordSink {
 
   private void applySchema(SchemaRecord record, long timestamp) {
     String subject = record.subject();
-    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
+    String context = QualifiedSubject.contextOf(subject);
+    ContextIndex index = contextIndex(context);
+    if (record.value() != null) {
+      deletedContexts.remove(context);
+    }
     SubjectHistory history = subjects.getOrDefault(subject, SubjectHistory.EMPTY);
     VersionEntry old = history.get(record.version());
     SubjectVersion usage = new SubjectVersion(subject, record.version());
@@ -183,10 +193,14 @@ public final class RegistryState implements RecordSink {
     return index != null ? index : EMPTY_INDEX;
   }
 
-  /** Contexts that hold or held schemas, and those declared by CONTEXT records. */
+  /**
+   * Contexts that hold or held schemas, and those declared by CONTEXT records, less those a
+   * CONTEXT tombstone deleted since.
+   */
   public Set<String> contextNames() {
     Set<String> names = new java.util.TreeSet<>(declaredContexts);
     names.addAll(contexts.keySet());
+    names.removeAll(deletedContexts);
     return names;
   }
 

@@ -2,6 +2,7 @@ package dev.stele.registry.write;
 
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
+import dev.stele.registry.log.RegistryRecord.ContextRecord;
 import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
@@ -101,6 +102,34 @@ public final class Deletion {
       records.add(new DeleteSubjectRecord(subject, latest.version()));
     }
     return new Decision<>(records, versions);
+  }
+
+  /**
+   * {@code DELETE /contexts/{context}}: a context that holds no subject stops being listed (a
+   * soft-deleted subject still holds its schemas and counts). Its id index stays, so that no id
+   * is handed out twice in it. Deleting a context that is not listed changes nothing; the default
+   * context is always listed.
+   */
+  public static Decision<Void> context(Requests.DeleteContext request, RegistryState state) {
+    String name = request.context().startsWith(".") ? request.context() : "." + request.context();
+    for (String subject : holders(name, state)) {
+      if (QualifiedSubject.contextOf(subject).equals(name)) {
+        throw ErrorCode.CONTEXT_NOT_EMPTY.exception(name);
+      }
+    }
+    if (name.equals(QualifiedSubject.DEFAULT_CONTEXT) || !state.contextNames().contains(name)) {
+      return Decision.answer(null);
+    }
+    return new Decision<>(List.of(new ContextRecord(ContextRecord.DEFAULT_TENANT, name, true)), null);
+  }
+
+  /** The subjects that may be in a context: those under its prefix, or all for the default one. */
+  private static Iterable<String> holders(String context, RegistryState state) {
+    if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+      return state.subjects().keySet();
+    }
+    String prefix = ":" + context + ":";
+    return state.subjects().subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet();
   }
 
   private static void requireWritable(String subject, RegistryState state) {
