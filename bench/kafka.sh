@@ -17,24 +17,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 install_tools curl
 need_jars
 
-# The broker's classpath: testkit and its dependencies, as Maven resolved them for the build.
-log "resolving testkit's classpath (mvn -o dependency:build-classpath)"
-(cd "$REPO" && mvn -q -B -o -pl testkit dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar 2>/dev/null | grep -v sources | head -1)"
-[ -n "$testkit_jar" ] || (cd "$REPO" && mvn -q -B -o -pl testkit package -DskipTests >/dev/null)
-testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar | grep -v sources | head -1)"
-
-java -cp "$testkit_jar:$(cat "$WORK/cp.txt")" dev.stele.testkit.kafka.KafkaClusterMain 1 \
-  >"$WORK/kafka.out" 2>"$WORK/kafka.err" &
-KAFKA_PID=$!
-STARTED_PIDS+=("$KAFKA_PID")
-for _ in $(seq 1 1800); do
-  grep -q '^bootstrap.servers=' "$WORK/kafka.out" && break
-  kill -0 "$KAFKA_PID" 2>/dev/null || { tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
-  sleep 0.1
-done
-bootstrap="$(sed -n 's/^bootstrap.servers=//p' "$WORK/kafka.out")"
-[ -n "$bootstrap" ] || { echo "the broker did not start in 180 s" >&2; tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
+start_kafka
+bootstrap="$KAFKA_BOOTSTRAP"
 log "Kafka broker at $bootstrap"
 
 kafka_props="kafkastore.bootstrap.servers=PLAINTEXT://$bootstrap

@@ -82,7 +82,7 @@ free_port() {
 
 # start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS (and the
 # properties in $STELE_EXTRA_PROPS) and waits
-# (at most 120 s) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
+# (at most STELE_START_WAIT_S, 120 s unless set) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
 # READY_MS (from just before the process was started until the first 200). Returns 1, after
 # showing the log's end, when the server does not come up (which ends a script under set -e).
 start_stele() {
@@ -100,12 +100,35 @@ start_stele() {
   "$WORK/dist/bin/stele-start" "$props" >"$logfile" 2>&1 &
   STELE_PID=$!
   STARTED_PIDS+=("$STELE_PID")
-  if ! wait_http "$STELE_URL/subjects" 120 "$STELE_PID"; then
-    echo "Stele did not start (or did not answer within 120 s); its log:" >&2
+  if ! wait_http "$STELE_URL/subjects" "${STELE_START_WAIT_S:-120}" "$STELE_PID"; then
+    echo "Stele did not start (or did not answer within ${STELE_START_WAIT_S:-120} s); its log:" >&2
     tail -n 20 "$logfile" >&2
     return 1
   fi
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+# start_kafka: a one-node Kafka broker (testkit's KafkaClusterMain: Apache Kafka from the Maven
+# jars, KRaft) on free ports, stopped on exit. Sets KAFKA_PID and KAFKA_BOOTSTRAP.
+start_kafka() {
+  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build.
+  log "resolving testkit's classpath (mvn -o dependency:build-classpath)"
+  (cd "$REPO" && mvn -q -B -o -pl testkit dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  local testkit_jar
+  testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar 2>/dev/null | grep -v sources | head -1)"
+  [ -n "$testkit_jar" ] || (cd "$REPO" && mvn -q -B -o -pl testkit package -DskipTests >/dev/null)
+  testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar | grep -v sources | head -1)"
+  java -cp "$testkit_jar:$(cat "$WORK/cp.txt")" dev.stele.testkit.kafka.KafkaClusterMain 1 \
+    >"$WORK/kafka.out" 2>"$WORK/kafka.err" &
+  KAFKA_PID=$!
+  STARTED_PIDS+=("$KAFKA_PID")
+  for _ in $(seq 1 1800); do
+    grep -q '^bootstrap.servers=' "$WORK/kafka.out" && break
+    kill -0 "$KAFKA_PID" 2>/dev/null || { tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
+    sleep 0.1
+  done
+  KAFKA_BOOTSTRAP="$(sed -n 's/^bootstrap.servers=//p' "$WORK/kafka.out")"
+  [ -n "$KAFKA_BOOTSTRAP" ] || { echo "the broker did not start in 180 s" >&2; tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
 }
 
 stop_stele() {

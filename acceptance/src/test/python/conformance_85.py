@@ -5,10 +5,12 @@
 
 RUNNER is ../shared/conformance/conformance.py (read-only, so it is not changed but wrapped);
 everything after it goes to the runner as it is. DIR holds the corpus as the runner reads it,
-plus extra-fields.json: [{"field": "guid", "pattern": "<regex>", "reason": "..."}].
+plus extra-fields.json: [{"field": "guid", "pattern": "<regex>", "reason": "..."}]; a number
+or boolean value is matched as its JSON text.
 
 Stele answers as Confluent 8.5 does, which adds fields the 7.9 recording does not have (a
-schema's "guid" in every answer that carries a schema). Before the runner compares an answer,
+schema's "guid" in every answer that carries a schema; "ts" and "deleted" in those that carry
+a subject version). Before the runner compares an answer,
 each such field is taken out of every JSON object whose recorded counterpart lacks it, but only
 if its value matches the pattern: a field with a malformed value stays, and the step fails.
 Everything else is compared exactly as the runner does.
@@ -37,13 +39,22 @@ def data_dir(args, default):
     return default
 
 
+def as_text(value):
+    """A string as it is; a number or boolean as its JSON text (ts: 1700000000000, deleted: false)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return ""  # never an extra field's value: objects and lists stay and are compared
+    return json.dumps(value)
+
+
 def without_extras(want, got, extras):
     """got without the extra fields that want lacks (at any depth), where their values fit."""
     if isinstance(want, dict) and isinstance(got, dict):
         kept = {}
         for key, value in got.items():
             pattern = extras.get(key)
-            if key not in want and pattern is not None and isinstance(value, str) and pattern.match(value):
+            if key not in want and pattern is not None and pattern.match(as_text(value)):
                 continue
             kept[key] = without_extras(want[key], value, extras) if key in want else value
         return kept

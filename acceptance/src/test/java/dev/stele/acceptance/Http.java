@@ -18,6 +18,8 @@ final class Http {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private final String baseUrl;
   private final Duration timeout;
+  /** Sent as the Authorization header of every request; null: none. */
+  private final String authorization;
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -27,8 +29,18 @@ final class Http {
 
   /** With {@code timeout} for each request: a test that must see slow answers waits longer. */
   Http(String baseUrl, Duration timeout) {
+    this(baseUrl, timeout, null);
+  }
+
+  private Http(String baseUrl, Duration timeout, String authorization) {
     this.baseUrl = baseUrl;
     this.timeout = timeout;
+    this.authorization = authorization;
+  }
+
+  /** The same client sending {@code header} (say {@code Basic ...}) as its credentials. */
+  Http withAuthorization(String header) {
+    return new Http(baseUrl, timeout, header);
   }
 
   /** Status and decoded body (a {@link MissingNode} when the body is not JSON). */
@@ -71,6 +83,9 @@ final class Http {
         .method(method, publisher);
     if (body != null) {
       request.header("Content-Type", CONTENT_TYPE);
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     HttpResponse<String> response;
     try {

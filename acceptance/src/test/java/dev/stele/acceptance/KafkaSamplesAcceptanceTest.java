@@ -7,15 +7,9 @@ import dev.stele.testkit.server.KafkaServers;
 import dev.stele.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,21 +81,8 @@ class KafkaSamplesAcceptanceTest {
 
   /** The schemas really are in Kafka: the schema topic holds a SCHEMA record for each version. */
   private static void assertSchemasInTopic(String topic, String subject) {
-    Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(configs)) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a hang guard
-      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
-      }
-    }
+    List<String> keys = KafkaTopics.readCommitted(kafka.bootstrapServers(), topic).stream()
+        .map(ConsumerRecord::key).toList();
     assertThat(keys).as("keys in %s", topic).contains(
         "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":1,\"magic\":1}",
         "{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":2,\"magic\":1}");

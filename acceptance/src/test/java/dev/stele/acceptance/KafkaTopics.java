@@ -14,6 +14,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The topics of the tests that send records through a testkit broker, and reading them back. */
 final class KafkaTopics {
@@ -58,6 +60,29 @@ final class KafkaTopics {
       }
     }
     assertThat(records).as("records read from " + topic).hasSize(count);
+    return records;
+  }
+
+  /**
+   * Every committed record of {@code topic}'s partition 0, from its start to its end when asked,
+   * as strings: what a registry wrote into its schemas topic.
+   */
+  static List<ConsumerRecord<String, String>> readCommitted(String bootstrap, String topic) {
+    Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(configs)) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos(); // a hang guard
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+      }
+    }
     return records;
   }
 }

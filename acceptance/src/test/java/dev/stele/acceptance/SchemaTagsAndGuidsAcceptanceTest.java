@@ -13,16 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,23 +123,10 @@ class SchemaTagsAndGuidsAcceptanceTest {
 
   /** The values of the topic's SCHEMA records, in log order. */
   private static List<JsonNode> schemaRecordValues(String topic) throws IOException {
-    Map<String, Object> configs = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<JsonNode> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(configs)) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
-      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.key() != null && record.key().contains("\"keytype\":\"SCHEMA\"") && record.value() != null) {
-            values.add(Http.JSON.readTree(record.value()));
-          }
-        }
+    for (ConsumerRecord<String, String> record : KafkaTopics.readCommitted(KAFKA.bootstrapServers(), topic)) {
+      if (record.key() != null && record.key().contains("\"keytype\":\"SCHEMA\"") && record.value() != null) {
+        values.add(Http.JSON.readTree(record.value()));
       }
     }
     return values;

@@ -6,11 +6,8 @@ import dev.stele.format.protobuf.ProtobufFormat;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
-import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaFormat;
-import dev.stele.schema.SchemaFormat.Roles;
 import dev.stele.schema.SchemaFormats;
-import dev.stele.schema.SchemaSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,23 +50,17 @@ public class FormatsTransitiveBenchmark {
   @Param({"100"})
   int versions;
 
-  private SchemaFormat schemaFormat;
-  private final List<String> historyTexts = new ArrayList<>();
-  private final List<ParsedSchema> history = new ArrayList<>();
-  private String candidateText;
-  private ParsedSchema candidate;
+  private TransitiveCase subject;
 
   @Setup
   public void setUp() throws InvalidSchemaException {
-    schemaFormat = SchemaFormats.of(new AvroFormat(), new JsonSchemaFormat(), new ProtobufFormat())
+    SchemaFormat schemaFormat = SchemaFormats.of(new AvroFormat(), new JsonSchemaFormat(), new ProtobufFormat())
         .find(format).orElseThrow();
+    List<String> historyTexts = new ArrayList<>();
     for (int k = 1; k <= versions; k++) {
-      String text = WideSchemas.of(format, fields - versions + k - 1);
-      historyTexts.add(text);
-      history.add(schemaFormat.parse(stored(text)));
+      historyTexts.add(WideSchemas.of(format, fields - versions + k - 1));
     }
-    candidateText = WideSchemas.of(format, fields);
-    candidate = parseCandidate();
+    subject = new TransitiveCase(schemaFormat, historyTexts, WideSchemas.of(format, fields));
     long start = System.nanoTime();
     CompatibilityResult result = fullTransitive();
     long elapsed = System.nanoTime() - start;
@@ -85,32 +76,18 @@ public class FormatsTransitiveBenchmark {
   /** FULL_TRANSITIVE with the parsed history cached: both ways against every version. */
   @Benchmark
   public CompatibilityResult fullTransitive() {
-    CompatibilityResult result = CompatibilityResult.COMPATIBLE;
-    for (int i = history.size() - 1; i >= 0; i--) {
-      ParsedSchema old = history.get(i);
-      result = result.merge(schemaFormat.checkCanRead(old, candidate, Roles.OLD_READS_NEW))
-          .merge(schemaFormat.checkCanRead(candidate, old, Roles.NEW_READS_OLD));
-    }
-    return result;
+    return subject.fullTransitive();
   }
 
   /** Parsing and validating the submitted schema, as a registration does. */
   @Benchmark
   public ParsedSchema parseCandidate() throws InvalidSchemaException {
-    return schemaFormat.parse(SchemaSource.of(candidateText));
+    return subject.parseCandidate();
   }
 
   /** The cold-cache cost: parsing every stored version once, leniently as the server does. */
   @Benchmark
   public int parseHistory() throws InvalidSchemaException {
-    int length = 0;
-    for (String text : historyTexts) {
-      length += schemaFormat.parse(stored(text)).canonical().length();
-    }
-    return length;
-  }
-
-  private static SchemaSource stored(String text) {
-    return new SchemaSource(text, List.<ResolvedReference>of(), false);
+    return subject.parseHistory();
   }
 }

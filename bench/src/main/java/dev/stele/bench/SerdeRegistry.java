@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -32,8 +33,11 @@ final class SerdeRegistry implements AutoCloseable {
 
   /**
    * What the three serde benchmarks share: their JMH settings (inherited by the subclass), a
-   * registry started before the trial for {@link #prepare} and closed after it. The measured
-   * methods are the subclasses' own.
+   * registry started before the trial for {@link #prepare} and closed after it, and the measured
+   * Stele side ({@link #steleSerialize}, {@link #steleDeserialize}) of the serdes that
+   * {@link #measure} names. The bare library's side is the subclasses' own.
+   *
+   * @param <T> what the serializer writes
    */
   @State(Scope.Thread)
   @BenchmarkMode(Mode.AverageTime)
@@ -41,8 +45,14 @@ final class SerdeRegistry implements AutoCloseable {
   @Warmup(iterations = 3, time = 2)
   @Measurement(iterations = 5, time = 2)
   @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-  public abstract static class Trial {
+  public abstract static class Trial<T> {
+    private static final String TOPIC = "orders";
+
     private SerdeRegistry registry;
+    private Serializer<T> serializer;
+    private Deserializer<?> deserializer;
+    private T value;
+    private byte[] framed;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -50,11 +60,33 @@ final class SerdeRegistry implements AutoCloseable {
       prepare(registry);
     }
 
-    /**
-     * Configures the serdes on {@code registry} and makes the first call of each (the one that
-     * asks the registry), so the measured calls find the schema id cached.
-     */
+    /** Configures the serdes on {@code registry} and calls {@link #measure} with them. */
     protected abstract void prepare(SerdeRegistry registry) throws Exception;
+
+    /**
+     * Names the serdes and the value the Stele side measures, and makes the first call of each
+     * (the one that asks the registry), so the measured calls find the schema id cached.
+     *
+     * @return the framed bytes {@link #steleDeserialize} reads
+     */
+    protected final byte[] measure(Serializer<T> serializer, Deserializer<?> deserializer, T value) {
+      this.serializer = serializer;
+      this.deserializer = deserializer;
+      this.value = value;
+      framed = serializer.serialize(TOPIC, value);
+      deserializer.deserialize(TOPIC, framed);
+      return framed;
+    }
+
+    @Benchmark
+    public byte[] steleSerialize() {
+      return serializer.serialize(TOPIC, value);
+    }
+
+    @Benchmark
+    public Object steleDeserialize() {
+      return deserializer.deserialize(TOPIC, framed);
+    }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
@@ -98,6 +130,11 @@ final class SerdeRegistry implements AutoCloseable {
     Map<String, Object> configs = new HashMap<>(extra);
     configs.put(ClientConfig.URL, registry.url());
     return configs;
+  }
+
+  /** A client of this registry, to register schemas (with rules) before a trial; the caller closes it. */
+  dev.stele.client.CachedSchemaRegistryClient client() {
+    return new dev.stele.client.CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
   }
 
   /** Closes the serdes in the order they were configured, then the server. */

@@ -17,9 +17,8 @@ import picocli.CommandLine.Parameters;
         + " on registration, and prints its messages. No server is needed.",
         "Exit 0 compatible, 1 incompatible, 2 a file cannot be read or parsed."})
 final class CheckCommand implements Callable<Integer> {
-  @Option(names = {"-t", "--type"}, paramLabel = "AVRO|JSON|PROTOBUF",
-      description = "The schema type. Default: from the file name (.avsc, .json, .proto).")
-  String type;
+  @Mixin
+  SchemaTypeOption schemaType;
 
   @Option(names = {"-l", "--level"}, defaultValue = "BACKWARD", paramLabel = "LEVEL",
       converter = Levels.class, description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,"
@@ -43,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalSchemas schemas = LocalSchemas.of(type, candidate, references);
+    LocalSchemas schemas = LocalSchemas.of(schemaType.type, candidate, references);
     ParsedSchema parsed = schemas.parse(candidate);
     LocalCheck.Verdict verdict = LocalCheck.check(schemas.format(), parsed, schemas.parseAll(previous), level);
     StringBuilder text = new StringBuilder(verdict.compatible() ? "compatible" : "incompatible");

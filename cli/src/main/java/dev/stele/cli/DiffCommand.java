@@ -1,8 +1,14 @@
 package dev.stele.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.stele.client.CachedSchemaRegistryClient;
+import dev.stele.client.RegisteredSchema;
+import dev.stele.client.RestClientException;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.ParsedSchema;
+import dev.stele.schema.SchemaFormat;
+import dev.stele.schema.SchemaFormats;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,31 +18,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stele diff}: two schema files compared both ways, with the registry's messages. */
+/**
+ * {@code stele diff}: two schema files, or two registered versions of a subject, compared both
+ * ways with the registry's messages, and what changed between their normalized forms.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = {"Compares two schema files both ways: can the new one read data written with the old"
-        + " (backward), can the old one read the new one's (forward), and why not. No server is needed.",
-        "Exit 0 when compatible both ways (FULL), 1 otherwise, 2 when a file cannot be read or parsed."})
+    description = {"Compares two schema files (or, with --subject, two registered versions) both ways:"
+        + " can the new one read data written with the old (backward), can the old one read the new"
+        + " one's (forward), and why not; and shows what changed, as a unified diff of the normalized"
+        + " schemas. Files need no server; versions are read from the registry (-u/-c/-P) and judged here.",
+        "Exit 0 when compatible both ways (FULL), 1 otherwise, 2 when a file cannot be read or parsed,"
+            + " 3 on a registry error, 4 when the registry cannot be reached."})
 final class DiffCommand implements Callable<Integer> {
-  @Option(names = {"-t", "--type"}, paramLabel = "AVRO|JSON|PROTOBUF",
-      description = "The schema type. Default: from the file name (.avsc, .json, .proto).")
-  String type;
+  @Mixin
+  SchemaTypeOption schemaType;
 
   @Option(names = {"-r", "--reference"}, paramLabel = "NAME=FILE",
       description = "A schema both import, by the name they use.")
   Map<String, Path> references;
 
-  @Parameters(index = "0", paramLabel = "OLD")
-  Path old;
+  @Option(names = {"-s", "--subject"}, paramLabel = "SUBJECT",
+      description = "OLD and NEW are versions of this subject (numbers or latest), read from the registry.")
+  String subject;
 
-  @Parameters(index = "1", paramLabel = "NEW")
-  Path candidate;
+  @Parameters(index = "0", paramLabel = "OLD", description = "A schema file, or a version with --subject.")
+  String old;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "A schema file, or a version with --subject.")
+  String candidate;
+
+  @Mixin
+  RegistryOptions registry;
 
   @Mixin
   Output output;
 
-  /** The answer: whether the canonical texts are equal, and each direction's verdict. */
-  record Diff(boolean identical, LocalCheck.Verdict backward, LocalCheck.Verdict forward) {
+  /**
+   * The answer: whether the normalized texts are equal, the unified diff of them, and each
+   * direction's verdict.
+   */
+  record Diff(boolean identical, List<String> changes, LocalCheck.Verdict backward, LocalCheck.Verdict forward) {
     @JsonProperty("full")
     boolean full() {
       return backward.compatible() && forward.compatible();
@@ -44,14 +65,36 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    LocalSchemas schemas = LocalSchemas.of(type, old, references);
-    ParsedSchema before = schemas.parse(old);
-    ParsedSchema after = schemas.parse(candidate);
-    Diff diff = new Diff(before.normalize().canonical().equals(after.normalize().canonical()),
-        LocalCheck.check(schemas.format(), after, List.of(before), CompatibilityLevel.BACKWARD),
-        LocalCheck.check(schemas.format(), after, List.of(before), CompatibilityLevel.FORWARD));
+  public Integer call() throws IOException, RestClientException {
+    if (subject != null) {
+      if (references != null || schemaType.type != null) {
+        throw new UsageException("--type and --reference are for files; registered versions carry their own");
+      }
+      try (CachedSchemaRegistryClient client = registry.client()) {
+        RegisteredSchema before = RegisteredSchemas.version(client, subject, old);
+        RegisteredSchema after = RegisteredSchemas.version(client, subject, candidate);
+        SchemaFormat format = SchemaFormats.load().find(after.schema().type()).orElseThrow(() ->
+            new UsageException("this tool has no format for schema type " + after.schema().type()));
+        if (!before.schema().type().equals(after.schema().type())) {
+          throw new UsageException("version " + before.version() + " is " + before.schema().type()
+              + " and version " + after.version() + " is " + after.schema().type() + ": nothing to compare");
+        }
+        return compare(format, RegisteredSchemas.parse(client, format, before),
+            RegisteredSchemas.parse(client, format, after));
+      }
+    }
+    Path oldFile = Path.of(old);
+    LocalSchemas schemas = LocalSchemas.of(schemaType.type, oldFile, references);
+    return compare(schemas.format(), schemas.parse(oldFile), schemas.parse(Path.of(candidate)));
+  }
+
+  private int compare(SchemaFormat format, ParsedSchema before, ParsedSchema after) {
+    List<String> changes = TextDiff.lines(before, after);
+    Diff diff = new Diff(changes.isEmpty(), changes,
+        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.BACKWARD),
+        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.FORWARD));
     StringBuilder text = new StringBuilder(diff.identical() ? "identical (normalized)\n" : "");
+    changes.forEach(line -> text.append(line).append('\n'));
     direction(text, "backward (new reads old)", diff.backward());
     direction(text, "forward (old reads new)", diff.forward());
     text.append("full: ").append(diff.full() ? "compatible" : "incompatible");

@@ -11,36 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code stele export FILE}: everything a registry holds, as JSON lines. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Writes every context, subject, version (soft-deleted ones too) with its id, references,"
         + " metadata and rule set, and every config and mode into FILE, one JSON object a line"
         + " ('-' for stdout).")
-final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
-  String file;
-
-  @Option(names = "--parallel", defaultValue = "8", paramLabel = "N",
-      description = "Requests in flight. Default: ${DEFAULT-VALUE}.")
-  int parallel;
-
-  @Mixin
-  RegistryOptions registry;
-
-  @Mixin
-  Output output;
-
+final class ExportCommand extends DumpCommand {
   @Override
   public Integer call() throws IOException, RestClientException {
-    RegistryRest rest = new RegistryRest(registry.clientConfig());
+    RegistryRest rest = rest();
     boolean toStdout = file.equals("-");
     // Written to a temporary file first: an interrupted export never leaves a plausible half file.
     Path target = toStdout ? null : Path.of(file);
@@ -48,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
     AtomicInteger schemas = new AtomicInteger();
     AtomicInteger lines = new AtomicInteger();
     Progress progress = new Progress(output.err(), "export (subjects)", 0, toStdout);
-    ExecutorService pool = Workers.pool(parallel);
+    ExecutorService pool = pool();
     try (Writer writer = toStdout ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
         : Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       Writer out = toStdout ? new BufferedWriter(writer) : writer;

@@ -10,12 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code stele import FILE}: an export written into a registry, ids and versions kept. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -23,25 +19,12 @@ import picocli.CommandLine.Parameters;
         + " (forced), registers each version, soft-deletes what was deleted, then restores configs and modes.",
         "Idempotent and resumable: what the target holds identically is skipped. A version the target"
             + " holds under another id stops the import (exit 3) without overwriting anything."})
-final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
-  String file;
-
-  @Option(names = "--parallel", defaultValue = "8", paramLabel = "N",
-      description = "Requests in flight. Default: ${DEFAULT-VALUE}.")
-  int parallel;
-
-  @Mixin
-  RegistryOptions registry;
-
-  @Mixin
-  Output output;
-
+final class ImportCommand extends DumpCommand {
   @Override
   public Integer call() throws IOException, RestClientException {
     List<ObjectNode> lines = read(file);
-    RegistryRest rest = new RegistryRest(registry.clientConfig());
-    ExecutorService pool = Workers.pool(parallel);
+    RegistryRest rest = rest();
+    ExecutorService pool = pool();
     try {
       Importer.Counts counts = run(rest, pool, lines, output);
       output.print(counts, "imported " + counts.imported() + " schema versions into " + rest.url()

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +26,8 @@ final class RegisterCommand extends RegistryCommand {
   @Parameters(index = "1", paramLabel = "FILE")
   Path file;
 
-  @Option(names = {"-t", "--type"}, paramLabel = "AVRO|JSON|PROTOBUF",
-      description = "The schema type. Default: from the file name (.avsc, .json, .proto).")
-  String type;
+  @Mixin
+  SchemaTypeOption schemaType;
 
   @Option(names = {"-r", "--reference"}, paramLabel = "NAME=SUBJECT:VERSION",
       description = "A registered schema this one imports, e.g. -r common.proto=common-value:1.")
@@ -38,9 +38,9 @@ final class RegisterCommand extends RegistryCommand {
 
   @Override
   int call(CachedSchemaRegistryClient client) throws IOException, RestClientException {
-    String schemaType = type != null ? type.toUpperCase(Locale.ROOT)
+    String type = schemaType.type != null ? schemaType.type.toUpperCase(Locale.ROOT)
         : LocalSchemas.of(null, file, null).format().type();
-    SchemaDefinition schema = new SchemaDefinition(schemaType, LocalSchemas.read(file), references());
+    SchemaDefinition schema = new SchemaDefinition(type, LocalSchemas.read(file), references());
     int id = client.register(subject, schema, normalize);
     // The register answer of older registries holds only the id; the lookup gives the version.
     RegisteredSchema registered = client.lookup(subject, schema, normalize);

@@ -32,6 +32,9 @@ class DiffCommandTest {
     assertThat(run.code()).isEqualTo(ExitCodes.INCOMPATIBLE);
     assertThat(run.out()).contains("backward (new reads old): incompatible", "forward (old reads new): incompatible",
         "FIELD_SCALAR_KIND_CHANGED", "full: incompatible").doesNotContain("{oldSchema");
+    // What changed: the normalized forms' unified diff, the old line taken out, the new one put in.
+    assertThat(run.out().lines().filter(line -> line.startsWith("-")).toList()).anyMatch(line -> line.contains("int32"));
+    assertThat(run.out().lines().filter(line -> line.startsWith("+")).toList()).anyMatch(line -> line.contains("string"));
   }
 
   @Test

@@ -101,4 +101,34 @@ class RegistryCommandsProcessTest {
     assertThat(Cli.run("subjects", "--config", dir.resolve("none.properties").toString()).code())
         .isEqualTo(ExitCodes.USAGE);
   }
+
+  /** Two registered versions diffed as two files would be, with what changed between them. */
+  @Test
+  void diffOfTwoRegisteredVersions() {
+    Path v1 = Cli.write(dir, "v1.avsc", CheckCommandTest.USER_V1);
+    Path v2 = Cli.write(dir, "v2.avsc", CheckCommandTest.USER_EMAIL);
+    assertThat(Cli.run("config", "-u", server.url(), "diffed-value", "--set", "NONE").code()).isZero();
+    assertThat(Cli.run("register", "-u", server.url(), "diffed-value", v1.toString()).code()).isZero();
+    assertThat(Cli.run("register", "-u", server.url(), "diffed-value", v2.toString()).code()).isZero();
+
+    Cli.Run run = Cli.run("diff", "-o", "json", "-u", server.url(), "--subject", "diffed-value", "1", "latest");
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.INCOMPATIBLE);
+    JsonNode diff = run.json();
+    assertThat(diff.get("identical").asBoolean()).isFalse();
+    assertThat(diff.at("/backward/is_compatible").asBoolean()).isFalse();
+    assertThat(diff.at("/forward/is_compatible").asBoolean()).isTrue();
+    assertThat(diff.get("changes").toString()).contains("+").contains("email");
+    // The same two schemas as files give the same verdicts and the same changes.
+    Cli.Run files = Cli.run("diff", "-o", "json", v1.toString(), v2.toString());
+    assertThat(files.json().get("changes")).isEqualTo(diff.get("changes"));
+    assertThat(files.json().get("backward")).isEqualTo(diff.get("backward"));
+
+    Cli.Run same = Cli.run("diff", "-u", server.url(), "--subject", "diffed-value", "2", "2");
+    assertThat(same.code()).isZero();
+    assertThat(same.out()).startsWith("identical (normalized)");
+    assertThat(Cli.run("diff", "-u", server.url(), "--subject", "diffed-value", "1", "9").code())
+        .isEqualTo(ExitCodes.REGISTRY_ERROR);
+    assertThat(Cli.run("diff", "-u", server.url(), "--subject", "diffed-value", "one", "2").code())
+        .isEqualTo(ExitCodes.USAGE);
+  }
 }

@@ -20,10 +20,13 @@ import java.util.Map;
  */
 public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpTransport transport;
-  private final BoundedCache<RegisterKey, Integer> ids;
+  private final BoundedCache<RegisterKey, Registration> ids;
   private final BoundedCache<RegisterKey, RegisteredSchema> lookups;
   private final BoundedCache<IdKey, SchemaDefinition> schemas;
+  private final BoundedCache<String, Integer> guids;
+  private final BoundedCache<Integer, String> guidsById;
   private final BoundedCache<String, RegisteredSchema> latest;
+  private final BoundedCache<MetadataKey, RegisteredSchema> latestWithMetadata;
   /** A numbered version never changes while it exists; deletes drop the subject's entries. */
   private final BoundedCache<VersionKey, RegisteredSchema> versions;
 
@@ -33,15 +36,20 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
 
   private record VersionKey(String subject, int version, String format) {}
 
+  private record MetadataKey(String subject, Map<String, String> metadata) {}
+
   public CachedSchemaRegistryClient(ClientConfig config) {
     this.transport = new HttpTransport(config);
     int capacity = config.cacheCapacity();
     this.ids = new BoundedCache<>(capacity);
     this.lookups = new BoundedCache<>(capacity);
     this.schemas = new BoundedCache<>(capacity);
+    this.guids = new BoundedCache<>(capacity);
+    this.guidsById = new BoundedCache<>(capacity);
     this.versions = new BoundedCache<>(capacity);
     long ttl = config.latestTtl() == null ? 0 : Math.max(1, config.latestTtl().toNanos());
     this.latest = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
+    this.latestWithMetadata = new BoundedCache<>(config.latestCacheSize(), ttl, System::nanoTime);
   }
 
   /** A client from a Kafka-style config map (see {@link ClientConfig#fromMap}). */
@@ -52,9 +60,14 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException {
-    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.required(transport.send("POST",
-        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema)), "id")
-        .asInt());
+    return registerWithResponse(subject, schema, normalize).id();
+  }
+
+  @Override
+  public Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return cached(ids, new RegisterKey(subject, normalize, schema), () -> Json.registration(transport.send("POST",
+        "/subjects/" + segment(subject) + "/versions?normalize=" + normalize, Json.schemaRequest(schema))));
   }
 
   @Override
@@ -68,6 +81,35 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   public SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException {
     return cached(schemas, new IdKey(id, subject, format), () -> Json.definition(transport.send("GET",
         byIdPath(id, subject, format), null)));
+  }
+
+  @Override
+  public int getIdByGuid(String guid) throws IOException, RestClientException {
+    return cached(guids, guid, () -> {
+      JsonNode ids = transport.send("GET", "/schemas/guids/" + segment(guid) + "/ids", null);
+      // One entry per context that holds the schema; a serde reads by the default context's id.
+      for (JsonNode each : ids) {
+        if (".".equals(each.path("context").asText())) {
+          return each.path("id").asInt();
+        }
+      }
+      if (ids.size() > 0) {
+        return ids.get(0).path("id").asInt();
+      }
+      throw new RestClientException("Schema with GUID " + guid + " not found", 404, 40403);
+    });
+  }
+
+  @Override
+  public String getGuidById(int id) throws IOException, RestClientException {
+    return cached(guidsById, id, () -> {
+      String guid = transport.send("GET", "/schemas/ids/" + id, null).path("guid").asText("");
+      if (guid.isEmpty()) {
+        throw new RestClientException("the registry's answer for schema id " + id + " has no guid (a registry"
+            + " older than Confluent 8 does not give schema GUIDs)", 200, RestClientException.UNREADABLE_RESPONSE);
+      }
+      return guid;
+    });
   }
 
   private static String byIdPath(int id, String subject, String format) {
@@ -93,6 +135,21 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema getLatest(String subject) throws IOException, RestClientException {
     return cached(latest, subject, () -> Json.registered(transport.send("GET", versionPath(subject, "latest"), null)));
+  }
+
+  @Override
+  public RegisteredSchema getLatestWithMetadata(String subject, Map<String, String> metadata)
+      throws IOException, RestClientException {
+    Map<String, String> pairs = Map.copyOf(metadata);
+    StringBuilder path = new StringBuilder("/subjects/").append(segment(subject)).append("/metadata");
+    char separator = '?';
+    for (Map.Entry<String, String> pair : new java.util.TreeMap<>(pairs).entrySet()) {
+      path.append(separator).append("key=").append(query(pair.getKey())).append("&value=")
+          .append(query(pair.getValue()));
+      separator = '&';
+    }
+    return cached(latestWithMetadata, new MetadataKey(subject, pairs),
+        () -> Json.registered(transport.send("GET", path.toString(), null)));
   }
 
   /** A REST call whose answer the cache may hold. */
@@ -150,6 +207,11 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public String deleteCompatibility(String subject) throws IOException, RestClientException {
+    return transport.send("DELETE", scoped("/config", subject), null).path("compatibilityLevel").asText(null);
+  }
+
+  @Override
   public String getMode(String subject) throws IOException, RestClientException {
     return getSetting(scoped("/mode", subject), "mode");
   }
@@ -191,6 +253,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     ids.removeIf(key -> key.subject.equals(subject));
     lookups.removeIf(key -> key.subject.equals(subject));
     latest.remove(subject);
+    latestWithMetadata.removeIf(key -> key.subject.equals(subject));
     versions.removeIf(key -> key.subject.equals(subject));
   }
 

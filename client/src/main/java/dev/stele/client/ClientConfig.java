@@ -33,11 +33,13 @@ import java.util.TreeMap;
  * @param proxy the HTTP proxy to go through, or null for a direct connection
  * @param randomizeUrls start each client at a random URL instead of the first
  * @param latestCacheSize how many subjects' latest versions are cached
+ * @param oauth where bearer tokens come from with {@code bearer.auth.credentials.source=OAUTHBEARER},
+ *     or null (then {@code authorization} is the fixed header, if any)
  */
 public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl,
     Duration connectTimeout, Duration readTimeout, int maxRetries, Duration retryWait,
     Duration retryMaxWait, int cacheCapacity, Duration latestTtl, Map<String, String> headers,
-    InetSocketAddress proxy, boolean randomizeUrls, int latestCacheSize) {
+    InetSocketAddress proxy, boolean randomizeUrls, int latestCacheSize, OAuthSettings oauth) {
 
   public static final String URL = "schema.registry.url";
   public static final String BASIC_AUTH_SOURCE = "basic.auth.credentials.source";
@@ -58,6 +60,16 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
   public static final String LATEST_CACHE_SIZE = "latest.cache.size";
   public static final String BEARER_LOGICAL_CLUSTER = "bearer.auth.logical.cluster";
   public static final String BEARER_IDENTITY_POOL = "bearer.auth.identity.pool.id";
+  public static final String BEARER_ISSUER_URL = "bearer.auth.issuer.endpoint.url";
+  public static final String BEARER_CLIENT_ID = "bearer.auth.client.id";
+  public static final String BEARER_CLIENT_SECRET = "bearer.auth.client.secret";
+  public static final String BEARER_SCOPE = "bearer.auth.scope";
+  public static final String BEARER_SCOPE_CLAIM = "bearer.auth.scope.claim.name";
+  public static final String BEARER_SUB_CLAIM = "bearer.auth.sub.claim.name";
+  public static final String BEARER_EXPIRY_BUFFER_SECONDS = "bearer.auth.cache.expiry.buffer.seconds";
+  /** The keys that only OAUTHBEARER reads: set with another source, they are a mistake. */
+  private static final List<String> OAUTH_KEYS = List.of(BEARER_ISSUER_URL, BEARER_CLIENT_ID,
+      BEARER_CLIENT_SECRET, BEARER_SCOPE, BEARER_EXPIRY_BUFFER_SECONDS);
   /** Confluent's older spelling of {@link #BASIC_AUTH_USER_INFO}; it wins when both are set. */
   public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
   /** Kafka's own key, read by {@code basic.auth.credentials.source=SASL_INHERIT}. */
@@ -79,6 +91,9 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
       throw new IllegalArgumentException("max.retries must be >= 0 and the cache capacities >= 1");
     }
     headers = Map.copyOf(headers);
+    if (oauth != null && authorization != null) {
+      throw new IllegalArgumentException("configure either a fixed Authorization header or OAuth tokens, not both");
+    }
   }
 
   /** The settings before headers, proxy and URL order could be set: none, direct, in order. */
@@ -86,7 +101,7 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
       Duration readTimeout, int maxRetries, Duration retryWait, Duration retryMaxWait, int cacheCapacity,
       Duration latestTtl) {
     this(urls, authorization, ssl, connectTimeout, readTimeout, maxRetries, retryWait, retryMaxWait,
-        cacheCapacity, latestTtl, Map.of(), null, false, cacheCapacity);
+        cacheCapacity, latestTtl, Map.of(), null, false, cacheCapacity, null);
   }
 
   /** Defaults for everything but the URLs: no auth, 60 s timeouts, 3 retries. */
@@ -106,7 +121,16 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
     ConfigValues values = new ConfigValues(view);
     List<URI> urls = new ArrayList<>();
     String urlUserInfo = null;
-    for (String text : values.list(URL)) {
+    List<String> texts = values.list(URL);
+    if (texts.stream().anyMatch(text -> text.startsWith(MockRegistries.SCHEME))) {
+      // As in Confluent's client: a mock scope stands alone, the rest of the URL is its name.
+      if (texts.size() != 1) {
+        throw new IllegalArgumentException(URL + ": a " + MockRegistries.SCHEME + " URL must be the only one, not "
+            + texts);
+      }
+      texts = List.of(MockRegistries.resolve(texts.get(0).substring(MockRegistries.SCHEME.length())).toString());
+    }
+    for (String text : texts) {
       URI uri = parseUrl(text);
       if (uri.getRawUserInfo() != null && urlUserInfo == null) {
         urlUserInfo = uri.getUserInfo();
@@ -115,7 +139,8 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
     }
     long ttl = values.longValue(LATEST_CACHE_TTL_SEC, 60);
     int capacity = values.intValue(CACHE_CAPACITY, 1000);
-    String authorization = authorization(values, urlUserInfo);
+    OAuthSettings oauth = oauth(values);
+    String authorization = authorization(values, urlUserInfo, oauth != null);
     return new ClientConfig(urls, authorization, SslSettings.fromMap(view),
         Duration.ofMillis(values.longValue(CONNECT_TIMEOUT_MS, 60_000)),
         Duration.ofMillis(values.longValue(READ_TIMEOUT_MS, 60_000)),
@@ -124,8 +149,8 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
         Duration.ofMillis(values.longValue(RETRIES_MAX_WAIT_MS, 20_000)),
         capacity,
         ttl < 0 ? null : Duration.ofSeconds(ttl),
-        headers(view, authorization), proxy(values), values.bool(URL_RANDOMIZE, false),
-        values.intValue(LATEST_CACHE_SIZE, 1000));
+        headers(view, authorization, oauth != null),
+        proxy(values), values.bool(URL_RANDOMIZE, false), values.intValue(LATEST_CACHE_SIZE, 1000), oauth);
   }
 
   /**
@@ -145,7 +170,36 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
     return view;
   }
 
-  private static String authorization(ConfigValues values, String urlUserInfo) {
+  /** OAUTHBEARER's settings, or null for another source (whose OAuth keys must then be unset). */
+  private static OAuthSettings oauth(ConfigValues values) {
+    String source = values.string(BEARER_AUTH_SOURCE, "STATIC_TOKEN");
+    if (!"OAUTHBEARER".equalsIgnoreCase(source)) {
+      for (String key : OAUTH_KEYS) {
+        if (!values.string(key, "").isEmpty()) {
+          throw new IllegalArgumentException(key + " is only read with " + BEARER_AUTH_SOURCE
+              + "=OAUTHBEARER, and the source is " + source + "; set the source or remove the key");
+        }
+      }
+      return null;
+    }
+    long buffer = values.longValue(BEARER_EXPIRY_BUFFER_SECONDS, 300);
+    // Confluent reads the buffer as a short; a larger one is a typo, not a wish.
+    if (buffer < 0 || buffer > Short.MAX_VALUE) {
+      throw new IllegalArgumentException(BEARER_EXPIRY_BUFFER_SECONDS + " must be from 0 to 32767, not " + buffer);
+    }
+    String issuer = values.required(BEARER_ISSUER_URL);
+    URI uri;
+    try {
+      uri = new URI(issuer);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(BEARER_ISSUER_URL + ": '" + issuer + "' is not a URL", e);
+    }
+    return new OAuthSettings(uri, values.required(BEARER_CLIENT_ID), values.required(BEARER_CLIENT_SECRET),
+        values.string(BEARER_SCOPE, null), values.string(BEARER_SCOPE_CLAIM, "scope"),
+        values.string(BEARER_SUB_CLAIM, "sub"), Duration.ofSeconds(buffer));
+  }
+
+  private static String authorization(ConfigValues values, String urlUserInfo, boolean oauth) {
     String token = values.string(BEARER_AUTH_TOKEN, null);
     String bearerSource = values.string(BEARER_AUTH_SOURCE, "STATIC_TOKEN");
     String basicSource = values.string(BASIC_AUTH_SOURCE, "URL");
@@ -157,9 +211,17 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
       default -> throw new UnsupportedConfigException(BASIC_AUTH_SOURCE, BASIC_AUTH_SOURCE + "=" + basicSource
           + " is not supported by Stele's schema registry client; use URL, USER_INFO or SASL_INHERIT");
     };
+    if (oauth) {
+      if (token != null && !token.isEmpty() || basic != null) {
+        throw new IllegalArgumentException(BEARER_AUTH_SOURCE + "=OAUTHBEARER fetches its own tokens:"
+            + " remove " + (basic != null ? "the basic auth credentials" : BEARER_AUTH_TOKEN));
+      }
+      return null;
+    }
     if (!"STATIC_TOKEN".equalsIgnoreCase(bearerSource)) {
       throw new UnsupportedConfigException(BEARER_AUTH_SOURCE, BEARER_AUTH_SOURCE + "=" + bearerSource
-          + " is not supported by Stele's schema registry client yet; use STATIC_TOKEN with bearer.auth.token");
+          + " is not supported by Stele's schema registry client; use STATIC_TOKEN with bearer.auth.token"
+          + " or OAUTHBEARER");
     }
     if (token != null && !token.isEmpty()) {
       if (basic != null) {
@@ -189,7 +251,8 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
   }
 
   /** {@code request.header.*}, plus bearer auth's cluster and identity pool headers. */
-  private static Map<String, String> headers(Map<String, Object> view, String authorization) {
+  private static Map<String, String> headers(Map<String, Object> view, String authorization, boolean oauth) {
+    boolean bearer = oauth || authorization != null && authorization.startsWith("Bearer ");
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     view.forEach((key, value) -> {
       if (key.startsWith(REQUEST_HEADER_PREFIX) && value != null) {
@@ -198,14 +261,14 @@ public record ClientConfig(List<URI> urls, String authorization, SslSettings ssl
           throw new UnsupportedConfigException(key, key + " cannot be set: the HTTP client sets "
               + (name.isEmpty() ? "no header without a name" : name + " itself"));
         }
-        if (name.equalsIgnoreCase("Authorization") && authorization != null) {
+        if (name.equalsIgnoreCase("Authorization") && (authorization != null || oauth)) {
           throw new IllegalArgumentException(key + " conflicts with the configured basic or bearer auth;"
               + " configure one of them");
         }
         headers.put(name, ConfigValues.text(value));
       }
     });
-    if (authorization != null && authorization.startsWith("Bearer ")) {
+    if (bearer) {
       ConfigValues values = new ConfigValues(view);
       putIfSet(headers, "target-sr-cluster", values.string(BEARER_LOGICAL_CLUSTER, null));
       putIfSet(headers, "Confluent-Identity-Pool-Id", values.string(BEARER_IDENTITY_POOL, null));

@@ -17,6 +17,16 @@ public interface SchemaRegistryClient extends AutoCloseable {
   int register(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;
 
+  /**
+   * Registers as {@link #register} does, and returns the whole answer: with the version's schema
+   * and data contract when the registry sent them (a serializer must then run that version's
+   * rules, e.g. ones carried over from the previous version).
+   */
+  default Registration registerWithResponse(String subject, SchemaDefinition schema, boolean normalize)
+      throws IOException, RestClientException {
+    return new Registration(register(subject, schema, normalize), 0, null);
+  }
+
   /** The version of the subject holding this schema; 40401/40403 when there is none. */
   RegisteredSchema lookup(String subject, SchemaDefinition schema, boolean normalize)
       throws IOException, RestClientException;
@@ -24,11 +34,30 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The schema with this id; {@code subject} and {@code format} may be null. */
   SchemaDefinition getById(int id, String subject, String format) throws IOException, RestClientException;
 
+  /**
+   * The id in the default context of the schema with this GUID (Confluent 8's GUID framing: a
+   * record may name its schema by GUID in a header or the payload prefix); 40403 when none.
+   */
+  int getIdByGuid(String guid) throws IOException, RestClientException;
+
+  /** The GUID of the schema with this id, for writers that name schemas by GUID. */
+  String getGuidById(int id) throws IOException, RestClientException;
+
   /** One version; {@code format} (may be null) as in API.md §1.4, e.g. Protobuf's {@code serialized}. */
   RegisteredSchema getVersion(String subject, int version, String format) throws IOException, RestClientException;
 
   /** The latest non-deleted version; answers are reused for {@code latest.cache.ttl.sec}. */
   RegisteredSchema getLatest(String subject) throws IOException, RestClientException;
+
+  /**
+   * The latest version whose metadata properties hold every pair of {@code metadata}
+   * ({@code GET /subjects/{subject}/metadata}); answers are reused for {@code latest.cache.ttl.sec}.
+   */
+  default RegisteredSchema getLatestWithMetadata(String subject, java.util.Map<String, String> metadata)
+      throws IOException, RestClientException {
+    // A default, so other implementations keep compiling; they fail loudly until they implement it.
+    throw new UnsupportedOperationException(getClass().getName() + " cannot look versions up by metadata");
+  }
 
   List<Integer> getVersions(String subject) throws IOException, RestClientException;
 
@@ -45,6 +74,13 @@ public interface SchemaRegistryClient extends AutoCloseable {
   String getCompatibility(String subject) throws IOException, RestClientException;
 
   String setCompatibility(String subject, String level) throws IOException, RestClientException;
+
+  /**
+   * Removes the level set on the subject (or, with a null subject, the global one, back to the
+   * server's default) and returns the level it had, null when it had none; 40401 when the subject
+   * had no level of its own.
+   */
+  String deleteCompatibility(String subject) throws IOException, RestClientException;
 
   String getMode(String subject) throws IOException, RestClientException;
 

@@ -116,6 +116,11 @@ class CachedSchemaRegistryClientTest {
     assertThat(client.getCompatibility("users-value")).isEqualTo("FULL");
     assertThatThrownBy(() -> client.getCompatibility("other"))
         .isInstanceOfSatisfying(RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40408));
+    assertThat(client.deleteCompatibility("users-value")).isEqualTo("FULL");
+    assertThatThrownBy(() -> client.getCompatibility("users-value"))
+        .isInstanceOfSatisfying(RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40408));
+    assertThatThrownBy(() -> client.deleteCompatibility("users-value"))
+        .isInstanceOfSatisfying(RestClientException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
     assertThat(client.getMode(null)).isEqualTo("READWRITE");
     assertThat(client.setMode("users-value", "READONLY")).isEqualTo("READONLY");
     assertThat(client.getMode("users-value")).isEqualTo("READONLY");

@@ -65,6 +65,13 @@ class ClientConfigTest {
   }
 
   @Test
+  void aMockUrlWithoutTheMockModuleNamesTheModule() {
+    // stele-mock is not on this module's class path; its own tests show mock:// working.
+    assertThatThrownBy(() -> ClientConfig.fromMap(Map.of(ClientConfig.URL, "mock://unit")))
+        .hasMessageContaining("add the dependency dev.stele:stele-mock");
+  }
+
+  @Test
   void badValuesNameTheirKey() {
     assertThatThrownBy(() -> ClientConfig.fromMap(Map.of())).hasMessageContaining(ClientConfig.URL);
     assertThatThrownBy(() -> ClientConfig.fromMap(Map.of(ClientConfig.URL, "ftp://a")))

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.client.testing.RecordingProxy;
+import dev.stele.client.testing.TestCertificates;
 import dev.stele.client.testing.TestRegistry;
-import dev.stele.testkit.Keytool;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real server, with a self-signed certificate made by the JDK's keytool for 127.0.0.1.
  */
 class TlsClientTest {
-  static final String PASSWORD = "changeit";
+  static final String PASSWORD = TestCertificates.PASSWORD;
   @TempDir static Path dir;
   static TestRegistry registry;
   static RecordingProxy https;
@@ -35,35 +30,17 @@ class TlsClientTest {
   static Path truststore;
   static Path wrongNameTruststore;
 
-  /**
-   * A PKCS12 key store {@code <alias>.p12} with a self-signed certificate for {@code dname} and
-   * {@code san}, and a trust store {@code <alias>-trust.p12} holding that certificate.
-   */
-  private static Path selfSigned(String alias, String dname, String san) throws Exception {
-    Path keystore = dir.resolve(alias + ".p12");
-    Path cert = dir.resolve(alias + ".crt");
-    Keytool.run(dir, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-dname", dname, "-ext", san, "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    Keytool.run(dir, "-exportcert", "-alias", alias, "-keystore", keystore.toString(),
-        "-storepass", PASSWORD, "-file", cert.toString());
-    Keytool.run(dir, "-importcert", "-noprompt", "-alias", alias, "-file", cert.toString(),
-        "-storetype", "PKCS12", "-keystore", dir.resolve(alias + "-trust.p12").toString(),
-        "-storepass", PASSWORD);
-    return keystore;
-  }
-
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = selfSigned("server", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
+    Path keystore = TestCertificates.selfSigned(dir, "server", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
     truststore = dir.resolve("server-trust.p12");
     // A certificate for "localhost" only, served at 127.0.0.1: the chain is trusted, the name is not.
-    Path otherKeystore = selfSigned("other", "CN=localhost", "SAN=dns:localhost");
+    Path otherKeystore = TestCertificates.selfSigned(dir, "other", "CN=localhost", "SAN=dns:localhost");
     wrongNameTruststore = dir.resolve("other-trust.p12");
     registry = TestRegistry.start();
-    https = RecordingProxy.https(registry.url(), serverContext(keystore));
-    wrongName = RecordingProxy.https(registry.url(), serverContext(otherKeystore));
-    tls12Only = RecordingProxy.https(registry.url(), serverContext(keystore), "TLSv1.2");
+    https = RecordingProxy.https(registry.url(), TestCertificates.serverContext(keystore, null));
+    wrongName = RecordingProxy.https(registry.url(), TestCertificates.serverContext(otherKeystore, null));
+    tls12Only = RecordingProxy.https(registry.url(), TestCertificates.serverContext(keystore, null), "TLSv1.2");
   }
 
   @AfterAll
@@ -143,24 +120,5 @@ class TlsClientTest {
       assertThatThrownBy(() -> CachedSchemaRegistryClient.fromConfigs(wrong))
           .as(key).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchThing");
     }
-  }
-
-  @Test
-  void pemStoresAreRefusedByName() {
-    assertThatThrownBy(() -> CachedSchemaRegistryClient.fromConfigs(Map.of(ClientConfig.URL, https.url(),
-        "schema.registry.ssl.keystore.type", "PEM")))
-        .isInstanceOf(UnsupportedConfigException.class).hasMessageContaining("schema.registry.ssl.keystore.type");
-  }
-
-  private static SSLContext serverContext(Path keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, PASSWORD.toCharArray());
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
   }
 }

@@ -5,14 +5,20 @@ import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.AppendListener;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.FieldSearch;
+import dev.stele.registry.read.IdReads;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.CheckRunner;
 import dev.stele.registry.write.Writer;
 import dev.stele.schema.SchemaFormats;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One registry node: its state, built by replaying a {@link RecordLog}, and the services over it.
@@ -29,11 +35,13 @@ public final class RegistryNode implements AutoCloseable {
   private final CheckRunner checks;
   private final Registry registry;
   private final Settings settings;
+  private final KeyRegistryService keys;
   private final HistoryWarmer warmer;
+  private final SchemaViews views;
   private final NodeLeadership cluster; // null: the node leads alone
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
-      boolean alone) {
+      KeyOptions keyOptions, boolean alone) {
     this.log = log;
     this.state = state;
     SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
@@ -41,7 +49,21 @@ public final class RegistryNode implements AutoCloseable {
     this.checks = new CheckRunner(Runtime.getRuntime().availableProcessors(), options.checkBudget());
     this.registry = new RegistryService(state, writer, parser, options, checks);
     this.settings = new SettingsService(state, writer, options);
+    this.keys = new KeyRegistryService(state, writer, keyOptions);
     this.warmer = HistoryWarmer.start(state, parser, options);
+    FieldSearch fields = new FieldSearch(state, parser);
+    IdReads ids = new IdReads(state, parser);
+    this.views = new SchemaViews() {
+      @Override
+      public List<Results.FieldMatch> fields(Requests.FindFields request) {
+        return fields.find(request);
+      }
+
+      @Override
+      public String normalized(Requests.SchemaById request) {
+        return ids.normalized(request);
+      }
+    };
     this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
 
@@ -50,10 +72,13 @@ public final class RegistryNode implements AutoCloseable {
    * ready to serve: the embedded store, or a Kafka store without election.
    */
   public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options) {
-    RegistryState state = new RegistryState();
-    log.open(state);
-    log.becomeWriter();
-    return new RegistryNode(log, state, formats, options, true);
+    return open(log, formats, options, KeyOptions.DEFAULTS);
+  }
+
+  /** {@link #open(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
+  public static RegistryNode open(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions) {
+    return replay(log, formats, options, keyOptions, true);
   }
 
   /**
@@ -61,9 +86,24 @@ public final class RegistryNode implements AutoCloseable {
    * no write until {@link #joinElection} has made it the leader.
    */
   public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options) {
+    return openMember(log, formats, options, KeyOptions.DEFAULTS);
+  }
+
+  /** {@link #openMember(RecordLog, SchemaFormats, NodeOptions)} with the DEK registry's options. */
+  public static RegistryNode openMember(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions) {
+    return replay(log, formats, options, keyOptions, false);
+  }
+
+  /** Replays the log into a fresh state; a node {@code alone} becomes the log's writer at once. */
+  private static RegistryNode replay(RecordLog log, SchemaFormats formats, NodeOptions options,
+      KeyOptions keyOptions, boolean alone) {
     RegistryState state = new RegistryState();
     log.open(state);
-    return new RegistryNode(log, state, formats, options, false);
+    if (alone) {
+      log.becomeWriter();
+    }
+    return new RegistryNode(log, state, formats, options, keyOptions, alone);
   }
 
   /**
@@ -104,8 +144,18 @@ public final class RegistryNode implements AutoCloseable {
     return registry;
   }
 
+  /** Stele's own reads of schemas (/v1/search, /v1/schemas). */
+  public SchemaViews views() {
+    return views;
+  }
+
   public Settings settings() {
     return settings;
+  }
+
+  /** The DEK registry. */
+  public KeyRegistry keys() {
+    return keys;
   }
 
   /** How many subjects hold versions (soft-deleted included): for the start-up line and metrics. */
@@ -140,6 +190,7 @@ public final class RegistryNode implements AutoCloseable {
     }
     warmer.stop();
     checks.close();
+    keys.close();
     writer.close();
     log.close();
   }

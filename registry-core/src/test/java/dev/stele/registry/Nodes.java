@@ -27,19 +27,26 @@ public final class Nodes {
 
   public final MemoryLog log;
   public final RegistryNode node;
+  private final dev.stele.registry.model.KeyOptions keyOptions;
 
   public Nodes() {
     this(new MemoryLog());
   }
 
   public Nodes(MemoryLog log) {
+    this(log, dev.stele.registry.model.KeyOptions.DEFAULTS);
+  }
+
+  /** A node whose DEK registry has these options (KMS drivers, max keys). */
+  public Nodes(MemoryLog log, dev.stele.registry.model.KeyOptions keyOptions) {
     this.log = log;
-    this.node = RegistryNode.open(log, SchemaFormats.load(), NodeOptions.DEFAULTS);
+    this.keyOptions = keyOptions;
+    this.node = RegistryNode.open(log, SchemaFormats.load(), NodeOptions.DEFAULTS, keyOptions);
   }
 
   public Nodes restart() {
     node.close();
-    return new Nodes(log.reopen());
+    return new Nodes(log.reopen(), keyOptions);
   }
 
   public Registry registry() {

@@ -118,6 +118,11 @@ final class Call {
     Audit.registered(ctx, id, version);
   }
 
+  /** Tells the audit line the KEK and subject a DEK registry request's body named. */
+  void auditKey(String kek, String subject) {
+    Audit.key(ctx, kek, subject);
+  }
+
   /** Tells the audit line the version this write deleted. */
   void version(int version) {
     Audit.version(ctx, version);
@@ -145,6 +150,11 @@ final class Call {
    */
   <T> void blocking(Callable<T> work, Function<T, Buffer> render) {
     reply(ctx.vertx().executeBlocking(work, false), render);
+  }
+
+  /** CPU-heavy work on a worker as a stage: for a write whose answer needs parsing. */
+  <T> CompletionStage<T> onWorker(Callable<T> work) {
+    return ctx.vertx().executeBlocking(work, false).toCompletionStage();
   }
 
   private void noContent() {

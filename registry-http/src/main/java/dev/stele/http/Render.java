@@ -3,6 +3,7 @@ package dev.stele.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stele.registry.log.SchemaGuids;
 import dev.stele.registry.model.Config;
+import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.RawJson;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
@@ -29,14 +30,38 @@ final class Render {
 
   private Render() {}
 
-  /** A subject version: {@code subject, version, id, guid, schemaType, references, metadata, ruleSet, schema}. */
+  /**
+   * A subject version: {@code subject, version, id, guid, schemaType, references, metadata, ruleSet,
+   * schema, ts, deleted}.
+   */
   static Buffer schema(SchemaVersion version, String text) {
     return schema(version, text, Map.of());
   }
 
   /** With {@code schemaTags}: the tagged entities {@code findTags} asked for (none: left out). */
   static Buffer schema(SchemaVersion version, String text, Map<SchemaEntity, Set<String>> tags) {
-    return Json.render(out -> writeSchema(out, version, text, List.of(), tags));
+    return schema(version, text, tags, false);
+  }
+
+  /** With {@code referenceFormat=qualified}: {@link #references}. */
+  static Buffer schema(SchemaVersion version, String text, Map<SchemaEntity, Set<String>> tags,
+      boolean qualifiedReferences) {
+    return Json.render(out -> writeSchema(out, version, text, List.of(), tags,
+        references(version.schema(), version.subject(), qualifiedReferences)));
+  }
+
+  /**
+   * A schema's references as stored, or with {@code referenceFormat=qualified} each subject
+   * qualified with the context of {@code subject} (the one the schema was read under), as
+   * Confluent 8.x answers: only when that is not the default context, where names need none.
+   */
+  static List<SchemaReference> references(StoredSchema schema, String subject, boolean qualified) {
+    String context = subject == null ? null : QualifiedSubject.contextOf(subject);
+    if (!qualified || context == null || context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+      return schema.references();
+    }
+    return schema.references().stream().map(ref -> new SchemaReference(ref.name(),
+        QualifiedSubject.qualifyWithParent(ref.subject(), context), ref.version())).toList();
   }
 
   /**
@@ -48,7 +73,8 @@ final class Render {
       out.writeStartArray();
       for (SchemaVersion version : versions) {
         List<String> itsAliases = aliases.getOrDefault(version.subject(), List.of());
-        writeSchema(out, version, version.schema().schema(), itsAliases, Map.of());
+        writeSchema(out, version, version.schema().schema(), itsAliases, Map.of(),
+            version.schema().references());
       }
       out.writeEndArray();
     });
@@ -56,13 +82,21 @@ final class Render {
 
   /** {@code GET /schemas/ids/{id}}: the schema content without subject or version (7.9). */
   static Buffer schemaText(Results.SchemaText found) {
+    return schemaText(found, null);
+  }
+
+  /**
+   * @param qualifyIn with {@code referenceFormat=qualified}, the {@code subject} parameter, whose
+   *     context the references are qualified with; null answers them as stored
+   */
+  static Buffer schemaText(Results.SchemaText found, String qualifyIn) {
     return Json.render(out -> {
       StoredSchema schema = found.schema();
       out.writeStartObject();
       writeGuid(out, schema);
       writeType(out, schema.schemaType());
       out.writeStringField("schema", found.text());
-      writeReferences(out, schema.references());
+      writeReferences(out, references(schema, qualifyIn, qualifyIn != null));
       writeRaw(out, "metadata", schema.metadata());
       writeRaw(out, "ruleSet", schema.ruleSet());
       writeTags(out, found.tags());
@@ -78,18 +112,18 @@ final class Render {
    * with the whole version (a version or metadata was involved).
    */
   static Buffer registered(Results.Registered result) {
+    return registered(result, null);
+  }
+
+  /** @param text the schema in the {@code format} asked for, or null for the stored text */
+  static Buffer registered(Results.Registered result, String text) {
     return Json.render(out -> {
       out.writeStartObject();
       out.writeNumberField("id", result.id());
       if (result.detailed() && result.schemaVersion() != null) {
         StoredSchema schema = result.schemaVersion().schema();
         out.writeNumberField("version", result.version());
-        writeGuid(out, schema);
-        writeType(out, schema.schemaType());
-        writeReferences(out, schema.references());
-        writeRaw(out, "metadata", schema.metadata());
-        writeRaw(out, "ruleSet", schema.ruleSet());
-        out.writeStringField("schema", schema.schema());
+        writeVersionContent(out, schema, text != null ? text : schema.schema(), schema.references());
       } else if (result.schemaVersion() != null) {
         writeGuid(out, result.schemaVersion().schema());
       }
@@ -118,15 +152,23 @@ final class Render {
     return Json.render(out -> {
       out.writeStartObject();
       writeString(out, "alias", config.alias());
+      writeString(out, "aliasForDeks", config.aliasForDeks());
       if (config.normalize() != null) {
         out.writeBooleanField("normalize", config.normalize());
       }
       if (config.validateFields() != null) {
         out.writeBooleanField("validateFields", config.validateFields());
       }
+      if (config.validateNewSchemas() != null) {
+        out.writeBooleanField("validateNewSchemas", config.validateNewSchemas());
+      }
+      if (config.validateRules() != null) {
+        out.writeBooleanField("validateRules", config.validateRules());
+      }
       if (config.compatibilityLevel() != null) {
         out.writeStringField("compatibilityLevel", config.compatibilityLevel().name());
       }
+      writeString(out, "compatibilityPolicy", config.compatibilityPolicy());
       writeString(out, "compatibilityGroup", config.compatibilityGroup());
       writeRaw(out, "defaultMetadata", config.defaultMetadata());
       writeRaw(out, "overrideMetadata", config.overrideMetadata());
@@ -150,20 +192,23 @@ final class Render {
   }
 
   static Buffer strings(List<String> values) {
-    return Json.render(out -> {
-      out.writeStartArray();
-      for (String value : values) {
-        out.writeString(value);
-      }
-      out.writeEndArray();
-    });
+    return array(values, JsonGenerator::writeString);
   }
 
   static Buffer integers(List<Integer> values) {
+    return array(values, (out, value) -> out.writeNumber(value));
+  }
+
+  /** How {@link #array} writes one element. */
+  private interface ElementWriter<T> {
+    void write(JsonGenerator out, T value) throws IOException;
+  }
+
+  private static <T> Buffer array(List<T> values, ElementWriter<T> element) {
     return Json.render(out -> {
       out.writeStartArray();
-      for (Integer value : values) {
-        out.writeNumber(value);
+      for (T value : values) {
+        element.write(out, value);
       }
       out.writeEndArray();
     });
@@ -215,23 +260,35 @@ final class Render {
   }
 
   private static void writeSchema(JsonGenerator out, SchemaVersion version, String text,
-      List<String> aliases, Map<SchemaEntity, Set<String>> tags) throws IOException {
+      List<String> aliases, Map<SchemaEntity, Set<String>> tags, List<SchemaReference> references)
+      throws IOException {
     StoredSchema schema = version.schema();
     out.writeStartObject();
     out.writeStringField("subject", version.subject());
     out.writeNumberField("version", version.version());
     out.writeNumberField("id", schema.id());
-    writeGuid(out, schema);
-    writeType(out, schema.schemaType());
-    writeReferences(out, schema.references());
-    writeRaw(out, "metadata", schema.metadata());
-    writeRaw(out, "ruleSet", schema.ruleSet());
-    out.writeStringField("schema", text);
+    writeVersionContent(out, schema, text, references);
     writeTags(out, tags);
+    // Confluent 8.x: when the version was written (its record's time) and whether it is deleted.
+    if (version.timestamp() > 0) {
+      out.writeNumberField("ts", version.timestamp());
+    }
+    out.writeBooleanField("deleted", version.deleted());
     if (!aliases.isEmpty()) {
       writeStrings(out, "aliases", aliases);
     }
     out.writeEndObject();
+  }
+
+  /** A version's content after its coordinates, in the Confluent registry's field order. */
+  private static void writeVersionContent(JsonGenerator out, StoredSchema schema, String text,
+      List<SchemaReference> references) throws IOException {
+    writeGuid(out, schema);
+    writeType(out, schema.schemaType());
+    writeReferences(out, references);
+    writeRaw(out, "metadata", schema.metadata());
+    writeRaw(out, "ruleSet", schema.ruleSet());
+    out.writeStringField("schema", text);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.stele.http.RequestTypes.ModeUpdateRequest;
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.http.RequestTypes.SchemaReference;
 import dev.stele.http.RequestTypes.TagSchemaRequest;
+import dev.stele.registry.model.CompatibilityPolicies;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.RawJson;
@@ -79,15 +80,25 @@ final class RequestBodies {
         raw(request.metadata()), raw(request.ruleSet()));
   }
 
-  /** The update as a {@link Config}; 42203 for a level name that is not one. */
+  /**
+   * The update as a {@link Config}; 42203 for a level name that is not one, 422 for a
+   * {@code compatibilityPolicy} other than STRICT ({@link CompatibilityPolicies}).
+   */
   static Config config(ConfigUpdateRequest request) {
     CompatibilityLevel level = null;
     if (request.compatibility() != null) {
       level = CompatibilityLevel.parse(request.compatibility())
           .orElseThrow(EdgeError.INVALID_COMPATIBILITY_LEVEL::exception);
     }
-    return new Config(request.alias(), request.normalize(), request.validateFields(), level,
-        request.compatibilityGroup(), raw(request.defaultMetadata()), raw(request.overrideMetadata()),
+    String policy;
+    try {
+      policy = CompatibilityPolicies.check(request.compatibilityPolicy());
+    } catch (IllegalArgumentException e) {
+      throw EdgeError.UNPROCESSABLE.exception(e.getMessage());
+    }
+    return new Config(request.alias(), request.aliasForDeks(), request.normalize(),
+        request.validateFields(), request.validateNewSchemas(), request.validateRules(), level,
+        policy, request.compatibilityGroup(), raw(request.defaultMetadata()), raw(request.overrideMetadata()),
         raw(request.defaultRuleSet()), raw(request.overrideRuleSet()));
   }
 
@@ -121,7 +132,7 @@ final class RequestBodies {
     }
   }
 
-  private static <T> T required(T value) {
+  static <T> T required(T value) {
     if (value == null) {
       throw BodyErrors.required();
     }

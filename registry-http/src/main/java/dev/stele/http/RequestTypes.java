@@ -95,8 +95,9 @@ final class RequestTypes {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ConfigUpdateRequest(
-      String alias, Boolean normalize, Boolean validateFields, String compatibility,
-      String compatibilityGroup, Metadata defaultMetadata, Metadata overrideMetadata,
+      String alias, String aliasForDeks, Boolean normalize, Boolean validateFields,
+      Boolean validateNewSchemas, Boolean validateRules, String compatibility,
+      String compatibilityPolicy, String compatibilityGroup, Metadata defaultMetadata, Metadata overrideMetadata,
       RuleSet defaultRuleSet, RuleSet overrideRuleSet) {}
 
   /** {@code PUT /mode[/{s}]}; the text is validated by the service and echoed as sent. */

@@ -1,8 +1,11 @@
 package dev.stele.http;
 
+import dev.stele.console.ConsoleAssets;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
+import dev.stele.registry.KeyRegistry;
 import dev.stele.registry.Registry;
+import dev.stele.registry.SchemaViews;
 import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
@@ -14,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The registry's REST API on Vert.x: builds the route tables over the services and listens.
@@ -47,10 +51,13 @@ public final class RestServer {
    *     never); its refusals are counted in the metrics. The caller starts and closes it (one
    *     per process, shared by the listeners)
    * @param cors which browser origins may call the API ({@link CorsOptions#NONE}: no CORS headers)
+   * @param console the web console's files, served at {@code /ui}; null: no console
+   * @param keys the DEK registry ({@code /dek-registry/v1}); null: its routes are not served
+   * @param views Stele's own reads of schemas ({@code /v1/search}, {@code /v1/schemas}); null: not served
    */
   public record Setup(Registry registry, Settings settings, RestOptions options, ServerInfo info,
       Security security, Leadership leadership, Operations operations, HeapGuard heap,
-      CorsOptions cors) {
+      CorsOptions cors, ConsoleAssets console, KeyRegistry keys, SchemaViews views) {
     /** The embedded store belongs to no Kafka cluster; Confluent's default group id. */
     static final ServerInfo UNNAMED = new ServerInfo("", "schema-registry", "unknown", "unknown");
 
@@ -68,35 +75,95 @@ public final class RestServer {
     /** The defaults over these services (loopback, so that nothing is exposed unless asked). */
     public static Setup of(Registry registry, Settings settings) {
       return new Setup(registry, settings, RestOptions.loopback(), UNNAMED, Security.NONE,
-          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE);
+          Leadership.ALONE, null, HeapGuard.OFF, CorsOptions.NONE, null, null, null);
+    }
+
+    /** The defaults over these services, the DEK registry included. */
+    public static Setup of(Registry registry, Settings settings, KeyRegistry keys) {
+      return of(registry, settings).withKeys(keys);
     }
 
     public Setup withOptions(RestOptions options) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.options = options);
     }
 
     public Setup withInfo(ServerInfo info) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.info = info);
     }
 
     public Setup withSecurity(Security security) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.security = security);
     }
 
     public Setup withLeadership(Leadership leadership) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.leadership = leadership);
     }
 
     public Setup withOperations(Operations operations) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.operations = operations);
     }
 
     public Setup withHeapGuard(HeapGuard heap) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.heap = heap);
     }
 
     public Setup withCors(CorsOptions cors) {
-      return new Setup(registry, settings, options, info, security, leadership, operations, heap, cors);
+      return copy(b -> b.cors = cors);
+    }
+
+    public Setup withConsole(ConsoleAssets console) {
+      return copy(b -> b.console = console);
+    }
+
+    public Setup withKeys(KeyRegistry keys) {
+      return copy(b -> b.keys = keys);
+    }
+
+    public Setup withViews(SchemaViews views) {
+      return copy(b -> b.views = views);
+    }
+
+    /** A copy with what {@code change} sets, so that each wither names only its own field. */
+    private Setup copy(Consumer<Copy> change) {
+      Copy copy = new Copy(this);
+      change.accept(copy);
+      return copy.build();
+    }
+
+    /** The fields of a {@link Setup} while one is copied. */
+    private static final class Copy {
+      private final Registry registry;
+      private final Settings settings;
+      private RestOptions options;
+      private ServerInfo info;
+      private Security security;
+      private Leadership leadership;
+      private Operations operations;
+      private HeapGuard heap;
+      private CorsOptions cors;
+      private ConsoleAssets console;
+      private KeyRegistry keys;
+      private SchemaViews views;
+
+      private Copy(Setup from) {
+        registry = from.registry;
+        settings = from.settings;
+        options = from.options;
+        info = from.info;
+        security = from.security;
+        leadership = from.leadership;
+        operations = from.operations;
+        heap = from.heap;
+        cors = from.cors;
+        console = from.console;
+        keys = from.keys;
+        views = from.views;
+      }
+
+      private Setup build() {
+        return new Setup(registry, settings, options, info, security, leadership, operations,
+            heap, cors, console, keys, views);
+      }
     }
   }
 
@@ -164,6 +231,10 @@ public final class RestServer {
     new HealthRoutes(leadership).declare(router);
     // Open too: the same document for every server of this version (README "API description").
     ApiDocument.declare(router);
+    if (setup.console() != null) {
+      // Open as well: the files hold no data; the console's API calls carry credentials.
+      ConsoleRoutes.declare(router, setup.console());
+    }
     if (security.enabled()) {
       // First on the router, so that it runs before every route (and before a 404 is answered).
       router.route().handler(new Authentication(security));
@@ -183,6 +254,11 @@ public final class RestServer {
     RouteTable routes = new RouteTable(router, security.enabled(), forwarder, options,
         setup.heap());
     new RootRoutes(setup.info()).declare(routes);
+    new CallerRoutes().declare(routes);
+    new ClusterRoutes(setup.info(), leadership, operations).declare(routes);
+    if (setup.views() != null) {
+      new ViewRoutes(setup.views(), setup.registry()).declare(routes);
+    }
     new SchemaRoutes(setup.registry()).declare(routes);
     new SubjectRoutes(setup.registry()).declare(routes);
     new SubjectVersionRoutes(setup.registry()).declare(routes);
@@ -190,6 +266,10 @@ public final class RestServer {
     new ConfigRoutes(setup.settings()).declare(routes);
     new ModeRoutes(setup.settings()).declare(routes);
     new ContextRoutes(setup.registry()).declare(routes);
+    new AssociationRoutes().declare(routes);
+    if (setup.keys() != null) {
+      new KeyRoutes(setup.keys()).declare(routes);
+    }
     installErrorAnswers(router);
     return router;
   }

@@ -9,6 +9,11 @@ import io.vertx.core.buffer.Buffer;
 final class RootRoutes {
   private final Buffer clusterId;
   private final Buffer version;
+  /**
+   * Confluent 8.x's deployment attributes: its server answers those its extensions set, none
+   * without any; Stele has no such extensions.
+   */
+  private static final Buffer DEPLOYMENT = Buffer.buffer("{\"attributes\":[]}");
 
   RootRoutes(ServerInfo info) {
     this.clusterId = Json.render(out -> {
@@ -36,6 +41,7 @@ final class RootRoutes {
     routes.post("/", READS, SIGNED_IN, this::post);
     routes.get("/v1/metadata/id", READS, SIGNED_IN, call -> call.ok(clusterId));
     routes.get("/v1/metadata/version", READS, SIGNED_IN, call -> call.ok(version));
+    routes.get("/v1/metadata/deployment", READS, SIGNED_IN, call -> call.ok(DEPLOYMENT));
   }
 
   /** Accepts any string map (clients probe with it); the body's shape is still checked. */

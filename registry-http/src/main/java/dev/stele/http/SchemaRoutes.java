@@ -57,8 +57,9 @@ final class SchemaRoutes {
       call.ok(cache.render(id, registry.schemaById(new Requests.SchemaById(id, null, null, false))));
       return;
     }
+    String qualifyIn = SubjectVersionRoutes.qualifiedReferences(call) ? call.text("subject") : null;
     read(call, new Requests.SchemaById(id, call.text("subject"), call.text("format"),
-        call.flag("fetchMaxId"), call.all("findTags")), Render::schemaText);
+        call.flag("fetchMaxId"), call.all("findTags")), found -> Render.schemaText(found, qualifyIn));
   }
 
   /** {@code GET /schemas/guids/{guid}}: a {@code SchemaString}, as by id. */

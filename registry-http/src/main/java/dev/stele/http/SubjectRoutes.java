@@ -11,8 +11,10 @@ import static dev.stele.http.auth.Operation.READ;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
+import dev.stele.registry.model.LogicalFormat;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
+import dev.stele.registry.model.SchemaVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,18 @@ final class SubjectRoutes {
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Lookup request = new Requests.Lookup(subject, call.payload(subject, body),
         call.flag("normalize"), call.flag("deleted"));
-    call.blocking(() -> registry.lookup(request), found -> {
-      call.registered(found.id(), found.version());
-      return Render.schema(found, found.schema().schema());
+    String format = call.text("format");
+    LogicalFormat.refuse(format);
+    call.blocking(() -> {
+      SchemaVersion found = registry.lookup(request);
+      // format: the version found, read again in that format (the stored text when none).
+      String text = format == null || format.isEmpty() ? found.schema().schema()
+          : registry.version(new Requests.GetVersion(found.subject(), String.valueOf(found.version()),
+              true, format)).text();
+      return Map.entry(found, text);
+    }, answer -> {
+      call.registered(answer.getKey().id(), answer.getKey().version());
+      return Render.schema(answer.getKey(), answer.getValue());
     });
   }
 

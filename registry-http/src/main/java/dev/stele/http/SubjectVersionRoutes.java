@@ -11,10 +11,12 @@ import static dev.stele.http.auth.Operation.WRITE;
 
 import dev.stele.http.RequestTypes.RegisterSchemaRequest;
 import dev.stele.registry.Registry;
+import dev.stele.registry.model.LogicalFormat;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@code /subjects/{s}/versions}: registration and the versions of a subject. */
@@ -31,8 +33,8 @@ final class SubjectVersionRoutes {
   void declare(RouteTable routes) {
     routes.get(VERSIONS, READS, subject(READ), this::list);
     routes.post(VERSIONS, writes("register schema"), subject(WRITE), PARSES, this::register);
-    routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT,
-        call -> read(call, true, found -> Render.schema(found.version(), found.text(), found.tags())));
+    routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT, call -> read(call, true,
+        found -> Render.schema(found.version(), found.text(), found.tags(), qualifiedReferences(call))));
     routes.get(VERSION + "/schema", READS, subject(READ), PARSES_FOR_FORMAT,
         call -> read(call, false, found -> Buffer.buffer(found.text())));
     routes.get(VERSION + "/referencedby", READS, subject(READ), this::referencedBy);
@@ -46,18 +48,40 @@ final class SubjectVersionRoutes {
         call.integer("offset", 0), call.integer("limit", -1)))));
   }
 
+  /**
+   * {@code force} skips the compatibility check; {@code format} renders the schema of an answer
+   * that carries one ({@code format=logical}, a body in logical types, is refused: 42201).
+   */
   private void register(Call call) {
     String subject = call.path("subject");
+    String format = call.text("format");
+    LogicalFormat.refuse(format);
     RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
         call.flag("normalize"), body.id(), body.version(),
         SchemaTagBodies.edit(body.schemaTagsToAdd(), "schemaTagsToAdd", body.schemaTagsToRemove(),
             "schemaTagsToRemove"),
-        Boolean.TRUE.equals(body.propagateSchemaTags()));
-    call.write(() -> registry.register(request), registered -> {
-      call.registered(registered.id(), registered.version());
-      return Render.registered(registered);
-    });
+        Boolean.TRUE.equals(body.propagateSchemaTags()), call.flag("force"));
+    if (format == null || format.isEmpty()) {
+      call.write(() -> registry.register(request), registered -> {
+        call.registered(registered.id(), registered.version());
+        return Render.registered(registered, null);
+      });
+      return;
+    }
+    // Formatting parses the stored schema: on a worker, once the registration is applied.
+    call.write(() -> registry.register(request).thenCompose(registered -> call.onWorker(() ->
+        Map.entry(registered, registered.detailed() ? registry.version(new Requests.GetVersion(
+            registered.schemaVersion().subject(), String.valueOf(registered.version()), true,
+            format)).text() : ""))), answer -> {
+              call.registered(answer.getKey().id(), answer.getKey().version());
+              return Render.registered(answer.getKey(), answer.getValue());
+            });
+  }
+
+  /** {@code referenceFormat=qualified}: references answered with their context (Confluent 8.x). */
+  static boolean qualifiedReferences(Call call) {
+    return "qualified".equals(call.text("referenceFormat"));
   }
 
   private void tag(Call call) {

@@ -2,7 +2,6 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import java.nio.file.Path;
@@ -30,8 +29,7 @@ class AuditDetailsTest extends HttpTestBase {
 
   private void securedServer() throws Exception {
     server.close();
-    Security security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "Stele test",
-        List.of());
+    Security security = TestUsers.security(dir, List.of());
     server = await(RestServer.start(vertx,
         setup().withSecurity(security).withOperations(Operations.create(audit::add))));
   }

@@ -41,7 +41,7 @@ class AuthorizationForwardingTest extends HttpTestBase {
     followerNode = freshNode();
     Security security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "r", List.of());
     server = await(RestServer.start(vertx,
-        RestServer.Setup.of(followerNode.registry(), followerNode.settings())
+        RestServer.Setup.of(followerNode.registry(), followerNode.settings(), followerNode.keys())
             .withOptions(options()).withSecurity(security).withLeadership(follows)));
     node = followerNode;
   }

@@ -66,6 +66,9 @@ class AuthorizationMatrixTest extends HttpTestBase {
       "POST   /                                                  401 200 200 200 200",
       "GET    /v1/metadata/id                                    401 200 200 200 200",
       "GET    /v1/metadata/version                               401 200 200 200 200",
+      "GET    /v1/cluster                                        401 403 403 403 200",
+      "GET    /v1/search/fields?q=name                           401 200 200 200 200",
+      "GET    /v1/schemas/ids/{id}/normalized                    401 200 200 404 200",
       "GET    /schemas/types                                     401 200 200 200 200",
       "GET    /contexts                                          401 200 200 200 200",
       "GET    /subjects                                          401 200 200 200 200",
@@ -86,6 +89,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
       "DELETE /subjects/{s}/versions/1                           401 403 403 403 200",
       "POST   /compatibility/subjects/{s}/versions/latest        401 200 200 404 200",
       "POST   /compatibility/subjects/{s}/versions               401 200 200 404 200",
+      "POST   /v1/compatibility/subjects/{s}                     401 200 200 404 200",
       "GET    /config                                            401 200 403 403 200",
       "PUT    /config                                            401 403 403 403 200",
       "DELETE /config                                            401 403 403 403 200",
@@ -107,8 +111,7 @@ class AuthorizationMatrixTest extends HttpTestBase {
 
   @BeforeAll
   static void writeUsers() throws IOException {
-    security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "Stele test",
-        List.of("/open/*"));
+    security = TestUsers.security(dir, List.of("/open/*"));
   }
 
   @BeforeEach

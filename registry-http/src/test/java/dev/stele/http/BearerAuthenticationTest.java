@@ -17,7 +17,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.BearerAuthenticator;
 import dev.stele.http.auth.Principal;
 import dev.stele.http.auth.Security;
@@ -78,7 +77,7 @@ class BearerAuthenticationTest extends HttpTestBase {
     URI url = URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
     BearerAuthenticator bearer = BearerAuthenticator.open(new BearerAuthenticator.Settings(url, null,
         ISSUER, AUDIENCE, "sub", "roles"));
-    security = Security.basic(BasicAuthenticator.open(TestUsers.write(dir)), "Stele test", List.of())
+    security = TestUsers.security(dir, List.of())
         .withBearer(bearer);
   }
 

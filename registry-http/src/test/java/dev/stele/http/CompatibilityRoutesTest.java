@@ -2,6 +2,7 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** {@code /compatibility} (../shared/conformance scenario compat-endpoint, compat-types). */
@@ -77,5 +78,44 @@ class CompatibilityRoutesTest extends HttpTestBase {
     delete("/subjects/s/versions/1");
     assertJson(post("/compatibility/subjects/s/versions", USER_INT), 200, "{\"is_compatible\":true}");
     assertJson(post("/compatibility/subjects/s/versions/latest", USER_INT), 200, "{\"is_compatible\":true}");
+  }
+
+  @Test
+  void stelesEveryLevelAnswersTheSubjectsVerdictAndOnePerLevel() {
+    put("/config/s", "{\"compatibility\":\"NONE\"}");
+    register("s", USER_INT);
+    register("s", USER);
+    Reply reply = post("/v1/compatibility/subjects/s", USER);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("compatibility").asText()).isEqualTo("NONE");
+    assertThat(reply.json().get("is_compatible").asBoolean()).isTrue();
+    JsonNode levels = reply.json().get("levels");
+    assertThat(levels).extracting(l -> l.get("compatibility").asText() + " " + l.get("is_compatible").asBoolean())
+        .containsExactly("NONE true", "BACKWARD true", "BACKWARD_TRANSITIVE false", "FORWARD true",
+            "FORWARD_TRANSITIVE false", "FULL true", "FULL_TRANSITIVE false");
+    // The messages are the verbose check's, echoing the level judged at.
+    assertThat(levels.get(2).get("messages")).extracting(JsonNode::asText).contains(
+        "{oldSchemaVersion: 1}", "{validateFields: 'false', compatibility: 'BACKWARD_TRANSITIVE'}");
+    assertThat(levels.get(2).get("messages").get(0).asText()).startsWith("{errorType:'TYPE_MISMATCH'");
+    assertJson(get("/config/s"), 200, "{\"compatibilityLevel\":\"NONE\"}");
+    assertJson(get("/subjects/s/versions"), 200, "[1,2]");
+  }
+
+  @Test
+  void stelesEveryLevelTreatsABadBodyAsTheVerboseCheckDoes() {
+    assertError(post("/v1/compatibility/subjects/s", "["), 400, 400);
+    assertError(post("/v1/compatibility/subjects/s", ""), 422, 422, "Invalid request body: the body is required");
+    // As in the verbose check: a schema that is not one is said in each verdict.
+    assertThat(post("/v1/compatibility/subjects/s", "{}").json().get("levels"))
+        .allSatisfy(l -> assertThat(l.get("messages").get(0).asText()).isEqualTo("Empty schema"));
+    Reply unparsable = post("/v1/compatibility/subjects/s", "{\"schema\": \"{\\\"type\\\":\\\"record\\\",\"}");
+    assertThat(unparsable.status()).isEqualTo(200);
+    assertThat(unparsable.json().get("levels")).allSatisfy(l -> {
+      assertThat(l.get("is_compatible").asBoolean()).isFalse();
+      assertThat(l.get("messages").get(0).asText()).startsWith("Invalid schema");
+    });
+    Reply empty = post("/v1/compatibility/subjects/empty", USER);
+    assertThat(empty.json().get("compatibility").asText()).isEqualTo("BACKWARD");
+    assertThat(empty.json().get("levels")).hasSize(7).allSatisfy(l -> assertThat(l.get("is_compatible").asBoolean()).isTrue());
   }
 }

@@ -1,5 +1,7 @@
 package dev.stele.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +39,58 @@ class ConfigRoutesTest extends HttpTestBase {
     assertJson(delete("/config"), 200, merged);
     assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
     assertJson(delete("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  /** The DEK registry's subject alias: kept, merged and answered like the other fields. */
+  @Test
+  void aliasForDeksIsKept() {
+    assertJson(put("/config/s", "{\"aliasForDeks\": \"t\"}"), 200, "{\"aliasForDeks\":\"t\"}");
+    assertJson(put("/config/s", "{\"compatibility\": \"NONE\"}"), 200, "{\"compatibility\":\"NONE\"}");
+    Reply config = get("/config/s");
+    assertJson(config, 200, "{\"aliasForDeks\":\"t\",\"compatibilityLevel\":\"NONE\"}");
+    assertThat(config.body()).startsWith("{\"aliasForDeks\"");
+  }
+
+  /**
+   * Confluent 8.5's fields: kept and answered in its order; as in Confluent, a scope's own config
+   * answers whole, without the wider scopes' fields.
+   */
+  @Test
+  void confluent85FieldsAreKeptAndAnswered() {
+    assertJson(put("/config", "{\"validateRules\": true, \"compatibilityPolicy\": \"strict\"}"), 200,
+        "{\"validateRules\":true,\"compatibilityPolicy\":\"strict\"}");
+    Reply global = get("/config");
+    assertThat(global.body()).isEqualTo(
+        "{\"validateRules\":true,\"compatibilityLevel\":\"BACKWARD\",\"compatibilityPolicy\":\"STRICT\"}");
+    assertJson(get("/config/s?defaultToGlobal=true"), 200,
+        "{\"validateRules\":true,\"compatibilityLevel\":\"BACKWARD\",\"compatibilityPolicy\":\"STRICT\"}");
+    assertJson(put("/config/s", "{\"validateNewSchemas\": false}"), 200, "{\"validateNewSchemas\":false}");
+    assertJson(get("/config/s?defaultToGlobal=true"), 200,
+        "{\"validateNewSchemas\":false,\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  /** LENIENT and LOGICAL checks are not built: refused, rather than stored and not applied. */
+  @Test
+  void compatibilityPoliciesOtherThanStrictAreRefused() {
+    assertError(put("/config", "{\"compatibilityPolicy\": \"LENIENT\"}"), 422, 422,
+        "compatibilityPolicy LENIENT is not supported by Stele (only STRICT is): its checks are not built,"
+            + " and a policy that is stored but not applied would let incompatible schemas through");
+    assertError(put("/config/s", "{\"compatibilityPolicy\": \"logical\"}"), 422, 422);
+    assertError(put("/config/s", "{\"compatibilityPolicy\": \"loose\"}"), 422, 422,
+        "Invalid compatibilityPolicy 'loose': one of STRICT, LENIENT, LOGICAL");
+    assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  /** validateNewSchemas=false registers without the checks for new schemas (Avro: defaults). */
+  @Test
+  void validateNewSchemasGatesTheChecksOnRegister() {
+    String badDefault = "{\"schema\": \"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"X\\\",\\\"fields\\\":"
+        + "[{\\\"name\\\":\\\"a\\\",\\\"type\\\":\\\"int\\\",\\\"default\\\":\\\"x\\\"}]}\"}";
+    assertError(post("/subjects/s/versions", badDefault), 422, 42201);
+    assertError(post("/compatibility/subjects/s/versions", badDefault), 422, 42201);
+    put("/config/s", "{\"validateNewSchemas\": false}");
+    assertJson(post("/compatibility/subjects/s/versions", badDefault), 200, "{\"is_compatible\":true}");
+    assertThat(post("/subjects/s/versions", badDefault).status()).isEqualTo(200);
   }
 
   @Test

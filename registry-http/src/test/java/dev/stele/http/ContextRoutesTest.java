@@ -76,4 +76,13 @@ class ContextRoutesTest extends HttpTestBase {
     assertError(get("/contexts/.c/subjects/%3A.other%3Aa/versions"), 404, 40401,
         "Subject ':.c::.other:a' not found.");
   }
+
+  /** Confluent 8.x's association reads: no associations are stored, so each list is empty. */
+  @Test
+  void associationReadsAnswerAnEmptyList() {
+    register("orders-value", STRING);
+    assertJson(get("/associations/resources/-/orders?resourceType=topic&associationType=value"), 200, "[]");
+    assertJson(get("/associations/subjects/orders-value"), 200, "[]");
+    assertError(post("/associations", "{}"), 404, 404, "HTTP 404 Not Found");
+  }
 }

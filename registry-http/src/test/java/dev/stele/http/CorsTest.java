@@ -2,14 +2,12 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,11 @@ class CorsTest extends HttpTestBase {
 
   @TempDir
   static Path dir;
-  static Path users;
-
-  @BeforeAll
-  static void writeUsers() throws Exception {
-    users = TestUsers.write(dir);
-  }
 
   private void serveSecured(CorsOptions cors) throws Exception {
     await(server.close());
     node.close();
-    Security security = Security.basic(BasicAuthenticator.open(users), "Stele test", List.of());
+    Security security = TestUsers.security(dir, List.of());
     serve(setup -> setup.withCors(cors).withSecurity(security));
   }
 

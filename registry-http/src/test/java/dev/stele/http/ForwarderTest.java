@@ -50,7 +50,7 @@ class ForwarderTest extends HttpTestBase {
   void startFollower() throws Exception {
     followerNode = freshNode();
     follower = await(RestServer.start(vertx,
-        RestServer.Setup.of(followerNode.registry(), followerNode.settings()).withLeadership(view)));
+        RestServer.Setup.of(followerNode.registry(), followerNode.settings(), followerNode.keys()).withLeadership(view)));
     followerPort = follower.port();
     leader.set(new NodeIdentity("http", "127.0.0.1", server.port(), true));
   }
@@ -89,6 +89,24 @@ class ForwarderTest extends HttpTestBase {
         .status()).isEqualTo(200);
     assertThat(get("/config/s").body()).contains("NONE");
     assertThat(onFollower("DELETE", "/subjects/s", null).body()).isEqualTo("[1]");
+  }
+
+  /** The DEK registry's writes are forwarded as the schemas' are; its reads stay local. */
+  @Test
+  void dekRegistryWritesOnAFollowerAreDecidedByTheLeader() {
+    String kek = "{\"name\":\"k\",\"kmsType\":\"local-kms\",\"kmsKeyId\":\"id\"}";
+    Reply created = onFollower("POST", "/dek-registry/v1/keks", kek, "Content-Type", V1);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    Reply dek = onFollower("POST", "/dek-registry/v1/keks/k/deks",
+        "{\"subject\":\"s\",\"encryptedKeyMaterial\":\"AAEC\"}", "Content-Type", V1);
+    assertThat(dek.status()).as(dek.body()).isEqualTo(200);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[\"s\"]"); // on the leader
+    assertThat(onFollower("GET", "/dek-registry/v1/keks", null).body()).isEqualTo("[]");
+    assertThat(onFollower("DELETE", "/dek-registry/v1/keks/k/deks/s", null).status()).isEqualTo(204);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[]");
+    assertThat(onFollower("POST", "/dek-registry/v1/keks/k/deks/s/undelete", null).status())
+        .isEqualTo(204);
+    assertThat(get("/dek-registry/v1/keks/k/deks").body()).isEqualTo("[\"s\"]");
   }
 
   @Test

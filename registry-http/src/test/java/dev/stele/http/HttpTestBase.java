@@ -20,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,12 +74,15 @@ abstract class HttpTestBase {
 
   /** A registry node of its own (in-memory log, Avro), for {@link #node} or a second server. */
   static RegistryNode freshNode() throws Exception {
-    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS);
+    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
+        new dev.stele.registry.model.KeyOptions(dev.stele.registry.model.KeyOptions.DEFAULT_MAX_KEYS,
+            dev.stele.kms.KmsDrivers.of(new dev.stele.kms.local.LocalKmsDriver(name -> null))));
   }
 
   /** What {@link #startServer} serves: {@link #node} with {@link #options()}. */
   RestServer.Setup setup() {
-    return RestServer.Setup.of(node.registry(), node.settings()).withOptions(options())
+    return RestServer.Setup.of(node.registry(), node.settings(), node.keys()).withViews(node.views())
+        .withOptions(options())
         .withInfo(new ServerInfo("cluster-1", "schema-registry", "0.1.0", "abc123"));
   }
 
@@ -162,31 +167,39 @@ abstract class HttpTestBase {
   }
 
   /**
-   * The answer equals the expected JSON, except that a {@code guid} the expectation leaves out
-   * may be there if it is a GUID: answers carry one wherever they carry a schema (as Confluent
-   * 8.x does) and most expectations here are written in 7.9's shapes. GUID values are pinned by
-   * SchemaGuidsTest and SchemaGuidRoutesTest.
+   * The answer equals the expected JSON, except that the fields Confluent 8.x added to answers
+   * that carry a schema may be there where the expectation leaves them out, if their values are
+   * well formed: {@code guid} (a GUID), {@code ts} (epoch millis) and {@code deleted} (a
+   * boolean). Most expectations here are written in 7.9's shapes; the values are pinned by
+   * SchemaGuidsTest, SchemaGuidRoutesTest and Confluent85ReadsTest.
    */
   static void assertJson(Reply reply, int status, String expectedJson) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     try {
       JsonNode expected = JSON.readTree(expectedJson);
-      assertThat(withoutUnexpectedGuids(reply.json(), expected)).as(reply.body()).isEqualTo(expected);
+      assertThat(withoutUnexpectedExtras(reply.json(), expected)).as(reply.body()).isEqualTo(expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static JsonNode withoutUnexpectedGuids(JsonNode actual, JsonNode expected) {
+  private static final Map<String, Predicate<JsonNode>> EXTRAS = Map.of(
+      "guid", v -> v.asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+      "ts", v -> v.isIntegralNumber() && v.asLong() > 1_500_000_000_000L,
+      "deleted", JsonNode::isBoolean);
+
+  private static JsonNode withoutUnexpectedExtras(JsonNode actual, JsonNode expected) {
     if (actual.isObject() && expected.isObject()) {
       ObjectNode copy = ((ObjectNode) actual).deepCopy();
-      if (copy.has("guid") && !expected.has("guid")) {
-        assertThat(copy.get("guid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        copy.remove("guid");
-      }
+      EXTRAS.forEach((field, wellFormed) -> {
+        if (copy.has(field) && !expected.has(field)) {
+          assertThat(wellFormed.test(copy.get(field))).as("%s: %s", field, copy.get(field)).isTrue();
+          copy.remove(field);
+        }
+      });
       copy.fields().forEachRemaining(e -> {
         if (expected.has(e.getKey())) {
-          e.setValue(withoutUnexpectedGuids(e.getValue(), expected.get(e.getKey())));
+          e.setValue(withoutUnexpectedExtras(e.getValue(), expected.get(e.getKey())));
         }
       });
       return copy;
@@ -194,7 +207,7 @@ abstract class HttpTestBase {
     if (actual.isArray() && expected.isArray()) {
       ArrayNode copy = ((ArrayNode) actual).deepCopy();
       for (int i = 0; i < Math.min(copy.size(), expected.size()); i++) {
-        copy.set(i, withoutUnexpectedGuids(copy.get(i), expected.get(i)));
+        copy.set(i, withoutUnexpectedExtras(copy.get(i), expected.get(i)));
       }
       return copy;
     }

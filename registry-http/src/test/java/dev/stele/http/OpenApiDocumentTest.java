@@ -2,6 +2,7 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stele.console.ConsoleAssets;
 import dev.stele.http.ops.Operations;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest extends HttpTestBase {
   /** What the router holds that is not an endpoint: handlers for every path under a prefix. */
   private static final Set<String> CATCH_ALL_PREFIXES = Set.of("/contexts/");
+  /** The web console's files: pages for people, described in the README, not API operations. */
+  private static final String CONSOLE = ConsoleRoutes.PATH;
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedOperationIsServed() {
@@ -34,8 +38,27 @@ class OpenApiDocumentTest extends HttpTestBase {
     assertThat(difference(served, documented)).as("served but not in docs/openapi.yaml").isEmpty();
     assertThat(difference(documented, served)).as("in docs/openapi.yaml but not served").isEmpty();
     // Not vacuous: the router was walked, context forms included.
-    assertThat(served).contains("POST /subjects/{subject}/versions",
+    assertThat(served).contains("POST /subjects/{subject}/versions", "GET /v1/caller",
         "GET /contexts/{context}/schemas/ids/{id}", "GET /metrics", "GET /openapi.yaml");
+  }
+
+  /** The query parameters Confluent 8.5 added, on each operation that serves them (issue #13). */
+  @Test
+  void confluent85ParametersAreDocumentedWhereServed() {
+    ApiDescription api = ApiDescription.load();
+    Map<String, Set<String>> expected = Map.of(
+        "POST /subjects/{subject}/versions", Set.of("force", "format", "normalize"),
+        "POST /subjects/{subject}", Set.of("format", "normalize", "deleted"),
+        "GET /subjects/{subject}/versions/{version}", Set.of("format", "referenceFormat", "deleted", "findTags"),
+        "GET /schemas/ids/{id}", Set.of("format", "referenceFormat", "subject", "findTags"));
+    expected.forEach((operation, names) -> {
+      ApiDescription.Operation found = api.operations().stream()
+          .filter(op -> (op.method().toUpperCase(Locale.ROOT) + " " + op.path()).equals(operation))
+          .findFirst().orElseThrow(() -> new AssertionError(operation + " is not documented"));
+      Set<String> documented = found.parameters(api).stream().map(p -> p.path("name").asText())
+          .collect(Collectors.toSet());
+      assertThat(documented).as(operation).containsAll(names);
+    });
   }
 
   /** The document says so in its description; this holds it to that. */
@@ -61,10 +84,10 @@ class OpenApiDocumentTest extends HttpTestBase {
     assertThat(send("HEAD", "/openapi.yaml", null).status()).isEqualTo(200);
   }
 
-  /** The router of a server with every optional part that adds routes (metrics). */
+  /** The router of a server with every optional part that adds routes (metrics, the console). */
   private Router routes() {
-    return RestServer.router(vertx, setup().withOperations(Operations.create(line -> { })),
-        new AtomicBoolean());
+    return RestServer.router(vertx, setup().withOperations(Operations.create(line -> { }))
+        .withConsole(ConsoleAssets.load()), new AtomicBoolean());
   }
 
   /**
@@ -78,6 +101,9 @@ class OpenApiDocumentTest extends HttpTestBase {
         assertThat(route.getPath() == null || CATCH_ALL_PREFIXES.contains(route.getPath()))
             .as("a route for every method at " + route.getPath() + ": document it, or list it here")
             .isTrue();
+        continue;
+      }
+      if (route.getPath() != null && route.getPath().startsWith(CONSOLE)) {
         continue;
       }
       String path = openApiPath(route.getPath());
@@ -97,6 +123,7 @@ class OpenApiDocumentTest extends HttpTestBase {
   private static Set<String> paths(Router router, HttpMethod method) {
     return router.getRoutes().stream()
         .filter(r -> r.methods() != null && r.methods().contains(method))
+        .filter(r -> r.getPath() == null || !r.getPath().startsWith(CONSOLE))
         .map(r -> r.getPath())
         .collect(Collectors.toCollection(TreeSet::new));
   }

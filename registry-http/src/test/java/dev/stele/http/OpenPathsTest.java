@@ -2,7 +2,6 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +27,6 @@ class OpenPathsTest extends HttpTestBase {
 
   @TempDir
   static Path dir;
-  static Path users;
-
-  @BeforeAll
-  static void writeUsers() throws Exception {
-    users = TestUsers.write(dir);
-  }
 
   /** The default server: metrics on, nothing listed as open. */
   @BeforeEach
@@ -45,7 +37,7 @@ class OpenPathsTest extends HttpTestBase {
   }
 
   private RestServer secured(List<String> openPaths) throws Exception {
-    Security security = Security.basic(BasicAuthenticator.open(users), "Stele test", openPaths);
+    Security security = TestUsers.security(dir, openPaths);
     return await(RestServer.start(vertx,
         setup().withSecurity(security).withOperations(Operations.create(line -> { }))));
   }

@@ -27,15 +27,17 @@ class RenderTest {
   @Test
   void schemaLeavesOutTheAvroTypeAndEmptyParts() {
     assertThat(Render.schema(new SchemaVersion("s", 1, AVRO, false, 0L), "\"string\"").toString())
-        .isEqualTo("{\"subject\":\"s\",\"version\":1,\"id\":7,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
+        .isEqualTo("{\"subject\":\"s\",\"version\":1,\"id\":7,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\","
+            + "\"deleted\":false}");
   }
 
   @Test
   void schemaWithEveryPart() {
-    assertThat(Render.schema(new SchemaVersion("s", 2, JSON_WITH_ALL, false, 0L), "{}").toString())
+    assertThat(Render.schema(new SchemaVersion("s", 2, JSON_WITH_ALL, true, 1700000000123L), "{}").toString())
         .isEqualTo("{\"subject\":\"s\",\"version\":2,\"id\":8,\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\",\"schemaType\":\"JSON\","
             + "\"references\":[{\"name\":\"a.json\",\"subject\":\"a\",\"version\":2}],"
-            + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"schema\":\"{}\"}");
+            + "\"metadata\":{\"properties\":{\"k\":\"v\"}},\"ruleSet\":{\"domainRules\":[]},\"schema\":\"{}\","
+            + "\"ts\":1700000000123,\"deleted\":true}");
   }
 
   @Test

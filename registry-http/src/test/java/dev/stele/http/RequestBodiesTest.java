@@ -14,6 +14,7 @@ import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.SchemaReference;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,11 +56,7 @@ class RequestBodiesTest {
       "{\"schema\": \"x\", \"ruleSet\": {\"domainRules\": [{\"disabled\": \"maybe\"}]}} | field \"ruleSet.domainRules[0].disabled\" must be true or false",
   })
   void malformedOrMistypedBodiesAre400SayingWhatIsWrong(String body, String problem) {
-    assertThatThrownBy(() -> RequestBodies.schemaRequest(Buffer.buffer(body)))
-        .isInstanceOfSatisfying(EdgeException.class, e -> {
-          assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST);
-          assertThat(e.getMessage()).isEqualTo("Invalid request body: " + problem);
-        });
+    assertBadRequest(() -> RequestBodies.schemaRequest(Buffer.buffer(body)), problem);
   }
 
   @ParameterizedTest(name = "[{0}] -> 422")
@@ -226,16 +223,13 @@ class RequestBodiesTest {
       "{ | not JSON (unexpected end of input at line 1, column 2)",
   })
   void badConfigBodiesAre400(String body, String problem) {
-    assertThatThrownBy(() -> RequestBodies.configUpdate(Buffer.buffer(body)))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: " + problem);
+    assertBadRequest(() -> RequestBodies.configUpdate(Buffer.buffer(body)), problem);
   }
 
   @Test
   void badModeBodiesAre400() {
-    assertThatThrownBy(() -> RequestBodies.modeUpdate(Buffer.buffer("{\"mode\": []}")))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: field \"mode\" must be a string");
+    assertBadRequest(() -> RequestBodies.modeUpdate(Buffer.buffer("{\"mode\": []}")),
+        "field \"mode\" must be a string");
   }
 
   @Test
@@ -259,39 +253,37 @@ class RequestBodiesTest {
       "not json | not JSON (unexpected text 'not' at line 1, column 5)",
   })
   void rootRefusesOtherShapes(String body, String problem) {
-    assertThatThrownBy(() -> RequestBodies.rootBody(Buffer.buffer(body)))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: " + problem);
+    assertBadRequest(() -> RequestBodies.rootBody(Buffer.buffer(body)), problem);
   }
 
   @Test
   void deepNestingIsABadRequestNotAStackOverflow() {
     String deep = "{\"schema\": \"x\", \"unknown\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-    assertThatThrownBy(() -> RequestBodies.schemaRequest(Buffer.buffer(deep)))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: nested deeper than 1000 levels");
+    assertBadRequest(() -> RequestBodies.schemaRequest(Buffer.buffer(deep)), "nested deeper than 1000 levels");
     String deepRoot = "{\"a\": " + "[".repeat(100_000);
-    assertThatThrownBy(() -> RequestBodies.rootBody(Buffer.buffer(deepRoot)))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: field \"a\" must be a string");
+    assertBadRequest(() -> RequestBodies.rootBody(Buffer.buffer(deepRoot)), "field \"a\" must be a string");
     String deepObjects = "{\"a\": " + "{\"a\": ".repeat(100_000);
-    assertThatThrownBy(() -> RequestBodies.modeUpdate(Buffer.buffer(deepObjects)))
-        .hasMessage("Invalid request body: nested deeper than 1000 levels");
+    assertBadRequest(() -> RequestBodies.modeUpdate(Buffer.buffer(deepObjects)), "nested deeper than 1000 levels");
   }
 
   @Test
   void invalidUtf8IsABadRequest() {
     Buffer body = Buffer.buffer("{\"schema\": \"").appendBytes(new byte[] {(byte) 0xff, (byte) 0xfe})
         .appendString("\"}");
-    assertThatThrownBy(() -> RequestBodies.schemaRequest(body))
-        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
-        .hasMessage("Invalid request body: not valid UTF-8 (at line 1, column 14)");
+    assertBadRequest(() -> RequestBodies.schemaRequest(body), "not valid UTF-8 (at line 1, column 14)");
   }
 
   @Test
   void payloadKeepsTheSchemaAndTypeAsSent() {
     SchemaPayload payload = payload("{\"schema\": \"  x \"}");
     assertThat(payload).isEqualTo(new SchemaPayload("  x ", null, List.of(), null, null));
+  }
+
+  /** The call fails as a 400 whose message is "Invalid request body: " and the problem. */
+  private static void assertBadRequest(ThrowingCallable call, String problem) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(EdgeException.class, e -> assertThat(e.code()).isEqualTo(EdgeError.BAD_REQUEST))
+        .hasMessage("Invalid request body: " + problem);
   }
 
   private static SchemaPayload payload(String body) {

@@ -33,9 +33,8 @@ class RestServerTest extends HttpTestBase {
       "POST, /contexts, 405",
       // served by the Confluent registry, not (yet) by Stele: a JSON 404, never HTML
       "GET, /contexts/.ctx/associations, 404",
-      "GET, /associations/resources/ns/name, 404",
+      "POST, /associations, 404",
       "GET, /subjects/s/versions/1/tags, 405",
-      "GET, /dek-registry/v1/keks, 404",
       "GET, /exporters, 404",
   })
   void unknownPathsAndMethodsGetJsonErrors(String method, String path, int status) {

@@ -27,6 +27,7 @@ class RootRoutesTest extends HttpTestBase {
     assertJson(get("/v1/metadata/id"), 200,
         "{\"scope\":{\"path\":[],\"clusters\":{\"kafka-cluster\":\"cluster-1\",\"schema-registry-cluster\":\"schema-registry\"}}}");
     assertJson(get("/v1/metadata/version"), 200, "{\"version\":\"0.1.0\",\"commitId\":\"abc123\"}");
+    assertJson(get("/v1/metadata/deployment"), 200, "{\"attributes\":[]}");
     assertJson(get("/v1/metadata/id"), 200,
         "{\"scope\":{\"path\":[],\"clusters\":{\"kafka-cluster\":\"cluster-1\",\"schema-registry-cluster\":\"schema-registry\"}}}");
   }

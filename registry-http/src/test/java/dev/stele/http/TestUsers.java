@@ -1,11 +1,14 @@
 package dev.stele.http;
 
+import dev.stele.http.auth.BasicAuthenticator;
 import dev.stele.http.auth.PasswordHash;
+import dev.stele.http.auth.Security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The users of examples/secure (admin, reader, alice; password NAME-secret) with the same rules,
@@ -32,6 +35,11 @@ final class TestUsers {
     Path file = dir.resolve("users.conf");
     Files.writeString(file, text + RULES);
     return file;
+  }
+
+  /** Basic authentication over these users, written into {@code dir}, under the realm "Stele test". */
+  static Security security(Path dir, List<String> openPaths) throws IOException {
+    return Security.basic(BasicAuthenticator.open(write(dir)), "Stele test", openPaths);
   }
 
   static String basic(String user) {

@@ -21,17 +21,24 @@ final class ConfigKeys {
   static final String SHUTDOWN_TIMEOUT_MS = "stele.shutdown.timeout.ms";
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
   static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
+  static final String VALIDATE_NEW_SCHEMAS = "schema.validate.new.schemas";
   static final String HEAP_REFUSE_PERCENT = dev.stele.http.HeapGuard.SETTING;
   static final String COMPATIBILITY_CHECK_TIMEOUT_MS = dev.stele.registry.write.CheckRunner.SETTING;
   static final String COMPATIBILITY_MAX_COMPARISONS = dev.stele.schema.SchemaFormat.MAX_COMPARISONS_SETTING;
+
+  static final String UI_ENABLED = "stele.ui.enabled";
+  // The DEK registry's (Confluent's DekRegistryConfig): see DekSettings.
+  static final String DEK_TOPIC = "dek.registry.topic";
+  static final String DEK_MAX_KEYS = "dek.registry.max.keys";
+  static final String DEK_UPDATE_HANDLERS = "dek.registry.update.handlers";
 
   static final String STELE_PREFIX = "stele.";
 
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
-      AVRO_VALIDATE_DEFAULTS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
-      COMPATIBILITY_MAX_COMPARISONS);
+      AVRO_VALIDATE_DEFAULTS, VALIDATE_NEW_SCHEMAS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
+      COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS);
 
   /**
    * Confluent Schema Registry keys (../shared/API.md §6) that Stele accepts without acting on
@@ -45,7 +52,7 @@ final class ConfigKeys {
       // Confluent config carrying it must still start.
       "leader.election.sticky", "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
       "schema.registry.inter.instance.protocol", "schema.validate.fields",
-      "schema.validate.new.schemas", "schema.reject.empty.subject", "schema.providers",
+      "schema.reject.empty.subject", "schema.providers",
       "schema.canonicalize.on.consume", "schema.cache.size", "schema.cache.expiry.secs",
       "mode.mutability", "associations.enable", "enable.store.health.check",
       "resource.extension.class", "init.resource.extension.class", "resource.static.locations",

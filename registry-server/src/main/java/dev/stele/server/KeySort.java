@@ -61,7 +61,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
     return USED.contains(key) || key.equals(LogFormat.KEY) || key.equals(UNKNOWN_KEYS)
         || security.uses(key) || HttpLimits.KEYS.contains(key) || CorsSettings.KEYS.contains(key)
         || SchemaShapeSettings.KEYS.contains(key)
-        || key.equals(KafkaStoreConfig.APPLY_TIMEOUT) // harmless on the embedded store
+        || KafkaStoreConfig.STELE_KEYS.contains(key) // harmless on the embedded store
         || key.equals(ClusterSettings.LEADER_WAIT) // likewise
         || onKafka && (KafkaStoreConfig.isUsed(key) || ClusterSettings.KEYS.contains(key));
   }

@@ -56,6 +56,10 @@ import java.util.function.Function;
  *     lookups, compatibility checks, format conversions) get 503 while the old generation is
  *     fuller than this after a collection; 100 never
  * @param cors the {@code access.control.*} keys: which browser origins may call the API
+ * @param uiEnabled {@code stele.ui.enabled}: the web console is served at {@code /ui}
+ * @param dek the DEK registry's {@code dek.registry.*} keys
+ * @param validateNewSchemas {@code schema.validate.new.schemas}: registrations check a schema as
+ *     new (Avro defaults) where no config's {@code validateNewSchemas} says otherwise
  */
 public record ServerConfig(
     List<Listener> listeners,
@@ -78,7 +82,10 @@ public record ServerConfig(
     SchemaLimits schemaLimits,
     Duration compatibilityCheckTimeout,
     int compatibilityMaxComparisons,
-    CorsOptions cors) {
+    CorsOptions cors,
+    boolean uiEnabled,
+    DekSettings dek,
+    boolean validateNewSchemas) {
 
   public static final String DEFAULT_LISTENER = "http://0.0.0.0:8081";
   public static final String DEFAULT_GROUP_ID = "schema-registry";
@@ -152,7 +159,10 @@ public record ServerConfig(
         }, " must be a positive number of milliseconds"),
         positiveInt(values, COMPATIBILITY_MAX_COMPARISONS, SchemaFormat.DEFAULT_MAX_COMPARISONS,
             "comparisons"),
-        CorsSettings.parse(values));
+        CorsSettings.parse(values),
+        bool(values, UI_ENABLED, true),
+        DekSettings.parse(values, kafkaStore != null),
+        bool(values, VALIDATE_NEW_SCHEMAS, true));
   }
 
   /** The Kafka store's settings when its bootstrap servers are set; null: the embedded store. */
@@ -162,7 +172,10 @@ public record ServerConfig(
       return null;
     }
     try {
-      return KafkaStoreConfig.fromProperties(values, groupId);
+      // Snapshots go beside the embedded store's file by default: the data directory is where
+      // this server keeps what is its own (decision 0016).
+      return KafkaStoreConfig.fromProperties(values, groupId,
+          Path.of(orDefault(values.get(DATA_DIR), DEFAULT_DATA_DIR)));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }

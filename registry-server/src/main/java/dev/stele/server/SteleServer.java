@@ -3,6 +3,7 @@ package dev.stele.server;
 import dev.stele.format.avro.AvroFormat;
 import dev.stele.format.jsonschema.CompatibilityPolicy;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
+import dev.stele.console.ConsoleAssets;
 import dev.stele.http.HeapGuard;
 import dev.stele.http.RestOptions;
 import dev.stele.http.RestServer;
@@ -13,6 +14,8 @@ import dev.stele.http.auth.Security;
 import dev.stele.http.ops.Operations;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.log.RecordLog;
+import dev.stele.kms.KmsDrivers;
+import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import io.vertx.core.Future;
@@ -67,6 +70,8 @@ final class SteleServer implements AutoCloseable {
     // One per process: it watches the JVM's heap, which the listeners share.
     HeapGuard heap = HeapGuard.start(config.heapRefusePercent());
     try {
+      // Read once (and gzipped once) for every listener.
+      ConsoleAssets console = config.uiEnabled() ? ConsoleAssets.load() : null;
       ServerInfo info = new ServerInfo(store.clusterId().get(), config.groupId(), Version.current(),
           Version.commit());
       Operations operations = Operations.create();
@@ -83,12 +88,21 @@ final class SteleServer implements AutoCloseable {
       operations.gauge("stele_log_lag_records",
           "Records durable in the log that this node has not applied yet (0 on the embedded store)",
           store.log()::lag);
+      // The Kafka store does not keep the DEK registry's keys yet (decision 0014): its routes are
+      // not served there, as on a Confluent registry without the DEK registry extension.
+      boolean servesDekRegistry = store.elector().isEmpty();
+      if (!servesDekRegistry) {
+        LOG.info("The DEK registry (/dek-registry/v1) is not served on the Kafka store yet");
+      }
       for (Listener listener : config.listeners()) {
         RestOptions options = config.limits().applyTo(new RestOptions(listener.host(),
             listener.port(), config.maxRequestBytes(), config.idleTimeoutSeconds()));
         RestServer.Setup setup = RestServer.Setup.of(node.registry(), node.settings())
+            .withKeys(servesDekRegistry ? node.keys() : null)
+            .withViews(node.views())
             .withOptions(options).withInfo(info).withLeadership(node.leadership())
             .withOperations(operations).withHeapGuard(heap).withCors(config.cors())
+            .withConsole(console)
             .withSecurity(listener.scheme().equals("https")
                 ? security.withTls(config.security().tls()) : security);
         servers.add(await(RestServer.start(vertx, setup), "listen on " + listener.url()));
@@ -168,10 +182,12 @@ final class SteleServer implements AutoCloseable {
           .with(new AvroFormat(config.avroValidateDefaults(), comparisons))
           .with(new JsonSchemaFormat(CompatibilityPolicy.STRICT, comparisons));
       NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
-          config.compatibilityCheckTimeout());
+          config.compatibilityCheckTimeout(), config.validateNewSchemas());
+      // The KMS drivers on the class path (kms-local's local-kms) wrap shared KEKs' DEKs.
+      KeyOptions keys = new KeyOptions(config.dek().maxKeys(), KmsDrivers.loaded());
       // On a shared log a node writes only while elected leader.
-      return store.elector().isPresent() ? RegistryNode.openMember(store.log(), formats, options)
-          : RegistryNode.open(store.log(), formats, options);
+      return store.elector().isPresent() ? RegistryNode.openMember(store.log(), formats, options, keys)
+          : RegistryNode.open(store.log(), formats, options, keys);
     } catch (RuntimeException e) {
       store.log().close();
       throw new StartException("cannot open the " + store.description() + ": " + e.getMessage(), e);

@@ -94,26 +94,25 @@ class EnvironmentSettingsTest {
 
   @Test
   void aMisspeltVariableStopsTheStartNamingIt() {
-    assertThatThrownBy(() -> EnvironmentSettings.of(Map.of("STELE_DATA_DRI", "/data")).parse())
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown setting stele.data.dri (did you mean stele.data.dir?)")
-        .hasMessageContaining("stele.data.dri is the environment variable STELE_DATA_DRI");
-    assertThatThrownBy(() -> EnvironmentSettings.of(
-        Map.of("SCHEMA_REGISTRY_SCHEMA_COMPATABILITY_LEVEL", "full")).parse())
-        .hasMessageContaining("unknown setting schema.compatability.level")
-        .hasMessageContaining("is the environment variable SCHEMA_REGISTRY_SCHEMA_COMPATABILITY_LEVEL");
+    assertRefusedNaming("STELE_DATA_DRI", "/data", "stele.data.dri",
+        "unknown setting stele.data.dri (did you mean stele.data.dir?)");
+    assertRefusedNaming("SCHEMA_REGISTRY_SCHEMA_COMPATABILITY_LEVEL", "full", "schema.compatability.level",
+        "unknown setting schema.compatability.level");
   }
 
   @Test
   void aBadValueNamesItsVariable() {
-    assertThatThrownBy(() -> EnvironmentSettings.of(
-        Map.of("SCHEMA_REGISTRY_LISTENERS", "ftp://0.0.0.0:8081")).parse())
+    assertRefusedNaming("SCHEMA_REGISTRY_LISTENERS", "ftp://0.0.0.0:8081", "listeners", "must start with http://");
+    assertRefusedNaming("STELE_SHUTDOWN_TIMEOUT_MS", "soon", "stele.shutdown.timeout.ms",
+        "stele.shutdown.timeout.ms=soon");
+  }
+
+  /** The start fails saying {@code problem} and that {@code key} is the environment variable set. */
+  private static void assertRefusedNaming(String variable, String value, String key, String problem) {
+    assertThatThrownBy(() -> EnvironmentSettings.of(Map.of(variable, value)).parse())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("listeners is the environment variable SCHEMA_REGISTRY_LISTENERS");
-    assertThatThrownBy(() -> EnvironmentSettings.of(
-        Map.of("STELE_SHUTDOWN_TIMEOUT_MS", "soon")).parse())
-        .hasMessageContaining("stele.shutdown.timeout.ms=soon")
-        .hasMessageContaining("is the environment variable STELE_SHUTDOWN_TIMEOUT_MS");
+        .hasMessageContaining(problem)
+        .hasMessageContaining(key + " is the environment variable " + variable);
   }
 
   @Test

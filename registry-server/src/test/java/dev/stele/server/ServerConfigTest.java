@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,11 @@ class ServerConfigTest {
             "kafkastore.topic.replication.factor=0 must be a positive whole number"),
         Arguments.of("kafkastore.bootstrap.servers=k1:9092;kafkastore.topic.skip.validation=yes",
             "kafkastore.topic.skip.validation=yes is not true or false"),
+        Arguments.of("schema.providers.avro.validate.defaults=yes",
+            "schema.providers.avro.validate.defaults=yes is not true or false"),
+        Arguments.of("stele.ui.enabled=on", "stele.ui.enabled=on is not true or false"),
+        Arguments.of("kafkastore.bootstrap.servers=k1:9092;stele.kafkastore.snapshot.interval.ms=-1",
+            "stele.kafkastore.snapshot.interval.ms=-1 must be a positive whole number"),
         Arguments.of("schema.compatibility.level=sideways",
             "schema.compatibility.level=sideways is not a compatibility level"),
         Arguments.of("avro.compatibility.level=strict", "avro.compatibility.level=strict is not"),
@@ -244,6 +250,18 @@ class ServerConfigTest {
   }
 
   @Test
+  void kafkaStoreSnapshotsLiveInTheDataDirectoryByDefault() throws ConfigException {
+    var kafka = ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
+        + "stele.data.dir=/var/lib/stele/data")).kafkaStore();
+    assertThat(kafka.snapshots().dir()).isEqualTo(Path.of("/var/lib/stele/data/snapshots"));
+    assertThat(ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092;"
+        + "stele.kafkastore.snapshot.enabled=false")).kafkaStore().snapshots().enabled()).isFalse();
+    // harmless on the embedded store, as the other stele.kafkastore.* keys
+    assertThat(ServerConfig.parse(props("stele.kafkastore.snapshot.interval.ms=60000")).unknownKeys())
+        .isEmpty();
+  }
+
+  @Test
   void kafkaStoreDefaults() throws ConfigException {
     var kafka = ServerConfig.parse(props("kafkastore.bootstrap.servers=k1:9092")).kafkaStore();
 
@@ -294,27 +312,35 @@ class ServerConfigTest {
     return Path.of(sample.toURI());
   }
 
-  @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"|true", "schema.providers.avro.validate.defaults=false|false",
-      "schema.providers.avro.validate.defaults=TRUE|true"})
-  void avroDefaultsAreValidatedUnlessTurnedOff(String properties, boolean expected) throws ConfigException {
-    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).avroValidateDefaults())
-        .isEqualTo(expected);
+  /** Rows: the properties, the setting they give, the value expected. */
+  static Stream<Arguments> settingsAndTheirDefaults() {
+    Function<ServerConfig, Object> avroDefaults = ServerConfig::avroValidateDefaults;
+    Function<ServerConfig, Object> console = ServerConfig::uiEnabled;
+    Function<ServerConfig, Object> heap = ServerConfig::heapRefusePercent;
+    // Confluent's server default for a config without validateNewSchemas: read, not ignored.
+    Function<ServerConfig, Object> newSchemas = ServerConfig::validateNewSchemas;
+    return Stream.of(
+        Arguments.of("", avroDefaults, true),
+        Arguments.of("schema.providers.avro.validate.defaults=false", avroDefaults, false),
+        Arguments.of("schema.providers.avro.validate.defaults=TRUE", avroDefaults, true),
+        Arguments.of("", console, true),
+        Arguments.of("stele.ui.enabled=false", console, false),
+        Arguments.of("stele.ui.enabled=True", console, true),
+        Arguments.of("", heap, 90),
+        Arguments.of("stele.heap.refuse.percent=75", heap, 75),
+        Arguments.of("stele.heap.refuse.percent= 100", heap, 100),
+        Arguments.of("stele.heap.refuse.percent=1", heap, 1),
+        Arguments.of("", newSchemas, true),
+        Arguments.of("schema.validate.new.schemas=false", newSchemas, false),
+        Arguments.of("schema.validate.new.schemas=true", newSchemas, true));
   }
 
-  @Test
-  void avroValidateDefaultsMustBeABoolean() {
-    assertThatThrownBy(() -> ServerConfig.parse(props("schema.providers.avro.validate.defaults=yes")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("schema.providers.avro.validate.defaults=yes is not true or false");
-  }
-
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"|90", "stele.heap.refuse.percent=75|75",
-      "stele.heap.refuse.percent= 100 |100", "stele.heap.refuse.percent=1|1"})
-  void heapRefusePercentDefaultsToNinety(String properties, int expected) throws ConfigException {
-    assertThat(ServerConfig.parse(props(properties == null ? "" : properties)).heapRefusePercent())
-        .isEqualTo(expected);
+  @MethodSource("settingsAndTheirDefaults")
+  void settingsDefaultUnlessSet(String properties, Function<ServerConfig, Object> setting, Object expected)
+      throws ConfigException {
+    assertThat(setting.apply(ServerConfig.parse(props(properties)))).isEqualTo(expected);
+    assertThat(ServerConfig.parse(props(properties)).ignoredKeys()).isEmpty();
   }
 
   @Test
@@ -339,7 +365,7 @@ class ServerConfigTest {
 
   @Test
   void theComparisonsOneCheckMayMakeDefaultToAMillion() throws ConfigException {
-    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(1_000_000);
+    assertThat(ServerConfig.parse(props("")).compatibilityMaxComparisons()).isEqualTo(250_000);
     assertThat(ServerConfig.parse(props("stele.compatibility.check.max.comparisons=5000"))
         .compatibilityMaxComparisons()).isEqualTo(5000);
     assertThatThrownBy(() -> ServerConfig.parse(props("stele.compatibility.check.max.comparisons=-1")))

@@ -58,6 +58,15 @@ public interface ParsedSchema {
     throw new UnsupportedOperationException(type() + " schemas cannot be tagged");
   }
 
+  /**
+   * Every field of every record, message or object in this schema (nested ones included, each
+   * named type walked once), in schema order: what a search by field name or type reads. None for
+   * a format that does not say.
+   */
+  default List<SchemaField> fields() {
+    return List.of();
+  }
+
   /** The tags written in the schema, by entity, in schema order (none for formats without tags). */
   default Map<SchemaEntity, Set<String>> inlineTags() {
     return Map.of();

@@ -14,6 +14,16 @@ public record SchemaEntity(String path, Type type) {
     Objects.requireNonNull(type, "type");
   }
 
+  /** A field of a record, message or object, e.g. {@code com.acme.User.name}. */
+  public static SchemaEntity field(String path) {
+    return new SchemaEntity(path, Type.SR_FIELD);
+  }
+
+  /** A record, message or object itself. */
+  public static SchemaEntity record(String path) {
+    return new SchemaEntity(path, Type.SR_RECORD);
+  }
+
   /** The Confluent registry's entity types, written in lower case on the wire. */
   public enum Type { SR_RECORD, SR_FIELD }
 }

@@ -14,8 +14,14 @@ public interface SchemaFormat {
    * {@link CommonKind#COMPATIBILITY_CHECK_ABORTED} naming this setting.
    */
   String MAX_COMPARISONS_SETTING = "stele.compatibility.check.max.comparisons";
-  /** Far beyond any real pair of schemas; a second or so of work on either format. */
-  int DEFAULT_MAX_COMPARISONS = 1_000_000;
+  /**
+   * Beyond any real pair of schemas (a union of 700 branches, the default branch limit, checked
+   * against itself is about 246,000), and small enough that the memory one check holds while it
+   * runs (Avro keeps about 300 bytes a pair: some 75 MB here) does not stall the whole server
+   * in garbage collection: with a million, one check held 300 MB and the server's reads stopped
+   * for up to half a second at a time (docs/benchmarks.md, section 9).
+   */
+  int DEFAULT_MAX_COMPARISONS = 250_000;
 
   /** The registry's name for the format: {@code AVRO}, {@code JSON} or {@code PROTOBUF}. */
   String type();

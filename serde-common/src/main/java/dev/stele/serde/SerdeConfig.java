@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean latestCompatibilityStrict,
     int useSchemaId, boolean normalize, SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy,
-    boolean idCompatibilityStrict) {
+    boolean idCompatibilityStrict, Map<String, String> latestWithMetadata) {
 
   public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
   public static final String USE_LATEST_VERSION = "use.latest.version";
@@ -23,6 +23,19 @@ public record SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolea
   public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
   public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+  public static final String USE_LATEST_WITH_METADATA = "use.latest.with.metadata";
+
+  public SerdeConfig {
+    latestWithMetadata = latestWithMetadata == null ? Map.of() : Map.copyOf(latestWithMetadata);
+  }
+
+  /** The settings without {@code use.latest.with.metadata}. */
+  public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean latestCompatibilityStrict,
+      int useSchemaId, boolean normalize, SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy,
+      boolean idCompatibilityStrict) {
+    this(autoRegister, useLatestVersion, latestCompatibilityStrict, useSchemaId, normalize, keyStrategy,
+        valueStrategy, idCompatibilityStrict, Map.of());
+  }
 
   /** The settings before {@code id.compatibility.strict} was read: checked, as Confluent's default. */
   public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean latestCompatibilityStrict,
@@ -41,7 +54,24 @@ public record SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolea
         values.bool(NORMALIZE_SCHEMAS, false),
         Strategies.load(KEY_SUBJECT_NAME_STRATEGY, values.string(KEY_SUBJECT_NAME_STRATEGY, null)),
         Strategies.load(VALUE_SUBJECT_NAME_STRATEGY, values.string(VALUE_SUBJECT_NAME_STRATEGY, null)),
-        values.bool(ID_COMPATIBILITY_STRICT, true));
+        values.bool(ID_COMPATIBILITY_STRICT, true),
+        pairs(USE_LATEST_WITH_METADATA, values.string(USE_LATEST_WITH_METADATA, null)));
+  }
+
+  /** {@code k1=v1,k2=v2} as Confluent's map settings are written; an entry without '=' is refused. */
+  static Map<String, String> pairs(String key, String text) {
+    Map<String, String> pairs = new java.util.LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return pairs;
+    }
+    for (String entry : text.split(",")) {
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException(key + " must be key=value pairs separated by commas, not '" + text + "'");
+      }
+      pairs.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+    }
+    return pairs;
   }
 
   public SubjectNameStrategy strategy(boolean isKey) {

@@ -34,6 +34,7 @@ public final class HttpTransport {
   private final HttpClient http;
   private final List<URI> urls;
   private final AtomicInteger current = new AtomicInteger();
+  private final OAuthTokens tokens;
 
   public HttpTransport(ClientConfig config) {
     this.config = config;
@@ -50,6 +51,10 @@ public final class HttpTransport {
     if (parameters != null) {
       builder.sslParameters(parameters);
     }
+    // Built before the proxy is set: the token endpoint is the identity provider's, which the
+    // registry's proxy.host need not reach (Confluent's client goes there directly too).
+    this.tokens = config.oauth() == null ? null
+        : new OAuthTokens(config.oauth(), builder.build(), config.readTimeout());
     if (config.proxy() != null) {
       builder.proxy(ProxySelector.of(config.proxy()));
     }
@@ -63,6 +68,9 @@ public final class HttpTransport {
   /** Sends {@code method path} with an optional JSON body and returns the parsed JSON answer. */
   public JsonNode send(String method, String path, JsonNode body) throws IOException, RestClientException {
     byte[] bytes = body == null ? null : Json.MAPPER.writeValueAsBytes(body);
+    // Once per call, outside the URL loop: a token the endpoint refuses is no reason to try
+    // another registry.
+    String authorization = tokens == null ? config.authorization() : "Bearer " + tokens.token();
     int attempts = Math.max(config.maxRetries() + 1, urls.size());
     Failure last = null;
     for (int attempt = 0; attempt < attempts; attempt++) {
@@ -72,7 +80,7 @@ public final class HttpTransport {
       int index = current.get();
       URI base = urls.get(Math.floorMod(index, urls.size()));
       try {
-        HttpResponse<byte[]> response = http.send(request(base, method, path, bytes),
+        HttpResponse<byte[]> response = http.send(request(base, method, path, bytes, authorization),
             HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() < 500) {
           return answer(response);
@@ -95,7 +103,7 @@ public final class HttpTransport {
 
   private record Failure(URI url, IOException cause, RestClientException error) {}
 
-  private HttpRequest request(URI base, String method, String path, byte[] body) {
+  private HttpRequest request(URI base, String method, String path, byte[] body, String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(config.readTimeout())
         .header("Accept", ACCEPT)
@@ -104,8 +112,8 @@ public final class HttpTransport {
     if (body != null) {
       request.header("Content-Type", V1_JSON);
     }
-    if (config.authorization() != null) {
-      request.header("Authorization", config.authorization());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     config.headers().forEach(request::setHeader);
     return request.build();

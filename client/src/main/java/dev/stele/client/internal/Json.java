@@ -32,6 +32,7 @@ public final class Json {
         refs.addObject().put("name", ref.name()).put("subject", ref.subject()).put("version", ref.version());
       }
     }
+    ContractJson.write(body, schema.metadata(), schema.ruleSet());
     return body;
   }
 
@@ -42,7 +43,18 @@ public final class Json {
       refs.add(new SchemaReference(ref.path("name").asText(null), ref.path("subject").asText(null),
           ref.path("version").asInt(-1)));
     }
-    return new SchemaDefinition(node.path("schemaType").asText(null), required(node, "schema").asText(), refs);
+    return new SchemaDefinition(node.path("schemaType").asText(null), required(node, "schema").asText(), refs,
+        ContractJson.metadata(node.get("metadata")), ContractJson.ruleSet(node.get("ruleSet")));
+  }
+
+  /**
+   * A registration's answer: the id, and the whole version when the registry sent it (it does
+   * when metadata or a rule set came into play), else null.
+   */
+  public static dev.stele.client.Registration registration(JsonNode node) throws RestClientException {
+    int id = required(node, "id").asInt();
+    SchemaDefinition schema = node.hasNonNull("schema") ? definition(node) : null;
+    return new dev.stele.client.Registration(id, node.path("version").asInt(0), schema);
   }
 
   /** A {@code Schema} answer (GET version, lookup). */

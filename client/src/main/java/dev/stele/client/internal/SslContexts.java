@@ -32,15 +32,22 @@ public final class SslContexts {
     try {
       TrustManagerFactory trust = TrustManagerFactory.getInstance(ssl.trustManagerAlgorithm() != null
           ? ssl.trustManagerAlgorithm() : TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(ssl.truststoreLocation() == null ? null
-          : load(ssl.truststoreLocation(), ssl.truststorePassword(), ssl.truststoreType()));
+      trust.init(trustStore(ssl));
       KeyManagerFactory keys = null;
-      if (ssl.keystoreLocation() != null) {
+      if (ssl.keystoreLocation() != null || ssl.keystoreKey() != null) {
         keys = KeyManagerFactory.getInstance(ssl.keyManagerAlgorithm() != null
             ? ssl.keyManagerAlgorithm() : KeyManagerFactory.getDefaultAlgorithm());
         String keyPassword = ssl.keyPassword() != null ? ssl.keyPassword() : ssl.keystorePassword();
-        keys.init(load(ssl.keystoreLocation(), ssl.keystorePassword(), ssl.keystoreType()),
-            keyPassword == null ? null : keyPassword.toCharArray());
+        char[] password = keyPassword == null ? null : keyPassword.toCharArray();
+        if (isPem(ssl.keystoreType())) {
+          String where = ssl.keystoreKey() != null ? SslSettings.PREFIX + "keystore.key"
+              : ssl.keystoreLocation();
+          String keyPem = ssl.keystoreKey() != null ? ssl.keystoreKey() : read(ssl.keystoreLocation());
+          String chainPem = ssl.keystoreKey() != null ? ssl.keystoreCertificateChain() : keyPem;
+          keys.init(PemStores.keyStore(keyPem, chainPem, password, where), PemStores.entryPassword(password));
+        } else {
+          keys.init(load(ssl.keystoreLocation(), ssl.keystorePassword(), ssl.keystoreType()), password);
+        }
       }
       SSLContext context = SSLContext.getInstance(ssl.protocol() != null ? ssl.protocol() : "TLS");
       context.init(keys == null ? null : keys.getKeyManagers(), trustManagers(trust, ssl.checksHostName()),
@@ -129,6 +136,26 @@ public final class SslContexts {
     public X509Certificate[] getAcceptedIssuers() {
       return chain.getAcceptedIssuers();
     }
+  }
+
+  /** Null for the JDK's default trust store. */
+  private static KeyStore trustStore(SslSettings ssl) throws GeneralSecurityException, IOException {
+    if (ssl.truststoreCertificates() != null) {
+      return PemStores.trustStore(ssl.truststoreCertificates(), SslSettings.PREFIX + "truststore.certificates");
+    }
+    if (ssl.truststoreLocation() == null) {
+      return null;
+    }
+    return isPem(ssl.truststoreType()) ? PemStores.trustStore(read(ssl.truststoreLocation()), ssl.truststoreLocation())
+        : load(ssl.truststoreLocation(), ssl.truststorePassword(), ssl.truststoreType());
+  }
+
+  private static boolean isPem(String type) {
+    return "PEM".equalsIgnoreCase(type);
+  }
+
+  private static String read(String location) throws IOException {
+    return Files.readString(Path.of(location), java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static KeyStore load(String location, String password, String type)

@@ -30,7 +30,14 @@ class ClientKeysTest {
       Map.entry("basic.auth.credentials.source", T + "ConnectionOptionsTest#thePrefixedUserInfoWinsAndSaslInheritTakesTheJaasCredentials"),
       Map.entry("basic.auth.user.info", T + "FailoverAndAuthTest#basicAuthFromUrlOrUserInfoAndBearerTokensAreSent"),
       Map.entry("schema.registry.basic.auth.user.info", T + "ConnectionOptionsTest#thePrefixedUserInfoWinsAndSaslInheritTakesTheJaasCredentials"),
-      Map.entry("bearer.auth.credentials.source", T + "ClientConfigTest#conflictingOrUnsupportedAuthIsRefused"),
+      Map.entry("bearer.auth.credentials.source", T + "OAuthBearerClientTest#theClientFetchesATokenOnceAndTheServerAcceptsIt"),
+      Map.entry("bearer.auth.issuer.endpoint.url", T + "OAuthBearerClientTest#theClientFetchesATokenOnceAndTheServerAcceptsIt"),
+      Map.entry("bearer.auth.client.id", "dev.stele.client.internal.OAuthTokensTest#theClientCredentialsGrantIsSentAndItsTokenReused"),
+      Map.entry("bearer.auth.client.secret", "dev.stele.client.internal.OAuthTokensTest#refusedCredentialsFailAtOnceWithTheEndpointsWords"),
+      Map.entry("bearer.auth.scope", "dev.stele.client.internal.OAuthTokensTest#theClientCredentialsGrantIsSentAndItsTokenReused"),
+      Map.entry("bearer.auth.cache.expiry.buffer.seconds", "dev.stele.client.internal.OAuthTokensTest#theBufferWinsWhenItComesFirst"),
+      Map.entry("bearer.auth.scope.claim.name", "dev.stele.client.internal.OAuthTokensTest#aTokenWithoutExpiryOrSubjectIsRefused"),
+      Map.entry("bearer.auth.sub.claim.name", "dev.stele.client.internal.OAuthTokensTest#theSubjectClaimCanBeRenamed"),
       Map.entry("bearer.auth.token", T + "FailoverAndAuthTest#basicAuthFromUrlOrUserInfoAndBearerTokensAreSent"),
       Map.entry("bearer.auth.logical.cluster", T + "ConnectionOptionsTest#bearerAuthSendsTheLogicalClusterAndIdentityPool"),
       Map.entry("bearer.auth.identity.pool.id", T + "ConnectionOptionsTest#bearerAuthSendsTheLogicalClusterAndIdentityPool"),
@@ -39,9 +46,11 @@ class ClientKeysTest {
       Map.entry("schema.registry.ssl.truststore.type", T + "TlsClientTest#theConfiguredTruststoreLetsTheClientIn"),
       Map.entry("schema.registry.ssl.keystore.location", T + "TlsClientTest#protocolAlgorithmsAndSecureRandomNameWhatTheJdkBuilds"),
       Map.entry("schema.registry.ssl.keystore.password", T + "TlsClientTest#protocolAlgorithmsAndSecureRandomNameWhatTheJdkBuilds"),
-      Map.entry("schema.registry.ssl.keystore.type", T + "TlsClientTest#pemStoresAreRefusedByName"),
-      // Parsed only: the test server does not ask for a client certificate.
-      Map.entry("schema.registry.ssl.key.password", T + "ClientConfigTest#sslStoresAreReadAndAMissingOneFailsClearly"),
+      Map.entry("schema.registry.ssl.keystore.type", T + "PemTlsClientTest#pemFilesTrustTheServerAndPresentTheClientsCertificate"),
+      Map.entry("schema.registry.ssl.keystore.key", T + "PemTlsClientTest#inlinePemWorksTheSame"),
+      Map.entry("schema.registry.ssl.keystore.certificate.chain", T + "PemTlsClientTest#inlinePemWorksTheSame"),
+      Map.entry("schema.registry.ssl.truststore.certificates", T + "PemTlsClientTest#inlinePemWorksTheSame"),
+      Map.entry("schema.registry.ssl.key.password", T + "PemTlsClientTest#anEncryptedKeyOpensWithTheKeyPassword"),
       Map.entry("schema.registry.ssl.protocol", T + "TlsClientTest#protocolAlgorithmsAndSecureRandomNameWhatTheJdkBuilds"),
       Map.entry("schema.registry.ssl.enabled.protocols", T + "TlsClientTest#enabledProtocolsAndCipherSuitesLimitWhatTheClientOffers"),
       Map.entry("schema.registry.ssl.cipher.suites", T + "TlsClientTest#enabledProtocolsAndCipherSuitesLimitWhatTheClientOffers"),
@@ -63,7 +72,7 @@ class ClientKeysTest {
 
   @Test
   void refusedKeysAreAlsoCaughtUnderTheOtherSpelling() {
-    assertThat(ClientKeys.TABLE.find("schema.registry.bearer.auth.client.id")).isPresent();
+    assertThat(ClientKeys.TABLE.find("schema.registry.bearer.auth.custom.provider.class")).isPresent();
     assertThat(ClientKeys.TABLE.find("url.randomize")).isPresent();
     // Bare ssl.* keys are Kafka's broker connection, never the registry's: not ours to refuse.
     assertThat(ClientKeys.TABLE.find("ssl.keystore.key")).isEmpty();

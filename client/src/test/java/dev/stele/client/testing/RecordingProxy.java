@@ -56,12 +56,22 @@ public final class RecordingProxy implements AutoCloseable {
 
   /** The same, offering only {@code protocols} (e.g. TLSv1.2), for tests of what a client offers. */
   public static RecordingProxy https(String target, SSLContext tls, String... protocols) throws IOException {
+    return https(target, tls, ssl -> ssl.setProtocols(protocols));
+  }
+
+  /** The same, asking every client for a certificate that {@code tls}'s trust managers accept. */
+  public static RecordingProxy mutualTls(String target, SSLContext tls) throws IOException {
+    return https(target, tls, ssl -> ssl.setNeedClientAuth(true));
+  }
+
+  private static RecordingProxy https(String target, SSLContext tls, java.util.function.Consumer<SSLParameters> adjust)
+      throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls) {
       @Override
       public void configure(HttpsParameters parameters) {
         SSLParameters ssl = tls.getDefaultSSLParameters();
-        ssl.setProtocols(protocols);
+        adjust.accept(ssl);
         parameters.setSSLParameters(ssl);
       }
     });

@@ -2,7 +2,9 @@ package dev.stele.client.testing;
 
 import dev.stele.http.RestServer;
 import dev.stele.http.ServerInfo;
+import dev.stele.http.auth.Security;
 import dev.stele.registry.RegistryNode;
+import dev.stele.registry.model.KeyOptions;
 import dev.stele.registry.model.NodeOptions;
 import dev.stele.schema.SchemaFormats;
 import dev.stele.testkit.InMemoryRecordLog;
@@ -29,11 +31,27 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   public static TestRegistry start() throws Exception {
+    return start(Security.NONE, KeyOptions.DEFAULTS);
+  }
+
+  /** With authentication and authorization, e.g. bearer tokens checked against an issuer's keys. */
+  public static TestRegistry start(Security security) throws Exception {
+    return start(security, KeyOptions.DEFAULTS);
+  }
+
+  /** With these DEK registry options, e.g. KMS drivers for shared KEKs. */
+  public static TestRegistry start(KeyOptions keys) throws Exception {
+    return start(Security.NONE, keys);
+  }
+
+  private static TestRegistry start(Security security, KeyOptions keys) throws Exception {
     Vertx vertx = Vertx.vertx();
-    RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS);
+    RegistryNode node = RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.load(), NodeOptions.DEFAULTS,
+        keys);
     RestServer server = await(RestServer.start(vertx,
-        RestServer.Setup.of(node.registry(), node.settings())
-            .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))));
+        RestServer.Setup.of(node.registry(), node.settings(), node.keys())
+            .withInfo(new ServerInfo("test-cluster", "schema-registry", "0.1.0", "test"))
+            .withSecurity(security)));
     return new TestRegistry(vertx, node, server);
   }
 

@@ -4,6 +4,7 @@ import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.SchemaField;
 import dev.stele.schema.TagEdit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,6 +106,11 @@ public final class AvroSchema extends AbstractParsedSchema {
   @Override
   public Map<SchemaEntity, Set<String>> inlineTags() {
     return AvroTags.inline(avro);
+  }
+
+  @Override
+  public List<SchemaField> fields() {
+    return AvroFields.of(avro);
   }
 
   private Set<String> referencedNames() {

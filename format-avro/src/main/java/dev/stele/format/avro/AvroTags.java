@@ -10,7 +10,6 @@ import dev.stele.schema.TagEdit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,29 +55,18 @@ final class AvroTags {
   /** Tags on records and fields, keyed by full names, records before their fields. */
   static Map<SchemaEntity, Set<String>> inline(Schema schema) {
     Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
-    collect(schema, found, new HashSet<>());
-    return found;
-  }
-
-  private static void collect(Schema schema, Map<SchemaEntity, Set<String>> found, Set<String> seen) {
-    switch (schema.getType()) {
-      case UNION -> schema.getTypes().forEach(t -> collect(t, found, seen));
-      case ARRAY -> collect(schema.getElementType(), found, seen);
-      case MAP -> collect(schema.getValueType(), found, seen);
-      case RECORD -> {
-        if (!seen.add(schema.getFullName())) {
-          return; // recursive types: each record once
-        }
-        put(found, new SchemaEntity(schema.getFullName(), SchemaEntity.Type.SR_RECORD),
-            schema.getObjectProp(TAGS));
-        for (Schema.Field field : schema.getFields()) {
-          put(found, new SchemaEntity(schema.getFullName() + "." + field.name(), SchemaEntity.Type.SR_FIELD),
-              field.getObjectProp(TAGS));
-          collect(field.schema(), found, seen);
-        }
+    AvroFields.walk(schema, new AvroFields.Visitor() {
+      @Override
+      public void record(Schema record) {
+        put(found, SchemaEntity.record(record.getFullName()), record.getObjectProp(TAGS));
       }
-      default -> { }
-    }
+
+      @Override
+      public void field(Schema record, Schema.Field field) {
+        put(found, SchemaEntity.field(record.getFullName() + "." + field.name()), field.getObjectProp(TAGS));
+      }
+    });
+    return found;
   }
 
   private static void put(Map<SchemaEntity, Set<String>> found, SchemaEntity entity, Object prop) {

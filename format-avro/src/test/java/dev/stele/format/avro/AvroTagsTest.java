@@ -1,10 +1,11 @@
 package dev.stele.format.avro;
 
+import static dev.stele.schema.SchemaEntity.field;
+import static dev.stele.schema.SchemaEntity.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.schema.InvalidSchemaException;
-import dev.stele.schema.SchemaEntity;
 import dev.stele.schema.SchemaSource;
 import dev.stele.schema.TagEdit;
 import java.util.Map;
@@ -29,14 +30,6 @@ class AvroTagsTest {
   private static String tagged(String text, TagEdit edit) throws InvalidSchemaException {
     String written = AVRO.parse(SchemaSource.of(json(text))).withTags(edit);
     return AVRO.parse(SchemaSource.of(written)).canonical();
-  }
-
-  private static SchemaEntity field(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_FIELD);
-  }
-
-  private static SchemaEntity record(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_RECORD);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static dev.stele.format.jsonschema.ChangeKind.*;
 
 import dev.stele.format.jsonschema.SchemaNode.ArraySchema;
 import dev.stele.format.jsonschema.SchemaNode.EmptySchema;
-import dev.stele.format.jsonschema.SchemaNode.FalseSchema;
 import java.util.List;
 
 /**
@@ -40,28 +39,11 @@ final class ArrayDiff {
         if (index < shared) {
           SchemaDiff.compare(ctx, before.get(index), after.get(index));
         } else if (index < before.size()) {
-          removed(ctx, before.get(index), update);
+          Removal.ITEM.report(ctx, before.get(index), isOpen(update), () -> partialSchema(update));
         } else {
           added(ctx, after.get(index), original);
         }
       });
-    }
-  }
-
-  /** A position the reader no longer describes: its model must still accept the item. */
-  private static void removed(DiffContext ctx, SchemaNode item, ArraySchema update) {
-    if (isOpen(update)) {
-      ctx.add(ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL);
-      return;
-    }
-    SchemaNode partial = partialSchema(update);
-    if (partial != null) {
-      ctx.add(ObjectDiff.covered(ctx, item, partial)
-          ? ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-          : ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
-    } else {
-      ctx.add(item instanceof FalseSchema ? ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
-          : ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.SchemaField;
 import dev.stele.schema.TagEdit;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,10 @@ public final class JsonSchema extends AbstractParsedSchema {
   @Override
   public Map<SchemaEntity, Set<String>> inlineTags() {
     return JsonTags.inline(root);
+  }
+
+  @Override
+  public List<SchemaField> fields() {
+    return JsonFields.of(root);
   }
 }

@@ -57,28 +57,9 @@ final class JsonTags {
   /** The root's tags as the record {@code object}, and the tags of properties found under it. */
   static Map<SchemaEntity, Set<String>> inline(JsonNode root) {
     Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
-    put(found, new SchemaEntity("object", SchemaEntity.Type.SR_RECORD), root);
-    collect(root, "", found, 0);
+    put(found, SchemaEntity.record("object"), root);
+    JsonFields.walk(root, (path, name, node) -> put(found, SchemaEntity.field(path), node));
     return found;
-  }
-
-  private static void collect(JsonNode node, String base, Map<SchemaEntity, Set<String>> found, int depth) {
-    if (depth > JsonText.MAX_DEPTH) {
-      return;
-    }
-    JsonNode properties = node.get("properties");
-    if (properties != null && properties.isObject()) {
-      String object = base.isEmpty() ? "object" : base + ".object";
-      properties.fields().forEachRemaining(e -> {
-        String path = object + "." + e.getKey();
-        put(found, new SchemaEntity(path, SchemaEntity.Type.SR_FIELD), e.getValue());
-        collect(e.getValue(), path, found, depth + 1);
-      });
-    }
-    JsonNode items = node.get("items");
-    if (items != null && items.isObject()) {
-      collect(items, base.isEmpty() ? "array" : base + ".array", found, depth + 1);
-    }
   }
 
   private static void put(Map<SchemaEntity, Set<String>> found, SchemaEntity entity, JsonNode node) {

@@ -3,7 +3,6 @@ package dev.stele.format.jsonschema;
 import static dev.stele.format.jsonschema.ChangeKind.*;
 
 import dev.stele.format.jsonschema.SchemaNode.EmptySchema;
-import dev.stele.format.jsonschema.SchemaNode.FalseSchema;
 import dev.stele.format.jsonschema.SchemaNode.ObjectSchema;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,31 +54,13 @@ final class ObjectDiff {
       SchemaNode after = update.properties().get(name);
       ctx.at(name, () -> {
         if (after == null) {
-          removed(ctx, name, before, update);
+          Removal.PROPERTY.report(ctx, before, isOpen(update), () -> partialSchema(update, name));
         } else if (before == null) {
           added(ctx, name, after, original, update);
         } else {
           SchemaDiff.compare(ctx, before, after);
         }
       });
-    }
-  }
-
-  /** A property the reader no longer names: it must still accept what the writer wrote there. */
-  private static void removed(DiffContext ctx, String name, SchemaNode before, ObjectSchema update) {
-    if (isOpen(update)) {
-      ctx.add(PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL);
-      return;
-    }
-    SchemaNode partial = partialSchema(update, name);
-    if (partial != null) {
-      ctx.add(covered(ctx, before, partial)
-          ? PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-          : PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL);
-    } else {
-      ctx.add(before instanceof FalseSchema
-          ? PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
-          : PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL);
     }
   }
 

@@ -2,10 +2,11 @@ package dev.stele.format.jsonschema;
 
 import static dev.stele.format.jsonschema.Schemas.json;
 import static dev.stele.format.jsonschema.Schemas.parse;
+import static dev.stele.schema.SchemaEntity.field;
+import static dev.stele.schema.SchemaEntity.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stele.schema.SchemaEntity;
 import dev.stele.schema.TagEdit;
 import java.util.Map;
 import java.util.Set;
@@ -15,14 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonTagsTest {
   private static final String PLAIN = "{'type':'object','properties':{'a':{'type':'string'}}}";
-
-  private static SchemaEntity field(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_FIELD);
-  }
-
-  private static SchemaEntity record(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_RECORD);
-  }
 
   @Test
   void tagsGoOnThePropertyAndOnTheObjectAsTheCorpusRecords() {

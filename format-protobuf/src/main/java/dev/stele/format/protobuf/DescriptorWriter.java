@@ -88,10 +88,7 @@ final class DescriptorWriter {
         out.addPublicDependency(index);
       }
     }
-    FileOptions options = KnownOptions.FILE.apply(file.options(), FileOptions.newBuilder()).build();
-    if (!options.equals(FileOptions.getDefaultInstance())) {
-      out.setOptions(options);
-    }
+    KnownOptions.FILE.setOn(file.options(), FileOptions.getDefaultInstance(), out::setOptions);
     return out.build();
   }
 
@@ -123,11 +120,7 @@ final class DescriptorWriter {
     for (Proto.Extend extend : message.extendDeclarations()) {
       extend.fields().forEach(f -> out.addExtension(extension(extend, f)));
     }
-    MessageOptions options =
-        KnownOptions.MESSAGE.apply(message.options(), MessageOptions.newBuilder()).build();
-    if (!options.equals(MessageOptions.getDefaultInstance())) {
-      out.setOptions(options);
-    }
+    KnownOptions.MESSAGE.setOn(message.options(), MessageOptions.getDefaultInstance(), out::setOptions);
     scope.remove(scope.size() - 1);
     return out.build();
   }
@@ -206,10 +199,7 @@ final class DescriptorWriter {
     if (field.jsonName() != null) {
       out.setJsonName(field.jsonName());
     }
-    FieldOptions options = known.apply(field.options(), FieldOptions.newBuilder()).build();
-    if (!options.equals(FieldOptions.getDefaultInstance())) {
-      out.setOptions(options);
-    }
+    known.setOn(field.options(), FieldOptions.getDefaultInstance(), out::setOptions);
     return out;
   }
 
@@ -292,18 +282,10 @@ final class DescriptorWriter {
     for (Proto.EnumConstant constant : enumType.constants()) {
       EnumValueDescriptorProto.Builder value = EnumValueDescriptorProto.newBuilder()
           .setName(constant.name()).setNumber(constant.tag());
-      EnumValueOptions options = KnownOptions.ENUM_VALUE
-          .apply(constant.options(), EnumValueOptions.newBuilder()).build();
-      if (!options.equals(EnumValueOptions.getDefaultInstance())) {
-        value.setOptions(options);
-      }
+      KnownOptions.ENUM_VALUE.setOn(constant.options(), EnumValueOptions.getDefaultInstance(), value::setOptions);
       out.addValue(value);
     }
-    EnumOptions options =
-        KnownOptions.ENUM.apply(enumType.options(), EnumOptions.newBuilder()).build();
-    if (!options.equals(EnumOptions.getDefaultInstance())) {
-      out.setOptions(options);
-    }
+    KnownOptions.ENUM.setOn(enumType.options(), EnumOptions.getDefaultInstance(), out::setOptions);
     return out.build();
   }
 
@@ -314,18 +296,10 @@ final class DescriptorWriter {
       MethodDescriptorProto.Builder method = MethodDescriptorProto.newBuilder()
           .setName(rpc.name()).setInputType(rpc.requestType()).setOutputType(rpc.responseType())
           .setClientStreaming(rpc.requestStreaming()).setServerStreaming(rpc.responseStreaming());
-      MethodOptions options =
-          KnownOptions.METHOD.apply(rpc.options(), MethodOptions.newBuilder()).build();
-      if (!options.equals(MethodOptions.getDefaultInstance())) {
-        method.setOptions(options);
-      }
+      KnownOptions.METHOD.setOn(rpc.options(), MethodOptions.getDefaultInstance(), method::setOptions);
       out.addMethod(method);
     }
-    ServiceOptions options =
-        KnownOptions.SERVICE.apply(service.options(), ServiceOptions.newBuilder()).build();
-    if (!options.equals(ServiceOptions.getDefaultInstance())) {
-      out.setOptions(options);
-    }
+    KnownOptions.SERVICE.setOn(service.options(), ServiceOptions.getDefaultInstance(), out::setOptions);
     return out.build();
   }
 }

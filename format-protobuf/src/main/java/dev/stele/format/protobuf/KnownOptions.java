@@ -9,6 +9,7 @@ import dev.stele.format.protobuf.model.Proto.OptionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The standard options ({@code java_package}, {@code deprecated}, ...) that a descriptor carries,
@@ -38,6 +39,18 @@ enum KnownOptions {
   KnownOptions(String metaName, String... names) {
     this.metaName = metaName;
     this.names = List.of(names);
+  }
+
+  /**
+   * Hands {@code set} the known options found in {@code declared}, as a message of {@code none}'s
+   * type; nothing when none are found, so that the descriptor's options field stays unset.
+   */
+  <O extends Message> void setOn(List<Option> declared, O none, Consumer<O> set) {
+    @SuppressWarnings("unchecked") // a builder of none's type builds none's type
+    O options = (O) apply(declared, none.newBuilderForType()).build();
+    if (!options.equals(none)) {
+      set.accept(options);
+    }
   }
 
   /**

@@ -48,23 +48,18 @@ final class ProtoTags {
   /** Tags on messages and fields (oneofs included), by path, outer messages first. */
   static Map<SchemaEntity, Set<String>> inline(Proto.File file) {
     Map<SchemaEntity, Set<String>> found = new LinkedHashMap<>();
-    collect(file.types(), "", found);
-    return found;
-  }
-
-  private static void collect(List<Type> types, String prefix, Map<SchemaEntity, Set<String>> found) {
-    for (Type type : types) {
-      if (type instanceof Message message) {
-        String path = prefix + message.name();
-        put(found, new SchemaEntity(path, SchemaEntity.Type.SR_RECORD), tags(message.options(), MESSAGE_META));
-        List<Field> fields = new ArrayList<>(message.fields());
-        message.oneOfs().forEach(oneOf -> fields.addAll(oneOf.fields()));
-        for (Field f : fields) {
-          put(found, new SchemaEntity(path + "." + f.name(), SchemaEntity.Type.SR_FIELD), tags(f.options(), FIELD_META));
-        }
-        collect(message.nestedTypes(), path + ".", found);
+    ProtoFields.walk(file, new ProtoFields.Visitor() {
+      @Override
+      public void message(String path, Message message) {
+        put(found, SchemaEntity.record(path), tags(message.options(), MESSAGE_META));
       }
-    }
+
+      @Override
+      public void field(String messagePath, Field field) {
+        put(found, SchemaEntity.field(messagePath + "." + field.name()), tags(field.options(), FIELD_META));
+      }
+    });
+    return found;
   }
 
   private static void put(Map<SchemaEntity, Set<String>> found, SchemaEntity entity, List<String> tags) {

@@ -6,6 +6,7 @@ import dev.stele.schema.AbstractParsedSchema;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ResolvedReference;
 import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.SchemaField;
 import dev.stele.schema.TagEdit;
 import java.util.Base64;
 import java.util.HashSet;
@@ -84,6 +85,11 @@ public final class ProtobufSchema extends AbstractParsedSchema {
   @Override
   public Map<SchemaEntity, Set<String>> inlineTags() {
     return ProtoTags.inline(loaded.file());
+  }
+
+  @Override
+  public List<SchemaField> fields() {
+    return ProtoFields.of(loaded.file());
   }
 
   private Set<String> importable() {

@@ -2,6 +2,8 @@ package dev.stele.format.protobuf;
 
 import static dev.stele.format.protobuf.ProtoFixtures.parse;
 import static dev.stele.format.protobuf.ProtoFixtures.proto;
+import static dev.stele.schema.SchemaEntity.field;
+import static dev.stele.schema.SchemaEntity.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,14 +16,6 @@ import org.junit.jupiter.api.Test;
 class ProtoTagsTest {
   private static final String PLAIN = proto("syntax = \"proto3\";", "package p.q;", "message M {",
       "  string a = 1;", "}");
-
-  private static SchemaEntity field(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_FIELD);
-  }
-
-  private static SchemaEntity record(String path) {
-    return new SchemaEntity(path, SchemaEntity.Type.SR_RECORD);
-  }
 
   @Test
   void fieldAndMessageTagsAreWrittenAsConfluentMetaOptions() throws Exception {

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns records into the exact key and value bytes of the Confluent {@code _schemas} topic and
@@ -54,12 +55,18 @@ public final class RecordCodec {
   /** The record's key: never null. */
   public static byte[] key(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.key(record);
+    }
     return write(g -> writeKey(g, record));
   }
 
   /** The record's value, or null for a tombstone and for NOOP. */
   public static byte[] value(RegistryRecord record) {
     Objects.requireNonNull(record, "record");
+    if (KeyRecordCodec.handles(record)) {
+      return KeyRecordCodec.value(record);
+    }
     if (record instanceof SchemaRecord r) {
       return r.value() == null ? null : write(g -> writeSchemaValue(g, r));
     } else if (record instanceof ConfigRecord r) {
@@ -107,6 +114,9 @@ public final class RecordCodec {
       throw new RecordFormatException("record has no key");
     }
     JsonNode k = parseObject(key, "key");
+    if (!k.has("keytype") && k.has("type")) {
+      return KeyRecordCodec.decode(k, value); // a _dek_registry_keys key (decision 0014)
+    }
     String keytype = requiredText(k, "keytype", "key");
     return switch (keytype) {
       case "SCHEMA" -> Optional.of(decodeSchema(k, value));
@@ -210,14 +220,26 @@ public final class RecordCodec {
     if (c.alias() != null) {
       g.writeStringField("alias", c.alias());
     }
+    if (c.aliasForDeks() != null) {
+      g.writeStringField("aliasForDeks", c.aliasForDeks());
+    }
     if (c.normalize() != null) {
       g.writeBooleanField("normalize", c.normalize());
     }
     if (c.validateFields() != null) {
       g.writeBooleanField("validateFields", c.validateFields());
     }
+    if (c.validateNewSchemas() != null) {
+      g.writeBooleanField("validateNewSchemas", c.validateNewSchemas());
+    }
+    if (c.validateRules() != null) {
+      g.writeBooleanField("validateRules", c.validateRules());
+    }
     if (c.compatibilityLevel() != null) {
       g.writeStringField("compatibilityLevel", c.compatibilityLevel().name());
+    }
+    if (c.compatibilityPolicy() != null) {
+      g.writeStringField("compatibilityPolicy", c.compatibilityPolicy());
     }
     if (c.compatibilityGroup() != null) {
       g.writeStringField("compatibilityGroup", c.compatibilityGroup());
@@ -289,9 +311,12 @@ public final class RecordCodec {
       level = CompatibilityLevel.parse(levelName).orElseThrow(() -> new RecordFormatException(
           where + ": unknown compatibilityLevel \"" + levelName + "\""));
     }
-    return new Config(optionalText(v, "alias", where), optionalBoolean(v, "normalize", where),
-        optionalBoolean(v, "validateFields", where), level,
-        optionalText(v, "compatibilityGroup", where), optionalRaw(v, "defaultMetadata"),
+    return new Config(optionalText(v, "alias", where), optionalText(v, "aliasForDeks", where),
+        optionalBoolean(v, "normalize", where),
+        optionalBoolean(v, "validateFields", where), optionalBoolean(v, "validateNewSchemas", where),
+        optionalBoolean(v, "validateRules", where), level,
+        optionalText(v, "compatibilityPolicy", where), optionalText(v, "compatibilityGroup", where),
+        optionalRaw(v, "defaultMetadata"),
         optionalRaw(v, "overrideMetadata"), optionalRaw(v, "defaultRuleSet"),
         optionalRaw(v, "overrideRuleSet"));
   }
@@ -310,11 +335,11 @@ public final class RecordCodec {
   // ---- JSON helpers
 
   @FunctionalInterface
-  private interface JsonWriter {
+  interface JsonWriter {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static byte[] write(JsonWriter writer) {
+  static byte[] write(JsonWriter writer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       writer.write(g);
@@ -327,7 +352,7 @@ public final class RecordCodec {
     return out.toByteArray();
   }
 
-  private static JsonNode parseObject(byte[] bytes, String where) {
+  static JsonNode parseObject(byte[] bytes, String where) {
     JsonNode node;
     try {
       node = MAPPER.readTree(bytes);
@@ -341,7 +366,7 @@ public final class RecordCodec {
     return node;
   }
 
-  private static String requiredText(JsonNode obj, String field, String where) {
+  static String requiredText(JsonNode obj, String field, String where) {
     String text = optionalText(obj, field, where);
     if (text == null) {
       throw new RecordFormatException(where + ": \"" + field + "\" is missing");
@@ -349,18 +374,12 @@ public final class RecordCodec {
     return text;
   }
 
-  private static String optionalText(JsonNode obj, String field, String where) {
-    JsonNode node = obj.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new RecordFormatException(where + ": \"" + field + "\" must be a string");
-    }
-    return node.textValue();
+  static String optionalText(JsonNode obj, String field, String where) {
+    JsonNode node = optional(obj, field, where, JsonNode::isTextual, "a string");
+    return node == null ? null : node.textValue();
   }
 
-  private static int requiredInt(JsonNode obj, String field, String where) {
+  static int requiredInt(JsonNode obj, String field, String where) {
     JsonNode node = obj.get(field);
     if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
       throw new RecordFormatException(where + ": \"" + field + "\" must be an integer");
@@ -368,15 +387,22 @@ public final class RecordCodec {
     return node.intValue();
   }
 
-  private static Boolean optionalBoolean(JsonNode obj, String field, String where) {
+  static Boolean optionalBoolean(JsonNode obj, String field, String where) {
+    JsonNode node = optional(obj, field, where, JsonNode::isBoolean, "true or false");
+    return node == null ? null : node.booleanValue();
+  }
+
+  /** The field's node, null when absent or JSON null; one of another type fails as not {@code what}. */
+  private static JsonNode optional(JsonNode obj, String field, String where, Predicate<JsonNode> isType,
+      String what) {
     JsonNode node = obj.get(field);
     if (node == null || node.isNull()) {
       return null;
     }
-    if (!node.isBoolean()) {
-      throw new RecordFormatException(where + ": \"" + field + "\" must be true or false");
+    if (!isType.test(node)) {
+      throw new RecordFormatException(where + ": \"" + field + "\" must be " + what);
     }
-    return node.booleanValue();
+    return node;
   }
 
   private static RawJson optionalRaw(JsonNode obj, String field) {

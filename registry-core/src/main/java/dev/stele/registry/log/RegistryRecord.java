@@ -3,14 +3,20 @@ package dev.stele.registry.log;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.Mode;
 import dev.stele.registry.model.RawJson;
+import dev.stele.kms.DekFormat;
 import dev.stele.schema.SchemaReference;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One record of the log, one type per key type of the Confluent {@code _schemas} topic
- * (../shared/API.md §3.2). A null value is a tombstone: the key's earlier records are void.
- * {@link RecordCodec} turns these into the topic's exact key and value bytes and back.
+ * (../shared/API.md §3.2), plus the DEK registry's two key types of Confluent's
+ * {@code _dek_registry_keys} topic ({@link KekRecord}, {@link DekRecord}; decision 0014). A null
+ * value is a tombstone: the key's earlier records are void. {@link RecordCodec} turns these into
+ * the topics' exact key and value bytes and back.
  */
 public sealed interface RegistryRecord {
 
@@ -72,6 +78,54 @@ public sealed interface RegistryRecord {
     public ContextRecord {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(context, "context");
+    }
+  }
+
+  /**
+   * A key encryption key of the DEK registry (key type {@code KEK}); a null value permanently
+   * deletes it. The tenant is always Confluent's {@code default}.
+   */
+  record KekRecord(String name, KekValue value) implements RegistryRecord {
+    public KekRecord {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** The value of a KEK record; {@code kmsProps} sorted, as Confluent keeps them. */
+  record KekValue(String kmsType, String kmsKeyId, SortedMap<String, String> kmsProps, String doc,
+      boolean shared, boolean deleted) {
+    public KekValue {
+      Objects.requireNonNull(kmsType, "kmsType");
+      Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+      kmsProps = Collections.unmodifiableSortedMap(
+          kmsProps == null ? new TreeMap<>() : new TreeMap<>(kmsProps));
+    }
+
+    public KekValue withDeleted(boolean isDeleted) {
+      return new KekValue(kmsType, kmsKeyId, kmsProps, doc, shared, isDeleted);
+    }
+  }
+
+  /**
+   * One version of a data encryption key under a KEK, for a subject and an algorithm (key type
+   * {@code DEK}); a null value permanently deletes that version.
+   */
+  record DekRecord(String kekName, String subject, DekFormat algorithm, int version, DekValue value)
+      implements RegistryRecord {
+    public DekRecord {
+      Objects.requireNonNull(kekName, "kekName");
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(algorithm, "algorithm");
+    }
+  }
+
+  /**
+   * The value of a DEK record: the key material wrapped by the KEK (base64), never the raw
+   * material, which only a shared KEK's KMS can recover.
+   */
+  record DekValue(String encryptedKeyMaterial, boolean deleted) {
+    public DekValue withDeleted(boolean isDeleted) {
+      return new DekValue(encryptedKeyMaterial, isDeleted);
     }
   }
 }

@@ -12,7 +12,10 @@ import java.util.Arrays;
  *
  * <p>Equal texts have equal bytes, so equality and hashing never inflate: the form (deflated or
  * not) is a function of the text alone and {@link TextCompression} always deflates the same way.
- * The bytes are never written anywhere, so the compression settings may change between releases.
+ * The bytes are written only into state snapshots (decision 0016), which carry
+ * {@link TextCompression#fingerprint()}: a snapshot made with other compression settings, or by
+ * a zlib that deflates differently, is thrown away, so the settings may still change between
+ * releases.
  */
 public final class CompactText {
   /** Below this many UTF-8 bytes a text is kept as is: deflating would save a few bytes at most. */
@@ -42,6 +45,22 @@ public final class CompactText {
     CompactText compact = new CompactText(deflated != null ? deflated : utf8, utf8.length, text.hashCode());
     RecentTexts.remember(text, compact);
     return compact;
+  }
+
+  /**
+   * A compact text as {@link #bytes()}, {@link #length()} and {@link #hashCode()} gave it, from a
+   * snapshot whose compression fingerprint matched this process's; nothing is inflated or checked.
+   */
+  public static CompactText restore(byte[] bytes, int length, int hash) {
+    if (bytes.length > length) {
+      throw new IllegalArgumentException("compact text of " + bytes.length + " bytes for " + length);
+    }
+    return new CompactText(bytes, length, hash);
+  }
+
+  /** The held bytes (a copy): UTF-8, or deflated when shorter than {@link #length()}. */
+  public byte[] bytes() {
+    return bytes.clone();
   }
 
   /** The text itself; inflates it when it is held deflated (a new String each call). */

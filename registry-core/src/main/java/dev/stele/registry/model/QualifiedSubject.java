@@ -26,6 +26,19 @@ public record QualifiedSubject(String context, String name) {
     return subject.startsWith(":.") ? parse(subject).context() : DEFAULT_CONTEXT;
   }
 
+  /**
+   * A reference's subject as read from a schema in {@code parentContext}: a name without a
+   * context lives in the referrer's context ({@code address-value} referenced from
+   * {@code :.ctx:order-value} is {@code :.ctx:address-value}), as the Confluent registry qualifies
+   * it; a qualified name stays where it says.
+   */
+  public static String qualifyWithParent(String subject, String parentContext) {
+    if (subject.startsWith(":.")) {
+      return parse(subject).qualified();
+    }
+    return new QualifiedSubject(parentContext, subject).qualified();
+  }
+
   public boolean inDefaultContext() {
     return context.equals(DEFAULT_CONTEXT);
   }

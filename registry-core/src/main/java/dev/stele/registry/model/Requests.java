@@ -1,8 +1,10 @@
 package dev.stele.registry.model;
 
 import dev.stele.registry.Settings;
+import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.TagEdit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The request records of the {@code Registry} and {@code Settings} services: one record per
@@ -21,12 +23,19 @@ public final class Requests {
    * @param version an explicit version, or null
    * @param tags {@code schemaTagsToAdd}/{@code schemaTagsToRemove}, written into the schema
    * @param propagateTags {@code propagateSchemaTags}: the latest version's tags are added too
+   * @param force {@code force}: no compatibility check (nor reserved-field check) against the
+   *     subject's versions, as in IMPORT mode (Confluent 8.x)
    */
   public record Register(
       String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
-      TagEdit tags, boolean propagateTags) {
+      TagEdit tags, boolean propagateTags, boolean force) {
     public Register {
       tags = tags == null ? TagEdit.NONE : tags;
+    }
+
+    public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version,
+        TagEdit tags, boolean propagateTags) {
+      this(subject, payload, normalize, id, version, tags, propagateTags, false);
     }
 
     public Register(String subject, SchemaPayload payload, boolean normalize, Integer id, Integer version) {
@@ -65,9 +74,18 @@ public final class Requests {
    * {@code POST /compatibility/subjects/{s}/versions[/{v}]}.
    *
    * @param version the version to check against, or null to check by the subject's level
+   * @param level the level to judge at (and to pick the versions by), or null for the subject's
+   *     effective one
    */
   public record CheckCompatibility(
-      String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose) {}
+      String subject, String version, SchemaPayload payload, boolean normalize, boolean verbose,
+      CompatibilityLevel level) {
+    /** At the subject's effective level. */
+    public CheckCompatibility(String subject, String version, SchemaPayload payload, boolean normalize,
+        boolean verbose) {
+      this(subject, version, payload, normalize, verbose, null);
+    }
+  }
 
   /** {@code GET /schemas/ids/{id}} and its sub-resources. */
   public record SchemaById(int id, String subject, String format, boolean fetchMaxId,
@@ -171,4 +189,20 @@ public final class Requests {
 
   /** {@code DELETE /mode/{s}}: with {@code recursive}, the modes of the scope's subjects too. */
   public record DeleteMode(String subject, boolean recursive) {}
+
+  /** Which part of a field {@link FindFields} reads. */
+  public enum FieldPart { NAME, TYPE, ANY }
+
+  /**
+   * Stele's {@code GET /v1/search/fields}: subjects whose latest live version has a field whose
+   * name or type (or either) holds {@code text}, ignoring case.
+   *
+   * @param limit 0 or less: every match from {@code offset}
+   */
+  public record FindFields(String text, FieldPart in, int offset, int limit) {
+    public FindFields {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(in, "in");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.stele.registry.model;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.Incompatibility;
 import dev.stele.schema.SchemaEntity;
+import dev.stele.schema.SchemaField;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,5 +105,13 @@ public final class Results {
 
     /** The new schema does not parse (reported, not thrown, in verbose mode). */
     record Unparsable(RegistryException error) implements Problem {}
+  }
+
+  /** A subject's latest live version and its fields that a field search matched, in schema order. */
+  public record FieldMatch(String subject, int version, int id, String schemaType,
+      List<SchemaField> fields) {
+    public FieldMatch {
+      fields = List.copyOf(fields);
+    }
   }
 }

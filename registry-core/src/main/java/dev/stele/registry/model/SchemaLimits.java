@@ -22,7 +22,12 @@ package dev.stele.registry.model;
 public record SchemaLimits(int jsonDepth, int recordDepth, int protobufDepth, int unionBranches,
     int enumSymbols, int fields, int combinatorWidth, int referenceDepth) {
 
-  public static final SchemaLimits DEFAULTS = new SchemaLimits(200, 100, 100, 1_000, 100_000, 10_000,
+  /**
+   * The union limit is tied to {@code stele.compatibility.check.max.comparisons}: a union as wide
+   * as this, checked against itself or a version with a few branches more or fewer, stays within
+   * that key's default, so what the defaults let in can also be evolved under them.
+   */
+  public static final SchemaLimits DEFAULTS = new SchemaLimits(200, 100, 100, 700, 100_000, 10_000,
       1_000, 64);
 
   public SchemaLimits {

@@ -88,6 +88,34 @@ public final class TextCompression {
     }
   }
 
+  /**
+   * A number that changes when {@link #deflate} would give other bytes for the same text: a hash
+   * of the dictionary, the level and what this process's zlib makes of a probe text. Snapshots
+   * holding deflated texts record it and are thrown away when it differs (decision 0016).
+   */
+  public static long fingerprint() {
+    return Fingerprint.VALUE;
+  }
+
+  /** Computed once, on first use. */
+  private static final class Fingerprint {
+    static final long VALUE = compute();
+
+    private static long compute() {
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(DICTIONARY);
+      crc.update(Deflater.DEFAULT_COMPRESSION);
+      byte[] probe = ("{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"dev.stele\","
+          + "\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"name\",\"type\":"
+          + "[\"null\",\"string\"],\"default\":null}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] deflated = deflate(probe);
+      long dictionaryAndLevel = crc.getValue();
+      crc.reset();
+      crc.update(deflated == null ? probe : deflated);
+      return dictionaryAndLevel << 32 | crc.getValue();
+    }
+  }
+
   /** The {@code length} bytes that {@link #deflate} turned into {@code deflated}. */
   public static byte[] inflate(byte[] deflated, int length) {
     Inflater inflater = take(INFLATERS);

@@ -2,6 +2,7 @@ package dev.stele.registry.parse;
 
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.Excerpt;
+import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaLimits;
 import dev.stele.registry.model.SchemaPayload;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * Turns submitted and stored schema text into {@link ParsedSchema}s: picks the format, resolves
- * references against a state, and reports failures as 42201 with what the edge needs to word
+ * references against a state (a reference's subject without a context lives in the referrer's
+ * context, {@link QualifiedSubject#qualifyWithParent}), and reports failures as 42201 with what the edge needs to word
  * them as the Confluent registry does ({@link SchemaRejectedException}).
  * Parsed stored schemas are cached, so compatibility checks against a long history do not parse
  * it again each time.
@@ -77,7 +79,7 @@ public final class SchemaParser {
     shapes.check(format.type(), payload.schema());
     List<ResolvedReference> refs;
     try {
-      refs = resolve(payload.references(), state, 0);
+      refs = resolve(payload.references(), state, 0, contextOf(submitted.subject()));
     } catch (InvalidSchemaException e) {
       throw invalid(submitted, format.type(), e.getMessage());
     }
@@ -124,7 +126,9 @@ public final class SchemaParser {
     SchemaFormat format = formats.find(stored.schemaType()).orElseThrow(
         () -> ErrorCode.INTERNAL.exception("No format for stored schema type " + stored.schemaType()));
     try {
-      List<ResolvedReference> refs = resolve(stored.references(), state, 0);
+      String context = stored.references().isEmpty()
+          ? QualifiedSubject.DEFAULT_CONTEXT : state.contextHolding(stored);
+      List<ResolvedReference> refs = resolve(stored.references(), state, 0, context);
       // Stored schemas were validated when registered; parse leniently so old records still load.
       ParsedSchema schema = format.parse(new SchemaSource(stored.schema(), refs, false));
       parsed.put(stored, schema);
@@ -153,12 +157,17 @@ public final class SchemaParser {
     return parsed.weight() < parsed.budget() / 2;
   }
 
-  /** References with version -1 replaced by the latest version they resolved to. */
-  public static List<SchemaReference> pinned(List<SchemaReference> refs, RegistryState state) {
+  /**
+   * References with version -1 replaced by the latest version they resolved to, read from a
+   * schema of {@code subject}; the subjects stay as written.
+   */
+  public static List<SchemaReference> pinned(List<SchemaReference> refs, String subject,
+      RegistryState state) {
     List<SchemaReference> pinned = new ArrayList<>(refs.size());
+    String context = contextOf(subject);
     for (SchemaReference ref : refs) {
       if (ref.version() == Versions.LATEST && ref.subject() != null) {
-        SubjectHistory history = state.history(ref.subject());
+        SubjectHistory history = state.history(QualifiedSubject.qualifyWithParent(ref.subject(), context));
         VersionEntry latest = history == null ? null : history.latestLive();
         pinned.add(latest == null ? ref : new SchemaReference(ref.name(), ref.subject(), latest.version()));
       } else {
@@ -168,8 +177,13 @@ public final class SchemaParser {
     return pinned;
   }
 
-  private List<ResolvedReference> resolve(List<SchemaReference> refs, RegistryState state, int depth)
-      throws InvalidSchemaException {
+  private static String contextOf(String subject) {
+    return subject == null ? QualifiedSubject.DEFAULT_CONTEXT : QualifiedSubject.contextOf(subject);
+  }
+
+  /** @param context the referrer's context, where a reference's subject without one lives */
+  private List<ResolvedReference> resolve(List<SchemaReference> refs, RegistryState state, int depth,
+      String context) throws InvalidSchemaException {
     int deepest = shapes.limits().referenceDepth();
     if (depth > deepest) {
       throw new InvalidSchemaException("References nest deeper than " + deepest
@@ -185,26 +199,28 @@ public final class SchemaParser {
         throw new InvalidSchemaException("Invalid reference: " + ref + ": the version must be"
             + " between 1 and 2147483647, or -1 for the latest");
       }
-      VersionEntry entry = find(ref, state);
+      String subject = QualifiedSubject.qualifyWithParent(ref.subject(), context);
+      VersionEntry entry = find(subject, ref.version(), state);
       if (entry == null) {
-        throw new InvalidSchemaException("No schema reference found for subject \"" + ref.subject()
+        throw new InvalidSchemaException("No schema reference found for subject \"" + subject
             + "\" and version " + ref.version());
       }
       StoredSchema target = entry.schema();
+      // The referenced schema's own references are read in its context.
       resolved.add(new ResolvedReference(
           new SchemaReference(ref.name(), ref.subject(), entry.version()), target.schemaType(),
-          target.schema(), resolve(target.references(), state, depth + 1)));
+          target.schema(), resolve(target.references(), state, depth + 1, contextOf(subject))));
     }
     return resolved;
   }
 
-  private static VersionEntry find(SchemaReference ref, RegistryState state) {
-    SubjectHistory history = state.history(ref.subject());
+  private static VersionEntry find(String subject, int version, RegistryState state) {
+    SubjectHistory history = state.history(subject);
     if (history == null) {
       return null;
     }
     // A soft-deleted version can still be referenced by version number, as in Confluent.
-    return ref.version() == Versions.LATEST ? history.latestLive() : history.get(ref.version());
+    return version == Versions.LATEST ? history.latestLive() : history.get(version);
   }
 
   private static RegistryException invalid(Submission submitted, String type, String details) {

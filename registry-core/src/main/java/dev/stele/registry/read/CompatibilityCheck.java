@@ -48,7 +48,9 @@ public final class CompatibilityCheck {
     String subject = SubjectLookup.resolve(state, request.subject());
     Config config = Scopes.effectiveConfig(state, subject, options);
     boolean validateFields = Boolean.TRUE.equals(config.validateFields());
-    CompatibilityLevel level = config.compatibilityLevel();
+    // A level asked for (Stele's /v1/compatibility, the console's playground) judges as if the
+    // subject were set to it; nothing is written.
+    CompatibilityLevel level = request.level() != null ? request.level() : config.compatibilityLevel();
     SubjectHistory history = state.history(subject);
     List<VersionEntry> against;
     if (request.version() == null) {
@@ -69,8 +71,9 @@ public final class CompatibilityCheck {
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     ParsedSchema parsed;
     try {
+      // As a registration parses it: validateNewSchemas=false drops the checks for new schemas.
       parsed = parser.parse(new Submission(subject, request.payload(), null, null), state,
-          true, normalize);
+          options.validatesNewSchemas(config), normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
         return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level, validateFields);

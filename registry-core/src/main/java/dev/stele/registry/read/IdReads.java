@@ -46,6 +46,15 @@ public final class IdReads {
         Reads.findTags(parser, state, stored, request.findTags()));
   }
 
+  /** The normalized form of the schema {@code schemaById} would answer (Stele's /v1). */
+  public String normalized(Requests.SchemaById request) {
+    StoredSchema stored = state.index(contextOfId(request.id(), request.subject())).byId(request.id());
+    if (stored == null) {
+      throw ErrorCode.SCHEMA_NOT_FOUND.exception("Schema " + request.id() + " not found");
+    }
+    return parser.parseStored(stored, state).normalize().canonical();
+  }
+
   /**
    * {@code GET /schemas/guids/{guid}}: the schema of the GUID's id in the default context, else
    * in the first other context that has one, as Confluent looks it up. A text that is no GUID is
@@ -66,23 +75,12 @@ public final class IdReads {
     if (guid == null) {
       return ids;
     }
-    for (String context : contextsDefaultFirst()) {
+    for (String context : Reads.contexts(state, "")) {
       for (int id : state.index(context).idsOfGuid(guid)) {
         ids.add(new ContextId(context, id));
       }
     }
     return ids;
-  }
-
-  private List<String> contextsDefaultFirst() {
-    List<String> contexts = new ArrayList<>();
-    contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
-    for (String context : state.contextNames()) {
-      if (!context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
-        contexts.add(context);
-      }
-    }
-    return contexts;
   }
 
   public List<String> subjectsForId(Requests.IdUsages request) {

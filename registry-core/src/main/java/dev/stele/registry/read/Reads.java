@@ -3,6 +3,7 @@ package dev.stele.registry.read;
 import dev.stele.registry.log.ContractCodec;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.LogicalFormat;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.RuleSet;
@@ -33,7 +34,13 @@ public record Reads(RegistryState state, SchemaParser parser) {
   public static final int SCHEMA_SEARCH_LIMIT = 1000;
 
   public List<String> contexts(Requests.ListContexts request) {
-    String prefix = request.contextPrefix() == null ? "" : request.contextPrefix();
+    List<String> contexts = contexts(state, request.contextPrefix() == null ? "" : request.contextPrefix());
+    // context.search.default.limit and .max.limit are Integer.MAX_VALUE in the Confluent registry.
+    return page(contexts, request.offset(), request.limit(), Integer.MAX_VALUE);
+  }
+
+  /** The names of the contexts under {@code prefix} ("" for all), the default context first. */
+  public static List<String> contexts(RegistryState state, String prefix) {
     List<String> contexts = new ArrayList<>();
     if (QualifiedSubject.DEFAULT_CONTEXT.startsWith(prefix)) {
       contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
@@ -43,8 +50,7 @@ public record Reads(RegistryState state, SchemaParser parser) {
         contexts.add(name);
       }
     }
-    // context.search.default.limit and .max.limit are Integer.MAX_VALUE in the Confluent registry.
-    return page(contexts, request.offset(), request.limit(), Integer.MAX_VALUE);
+    return contexts;
   }
 
   /**
@@ -155,6 +161,7 @@ public record Reads(RegistryState state, SchemaParser parser) {
     if (format == null || format.isEmpty()) {
       return null;
     }
+    LogicalFormat.refuse(format);
     try {
       return parser.parseStored(stored, state).formatted(format);
     } catch (IllegalArgumentException e) {

@@ -57,10 +57,14 @@ public final class SchemaLookup {
     return null;
   }
 
-  /** What identifies the submission within a context: canonical text, pinned references, contract. */
-  public static SchemaContent content(ParsedSchema parsed, SchemaPayload payload, RegistryState state,
-      boolean normalize) {
-    List<SchemaReference> refs = SchemaParser.pinned(payload.references(), state);
+  /**
+   * What identifies the submission within a context: canonical text, pinned references, contract.
+   *
+   * @param subject the subject it is submitted under, whose context its references are read in
+   */
+  public static SchemaContent content(ParsedSchema parsed, SchemaPayload payload, String subject,
+      RegistryState state, boolean normalize) {
+    List<SchemaReference> refs = SchemaParser.pinned(payload.references(), subject, state);
     if (normalize) {
       refs = refs.stream().distinct().sorted(Comparator.comparing(SchemaReference::name)
           .thenComparing(SchemaReference::subject).thenComparingInt(SchemaReference::version)).toList();

@@ -64,7 +64,7 @@ public record VersionReads(RegistryState state, SchemaParser parser, NodeOptions
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     ParsedSchema parsed = parser.parse(new Submission(subject, request.payload(), null, null),
         state, false, normalize);
-    SchemaContent content = SchemaLookup.content(parsed, request.payload(), state, normalize);
+    SchemaContent content = SchemaLookup.content(parsed, request.payload(), subject, state, normalize);
     String found = SubjectLookup.withFallback(state, subject, s -> find(s, content, request.deleted()) != null);
     VersionEntry entry = find(found, content, request.deleted());
     if (entry == null) {

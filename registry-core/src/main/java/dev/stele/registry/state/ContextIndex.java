@@ -1,6 +1,7 @@
 package dev.stele.registry.state;
 
 import dev.stele.registry.log.SchemaGuids;
+import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.SchemaContent;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The schema ids of one context: each id's schema, the id of each distinct content, which subject
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * under a boxed key. Copying one for the other state shares all their pages.
  */
 public final class ContextIndex {
+  /** The context's name: a reference without a context lives here. */
+  private final String context;
   private final IdTable<StoredSchema> byId;
   private final ContentTable byContent;
   /** A {@link SubjectVersion}, or a {@code SubjectVersion[]} of two or more. */
@@ -39,14 +43,20 @@ public final class ContextIndex {
   /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
   private volatile boolean hasTwins;
 
+  /** The default context's. */
   public ContextIndex() {
-    this(new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
+    this(QualifiedSubject.DEFAULT_CONTEXT);
+  }
+
+  public ContextIndex(String context) {
+    this(context, new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
         new ConcurrentHashMap<>());
   }
 
-  private ContextIndex(IdTable<StoredSchema> byId, ContentTable byContent,
+  private ContextIndex(String context, IdTable<StoredSchema> byId, ContentTable byContent,
       IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
       Map<UUID, Set<Integer>> byGuid) {
+    this.context = context;
     this.byId = byId;
     this.byContent = byContent;
     this.usages = usages;
@@ -55,11 +65,44 @@ public final class ContextIndex {
   }
 
   ContextIndex copy() {
-    ContextIndex copy = new ContextIndex(byId.copy(), byContent.copy(), usages.copy(),
+    ContextIndex copy = new ContextIndex(context, byId.copy(), byContent.copy(), usages.copy(),
         new ConcurrentHashMap<>(referencedBy), new ConcurrentHashMap<>(byGuid));
     copy.maxId = maxId;
     copy.hasTwins = hasTwins;
     return copy;
+  }
+
+  /**
+   * Every id of this context with its schema and GUID, for a state snapshot, which keeps the GUIDs
+   * so that loading it needs no digest. An id the content table does not point to (an IMPORT twin)
+   * comes before the one it does, so interning them in this order points the table as it was.
+   *
+   * @throws IllegalStateException when the GUID index misses an id (a bug): no snapshot then
+   */
+  void forEachForSnapshot(BiConsumer<StoredSchema, UUID> action) {
+    int[] seen = {0, 0};
+    for (boolean twinPass : new boolean[] {true, false}) {
+      byGuid.forEach((guid, ids) -> ids.forEach(id -> {
+        StoredSchema schema = byId.get(id);
+        if (schema == null) {
+          return;
+        }
+        StoredSchema pointed = byContent.get(schema.content());
+        if ((pointed != null && pointed.id() != id) == twinPass) {
+          seen[0]++;
+          action.accept(schema, guid);
+        }
+      }));
+    }
+    byId.forEach((schema, id) -> seen[1]++);
+    if (seen[0] != seen[1]) {
+      throw new IllegalStateException("the GUID index names " + seen[0] + " of " + seen[1] + " ids");
+    }
+  }
+
+  /** Sets the highest id ever seen, which outlives the ids deleted since (from a snapshot). */
+  void restoreMaxId(int id) {
+    maxId = Math.max(maxId, id);
   }
 
   public StoredSchema byId(int id) {
@@ -89,7 +132,7 @@ public final class ContextIndex {
     return found instanceof SubjectVersion one ? Set.of(one) : Set.of((SubjectVersion[]) found);
   }
 
-  /** The ids of schemas that reference a subject version. */
+  /** The ids of this context's schemas that reference a subject version (qualified subject). */
   public Set<Integer> referencedBy(SubjectVersion target) {
     return referencedBy.getOrDefault(target, Set.of());
   }
@@ -105,6 +148,11 @@ public final class ContextIndex {
    * such a record is refused (the first writer of an id wins, as ids must never be reused).
    */
   StoredSchema intern(int id, SchemaContent content) {
+    return intern(id, content, null);
+  }
+
+  /** {@link #intern(int, SchemaContent)} with the content's GUID when known (from a snapshot). */
+  StoredSchema intern(int id, SchemaContent content, UUID knownGuid) {
     StoredSchema existing = byId.get(id);
     if (existing != null) {
       return existing.content().equals(content) ? existing : null;
@@ -117,9 +165,10 @@ public final class ContextIndex {
     }
     maxId = Math.max(maxId, id);
     // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
-    byGuid.merge(SchemaGuids.of(content), Set.of(id), ContextIndex::union);
+    UUID guid = knownGuid != null ? knownGuid : SchemaGuids.of(content);
+    byGuid.merge(guid, Set.of(id), ContextIndex::union);
     for (SchemaReference ref : stored.references()) {
-      referencedBy.merge(new SubjectVersion(ref.subject(), ref.version()), Set.of(id), ContextIndex::union);
+      referencedBy.merge(referenced(ref), Set.of(id), ContextIndex::union);
     }
     return stored;
   }
@@ -169,7 +218,7 @@ public final class ContextIndex {
       return rest.isEmpty() ? null : Set.copyOf(rest);
     });
     for (SchemaReference ref : gone.references()) {
-      referencedBy.computeIfPresent(new SubjectVersion(ref.subject(), ref.version()), (key, old) -> {
+      referencedBy.computeIfPresent(referenced(ref), (key, old) -> {
         Set<Integer> rest = new HashSet<>(old);
         rest.remove(id);
         return rest.isEmpty() ? null : Set.copyOf(rest);
@@ -189,6 +238,11 @@ public final class ContextIndex {
         byContent.put(schema);
       }
     });
+  }
+
+  /** The subject version a reference names, its subject qualified with this context. */
+  private SubjectVersion referenced(SchemaReference ref) {
+    return new SubjectVersion(QualifiedSubject.qualifyWithParent(ref.subject(), context), ref.version());
   }
 
   /** The usages left after removing one: the array, a single one, or null for none. */

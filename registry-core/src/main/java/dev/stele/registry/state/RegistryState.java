@@ -6,6 +6,8 @@ import dev.stele.registry.log.RegistryRecord.ClearSubjectRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.log.RegistryRecord.ContextRecord;
 import dev.stele.registry.log.RegistryRecord.DeleteSubjectRecord;
+import dev.stele.registry.log.RegistryRecord.DekRecord;
+import dev.stele.registry.log.RegistryRecord.KekRecord;
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaRecord;
 import dev.stele.registry.log.RegistryRecord.SchemaValue;
@@ -41,6 +43,8 @@ public final class RegistryState implements RecordSink {
   // Contexts deleted by a CONTEXT tombstone: their id index stays (ids are never handed out
   // twice in a context) but they are not listed until a schema or a CONTEXT record comes again.
   private final Set<String> deletedContexts = new ConcurrentSkipListSet<>();
+  // The DEK registry's keys: a table of their own, since nothing of a schema refers to them.
+  private final KeyTable keys;
   private volatile long lastOffset = -1;
   // Counts for metrics, kept as records apply so that reading them is O(1) (the skip list's
   // size() walks it). Written under the monitor, read without it.
@@ -48,9 +52,17 @@ public final class RegistryState implements RecordSink {
   private volatile long versionCount;
   private volatile long schemaCount;
 
+  public RegistryState() {
+    this(new KeyTable());
+  }
+
+  private RegistryState(KeyTable keys) {
+    this.keys = keys;
+  }
+
   /** A copy that shares every immutable value and none of the maps. */
   public synchronized RegistryState copy() {
-    RegistryState copy = new RegistryState();
+    RegistryState copy = new RegistryState(keys.copy());
     copy.subjects.putAll(subjects);
     contexts.forEach((name, index) -> copy.contexts.put(name, index.copy()));
     copy.configs.putAll(configs);
@@ -85,8 +97,17 @@ public final class RegistryState implements RecordSink {
         declaredContexts.add(r.context());
         deletedContexts.remove(r.context());
       }
+    } else if (record instanceof KekRecord r) {
+      keys.apply(r, timestamp);
+    } else if (record instanceof DekRecord r) {
+      keys.apply(r, timestamp);
     }
     lastOffset = Math.max(lastOffset, offset);
+  }
+
+  /** The DEK registry's KEKs and DEKs. */
+  public KeyTable keys() {
+    return keys;
   }
 
   private void applySchema(SchemaRecord record, long timestamp) {
@@ -165,7 +186,20 @@ public final class RegistryState implements RecordSink {
   }
 
   private ContextIndex contextIndex(String context) {
-    return contexts.computeIfAbsent(context, c -> new ContextIndex());
+    return contexts.computeIfAbsent(context, ContextIndex::new);
+  }
+
+  /**
+   * The context whose id table holds this very instance (the default context when none does):
+   * a stored schema's references are read in its context. A scan of the contexts, which are few.
+   */
+  public String contextHolding(StoredSchema stored) {
+    for (Map.Entry<String, ContextIndex> entry : contexts.entrySet()) {
+      if (entry.getValue().byId(stored.id()) == stored) {
+        return entry.getKey();
+      }
+    }
+    return QualifiedSubject.DEFAULT_CONTEXT;
   }
 
   private static <V> void putOrRemove(Map<String, V> map, String key, V value) {
@@ -174,6 +208,61 @@ public final class RegistryState implements RecordSink {
     } else {
       map.put(key, value);
     }
+  }
+
+  // ---- snapshots (StateSnapshot): raw access and restoring, package-private ----
+
+  Map<String, ContextIndex> contextIndexes() {
+    return contexts;
+  }
+
+  Set<String> declaredContexts() {
+    return declaredContexts;
+  }
+
+  Set<String> deletedContexts() {
+    return deletedContexts;
+  }
+
+  /** The index of a context, made when missing, for loading its ids. */
+  ContextIndex restoreContext(String context) {
+    return contextIndex(context);
+  }
+
+  /** Counts an id a snapshot interned (apply counts the ids it interns itself). */
+  void restoredId() {
+    schemaCount++;
+  }
+
+  /** Puts a subject's versions from a snapshot; their ids are in their context's index already. */
+  synchronized void restoreSubject(String subject, SubjectHistory history) {
+    ContextIndex index = contextIndex(QualifiedSubject.contextOf(subject));
+    for (VersionEntry entry : history.all()) {
+      index.addUsage(entry.schema().id(), new SubjectVersion(subject, entry.version()));
+    }
+    putHistory(subject, history);
+  }
+
+  synchronized void restoreLastOffset(long offset) {
+    lastOffset = offset;
+  }
+
+  /**
+   * Forgets everything, as before the first record: a snapshot that failed half way through
+   * loading leaves the state empty for a replay from the log's start.
+   */
+  public synchronized void clear() {
+    subjects.clear();
+    contexts.clear();
+    configs.clear();
+    modes.clear();
+    declaredContexts.clear();
+    deletedContexts.clear();
+    keys.clear();
+    lastOffset = -1;
+    subjectCount = 0;
+    versionCount = 0;
+    schemaCount = 0;
   }
 
   // ---- reads ----

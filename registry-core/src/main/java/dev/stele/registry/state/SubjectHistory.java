@@ -19,7 +19,8 @@ public final class SubjectHistory {
     this.versions = versions;
   }
 
-  private static SubjectHistory of(VersionEntry[] entries) {
+  /** A history of versions ascending by number (a snapshot's, which keeps them so). */
+  static SubjectHistory of(VersionEntry[] entries) {
     return new SubjectHistory(entries.length == 1 ? entries[0] : entries);
   }
 

@@ -105,8 +105,9 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     SchemaPayload payload = SchemaTags.apply(request, populated.payload(), target.history.latestLive(),
         parser, state);
     Submission submitted = new Submission(subject, payload, request.id(), request.version());
-    ParsedSchema parsed = parser.parse(submitted, state, true, normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, normalize);
+    // validateNewSchemas=false parses as a lookup does, without the stricter checks for new schemas.
+    ParsedSchema parsed = parser.parse(submitted, state, options.validatesNewSchemas(config), normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, subject, state, normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     if (found != null) {
       return Decision.answer(registered(subject, found, true));
@@ -114,7 +115,9 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     if (version != null && version > 0 && version != next) {
       throw ErrorCode.INVALID_SCHEMA.exception("Version is not one more than previous version");
     }
-    checkCompatible(subject, parsed, content, target.history, config, state, precheck);
+    if (!request.force()) {
+      checkCompatible(subject, parsed, content, target.history, config, state, precheck);
+    }
     Integer known = target.index.idOf(content);
     int newId = known != null ? known : target.index.maxId() + 1;
     return write(subject, next, newId, content, target.history,
@@ -140,7 +143,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     Submission submitted =
         new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, target.subject, state, target.normalize);
     VersionEntry found = SchemaLookup.find(target.history, target.index, content, false);
     boolean sameVersion = version == null || version < 0 || (found != null && found.version() == version);
     return sameVersion ? found : null;
@@ -156,7 +159,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     SchemaPayload payload = SchemaTags.apply(request, request.payload(), null, parser, state);
     Submission submitted = new Submission(target.subject, payload, request.id(), request.version());
     ParsedSchema parsed = parser.parse(submitted, state, false, target.normalize);
-    SchemaContent content = SchemaLookup.content(parsed, payload, state, target.normalize);
+    SchemaContent content = SchemaLookup.content(parsed, payload, target.subject, state, target.normalize);
     StoredSchema holder = target.index.byId(id);
     if (holder != null && !holder.content().equals(content)) {
       throw ErrorCode.OPERATION_NOT_PERMITTED.exception(

@@ -94,6 +94,10 @@ class RecordCodecTest {
                 + "\"defaultMetadata\":{\"properties\":{\"a\":\"1\"}},\"overrideMetadata\":{\"tags\":{}},"
                 + "\"defaultRuleSet\":{\"domainRules\":[]},"
                 + "\"overrideRuleSet\":{\"migrationRules\":[{\"name\":\"r\"}]}}"),
+        Arguments.of(new ConfigRecord("s", new Config(null, "d", null, null, false, true,
+                CompatibilityLevel.NONE, "STRICT", null, null, null, null, null)),
+            "{\"subject\":\"s\",\"aliasForDeks\":\"d\",\"validateNewSchemas\":false,"
+                + "\"validateRules\":true,\"compatibilityLevel\":\"NONE\",\"compatibilityPolicy\":\"STRICT\"}"),
         Arguments.of(new ModeRecord("s", Mode.IMPORT), "{\"subject\":\"s\",\"mode\":\"IMPORT\"}"),
         Arguments.of(new ModeRecord(null, Mode.READONLY), "{\"mode\":\"READONLY\"}"),
         Arguments.of(new DeleteSubjectRecord("s", 3), "{\"subject\":\"s\",\"version\":3}"),
@@ -202,11 +206,12 @@ class RecordCodecTest {
         Arguments.of("CONFIG value without subject", "{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}",
             "{\"compatibilityLevel\":\"FULL\"}",
             new ConfigRecord("s", Config.ofLevel(CompatibilityLevel.FULL))),
-        Arguments.of("CONFIG value with fields we do not keep",
+        Arguments.of("CONFIG value with Confluent 8.5's fields",
             "{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}",
             "{\"subject\":\"s\",\"aliasForDeks\":\"d\",\"validateNewSchemas\":true,"
                 + "\"compatibilityLevel\":\"NONE\",\"compatibilityPolicy\":\"x\",\"ts\":1}",
-            new ConfigRecord("s", Config.ofLevel(CompatibilityLevel.NONE))),
+            new ConfigRecord("s", new Config(null, "d", null, null, true, null, CompatibilityLevel.NONE,
+                "x", null, null, null, null, null))),
         Arguments.of("lower-case compatibility level",
             "{\"keytype\":\"CONFIG\",\"magic\":0}", "{\"compatibilityLevel\":\"full_transitive\"}",
             new ConfigRecord(null, Config.ofLevel(CompatibilityLevel.FULL_TRANSITIVE))),

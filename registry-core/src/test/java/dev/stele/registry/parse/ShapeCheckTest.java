@@ -88,7 +88,7 @@ class ShapeCheckTest {
       defaults.check("AVRO", nestedRecords(40));
     }).doesNotThrowAnyException();
     assertThat(catchThrowable(() -> defaults.check("AVRO", union(10_001))))
-        .hasMessageContaining("a union of 10001 branches (at most 1000)");
+        .hasMessageContaining("a union of 10001 branches (at most 700)");
   }
 
   /** A record whose one field is a union of {@code n} named fixed types. */

@@ -96,4 +96,21 @@ class CompatibilityCheckTest {
     nodes.config("alias", new Config("target", null, null, null, null, null, null, null, null));
     assertThat(failedVersions(check("alias", "latest", USER_INT, null))).containsExactly(1);
   }
+
+  @Test
+  void anAskedLevelJudgesAsIfTheSubjectWereSetToItAndPicksItsVersions() {
+    nodes.config("s", Config.ofLevel(CompatibilityLevel.NONE));
+    nodes.register("s", USER_INT);
+    nodes.register("s", USER);
+    SchemaPayload payload = new SchemaPayload(USER, null, List.of(), null, null);
+    Results.Compatibility latestOnly = nodes.registry().checkCompatibility(
+        new Requests.CheckCompatibility("s", null, payload, false, true, CompatibilityLevel.BACKWARD));
+    assertThat(latestOnly.isCompatible()).isTrue();
+    assertThat(latestOnly.level()).isEqualTo(CompatibilityLevel.BACKWARD);
+    Results.Compatibility all = nodes.registry().checkCompatibility(
+        new Requests.CheckCompatibility("s", null, payload, false, true, CompatibilityLevel.BACKWARD_TRANSITIVE));
+    assertThat(failedVersions(all)).containsExactly(1);
+    assertThat(check("s", null, USER, null).level()).as("the subject's own level is untouched")
+        .isEqualTo(CompatibilityLevel.NONE);
+  }
 }

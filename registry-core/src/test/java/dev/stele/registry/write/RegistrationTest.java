@@ -69,6 +69,16 @@ class RegistrationTest {
   }
 
   @Test
+  void forceSkipsTheCompatibilityCheck() {
+    nodes.register("t-value", USER);
+    Requests.Register forced = new Requests.Register("t-value", SchemaPayload.of(USER_INT, null), false,
+        null, null, null, false, true);
+    assertThat(nodes.register(forced).version()).isEqualTo(2);
+    // Only that registration: the level still holds for the next one.
+    failsWith(ErrorCode.INCOMPATIBLE_SCHEMA, () -> nodes.register("t-value", USER_AGE));
+  }
+
+  @Test
   void invalidSchemaIsRefusedWithWhatTheEdgeWordsItWith() {
     failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("t-value", "{\"type\":\"record\",\"name\":\"X\"}"))
         .isInstanceOfSatisfying(SchemaRejectedException.class, e -> {
@@ -169,6 +179,18 @@ class RegistrationTest {
     nodes.register(new Requests.Register("old-value", SchemaPayload.of(badDefault, null), false, 77, 1));
     Nodes.await(nodes.settings().updateMode(new Requests.UpdateMode("old-value", "READWRITE", false)));
     assertThat(nodes.register("old-value", badDefault).id()).isEqualTo(77);
+  }
+
+  @Test
+  void validateNewSchemasOffRegistersWithoutTheStricterChecks() {
+    String badDefault = "{\"type\":\"record\",\"name\":\"X\",\"fields\":"
+        + "[{\"name\":\"a\",\"type\":\"int\",\"default\":\"x\"}]}";
+    nodes.config("lax-value", new Config(null, null, null, null, false, null, null, null, null,
+        null, null, null, null));
+    assertThat(nodes.register("lax-value", badDefault).version()).isEqualTo(1);
+    // Only that subject's scope: elsewhere the default (true) still refuses it.
+    failsWith(ErrorCode.INVALID_SCHEMA, () -> nodes.register("strict-value", badDefault))
+        .hasMessageContaining("Invalid default for field a");
   }
 
   // ---- metadata, config contracts, explicit versions and the shape of the answer ----

@@ -12,12 +12,14 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param who {@code user:NAME}, {@code role:NAME} or {@code *} (any signed-in caller)
  * @param operations the operations granted
- * @param target {@code global}, {@code subject:NAME}, {@code subject:PREFIX*} or
- *     {@code subject-regex:REGEX} (the whole name must match)
+ * @param target {@code global}, {@code subject:NAME}, {@code subject:PREFIX*},
+ *     {@code subject-regex:REGEX} (the whole name must match), or a KEK of the DEK registry:
+ *     {@code kek:NAME} or {@code kek:PREFIX*}
  */
 public record Rule(String who, Set<Operation> operations, String target) {
   private static final String SUBJECT = "subject:";
   private static final String SUBJECT_REGEX = "subject-regex:";
+  private static final String KEK = "kek:";
 
   public Rule {
     operations = Set.copyOf(operations);
@@ -25,10 +27,13 @@ public record Rule(String who, Set<Operation> operations, String target) {
         && !(who.startsWith("role:") && who.length() > 5)) {
       throw new IllegalArgumentException("'" + who + "' is not user:NAME, role:NAME or *");
     }
-    if (!target.equals("global") && !target.startsWith(SUBJECT)) {
+    if (target.startsWith(KEK) && target.length() == KEK.length()) {
+      throw new IllegalArgumentException("'" + target + "' names no KEK; use kek:NAME or kek:PREFIX*");
+    }
+    if (!target.equals("global") && !target.startsWith(SUBJECT) && !target.startsWith(KEK)) {
       if (!target.startsWith(SUBJECT_REGEX)) {
         throw new IllegalArgumentException("'" + target + "' is not global, subject:NAME,"
-            + " subject:PREFIX* or subject-regex:REGEX");
+            + " subject:PREFIX*, subject-regex:REGEX, kek:NAME or kek:PREFIX*");
       }
       try {
         Pattern.compile(target.substring(SUBJECT_REGEX.length()));
@@ -73,14 +78,22 @@ public record Rule(String who, Set<Operation> operations, String target) {
     }
     if (target.startsWith(SUBJECT_REGEX)) {
       Pattern pattern = Pattern.compile(target.substring(SUBJECT_REGEX.length()));
-      return r -> !r.isGlobal() && pattern.matcher(r.subject()).matches();
+      return r -> r.isSubject() && pattern.matcher(r.subject()).matches();
+    }
+    if (target.startsWith(KEK)) {
+      String kek = target.substring(KEK.length());
+      if (kek.endsWith("*")) {
+        String prefix = kek.substring(0, kek.length() - 1);
+        return r -> r.isKek() && r.kek().startsWith(prefix);
+      }
+      return r -> r.isKek() && r.kek().equals(kek);
     }
     String name = target.substring(SUBJECT.length());
     if (name.endsWith("*")) {
       String prefix = name.substring(0, name.length() - 1);
-      return r -> !r.isGlobal() && r.subject().startsWith(prefix);
+      return r -> r.isSubject() && r.subject().startsWith(prefix);
     }
-    return r -> !r.isGlobal() && r.subject().equals(name);
+    return r -> r.isSubject() && r.subject().equals(name);
   }
 
   /** Whether the rule covers every subject (then listings need no filtering). */

@@ -11,6 +11,8 @@ public final class Audit {
   static final String ID = "stele.audit.id";
   static final String VERSION = "stele.audit.version";
   static final String ERROR_CODE = "stele.audit.errorCode";
+  static final String KEK = "stele.audit.kek";
+  static final String SUBJECT = "stele.audit.subject";
 
   private Audit() {}
 
@@ -23,6 +25,19 @@ public final class Audit {
   /** A write that names one version (a deleted version). */
   public static void version(RoutingContext ctx, int version) {
     ctx.put(VERSION, version);
+  }
+
+  /**
+   * A DEK registry request's KEK and subject (either may be null) when the body names them rather
+   * than the path.
+   */
+  public static void key(RoutingContext ctx, String kek, String subject) {
+    if (kek != null) {
+      ctx.put(KEK, kek);
+    }
+    if (subject != null) {
+      ctx.put(SUBJECT, subject);
+    }
   }
 
   /** The {@code error_code} of the error answer sent. */

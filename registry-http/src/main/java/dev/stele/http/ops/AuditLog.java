@@ -73,7 +73,18 @@ final class AuditLog {
     fields.put("route", RequestMetrics.template(ctx));
     fields.put("path", request.path());
     String subject = ctx.pathParam("subject");
+    if (subject == null) {
+      subject = ctx.get(Audit.SUBJECT);
+    }
     fields.put("subject", subject == null ? "-" : subject);
+    if (request.path().startsWith("/dek-registry/")) {
+      // The DEK registry's requests name a KEK: in the path, or in a create's body.
+      String kek = ctx.pathParam("name");
+      if (kek == null) {
+        kek = ctx.get(Audit.KEK);
+      }
+      fields.put("kek", kek == null ? "-" : kek);
+    }
     fields.put("status", Integer.toString(status));
     fields.put("result", status < 300 ? "ok" : "refused");
     if (status < 300) {

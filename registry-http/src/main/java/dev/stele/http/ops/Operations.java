@@ -90,6 +90,12 @@ public final class Operations {
         .strongReference(true).register(meters);
   }
 
+  /** A gauge's current value, or null when none of that name is registered. */
+  public Double gaugeValue(String name) {
+    Gauge gauge = meters.find(name).gauge();
+    return gauge == null ? null : gauge.value();
+  }
+
   /**
    * A counter read at each scrape from {@code count}, which only grows ({@code name_total} in
    * Prometheus); {@code count} must be cheap.

@@ -52,6 +52,26 @@ class PolicyTest {
     assertThat(POLICY.allows(OPS, READ, Resource.GLOBAL)).isFalse();
   }
 
+  /** KEK rules and subject rules cover their own kind only, whatever the pattern. */
+  @Test
+  void kekRulesNameKeksAndNothingElse() {
+    Policy keks = Policy.of(List.of(
+        new Rule("user:alice", Rule.operations("read,write"), "kek:team-*"),
+        new Rule("user:alice", Rule.operations("delete"), "kek:team-a"),
+        new Rule("role:readers", Rule.operations("read"), "subject:*")));
+    assertThat(keks.allows(ALICE, WRITE, Resource.kek("team-b"))).isTrue();
+    assertThat(keks.allows(ALICE, DELETE, Resource.kek("team-a"))).isTrue();
+    assertThat(keks.allows(ALICE, DELETE, Resource.kek("team-b"))).isFalse();
+    assertThat(keks.allows(ALICE, READ, Resource.kek("other"))).isFalse();
+    assertThat(keks.allows(ALICE, READ, Resource.subject("team-a"))).isFalse();
+    assertThat(keks.allows(READER, READ, Resource.kek("team-a"))).isFalse();
+    assertThat(keks.allows(ALICE, READ, Resource.GLOBAL)).isFalse();
+    assertThat(Resource.kek("k").toString()).isEqualTo("KEK 'k'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new Rule("user:alice", Rule.operations("read"), "kek:"))
+        .hasMessageContaining("kek:NAME");
+  }
+
   @Test
   void exactRulesAndTheAnyCallerRule() {
     assertThat(POLICY.allows(NOBODY, READ, Resource.subject("public"))).isTrue();

@@ -51,6 +51,19 @@ final class ClientSettings {
   }
 
   /**
+   * The consumer that reads back the one record a snapshot names, to check it (decision 0016):
+   * that record was committed when the snapshot was taken, so read_uncommitted finds it at once,
+   * even behind a transaction still open (which read_committed would wait out).
+   */
+  static Map<String, Object> snapshotCheck(KafkaStoreConfig config) {
+    Map<String, Object> p = consumer(config);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "stele-snapshot-check-" + config.topic());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    return p;
+  }
+
+  /**
    * The election's consumer: a member of the registry group (classic protocol, for the custom
    * assignor), reading nothing and committing nothing.
    */

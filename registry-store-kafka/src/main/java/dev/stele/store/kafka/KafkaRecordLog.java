@@ -7,6 +7,7 @@ import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.log.RecordSink;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
+import dev.stele.registry.state.RegistryState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class KafkaRecordLog implements RecordLog {
   private final boolean writesOnOpen;
   private final OwnRecords own = new OwnRecords();
   private final OffsetWatcher watcher = new OffsetWatcher();
+  private KafkaSnapshots snapshots; // null: none (off, or a sink that is no RegistryState)
+  private volatile long startOffset;
   private KafkaConsumer<byte[], byte[]> consumer;
   private volatile TopicReader reader; // read by lag() from the metrics scrape
   private Thread readerThread;
@@ -77,6 +80,10 @@ public final class KafkaRecordLog implements RecordLog {
    * Creates or checks the topic, replays it from the start and returns once the reader has
    * delivered everything committed when it was called. A log made with the public constructor
    * then becomes the writer ({@link #becomeWriter}).
+   *
+   * <p>With snapshots on ({@link KafkaStoreConfig#snapshots()}) and the core's
+   * {@link RegistryState} as the sink, a snapshot that fits the topic is loaded into it first and
+   * the topic is read from where the snapshot ends (decision 0016); any other sink replays all.
    */
   @Override
   public synchronized void open(RecordSink sink) {
@@ -86,6 +93,11 @@ public final class KafkaRecordLog implements RecordLog {
     }
     long deadline = System.nanoTime() + config.initTimeout().toNanos();
     long endAtStart = -1;
+    long from = 0;
+    if (config.snapshots().enabled() && sink instanceof RegistryState) {
+      snapshots = new KafkaSnapshots(config);
+      snapshots.checkFolder();
+    }
     BrokerProbe.reach(config.bootstrapServers(), config.initTimeout());
     try {
       Admin admin = Admin.create(ClientSettings.admin(config));
@@ -94,6 +106,9 @@ public final class KafkaRecordLog implements RecordLog {
           new TopicSetup(admin, config, config.initTimeout()).ensure();
         }
         clusterId = clusterId(admin);
+        if (snapshots != null) {
+          from = snapshots.restore((RegistryState) sink, admin);
+        }
         if (!writesOnOpen) {
           endAtStart = TopicSetup.committedEnd(admin, config.topic(), config.initTimeout());
         }
@@ -102,13 +117,18 @@ public final class KafkaRecordLog implements RecordLog {
       }
       consumer = new KafkaConsumer<>(ClientSettings.consumer(config), new ByteArrayDeserializer(),
           new ByteArrayDeserializer());
-      reader = new TopicReader(consumer, config.topic(), sink, own, watcher);
+      startOffset = from;
+      watcher.advanceTo(from); // the snapshot holds every record below it
+      reader = new TopicReader(consumer, config.topic(), sink, own, watcher, from, snapshots);
       readerThread = start(reader, "stele-kafka-reader");
       opened = true;
       if (writesOnOpen) {
         startWriting(deadline);
       } else {
         awaitDelivered(endAtStart - 1, deadline);
+      }
+      if (snapshots != null && from == 0) {
+        snapshots.writeSoon(); // a full replay: save it, so the next start need not repeat it
       }
     } catch (RuntimeException e) {
       close();
@@ -282,6 +302,11 @@ public final class KafkaRecordLog implements RecordLog {
     return current == null ? 0 : current.writer().commits();
   }
 
+  /** Where the reader started: 0 after a full replay, else where the loaded snapshot ended. */
+  public long startOffset() {
+    return startOffset;
+  }
+
   /** The offset the reader will deliver next: every record below it has been applied. */
   public long readerPosition() {
     return watcher.position();
@@ -308,6 +333,9 @@ public final class KafkaRecordLog implements RecordLog {
     if (reader != null) {
       reader.stop();
       join(readerThread, Duration.ofSeconds(10));
+      if (snapshots != null && !readerThread.isAlive()) {
+        snapshots.close(reader.last()); // the reader has stopped: the state is still
+      }
     }
     if (consumer != null) {
       quietly(() -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));

@@ -23,11 +23,13 @@ import java.util.TreeMap;
  *     anyway (while the broker is away, say)
  * @param transactionalId the writer's transactional id: one writer per id, the newest wins
  * @param clientProperties the passthrough client settings
+ * @param snapshots where and how often this node saves its state for a quick restart
+ *     (decision 0016); {@link SnapshotSettings#OFF} replays the whole topic at every start
  */
 public record KafkaStoreConfig(
     String bootstrapServers, String topic, int replicationFactor, Map<String, String> topicConfigs,
     boolean skipTopicValidation, Duration timeout, Duration initTimeout, Duration applyTimeout,
-    String transactionalId, Map<String, String> clientProperties) {
+    String transactionalId, Map<String, String> clientProperties, SnapshotSettings snapshots) {
 
   public static final String PREFIX = "kafkastore.";
   public static final String BOOTSTRAP = "kafkastore.bootstrap.servers";
@@ -39,6 +41,12 @@ public record KafkaStoreConfig(
   public static final String INIT_TIMEOUT = "kafkastore.init.timeout.ms";
   /** Stele's own key (not a client setting, hence outside {@code kafkastore.}). */
   public static final String APPLY_TIMEOUT = "stele.kafkastore.apply.timeout.ms";
+  public static final String SNAPSHOT_ENABLED = "stele.kafkastore.snapshot.enabled";
+  public static final String SNAPSHOT_DIR = "stele.kafkastore.snapshot.dir";
+  public static final String SNAPSHOT_INTERVAL = "stele.kafkastore.snapshot.interval.ms";
+  /** Stele's keys of the Kafka store outside {@code kafkastore.}: harmless on the embedded store. */
+  public static final Set<String> STELE_KEYS = Set.of(APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR,
+      SNAPSHOT_INTERVAL);
   public static final String DEFAULT_TOPIC = "_schemas";
   public static final int DEFAULT_REPLICATION = 3;
   /** Confluent's default; a write waits no longer for Kafka's confirmation. */
@@ -53,7 +61,7 @@ public record KafkaStoreConfig(
 
   /** The store's own keys: read here, never handed to the clients. */
   public static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC, REPLICATION, SKIP_VALIDATION,
-      TIMEOUT, INIT_TIMEOUT, APPLY_TIMEOUT);
+      TIMEOUT, INIT_TIMEOUT, APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR, SNAPSHOT_INTERVAL);
 
   /**
    * Confluent keys for things this store does differently or not at all (its reader needs no
@@ -70,7 +78,7 @@ public record KafkaStoreConfig(
    * hands to the clients, but not the Confluent keys it drops.
    */
   public static boolean isUsed(String key) {
-    return key.startsWith(PREFIX) && !DROPPED_KEYS.contains(key) || key.equals(APPLY_TIMEOUT);
+    return key.startsWith(PREFIX) && !DROPPED_KEYS.contains(key) || STELE_KEYS.contains(key);
   }
 
   public KafkaStoreConfig {
@@ -81,21 +89,39 @@ public record KafkaStoreConfig(
     clientProperties = Map.copyOf(clientProperties);
   }
 
-  /** The settings for tests and tools: defaults but for the bootstrap servers and topic. */
+  /**
+   * The settings for tests and tools: defaults but for the bootstrap servers and topic, and no
+   * snapshots (a test or tool has no data directory of its own to keep them in).
+   */
   public static KafkaStoreConfig of(String bootstrapServers, String topic, String groupId) {
     return fromProperties(Map.of(BOOTSTRAP, bootstrapServers, TOPIC, topic), groupId);
+  }
+
+  /** A copy that saves snapshots as {@code settings} say. */
+  public KafkaStoreConfig withSnapshots(SnapshotSettings settings) {
+    return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
+        skipTopicValidation, timeout, initTimeout, applyTimeout, transactionalId, clientProperties,
+        settings);
   }
 
   /** A copy with other write and open timeouts. */
   public KafkaStoreConfig withTimeouts(Duration write, Duration open) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
-        skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties);
+        skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties, snapshots);
   }
 
   /** A copy with another bound on the wait for this node's reader after a confirmed write. */
   public KafkaStoreConfig withApplyTimeout(Duration apply) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
-        skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties);
+        skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties, snapshots);
+  }
+
+  /**
+   * {@link #fromProperties(Map, String, java.nio.file.Path)} without a data directory: snapshots
+   * only where {@value #SNAPSHOT_DIR} says (tests and tools have no data directory of their own).
+   */
+  public static KafkaStoreConfig fromProperties(Map<String, String> properties, String groupId) {
+    return fromProperties(properties, groupId, null);
   }
 
   /**
@@ -103,9 +129,12 @@ public record KafkaStoreConfig(
    *
    * @param groupId {@code schema.registry.group.id}: instances of one registry cluster share it,
    *     and with it the writer's transactional id
+   * @param dataDir {@code stele.data.dir}: snapshots go to its {@code snapshots} folder unless
+   *     {@value #SNAPSHOT_DIR} names another
    * @throws IllegalArgumentException naming the key of a missing or invalid value
    */
-  public static KafkaStoreConfig fromProperties(Map<String, String> properties, String groupId) {
+  public static KafkaStoreConfig fromProperties(Map<String, String> properties, String groupId,
+      java.nio.file.Path dataDir) {
     Map<String, String> clients = new TreeMap<>();
     Map<String, String> topicConfigs = new TreeMap<>();
     properties.forEach((key, value) -> {
@@ -128,12 +157,26 @@ public record KafkaStoreConfig(
         topic,
         positive(properties, REPLICATION, DEFAULT_REPLICATION),
         topicConfigs,
-        bool(properties, SKIP_VALIDATION),
+        bool(properties, SKIP_VALIDATION, false),
         Duration.ofMillis(positive(properties, TIMEOUT, (int) DEFAULT_TIMEOUT.toMillis())),
         Duration.ofMillis(positive(properties, INIT_TIMEOUT, (int) DEFAULT_INIT_TIMEOUT.toMillis())),
         Duration.ofMillis(positive(properties, APPLY_TIMEOUT, (int) DEFAULT_APPLY_TIMEOUT.toMillis())),
         transactionalId,
-        clients);
+        clients,
+        snapshots(properties, dataDir));
+  }
+
+  private static SnapshotSettings snapshots(Map<String, String> properties, java.nio.file.Path dataDir) {
+    if (!bool(properties, SNAPSHOT_ENABLED, true)) {
+      return SnapshotSettings.OFF;
+    }
+    String dir = text(properties, SNAPSHOT_DIR, null);
+    if (dir == null && dataDir == null) {
+      return SnapshotSettings.OFF;
+    }
+    return new SnapshotSettings(dir == null ? dataDir.resolve("snapshots") : java.nio.file.Path.of(dir),
+        Duration.ofMillis(positive(properties, SNAPSHOT_INTERVAL,
+            (int) SnapshotSettings.DEFAULT_INTERVAL.toMillis())));
   }
 
   /**
@@ -183,8 +226,8 @@ public record KafkaStoreConfig(
     throw new IllegalArgumentException(key + "=" + value + " must be a positive whole number");
   }
 
-  private static boolean bool(Map<String, String> properties, String key) {
-    String value = text(properties, key, "false");
+  private static boolean bool(Map<String, String> properties, String key, boolean fallback) {
+    String value = text(properties, key, String.valueOf(fallback));
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that reads the schema topic, from its first record on, and delivers the records
+ * The one thread that reads the schema topic, from its first record on (or from where a state
+ * snapshot ends, decision 0016), and delivers the records
  * to the sink in order (read_committed: only records of committed writes). Like Confluent's reader
  * it skips what it cannot read, with a warning, rather than refusing to start. Kafka being away
  * only pauses it; the consumer reconnects by itself.
@@ -34,6 +35,10 @@ final class TopicReader implements Runnable {
   private final RecordSink sink;
   private final OwnRecords own;
   private final OffsetWatcher watcher;
+  private final long from;
+  private final KafkaSnapshots snapshots; // null: none
+  /** The last record read (delivered or skipped); null until one is. */
+  private volatile ConsumerRecord<byte[], byte[]> last;
   private volatile boolean running = true;
   /** The log's end (last stable offset) when a poll last returned; 0 until one is known. */
   private volatile long end;
@@ -42,6 +47,18 @@ final class TopicReader implements Runnable {
 
   TopicReader(Consumer<byte[], byte[]> consumer, String topic, RecordSink sink, OwnRecords own,
       OffsetWatcher watcher) {
+    this(consumer, topic, sink, own, watcher, 0, null);
+  }
+
+  /**
+   * A reader that starts at {@code from} (the sink already holds every record below it) and
+   * lets {@code snapshots} (null: none) save the state after its polls.
+   */
+  TopicReader(Consumer<byte[], byte[]> consumer, String topic, RecordSink sink, OwnRecords own,
+      OffsetWatcher watcher, long from, KafkaSnapshots snapshots) {
+    this.from = from;
+    this.snapshots = snapshots;
+    this.applied = from;
     this.consumer = consumer;
     this.partition = new TopicPartition(topic, 0);
     this.sink = sink;
@@ -53,7 +70,11 @@ final class TopicReader implements Runnable {
   public void run() {
     try {
       consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
+      if (from > 0) {
+        consumer.seek(partition, from);
+      } else {
+        consumer.seekToBeginning(List.of(partition));
+      }
       while (running) {
         pollOnce();
       }
@@ -82,6 +103,9 @@ final class TopicReader implements Runnable {
       own.forgetBelow(position);
       watcher.advanceTo(position);
       applied = Math.max(applied, position);
+      if (snapshots != null) {
+        snapshots.afterPoll(last);
+      }
     } catch (WakeupException | InterruptException e) {
       throw e;
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
@@ -122,6 +146,7 @@ final class TopicReader implements Runnable {
       deliverRecord(record, offset);
     } finally {
       applied = offset + 1;
+      last = record;
     }
   }
 
@@ -158,6 +183,11 @@ final class TopicReader implements Runnable {
       Thread.currentThread().interrupt();
       running = false;
     }
+  }
+
+  /** The last record read, delivered or skipped; null when none since the start. */
+  ConsumerRecord<byte[], byte[]> last() {
+    return last;
   }
 
   /** Asks the thread to end; it leaves its poll at once. */

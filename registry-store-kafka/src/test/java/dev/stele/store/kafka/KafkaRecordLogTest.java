@@ -24,42 +24,19 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Kafka log on one real broker, one topic per test. */
 class KafkaRecordLogTest {
   @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
-  private static Admin admin;
-
-  private final List<KafkaRecordLog> logs = new ArrayList<>();
+  @RegisterExtension final TopicPerTest topics = new TopicPerTest("schemas-", KAFKA);
   private String topic;
 
-  @BeforeAll
-  static void connect() {
-    admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (admin != null) {
-      admin.close();
-    }
-  }
-
   @BeforeEach
-  void name(TestInfo info) {
-    topic = "schemas-" + info.getTestMethod().orElseThrow().getName();
-  }
-
-  @AfterEach
-  void closeLogs() {
-    logs.forEach(KafkaRecordLog::close);
+  void name() {
+    topic = topics.topic();
   }
 
   private KafkaRecordLog log(Map<String, String> extra) {
@@ -70,7 +47,7 @@ class KafkaRecordLogTest {
         KafkaStoreConfig.TIMEOUT, "10000"));
     properties.putAll(extra);
     KafkaRecordLog log = new KafkaRecordLog(KafkaStoreConfig.fromProperties(properties, "test"));
-    logs.add(log);
+    topics.track(log);
     return log;
   }
 
@@ -82,7 +59,7 @@ class KafkaRecordLogTest {
 
   /** The schema topic made beforehand, as an operator might have made it. */
   private void createTopic(int partitions, String cleanupPolicy) throws Exception {
-    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+    topics.admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
         .configs(Map.of("cleanup.policy", cleanupPolicy)))).all().get();
   }
 
@@ -102,14 +79,14 @@ class KafkaRecordLogTest {
     KafkaRecordLog log = log(Map.of("kafkastore.topic.config.min.compaction.lag.ms", "1234"));
     log.open(new Recorder());
 
-    assertThat(log.clusterId()).isEqualTo(admin.describeCluster().clusterId().get()).isNotEmpty();
+    assertThat(log.clusterId()).isEqualTo(topics.admin().describeCluster().clusterId().get()).isNotEmpty();
 
     TopicDescription description =
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        topics.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
     assertThat(description.partitions()).hasSize(1);
     assertThat(description.partitions().get(0).replicas()).hasSize(1); // min(1 broker, 3)
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+    Config config = topics.admin().describeConfigs(List.of(resource)).all().get().get(resource);
     assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
     assertThat(config.get("min.compaction.lag.ms").value()).isEqualTo("1234");
   }
@@ -241,7 +218,7 @@ class KafkaRecordLogTest {
   void anUnreachableBrokerFailsOpenWithinTheInitTimeout() {
     KafkaRecordLog log = new KafkaRecordLog(KafkaStoreConfig.of("127.0.0.1:1", topic, "test")
         .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2)));
-    logs.add(log);
+    topics.track(log);
 
     assertThatThrownBy(() -> log.open(new Recorder()))
         .isInstanceOf(LogException.class)

@@ -93,4 +93,35 @@ class KafkaStoreConfigTest {
 
     assertThat(ClientSettings.producer(config)).containsEntry("max.block.ms", 750L);
   }
+
+  @Test
+  void snapshotsGoToTheDataDirectoryUnlessToldOtherwise() {
+    java.nio.file.Path data = java.nio.file.Path.of("/var/lib/stele/data");
+    Map<String, String> base = Map.of("kafkastore.bootstrap.servers", "k1:9092");
+    assertThat(KafkaStoreConfig.fromProperties(base, "g", data).snapshots())
+        .isEqualTo(new SnapshotSettings(data.resolve("snapshots"), SnapshotSettings.DEFAULT_INTERVAL));
+    assertThat(KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers", "k1:9092",
+        "stele.kafkastore.snapshot.dir", "/srv/snap", "stele.kafkastore.snapshot.interval.ms", "60000"),
+        "g", data).snapshots())
+        .isEqualTo(new SnapshotSettings(java.nio.file.Path.of("/srv/snap"), java.time.Duration.ofMinutes(1)));
+    assertThat(KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers", "k1:9092",
+        "stele.kafkastore.snapshot.enabled", "false"), "g", data).snapshots().enabled()).isFalse();
+    // Tests and tools have no data directory: no snapshots unless a folder is named.
+    assertThat(KafkaStoreConfig.of("k:1", "t", "g").snapshots().enabled()).isFalse();
+    assertThat(KafkaStoreConfig.isUsed("stele.kafkastore.snapshot.dir")).isTrue();
+  }
+
+  @Test
+  void badSnapshotSettingsAreRefusedNamingTheKey() {
+    java.nio.file.Path data = java.nio.file.Path.of("data");
+    assertThatThrownBy(() -> KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers",
+        "k1:9092", "stele.kafkastore.snapshot.interval.ms", "0"), "g", data))
+        .hasMessage("stele.kafkastore.snapshot.interval.ms=0 must be a positive whole number");
+    assertThatThrownBy(() -> KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers",
+        "k1:9092", "stele.kafkastore.snapshot.interval.ms", "5m"), "g", data))
+        .hasMessage("stele.kafkastore.snapshot.interval.ms=5m must be a positive whole number");
+    assertThatThrownBy(() -> KafkaStoreConfig.fromProperties(Map.of("kafkastore.bootstrap.servers",
+        "k1:9092", "stele.kafkastore.snapshot.enabled", "yes"), "g", data))
+        .hasMessage("stele.kafkastore.snapshot.enabled=yes is not true or false");
+  }
 }

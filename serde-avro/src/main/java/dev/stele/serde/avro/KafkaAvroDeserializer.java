@@ -1,12 +1,22 @@
 package dev.stele.serde.avro;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stele.client.RegisteredSchema;
+import dev.stele.client.RuleMode;
+import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
+import dev.stele.serde.avro.internal.AvroData;
+import dev.stele.serde.avro.internal.AvroJson;
 import dev.stele.serde.avro.internal.AvroKeys;
+import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.internal.Framing;
+import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
+import dev.stele.serde.rules.internal.Migrations;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -18,6 +28,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -36,8 +47,13 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
   private Schema configuredReader;
   private boolean specific;
   private final ConcurrentHashMap<Integer, Reader> readers = new ConcurrentHashMap<>();
+  /** (writer id, target id) → plan; only with use.latest.version or use.latest.with.metadata. */
+  private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
+  private boolean migrating;
 
-  private record Reader(Schema writer, DatumReader<Object> reader) {}
+  /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
+  private record Reader(Schema writer, DatumReader<Object> reader, String subject, SchemaDefinition contract,
+      AvroModel model) {}
 
   /** For Kafka, which calls {@link #configure} next. */
   public KafkaAvroDeserializer() {
@@ -69,52 +85,116 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     if (readerText != null && !readerText.isEmpty()) {
       this.configuredReader = new Schema.Parser().parse(readerText);
     }
-    connect(configs, isKey);
+    RegistryAccess registry = connect(configs, isKey);
+    this.migrating = registry.config().useLatestVersion() || !registry.config().latestWithMetadata().isEmpty();
     readers.clear();
+    plans.clear();
   }
 
   @Override
   public Object deserialize(String topic, byte[] data) {
-    if (data == null) {
+    return deserialize(topic, (Headers) null, data);
+  }
+
+  @Override
+  public Object deserialize(String topic, Headers headers, byte[] framed) {
+    if (framed == null) {
       return null;
     }
-    registry(); // an IllegalStateException when used before configure()
+    byte[] data = registry().inPrefixForm(topic, headers, framed);
     int id = Framing.readId(topic, data);
     Reader reader = readers.get(id);
     if (reader == null) {
       reader = resolve(topic, id);
     }
+    byte[] received = data;
+    if (reader.contract != null) {
+      data = encodingRules(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, data,
+          Framing.HEADER_SIZE);
+    }
+    Object value;
     try {
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, Framing.HEADER_SIZE,
           data.length - Framing.HEADER_SIZE, DECODERS.get());
       DECODERS.set(decoder);
-      return plain(reader.reader.read(null, decoder));
+      value = plain(reader.reader.read(null, decoder));
     } catch (Exception | StackOverflowError e) {
       // Avro reports malformed input as EOF, AvroRuntimeException, index or cast errors alike.
       throw new SerializationException(describe(topic) + " (schema id " + id + "): the " + (data.length - 5)
           + " payload bytes do not decode as Avro under the writer schema " + reader.writer.getFullName()
           + ": " + e, e);
     }
+    if (migrating) {
+      Object migrated = migrated(topic, headers, id, reader, data);
+      if (migrated != null) {
+        return migrated;
+      }
+    }
+    if (reader.contract == null) {
+      return value;
+    }
+    return rules().domain(RuleMode.READ, reader.subject, topic, headers, reader.contract, reader.model, value,
+        received);
+  }
+
+  /** How to read records of one writer id as one target version: the steps, and the target. */
+  private record Plan(List<Migrations.Step> steps, Schema target, SchemaDefinition contract, AvroModel model) {}
+
+  /**
+   * With {@code use.latest.version} or {@code use.latest.with.metadata}, the record as the target
+   * version has it when migration rules lie between the writer's version and the target, else
+   * null: decoded with the writer schema, in Avro's JSON through the migration rules, read back
+   * under the target, then the target's READ rules.
+   */
+  private Object migrated(String topic, Headers headers, int id, Reader reader, byte[] data) {
+    RegistryAccess registry = registry();
+    String subject = registry.subject(topic, AvroData.recordName(reader.writer));
+    RegisteredSchema target = registry.readerTarget(topic, subject);
+    if (target == null || target.id() == id) {
+      return null;
+    }
+    Plan plan = plans.get(List.of(id, target.id()));
+    if (plan == null) {
+      RegisteredSchema writer = registry.versionOf(topic, subject, registry.schemaById(topic, id));
+      Schema targetSchema = AvroSchemaParser.parse(registry, topic, target.schema(),
+          describe(topic) + " (target schema id " + target.id() + ")");
+      plan = new Plan(Migrations.plan(registry, topic, subject, writer, target), targetSchema,
+          target.schema().hasRules() ? target.schema() : null, new AvroModel(targetSchema));
+      plans.put(List.of(id, target.id()), plan);
+    }
+    if (plan.steps.isEmpty()) {
+      return null;
+    }
+    Object value;
+    try {
+      Object written = new GenericDatumReader<>(reader.writer).read(null, DecoderFactory.get().binaryDecoder(data,
+          Framing.HEADER_SIZE, data.length - Framing.HEADER_SIZE, null));
+      JsonNode json = rules().migrate(plan.steps, subject, topic, headers, AvroJson.toJson(reader.writer, written));
+      value = plain(AvroJson.fromJson(plan.target, json, specific));
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof SerializationException serialization) {
+        throw serialization;
+      }
+      throw new SerializationException(describe(topic) + " (schema id " + id + "): cannot migrate the record to"
+          + " schema id " + target.id() + ": " + e.getMessage(), e);
+    }
+    return plan.contract == null ? value
+        : rules().domain(RuleMode.READ, subject, topic, headers, plan.contract, plan.model, value, data);
   }
 
   @Override
-  public Object deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
-    return deserialize(topic, data);
-  }
-
-  @Override
-  public Object deserialize(String topic, org.apache.kafka.common.header.Headers headers, ByteBuffer data) {
+  public Object deserialize(String topic, Headers headers, ByteBuffer data) {
     if (data == null) {
       return null;
     }
     byte[] bytes = new byte[data.remaining()];
     data.duplicate().get(bytes);
-    return deserialize(topic, bytes);
+    return deserialize(topic, headers, bytes);
   }
 
   private Reader resolve(String topic, int id) {
-    Schema writer = AvroSchemaParser.parse(registry(), topic, registry().schemaById(topic, id),
-        describe(topic) + " (schema id " + id + ")");
+    SchemaDefinition definition = registry().schemaById(topic, id);
+    Schema writer = AvroSchemaParser.parse(registry(), topic, definition, describe(topic) + " (schema id " + id + ")");
     Schema readWith = configuredReader != null ? configuredReader : writer;
     DatumReader<Object> datumReader;
     if (specific && isNamed(writer)) {
@@ -128,7 +208,10 @@ public class KafkaAvroDeserializer extends RegistrySerde implements Deserializer
     } else {
       datumReader = new GenericDatumReader<>(writer, readWith);
     }
-    Reader reader = new Reader(writer, datumReader);
+    SchemaDefinition contract = definition.hasRules() ? definition : null;
+    Reader reader = new Reader(writer, datumReader,
+        contract == null ? null : registry().subject(topic, AvroData.recordName(writer)), contract,
+        contract == null ? null : new AvroModel(writer));
     readers.put(id, reader);
     return reader;
   }

@@ -1,11 +1,14 @@
 package dev.stele.serde.avro;
 
 import dev.stele.client.SchemaDefinition;
+import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.serde.avro.internal.AvroData;
 import dev.stele.serde.avro.internal.AvroKeys;
+import dev.stele.serde.avro.internal.AvroModel;
 import dev.stele.serde.avro.internal.AvroSchemaParser;
 import dev.stele.serde.avro.internal.OutputBuffers;
+import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -25,13 +29,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroSerializer} with the same configs.
  *
  * <p>The registry is asked once per (topic, schema); after that a call is two lock-free map
- * reads and the encoding. Thread-safe, like Kafka requires.
+ * reads and the encoding. When the schema to write with carries domain rules (a data contract),
+ * its WRITE rules run first; a TRANSFORM rewrites the record in place, as Confluent's does.
+ * Thread-safe, like Kafka requires.
  */
 public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Object> {
   /** topic → writer schema → what to write it with. Schema equality is by value, cached hash. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<Schema, Target>> targets = new ConcurrentHashMap<>();
 
-  private record Target(int id, DatumWriter<Object> writer) {}
+  /** {@code contract} and {@code model} are null when the writer schema has no rules to run. */
+  private record Target(int id, DatumWriter<Object> writer, String subject, SchemaDefinition contract,
+      AvroModel model) {}
 
   /** For Kafka, which calls {@link #configure} next. */
   public KafkaAvroSerializer() {
@@ -56,6 +64,11 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
 
   @Override
   public byte[] serialize(String topic, Object data) {
+    return serialize(topic, null, data);
+  }
+
+  @Override
+  public byte[] serialize(String topic, Headers headers, Object data) {
     if (data == null) {
       return null;
     }
@@ -66,12 +79,19 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     if (target == null) {
       target = resolve(topic, schema, data instanceof SpecificRecord);
     }
+    if (target.contract != null) {
+      data = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, data);
+    }
+    byte[] prefixed;
     try {
-      return OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
+      prefixed = OutputBuffers.write(target.id, target.writer, AvroData.forWriter(data));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(registry.describe(topic) + " (schema id " + target.id
           + ") does not match its schema: " + e.getMessage(), e);
     }
+    byte[] framed = target.contract == null ? prefixed : encodingRules(RuleMode.WRITE, target.subject, topic,
+        headers, target.contract, target.model, prefixed, Framing.HEADER_SIZE);
+    return registry.frameOut(topic, headers, framed, target.id, 0);
   }
 
   private Target resolve(String topic, Schema schema, boolean specific) {
@@ -83,7 +103,9 @@ public class KafkaAvroSerializer extends RegistrySerde implements Serializer<Obj
     Schema writeWith = writer.schema().text().equals(schema.toString()) ? schema : parse(topic, writer.schema());
     DatumWriter<Object> datumWriter = specific ? new SpecificDatumWriter<>(writeWith)
         : new GenericDatumWriter<>(writeWith);
-    Target target = new Target(writer.id(), datumWriter);
+    SchemaDefinition contract = writer.schema().hasRules() ? writer.schema() : null;
+    Target target = new Target(writer.id(), datumWriter, subject, contract,
+        contract == null ? null : new AvroModel(writeWith));
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(schema, target);
     return target;
   }

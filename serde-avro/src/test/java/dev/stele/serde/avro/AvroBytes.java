@@ -21,6 +21,20 @@ final class AvroBytes {
     return bytes;
   }
 
+  /** No framing: the payload alone, for records whose schema id travels in a header. */
+  static AvroBytes bare() {
+    return new AvroBytes();
+  }
+
+  /** Confluent 8's GUID framing: magic byte 1, then the GUID's 16 bytes, most significant first. */
+  static AvroBytes guidFrame(java.util.UUID guid) {
+    AvroBytes bytes = new AvroBytes();
+    bytes.out.write(1);
+    bytes.out.writeBytes(java.nio.ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
+        .putLong(guid.getLeastSignificantBits()).array());
+    return bytes;
+  }
+
   AvroBytes varint(long value) {
     long zigzag = (value << 1) ^ (value >> 63);
     while ((zigzag & ~0x7FL) != 0) {

@@ -12,10 +12,9 @@ import dev.stele.client.testing.RecordingProxy;
 import dev.stele.serde.SerdeConfig;
 import dev.stele.serde.avro.internal.AvroKeys;
 import dev.stele.serde.internal.SerdeKeys;
+import dev.stele.serde.testing.KeyTableContract;
 import dev.stele.serde.testing.SerdeRegistry;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.kafka.common.errors.SerializationException;
@@ -36,16 +35,26 @@ class AvroConfigKeysTest {
   @RegisterExtension
   static final SerdeRegistry REGISTRY = new SerdeRegistry();
 
-  static final Map<String, String> COMMON_EVIDENCE = Map.of(
-      "auto.register.schemas", AVRO + "AvroConfigKeysTest#autoRegisterWinsOverUseSchemaIdAsInConfluent",
-      "normalize.schemas", AVRO + "AvroConfigKeysTest#normalizeSchemasAsksTheRegistryToNormalize",
-      "use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId",
-      "id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData",
-      "use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema",
-      "latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead",
-      "latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects",
-      "key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord",
-      "value.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord");
+  private static final String RULES = "dev.stele.serde.rules.internal.RuleEngineTest#";
+  static final Map<String, String> COMMON_EVIDENCE = Map.ofEntries(
+      Map.entry("auto.register.schemas", AVRO + "AvroConfigKeysTest#autoRegisterWinsOverUseSchemaIdAsInConfluent"),
+      Map.entry("normalize.schemas", AVRO + "AvroConfigKeysTest#normalizeSchemasAsksTheRegistryToNormalize"),
+      Map.entry("use.schema.id", AVRO + "KafkaAvroSerializerTest#useSchemaIdFramesWithThatId"),
+      Map.entry("id.compatibility.strict", AVRO + "AvroConfigKeysTest#idCompatibilityStrictRefusesAnIdThatCannotReadTheData"),
+      Map.entry("use.latest.version", AVRO + "KafkaAvroSerializerTest#useLatestVersionWritesWithTheLatestSchema"),
+      Map.entry("use.schema.guid", AVRO + "SchemaIdFramingTest#useSchemaGuidWritesWithTheSchemaOfThatGuid"),
+      Map.entry("key.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
+      Map.entry("value.schema.id.serializer", AVRO + "SchemaIdFramingTest#theHeaderSerializerWritesTheGuidInTheHeaderAndABarePayload"),
+      Map.entry("latest.compatibility.strict", AVRO + "KafkaAvroSerializerTest#strictLatestRefusesDataTheLatestVersionCannotRead"),
+      Map.entry("latest.cache.size", "dev.stele.client.ConnectionOptionsTest#theLatestCacheHoldsLatestCacheSizeSubjects"),
+      Map.entry("key.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
+      Map.entry("value.subject.name.strategy", AVRO + "KafkaAvroSerializerTest#recordNameStrategiesNameTheSubjectAfterTheRecord"),
+      Map.entry("use.latest.with.metadata", AVRO + "KafkaAvroSerializerTest#useLatestWithMetadataWritesWithTheVersionHoldingTheProperties"),
+      Map.entry("rule.executors", RULES + "aFailedConditionIsConfluentsRuleFailedErrorCarryingTheRule"),
+      Map.entry("rule.executors.*", RULES + "ruleExecutorsKeysOverrideActionsAndDisabledByRuleNameTypeOrDefault"),
+      Map.entry("rule.actions", RULES + "ruleActionsConfigureNamedActionsAndTwoActionsSplitByWriteAndRead"),
+      Map.entry("rule.actions.*", RULES + "ruleActionsConfigureNamedActionsAndTwoActionsSplitByWriteAndRead"),
+      Map.entry("rule.service.loader.enable", RULES + "aFieldTransformRewritesTheTaggedFieldsAndRuleServiceLoaderEnableFalseUnloadsItsExecutors"));
 
   @Test
   void everyHonouredKeyNamesTheTestThatShowsItsEffect() {
@@ -57,7 +66,8 @@ class AvroConfigKeysTest {
   @Test
   void everyRefusedKeyFailsConfigureNamingItself() {
     for (KeyTable table : new KeyTable[] {SerdeKeys.TABLE, AvroKeys.TABLE}) {
-      KeyTableWalk.refusedKeysFailNamingThemselves(table, REGISTRY.configs(), configure());
+      KeyTableWalk.refusedKeysFailNamingThemselves(table, REGISTRY.configs(),
+          KeyTableContract.configure(KafkaAvroSerializer::new, KafkaAvroDeserializer::new));
     }
   }
 
@@ -73,8 +83,8 @@ class AvroConfigKeysTest {
   @Test
   void aGivenClientDoesNotLetARefusedClientKeyThrough() {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer(REGISTRY.client());
-    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.client.id", "app"), false))
-        .hasMessageContaining("bearer.auth.client.id");
+    assertThatThrownBy(() -> serializer.configure(REGISTRY.configs("bearer.auth.custom.provider.class", "com.example.Tokens"), false))
+        .hasMessageContaining("bearer.auth.custom.provider.class");
   }
 
   @Test
@@ -119,16 +129,6 @@ class AvroConfigKeysTest {
     KafkaAvroSerializer serializer = new KafkaAvroSerializer();
     serializer.configure(REGISTRY.configs(pairs), false);
     return serializer;
-  }
-
-  private static BiConsumer<Side, Map<String, Object>> configure() {
-    return (side, configs) -> {
-      if (side == Side.SERIALIZER) {
-        new KafkaAvroSerializer().configure(new HashMap<>(configs), false);
-      } else {
-        new KafkaAvroDeserializer().configure(new HashMap<>(configs), false);
-      }
-    };
   }
 
   @Test

@@ -122,6 +122,19 @@ class KafkaAvroSerializerTest {
   }
 
   @Test
+  void useLatestWithMetadataWritesWithTheVersionHoldingTheProperties() throws Exception {
+    dev.stele.client.Metadata one = new dev.stele.client.Metadata(Map.of(), Map.of("major", "1"), java.util.Set.of());
+    dev.stele.client.Metadata two = new dev.stele.client.Metadata(Map.of(), Map.of("major", "2"), java.util.Set.of());
+    int v1 = REGISTRY.client().register("pinned-value", SchemaDefinition.avro(USER.toString()).withContract(one, null));
+    REGISTRY.client().register("pinned-value", SchemaDefinition.avro(USER_V2.toString()).withContract(two, null));
+    byte[] bytes = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_WITH_METADATA,
+        "major=1").serialize("pinned", user("n", 5));
+    assertThat(bytes).containsExactly(AvroBytes.frame(v1).string("n").varint(5).bytes());
+    assertThatThrownBy(() -> serializer(false, SerdeConfig.USE_LATEST_WITH_METADATA, "major"))
+        .hasMessageContaining("use.latest.with.metadata must be key=value pairs");
+  }
+
+  @Test
   void strictLatestRefusesDataTheLatestVersionCannotRead() throws Exception {
     REGISTRY.client().register("strict-value", SchemaDefinition.avro("\"string\""));
     KafkaAvroSerializer strict = serializer(false, SerdeConfig.AUTO_REGISTER_SCHEMAS, false,

@@ -2,7 +2,10 @@ package dev.stele.serde.internal;
 
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.RegisteredSchema;
+import dev.stele.client.Registration;
 import dev.stele.client.RestClientException;
+import dev.stele.client.internal.ConfigValues;
+import dev.stele.client.UnsupportedConfigException;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.schema.SchemaReference;
@@ -10,6 +13,7 @@ import dev.stele.serde.SerdeConfig;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -23,12 +27,17 @@ public final class RegistryAccess implements AutoCloseable {
   private final SerdeConfig config;
   private final boolean isKey;
   private final String format;
+  private final boolean idInHeader;
+  /** {@code use.schema.guid}, or null. */
+  private final String useSchemaGuid;
 
   /** The id to frame with and the schema the payload must be written with. */
   public record WriterSchema(int id, SchemaDefinition schema) {}
 
   private RegistryAccess(SchemaRegistryClient client, boolean ownsClient, SerdeConfig config, boolean isKey,
-      String format) {
+      String format, boolean idInHeader, String useSchemaGuid) {
+    this.idInHeader = idInHeader;
+    this.useSchemaGuid = useSchemaGuid;
     this.client = client;
     this.ownsClient = ownsClient;
     this.config = config;
@@ -40,11 +49,67 @@ public final class RegistryAccess implements AutoCloseable {
   public static RegistryAccess configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient given,
       String format) {
     SerdeConfig config = SerdeConfig.fromMap(configs);
+    boolean idInHeader = idInHeader(configs, isKey);
+    String guid = useSchemaGuid(configs, config);
     if (given != null) {
-      return new RegistryAccess(given, false, config, isKey, format);
+      return new RegistryAccess(given, false, config, isKey, format, idInHeader, guid);
     }
     return new RegistryAccess(new CachedSchemaRegistryClient(SerdeConfig.clientConfig(configs)), true, config,
-        isKey, format);
+        isKey, format, idInHeader, guid);
+  }
+
+  /** {@code use.schema.guid}: a GUID, and not with {@code use.schema.id} (which one would win is a guess). */
+  private static String useSchemaGuid(Map<String, ?> configs, SerdeConfig config) {
+    String guid = new ConfigValues(configs).string(USE_SCHEMA_GUID, "");
+    if (guid.isEmpty()) {
+      return null;
+    }
+    if (config.useSchemaId() >= 0) {
+      throw new IllegalArgumentException("set either " + SerdeConfig.USE_SCHEMA_ID + " or " + USE_SCHEMA_GUID
+          + ", not both");
+    }
+    try {
+      return java.util.UUID.fromString(guid).toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(USE_SCHEMA_GUID + " must be a schema GUID such as"
+          + " 1c6dba6f-5ad4-4e39-8c6d-2b7b36cfd9c2, not '" + guid + "'", e);
+    }
+  }
+
+  static final String USE_SCHEMA_GUID = "use.schema.guid";
+
+  /** {@code key/value.schema.id.serializer}: Confluent's prefix (the default) or header framing. */
+  private static boolean idInHeader(Map<String, ?> configs, boolean isKey) {
+    String key = (isKey ? "key" : "value") + ".schema.id.serializer";
+    Object value = configs.get(key);
+    String name = value == null ? SerdeKeys.PREFIX_ID_SERIALIZER : ConfigValues.text(value).trim();
+    if (name.equals(SerdeKeys.PREFIX_ID_SERIALIZER)) {
+      return false;
+    }
+    if (name.equals(SerdeKeys.HEADER_ID_SERIALIZER)) {
+      return true;
+    }
+    throw new UnsupportedConfigException(key, key + "=" + name + " is not supported by Stele's serializers: use "
+        + SerdeKeys.PREFIX_ID_SERIALIZER + " or " + SerdeKeys.HEADER_ID_SERIALIZER);
+  }
+
+  /**
+   * A serializer's output as {@code key/value.schema.id.serializer} frames it: as written (the id
+   * prefix), or bare with the schema's GUID in the record header.
+   *
+   * @param indexesLength Protobuf's message indexes after the id prefix, which move into the header
+   */
+  public byte[] frameOut(String topic, org.apache.kafka.common.header.Headers headers, byte[] prefixed, int id,
+      int indexesLength) {
+    if (!idInHeader) {
+      return prefixed;
+    }
+    if (headers == null) {
+      throw new SerializationException(describe(topic) + ": the schema GUID goes in a record header"
+          + " (HeaderSchemaIdSerializer) and this call to serialize has no headers");
+    }
+    String guid = bySchemaKey(topic, "schema id " + id, () -> client.getGuidById(id));
+    return Framing.toHeaderForm(isKey, headers, prefixed, java.util.UUID.fromString(guid), indexesLength);
   }
 
   public SerdeConfig config() {
@@ -71,17 +136,27 @@ public final class RegistryAccess implements AutoCloseable {
       Function<SchemaDefinition, String> canRead) {
     try {
       if (config.autoRegister() && schema != null) {
-        return new WriterSchema(client.register(subject, schema, config.normalize()), schema);
+        Registration registered = client.registerWithResponse(subject, schema, config.normalize());
+        // The registry answers with the version when its contract came into play (e.g. rules carried
+        // over from the previous version): those rules are the ones to run, as in Confluent.
+        SchemaDefinition contract = registered.schema();
+        return new WriterSchema(registered.id(), contract == null ? schema
+            : schema.withContract(contract.metadata(), contract.ruleSet()));
       }
-      if (config.useSchemaId() >= 0) {
-        int id = config.useSchemaId();
+      if (config.useSchemaId() >= 0 || useSchemaGuid != null) {
+        String setting = useSchemaGuid == null ? SerdeConfig.USE_SCHEMA_ID : USE_SCHEMA_GUID;
+        int id = useSchemaGuid == null ? config.useSchemaId() : client.getIdByGuid(useSchemaGuid);
         SchemaDefinition fixed = client.getById(id, subject, null);
         String problem = config.idCompatibilityStrict() ? canRead.apply(fixed) : null;
         if (problem != null) {
-          throw new SerializationException(describe(topic) + ": schema id " + id + " (use.schema.id) cannot read"
+          throw new SerializationException(describe(topic) + ": schema id " + id + " (" + setting + ") cannot read"
               + " this " + format + " data: " + problem + "; set id.compatibility.strict=false to skip this check");
         }
         return new WriterSchema(id, fixed);
+      }
+      if (!config.latestWithMetadata().isEmpty()) {
+        RegisteredSchema chosen = client.getLatestWithMetadata(subject, config.latestWithMetadata());
+        return new WriterSchema(chosen.id(), chosen.schema());
       }
       if (schema == null && !config.useLatestVersion()) {
         throw new SerializationException(describe(topic) + ": no schema to register or look up under subject '"
@@ -104,6 +179,59 @@ public final class RegistryAccess implements AutoCloseable {
     }
   }
 
+  /**
+   * The version a deserializer migrates records to: the latest with {@code use.latest.with.metadata}'s
+   * properties, else with {@code use.latest.version} the latest, else null (records are read as written).
+   */
+  public RegisteredSchema readerTarget(String topic, String subject) {
+    return ask(topic, () -> "the version to read subject '" + subject + "' as", () -> {
+      if (!config.latestWithMetadata().isEmpty()) {
+        return client.getLatestWithMetadata(subject, config.latestWithMetadata());
+      }
+      return config.useLatestVersion() ? client.getLatest(subject) : null;
+    });
+  }
+
+  /** The version of {@code subject} holding {@code schema} (a writer's, to plan its migration). */
+  public RegisteredSchema versionOf(String topic, String subject, SchemaDefinition schema) {
+    return ask(topic, () -> "a look-up of the writer schema under subject '" + subject + "'",
+        () -> client.lookup(subject, schema, false));
+  }
+
+  /** One numbered version of {@code subject}. */
+  public RegisteredSchema version(String topic, String subject, int version) {
+    return ask(topic, () -> "version " + version + " of subject '" + subject + "'",
+        () -> client.getVersion(subject, version));
+  }
+
+  /**
+   * The record in the id-prefix form the deserializers read, wherever its writer put the schema's
+   * id or GUID (Framing#inPrefixForm); a GUID the registry does not know fails naming it.
+   */
+  public byte[] inPrefixForm(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+    return Framing.inPrefixForm(topic, isKey, headers, data, idOfGuid);
+  }
+
+  /** Made once: the deserializers call {@link #inPrefixForm} for every record. */
+  private final java.util.function.BiFunction<String, String, Integer> idOfGuid = this::idOfGuid;
+
+  private int idOfGuid(String topic, String guid) {
+    return bySchemaKey(topic, "schema GUID " + guid, () -> client.getIdByGuid(guid));
+  }
+
+  /** {@code ask}'s answer; a failure names the record and {@code what} (an id or GUID) it asked for. */
+  private <T> T bySchemaKey(String topic, String what, Call<T> ask) {
+    try {
+      return ask.call();
+    } catch (RestClientException e) {
+      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
+          ? "the schema registry does not know " + what : e.getMessage();
+      throw new SerializationException(describe(topic) + " (" + what + "): " + reason, e);
+    } catch (IOException e) {
+      throw unavailable(describe(topic) + " (" + what + ")", e);
+    }
+  }
+
   /** The writer schema of a payload, by the id in its header. */
   public SchemaDefinition schemaById(String topic, int id) {
     return schemaById(topic, id, null);
@@ -111,15 +239,7 @@ public final class RegistryAccess implements AutoCloseable {
 
   /** The same in a given {@code format} (API.md §1.4), e.g. Protobuf's {@code serialized}. */
   public SchemaDefinition schemaById(String topic, int id, String format) {
-    try {
-      return client.getById(id, null, format);
-    } catch (RestClientException e) {
-      String reason = e.errorCode() == RestClientException.SCHEMA_NOT_FOUND
-          ? "the schema registry does not know schema id " + id : e.getMessage();
-      throw new SerializationException(describe(topic) + " (schema id " + id + "): " + reason, e);
-    } catch (IOException e) {
-      throw unavailable(describe(topic) + " (schema id " + id + ")", e);
-    }
+    return bySchemaKey(topic, "schema id " + id, () -> client.getById(id, null, format));
   }
 
   /** A schema another imports, by subject and version (-1 = latest). */
@@ -144,13 +264,26 @@ public final class RegistryAccess implements AutoCloseable {
    * returns where it is, for the importing schema's reference.
    */
   public RegisteredSchema reference(String topic, String subject, SchemaDefinition schema) {
-    try {
+    return ask(topic, () -> "the imported schema '" + subject + "'", () -> {
       if (config.autoRegister()) {
         client.register(subject, schema, config.normalize());
       }
       return client.lookup(subject, schema, config.normalize());
+    });
+  }
+
+  /** One call to the registry. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T call() throws RestClientException, IOException;
+  }
+
+  /** {@code call}'s answer; a refusal names {@code what} was asked for, for {@code topic}'s data. */
+  private <T> T ask(String topic, Supplier<String> what, Call<T> call) {
+    try {
+      return call.call();
     } catch (RestClientException e) {
-      throw refused(topic, "the imported schema '" + subject + "'", e);
+      throw refused(topic, what.get(), e);
     } catch (IOException e) {
       throw unavailable(describe(topic), e);
     }

@@ -13,8 +13,13 @@ import java.util.List;
  * docs/client-config.md is this table in prose; {@code SerdeKeysTest} walks it.
  */
 public final class SerdeKeys {
-  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
-  private static final String FRAMING = "Stele frames every payload with the 5-byte id prefix";
+  private static final String RULES = "this part of data contracts is not implemented yet";
+  /** Confluent's framing classes, named as strings: Stele's serdes do not load them. */
+  static final String PREFIX_ID_SERIALIZER = "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer";
+  static final String HEADER_ID_SERIALIZER = "io.confluent.kafka.serializers.schema.id.HeaderSchemaIdSerializer";
+  private static final String ID_SERIALIZER = "PrefixSchemaIdSerializer: magic byte 0 and the id before the"
+      + " payload; HeaderSchemaIdSerializer: the payload bare, magic byte 1 and the schema's GUID (and Protobuf's"
+      + " message indexes) in the __key_schema_id / __value_schema_id header; other classes fail";
 
   public static final KeyTable TABLE = KeyTable.of("serializers", List.of(
       honoured("auto.register.schemas", "true", "register the schema; wins over use.schema.id and the"
@@ -23,7 +28,8 @@ public final class SerdeKeys {
       honoured("use.schema.id", "-1", "write with this id when auto.register.schemas is false"),
       honoured("id.compatibility.strict", "true", "with use.schema.id, the id's schema must read what"
           + " the serializer's own schema writes"),
-      honoured("use.latest.version", "false", "write with the subject's latest version"),
+      honoured("use.latest.version", "false", "serializers write with the subject's latest version;"
+          + " deserializers migrate records to it when migration rules lie between"),
       honoured("latest.compatibility.strict", "true", "with use.latest.version, the latest version must"
           + " read what the serializer's own schema writes"),
       honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
@@ -32,30 +38,39 @@ public final class SerdeKeys {
               + " TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
       honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
           "as key.subject.name.strategy"),
-      refused("use.latest.with.metadata", null, "picking the latest version by metadata is not implemented;"
-          + " use use.latest.version or use.schema.id"),
-      refused("use.schema.guid", null, "schema GUIDs are not implemented; use use.schema.id"),
+      honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"
+          + " metadata properties hold them; deserializers migrate records to it (migration rules)"),
+      honoured("use.schema.guid", null, "write with the schema of this GUID when auto.register.schemas is false,"
+          + " as use.schema.id does with an id (not both)"),
       defaultOnly("propagate.schema.tags", "false", "schema tags are not carried over between versions"),
       refused("schema.format", null, "registering in another schema format is not implemented"),
       refused("execution.environment", null, RULES),
-      defaultOnly("rule.executors", "", RULES),
-      defaultOnly("rule.actions", "", RULES),
-      defaultOnly("rule.service.loader.enable", "true", RULES),
-      defaultOnly("rule.metrics.enable", "true", RULES),
+      honoured("rule.executors", "", "names of rule executors, each with rule.executors.<name>.class"
+          + " (required: a name without a class is refused)"),
+      honoured("rule.executors.*", null, "<name>.class, <name>.param.* (params, also under _default_ and"
+          + " _<TYPE>_), and per rule name, _<TYPE>_ or _default_: onSuccess, onFailure, disabled; any other"
+          + " key under rule.executors. is refused"),
+      honoured("rule.actions", "", "names of rule actions, each with rule.actions.<name>.class"),
+      honoured("rule.actions.*", null, "<name>.class and <name>.param.* (params; also under _default_ and"
+          + " _<TYPE>_), e.g. rule.actions._default_.param.dlq.topic"),
+      honoured("rule.service.loader.enable", "true", "also load every RuleExecutor and RuleAction found by"
+          + " ServiceLoader (CEL and CEL_FIELD from stele-serde-rules-cel, JSONATA from stele-serde-rules-jsonata,"
+          + " ENCRYPT and ENCRYPT_PAYLOAD from stele-serde-rules-encryption, DLQ from serde-common)"),
+      defaultOnly("rule.metrics.enable", "true", "rule metrics are not recorded yet"),
       defaultOnly("validation.rules.executor.class", "io.confluent.kafka.schemaregistry.rules.cel.CelValidator",
           RULES),
       defaultOnly("validation.rules.fail.fast", "false", RULES),
       defaultOnly("context.name.strategy", "io.confluent.kafka.serializers.context.NullContextNameStrategy",
           "context name strategies are not supported; name the context in the subject (:.ctx:subject)"),
-      defaultOnly("key.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
-          FRAMING + "; ids in headers are not implemented"),
-      defaultOnly("value.schema.id.serializer", "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer",
-          FRAMING + "; ids in headers are not implemented"),
+      honoured("key.schema.id.serializer", PREFIX_ID_SERIALIZER, ID_SERIALIZER),
+      honoured("value.schema.id.serializer", PREFIX_ID_SERIALIZER, ID_SERIALIZER),
       defaultOnly("key.schema.id.deserializer", "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("value.schema.id.deserializer",
           "io.confluent.kafka.serializers.schema.id.DualSchemaIdDeserializer",
-          "Stele reads the id prefix; ids in headers are not read yet"),
+          "Stele reads as DualSchemaIdDeserializer does: the id or GUID in the __key_schema_id /"
+          + " __value_schema_id header, else in the payload prefix"),
       defaultOnly("schema.reflection", "false", "Avro reflection is not implemented")));
 
   private SerdeKeys() {}

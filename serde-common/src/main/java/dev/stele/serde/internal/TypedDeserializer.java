@@ -3,6 +3,7 @@ package dev.stele.serde.internal;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.KeyTable;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -44,6 +45,16 @@ public abstract class TypedDeserializer<T> extends RegistrySerde implements Dese
    * {@link #type()} and {@link #registry()} are already the new ones.
    */
   protected abstract void configured(Map<String, ?> configs);
+
+  /** Kafka's call without headers: the same as with none. */
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    return deserialize(topic, null, data);
+  }
+
+  /** Reads one record; every subclass reads here (Kafka's default would call back the two-argument form). */
+  @Override
+  public abstract T deserialize(String topic, Headers headers, byte[] data);
 
   /** The class to read into, or null. */
   protected final Class<?> type() {

@@ -3,6 +3,7 @@ package dev.stele.serde.testing;
 import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.ClientConfig;
 import dev.stele.client.testing.TestRegistry;
+import dev.stele.registry.model.KeyOptions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -16,12 +17,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * it starts before the class's own {@code @BeforeAll} methods, so they can register schemas.
  */
 public final class SerdeRegistry implements BeforeAllCallback, AfterAllCallback {
+  private final KeyOptions keys;
   private TestRegistry registry;
   private CachedSchemaRegistryClient client;
 
+  public SerdeRegistry() {
+    this(KeyOptions.DEFAULTS);
+  }
+
+  /** A server whose DEK registry has these options, e.g. KMS drivers for shared KEKs. */
+  public SerdeRegistry(KeyOptions keys) {
+    this.keys = keys;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    registry = TestRegistry.start();
+    registry = TestRegistry.start(keys);
     client = new CachedSchemaRegistryClient(ClientConfig.forUrls(registry.url()));
   }
 

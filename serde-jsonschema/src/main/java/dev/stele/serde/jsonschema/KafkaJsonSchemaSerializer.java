@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.networknt.schema.JsonSchema;
+import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
@@ -13,6 +14,7 @@ import dev.stele.serde.internal.Framing;
 import dev.stele.serde.internal.LatestCheck;
 import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
+import dev.stele.serde.jsonschema.internal.JsonModel;
 import dev.stele.serde.jsonschema.internal.JsonSchemaKeys;
 import dev.stele.serde.jsonschema.internal.PojoSchemas;
 import dev.stele.serde.jsonschema.internal.Validators;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -45,7 +48,8 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
    * The writer is bound to the value's exact class (or to JsonNode when validating, which writes
    * the validated tree), so its root serializer is looked up once, not on every call.
    */
-  private record Target(int id, JsonSchema validator, ObjectWriter writer) {}
+  private record Target(int id, JsonSchema validator, ObjectWriter writer, String subject, SchemaDefinition contract,
+      JsonModel model) {}
 
   public KafkaJsonSchemaSerializer() {
     this(null);
@@ -76,6 +80,11 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
 
   @Override
   public byte[] serialize(String topic, T data) {
+    return serialize(topic, null, data);
+  }
+
+  @Override
+  public byte[] serialize(String topic, Headers headers, T data) {
     if (data == null) {
       return null;
     }
@@ -85,10 +94,16 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
     if (target == null) {
       target = resolve(topic, data);
     }
+    Object value = data;
+    if (target.contract != null) {
+      // Rules see the value as a tree, also a POJO's; the tree they leave is what is written.
+      JsonNode tree = data instanceof JsonNode node ? node : mapper.valueToTree(data);
+      value = rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, target.model, tree);
+    }
+    byte[] prefixed;
     try {
-      Object value = data;
       if (target.validator != null) {
-        JsonNode node = data instanceof JsonNode tree ? tree : mapper.valueToTree(data);
+        JsonNode node = value instanceof JsonNode tree ? tree : mapper.valueToTree(value);
         List<String> problems = Validators.problems(target.validator, node);
         if (!problems.isEmpty()) {
           throw new SerializationException(describe(topic) + " (schema id " + target.id
@@ -96,11 +111,14 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
         }
         value = node;
       }
-      return framed(target, value);
+      byte[] framed = framed(target, value);
+      prefixed = target.contract == null ? framed : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+          target.contract, target.model, framed, Framing.HEADER_SIZE);
     } catch (IOException | IllegalArgumentException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + ") cannot be written as JSON: "
           + e.getMessage(), e);
     }
+    return registry().frameOut(topic, headers, prefixed, target.id, 0);
   }
 
   /**
@@ -191,9 +209,20 @@ public class KafkaJsonSchemaSerializer<T> extends RegistrySerde implements Seria
             + " cannot be used for validation: " + e.getMessage(), e);
       }
     }
-    // A validated value is written as the tree it was validated as; see serialize.
-    ObjectWriter json = validator != null ? mapper.writerFor(JsonNode.class) : mapper.writerFor(data.getClass());
-    Target target = new Target(writer.id(), validator, json);
+    SchemaDefinition contract = writer.schema().hasRules() ? writer.schema() : null;
+    JsonModel model = null;
+    if (contract != null) {
+      try {
+        model = new JsonModel(mapper.readTree(contract.text()));
+      } catch (JsonProcessingException e) {
+        throw new SerializationException(describe(topic) + ": schema id " + writer.id() + " is not JSON: "
+            + e.getOriginalMessage(), e);
+      }
+    }
+    // A validated value, or one rules saw, is written as the tree it became; see serialize.
+    ObjectWriter json = validator != null || contract != null ? mapper.writerFor(JsonNode.class)
+        : mapper.writerFor(data.getClass());
+    Target target = new Target(writer.id(), validator, json, subject, contract, model);
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(data.getClass(), target);
     return target;
   }

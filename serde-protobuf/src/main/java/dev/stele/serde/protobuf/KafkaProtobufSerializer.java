@@ -4,6 +4,7 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Message;
+import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
@@ -16,6 +17,7 @@ import dev.stele.serde.internal.RegistryAccess;
 import dev.stele.serde.internal.RegistrySerde;
 import dev.stele.serde.protobuf.internal.MessageIndexes;
 import dev.stele.serde.protobuf.internal.ProtoFiles;
+import dev.stele.serde.protobuf.internal.ProtobufModel;
 import dev.stele.serde.protobuf.internal.ProtobufKeys;
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -45,7 +48,11 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
    */
   private volatile Target last;
 
-  private record Target(String topic, Descriptor type, int id, byte[] indexes) {}
+  /** {@code contract} is null when the schema written with has no rules to run. */
+  private record Target(String topic, Descriptor type, int id, byte[] indexes, String subject,
+      SchemaDefinition contract) {}
+
+  private static final ProtobufModel MODEL = new ProtobufModel();
 
   public KafkaProtobufSerializer() {
     this(null);
@@ -72,6 +79,11 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
 
   @Override
   public byte[] serialize(String topic, T data) {
+    return serialize(topic, null, data);
+  }
+
+  @Override
+  public byte[] serialize(String topic, Headers headers, T data) {
     if (data == null) {
       return null;
     }
@@ -86,19 +98,27 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
       }
       last = target;
     }
-    int size = data.getSerializedSize();
+    Message message = data;
+    if (target.contract != null) {
+      // A transform answers a new message (protobuf's are immutable); it is what is written.
+      message = (Message) rules().domain(RuleMode.WRITE, target.subject, topic, headers, target.contract, MODEL, data);
+    }
+    int size = message.getSerializedSize();
     byte[] out = new byte[Framing.HEADER_SIZE + target.indexes.length + size];
     Framing.writeHeader(out, target.id);
     System.arraycopy(target.indexes, 0, out, Framing.HEADER_SIZE, target.indexes.length);
     try {
       CodedOutputStream coded = CodedOutputStream.newInstance(out, Framing.HEADER_SIZE + target.indexes.length, size);
-      data.writeTo(coded);
+      message.writeTo(coded);
       coded.checkNoSpaceLeft();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(describe(topic) + " (schema id " + target.id + "): cannot write the "
           + type.getFullName() + " message: " + e.getMessage(), e);
     }
-    return out;
+    // Encoding rules see the message's bytes; the header and the message indexes stay in the clear.
+    byte[] encoded = target.contract == null ? out : encodingRules(RuleMode.WRITE, target.subject, topic, headers,
+        target.contract, MODEL, out, Framing.HEADER_SIZE + target.indexes.length);
+    return registry().frameOut(topic, headers, encoded, target.id, target.indexes.length);
   }
 
   private Target resolve(String topic, Descriptor type) {
@@ -119,7 +139,8 @@ public class KafkaProtobufSerializer<T extends Message> extends RegistrySerde im
     // The index path must name the message in the schema the id stands for, which for a fixed id
     // or the latest version may be another revision of the file.
     Descriptor inWriter = schema != null ? type : findNested(files.byId(topic, writer.id()), type);
-    Target target = new Target(topic, type, writer.id(), MessageIndexes.encode(MessageIndexes.of(inWriter)));
+    Target target = new Target(topic, type, writer.id(), MessageIndexes.encode(MessageIndexes.of(inWriter)), subject,
+        writer.schema().hasRules() ? writer.schema() : null);
     targets.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(type, target);
     return target;
   }

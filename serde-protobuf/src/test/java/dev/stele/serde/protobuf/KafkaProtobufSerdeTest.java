@@ -96,6 +96,25 @@ class KafkaProtobufSerdeTest {
   }
 
   @Test
+  void inHeaderFramingTheMessageIndexesFollowTheGuidInTheHeader() {
+    ExtensionRange range = ExtensionRange.newBuilder().setStart(2).setEnd(5).build();
+    KafkaProtobufSerializer<ExtensionRange> serializer = serializer("value.schema.id.serializer",
+        "io.confluent.kafka.serializers.schema.id.HeaderSchemaIdSerializer");
+    org.apache.kafka.common.header.internals.RecordHeaders headers =
+        new org.apache.kafka.common.header.internals.RecordHeaders();
+    byte[] payload = serializer.serialize("header-ranges", headers, range);
+    assertThat(payload).isEqualTo(range.toByteArray());
+    byte[] framing = headers.lastHeader("__value_schema_id").value();
+    // Magic byte 1, 16 bytes of GUID, then the index path of DescriptorProto.ExtensionRange.
+    assertThat(framing).hasSize(1 + 16 + 3);
+    assertThat(framing[0]).isEqualTo((byte) 1);
+    assertThat(java.util.Arrays.copyOfRange(framing, 17, 20)).containsExactly(4, 4, 0);
+    Message read = deserializer().deserialize("header-ranges", headers, payload);
+    assertThat(read.getDescriptorForType().getFullName()).isEqualTo("google.protobuf.DescriptorProto.ExtensionRange");
+    assertThat(read.toByteArray()).isEqualTo(range.toByteArray());
+  }
+
+  @Test
   void aDynamicMessageIsWrittenLikeTheGeneratedOne() {
     DynamicMessage dynamic = DynamicMessage.newBuilder(Timestamp.getDescriptor())
         .setField(Timestamp.getDescriptor().findFieldByName("seconds"), 1_700_000_000L)

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code KafkaAvroDeserializerConfig} beyond the common ones, and what Stele does with each.
  */
 public final class AvroKeys {
-  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
+  private static final String RULES = "schema validation rules are not implemented yet (domain rules are)";
 
   public static final KeyTable TABLE = KeyTable.of("Avro serializers", List.of(
       honoured("specific.avro.reader", "false", "decode into the generated SpecificRecord class the writer"

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code KafkaJsonSchemaDeserializerConfig} beyond the common ones, and what Stele does with each.
  */
 public final class JsonSchemaKeys {
-  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
+  private static final String RULES = "schema validation rules are not implemented yet (domain rules are)";
 
   public static final KeyTable TABLE = KeyTable.of("JSON Schema serializers", List.of(
       honoured("json.fail.invalid.schema", "false", "validate data against its schema when writing"

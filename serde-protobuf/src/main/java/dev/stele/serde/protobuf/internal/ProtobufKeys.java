@@ -13,7 +13,7 @@ import java.util.List;
  * {@code KafkaProtobufDeserializerConfig} beyond the common ones, and what Stele does with each.
  */
 public final class ProtobufKeys {
-  private static final String RULES = "data contract rules are not run by Stele's serdes yet";
+  private static final String RULES = "schema validation rules are not implemented yet (domain rules are)";
 
   public static final KeyTable TABLE = KeyTable.of("Protobuf serializers", List.of(
       honoured("specific.protobuf.key.type", "java.lang.Object", "the generated class keys are parsed into;"

@@ -1,0 +1,153 @@
+package dev.stele.serde.avro.internal;
+
+import dev.stele.client.RuleKind;
+import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.FieldTransform;
+import dev.stele.serde.rules.FieldType;
+import dev.stele.serde.rules.MessageModel;
+import dev.stele.serde.rules.RuleContext;
+import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Avro values (GenericRecord and generated SpecificRecord alike, through {@link IndexedRecord})
+ * as rules see them. A field's path is {@code <record full name>.<field>}; its inline tags are the
+ * field's {@code confluent:tags} property. Transforms write into the record in place, as
+ * Confluent's serializer does.
+ */
+public final class AvroModel implements MessageModel {
+  public static final String TAGS = "confluent:tags";
+  private final Schema schema;
+
+  public AvroModel(Schema schema) {
+    this.schema = schema;
+  }
+
+  @Override
+  public String format() {
+    return "AVRO";
+  }
+
+  @Override
+  public Object transformFields(RuleContext ctx, FieldTransform transform, Object message) throws RuleException {
+    return walk(ctx, schema, message, transform, null);
+  }
+
+  private Object walk(RuleContext ctx, Schema declared, Object value, FieldTransform transform, FieldContext field)
+      throws RuleException {
+    if (value == null && declared.getType() != Schema.Type.NULL && declared.getType() != Schema.Type.UNION) {
+      return null;
+    }
+    switch (declared.getType()) {
+      case UNION:
+        int branch = GenericData.get().resolveUnion(declared, value);
+        return walk(ctx, declared.getTypes().get(branch), value, transform, field);
+      case RECORD:
+        return record(ctx, declared, (IndexedRecord) value, transform);
+      case ARRAY: {
+        List<Object> out = new ArrayList<>();
+        for (Object item : (Iterable<?>) value) {
+          out.add(walk(ctx, declared.getElementType(), item, transform, field));
+        }
+        return ctx.rule().kind() == RuleKind.CONDITION ? value : out;
+      }
+      case MAP: {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+          out.put(entry.getKey(), walk(ctx, declared.getValueType(), entry.getValue(), transform, field));
+        }
+        return ctx.rule().kind() == RuleKind.CONDITION ? value : out;
+      }
+      default:
+        return leaf(ctx, declared, value, transform, field);
+    }
+  }
+
+  private Object record(RuleContext ctx, Schema declared, IndexedRecord record, FieldTransform transform)
+      throws RuleException {
+    // The record's own schema (a reader's, a generated class's) says where fields are; the declared
+    // one, from the registry, carries the tags.
+    Schema own = record.getSchema();
+    for (Schema.Field ownField : own.getFields()) {
+      Schema.Field tagged = declared.getField(ownField.name());
+      Schema.Field described = tagged != null ? tagged : ownField;
+      FieldContext field = ctx.field(record, own.getFullName() + "." + ownField.name(), ownField.name(),
+          typeOf(described.schema()), inlineTags(described));
+      if (field == null) {
+        continue;
+      }
+      Object value = record.get(ownField.pos());
+      Object result = walk(ctx, ownField.schema(), value, transform, field);
+      if (ctx.rule().kind() != RuleKind.CONDITION && result != value) {
+        record.put(ownField.pos(), result);
+      }
+    }
+    return record;
+  }
+
+  private static Object leaf(RuleContext ctx, Schema schema, Object value, FieldTransform transform,
+      FieldContext field) throws RuleException {
+    FieldType type = typeOf(schema);
+    if (field == null || !type.isPrimitive()) {
+      return value;
+    }
+    return FieldLeaf.transform(ctx, field, type, value, AvroPlain::of, transform,
+        (leaf, answer) -> AvroPlain.toField(ctx, leaf, schema, answer));
+  }
+
+  static FieldType typeOf(Schema schema) {
+    return switch (schema.getType()) {
+      case RECORD -> FieldType.RECORD;
+      case ENUM -> FieldType.ENUM;
+      case ARRAY -> FieldType.ARRAY;
+      case MAP -> FieldType.MAP;
+      case UNION -> nullable(schema) ? FieldType.NULLABLE : FieldType.COMBINED;
+      case FIXED -> FieldType.FIXED;
+      case STRING -> FieldType.STRING;
+      case BYTES -> FieldType.BYTES;
+      case INT -> FieldType.INT;
+      case LONG -> FieldType.LONG;
+      case FLOAT -> FieldType.FLOAT;
+      case DOUBLE -> FieldType.DOUBLE;
+      case BOOLEAN -> FieldType.BOOLEAN;
+      case NULL -> FieldType.NULL;
+    };
+  }
+
+  private static boolean nullable(Schema union) {
+    return union.getTypes().size() == 2 && union.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+  }
+
+  static Set<String> inlineTags(Schema.Field field) {
+    Object tags = field.getObjectProp(TAGS);
+    if (!(tags instanceof List<?> list)) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    list.forEach(tag -> out.add(String.valueOf(tag)));
+    return out;
+  }
+
+  /** Generated records are copied as their class (SpecificData), others as GenericData records. */
+  @Override
+  public Object copy(Object message) {
+    if (message instanceof org.apache.avro.specific.SpecificRecord record) {
+      return org.apache.avro.specific.SpecificData.getForSchema(record.getSchema()).deepCopy(record.getSchema(), record);
+    }
+    return message instanceof IndexedRecord record ? GenericData.get().deepCopy(record.getSchema(), record) : message;
+  }
+
+  @Override
+  public Object toPlain(Object value) {
+    return AvroPlain.of(value);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.stele.serde.avro.internal;
+
+import dev.stele.serde.rules.FieldContext;
+import dev.stele.serde.rules.RuleContext;
+import dev.stele.serde.rules.RuleException;
+import dev.stele.serde.rules.internal.FieldLeaf;
+import dev.stele.serde.rules.internal.PlainViews;
+import dev.stele.serde.rules.internal.RecordView;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Avro values as plain Java for rules ({@code MessageModel.toPlain}), and plain answers back as
+ * the field's Avro type. Records become lazy read-only maps, so a condition that reads one field
+ * of a large record converts that field only.
+ */
+final class AvroPlain {
+  private AvroPlain() {}
+
+  static Object of(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+        || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Float) {
+      return PlainViews.widen(value);
+    }
+    if (value instanceof ByteBuffer buffer) {
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.duplicate().get(bytes);
+      return bytes;
+    }
+    if (value instanceof GenericFixed fixed) {
+      return fixed.bytes().clone();
+    }
+    if (value instanceof GenericEnumSymbol<?> || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    if (value instanceof IndexedRecord record) {
+      return new RecordFields(record);
+    }
+    if (value instanceof List<?> list) {
+      return PlainViews.list(list.size(), index -> of(list.get(index)));
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k.toString(), of(v)));
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * A field rule's answer as {@code schema}'s Java type, or the reason it cannot be one; {@code field}
+   * is the leaf, its type {@code schema}'s.
+   */
+  static Object toField(RuleContext ctx, FieldContext field, Schema schema, Object value) throws RuleException {
+    return FieldLeaf.convert(ctx, field, schema.getType(), value, answer -> switch (schema.getType()) {
+      case STRING -> answer == null ? null : ((CharSequence) answer).toString();
+      case BYTES -> answer instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) answer;
+      case NULL -> null;
+      default -> FieldLeaf.scalar(field.type(), answer);
+    });
+  }
+
+  /** A record as a read-only map from field name to plain value, converted on access. */
+  private static final class RecordFields extends RecordView<Schema.Field> {
+    private final IndexedRecord record;
+
+    RecordFields(IndexedRecord record) {
+      this.record = record;
+    }
+
+    @Override
+    protected Schema.Field field(String name) {
+      return record.getSchema().getField(name);
+    }
+
+    @Override
+    protected List<Schema.Field> fields() {
+      return record.getSchema().getFields();
+    }
+
+    @Override
+    protected String name(Schema.Field field) {
+      return field.name();
+    }
+
+    @Override
+    protected Object value(Schema.Field field) {
+      return of(record.get(field.pos()));
+    }
+  }
+}
