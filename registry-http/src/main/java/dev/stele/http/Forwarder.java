@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * step 3, §3.5): same method, path, query and body, the caller's headers ({@code Authorization}
  * included). {@code 50004} when no leader is known, {@code 50003} when the leader cannot be
  * reached. A write that arrives while no leader is known, or while the leader cannot take it yet,
- * waits for one ({@link HeldWrite}). Reads are never forwarded: a follower serves them from its own state. Which routes
+ * waits for one ({@link HeldWrite}). Reads are never forwarded: a follower serves them from its
+ * own state. Which routes
  * write is declared with each route ({@link Effect}); {@link RouteTable} puts this forwarding on
  * exactly those.
  *
@@ -72,17 +73,16 @@ final class Forwarder {
     if (!write.isWrite()) {
       throw new IllegalArgumentException("a read is never forwarded");
     }
-    String failed = write.forwardingFailed();
-    return ctx -> handle(ctx, failed);
+    return ctx -> handle(ctx, write);
   }
 
-  private void handle(RoutingContext ctx, String failed) {
+  private void handle(RoutingContext ctx, Effect write) {
     HttpServerRequest request = ctx.request();
     long deadline = System.nanoTime() + leadership.leaderWait().toNanos();
     if (request.getHeader(FORWARDED) != null) {
       // Sent by a follower that believes this node leads. Never forwarded again (leadership may
       // have moved meanwhile): decided here, or refused 50004 for the follower to try elsewhere.
-      new HeldWrite(this, ctx, failed, deadline, true).step();
+      new HeldWrite(this, ctx, write, deadline, true).step();
       return;
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -91,7 +91,7 @@ final class Forwarder {
       Call.failStatus(ctx, 413);
       return;
     }
-    new HeldWrite(this, ctx, failed, deadline, false).step();
+    new HeldWrite(this, ctx, write, deadline, false).step();
   }
 
   Leadership leadership() {

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.registry.RegistryNode;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
+import dev.stele.testkit.InMemoryRecordLog;
 import io.vertx.core.http.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +34,7 @@ class HeldWriteTest extends HttpTestBase {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Duration wait = WAIT;
+  private InMemoryRecordLog ownLog;
   private RegistryNode ownNode;
   private RestServer own;
   private int leaderPort; // read once: registerOnOwn() swaps the base class's server meanwhile
@@ -69,7 +75,8 @@ class HeldWriteTest extends HttpTestBase {
   @BeforeEach
   void startOwn() throws Exception {
     leaderPort = server.port();
-    ownNode = freshNode();
+    ownLog = new InMemoryRecordLog();
+    ownNode = freshNode(ownLog);
     own = await(RestServer.start(vertx,
         RestServer.Setup.of(ownNode.registry(), ownNode.settings()).withLeadership(view)));
   }
@@ -81,15 +88,28 @@ class HeldWriteTest extends HttpTestBase {
   }
 
   private CompletableFuture<Reply> registerOnOwn() {
+    return onOwn("POST", "/subjects/s/versions", STRING, "Content-Type", V1);
+  }
+
+  private CompletableFuture<Reply> onOwn(String method, String path, String body,
+      String... headers) {
     return CompletableFuture.supplyAsync(() -> {
       RestServer saved = server;
       try {
         server = own; // uri() uses server.port()
-        return send("POST", "/subjects/s/versions", STRING, "Content-Type", V1);
+        return send(method, path, body, headers);
       } finally {
         server = saved;
       }
     });
+  }
+
+  /** A leader that cuts every request's connection without answering, as a crashing one does. */
+  private HttpServer cutting(AtomicInteger calls) throws Exception {
+    return await(vertx.createHttpServer().requestHandler(request -> {
+      calls.incrementAndGet();
+      request.connection().close();
+    }).listen(0, "127.0.0.1"));
   }
 
   private NodeIdentity theLeader() {
@@ -187,6 +207,86 @@ class HeldWriteTest extends HttpTestBase {
       assertThat(calls.get()).as("a write that may have landed is never sent twice").isEqualTo(1);
     } finally {
       await(other.close());
+    }
+  }
+
+  @Test
+  void aWriteWhoseTermEndedHereWaitsForTheNextLeader() throws Exception {
+    leads.set(true);
+    ready.set(true);
+    ownLog.endTermOnNextAppends(1);
+    CompletableFuture<Reply> reply = registerOnOwn();
+    Thread.sleep(400);
+    assertThat(reply).as("held: nothing was stored, and no other leader is known").isNotDone();
+    leads.set(false);
+    leader.set(theLeader());
+    Reply answer = reply.get(10, TimeUnit.SECONDS);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(send("GET", "/subjects/s/versions/1", null).status()).as("on the new leader")
+        .isEqualTo(200);
+    for (int i = 0; i < 100 && inFlight.get() != 0; i++) {
+      Thread.sleep(10); // the count drops once the answer is written, just after it is sent
+    }
+    assertThat(inFlight.get()).as("no longer counted here once held").isZero();
+  }
+
+  @Test
+  void aTermEndedThatOutlastsTheWaitIsAnsweredAsNotStored() {
+    wait = Duration.ofMillis(400);
+    leads.set(true);
+    ready.set(true);
+    ownLog.endTermOnNextAppends(1);
+    Reply answer = registerOnOwn().join();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(500);
+    assertThat(answer.errorCode()).isEqualTo(50001);
+    assertThat(answer.body()).contains("term ended");
+  }
+
+  @Test
+  void aForwardedWriteWhoseTermEndedTellsTheFollowerNothingWasApplied() throws Exception {
+    leads.set(true);
+    ready.set(true);
+    ownLog.endTermOnNextAppends(1);
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + own.port() + "/subjects/s/versions"))
+        .header("Content-Type", V1).header(Forwarder.FORWARDED, "1")
+        .POST(HttpRequest.BodyPublishers.ofString(STRING)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+    assertThat(answer.body()).contains("50001");
+    assertThat(answer.headers().firstValue(HeldWrite.NOT_APPLIED)).contains("true");
+  }
+
+  @Test
+  void aRegisterWhoseForwardingWasCutIsSentAgain() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer crashing = cutting(calls);
+    try {
+      leader.set(new NodeIdentity("http", "127.0.0.1", crashing.actualPort(), true));
+      CompletableFuture<Reply> reply = registerOnOwn();
+      Thread.sleep(500);
+      assertThat(reply).isNotDone();
+      leader.set(theLeader());
+      Reply answer = reply.get(10, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(calls.get()).isGreaterThanOrEqualTo(1);
+    } finally {
+      await(crashing.close());
+    }
+  }
+
+  @Test
+  void aDeleteWhoseForwardingWasCutIsNeverSentAgain() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer crashing = cutting(calls);
+    try {
+      leader.set(new NodeIdentity("http", "127.0.0.1", crashing.actualPort(), true));
+      assertError(onOwn("DELETE", "/subjects/s", null).join(), 500, 50003,
+          "Error while forwarding delete subject request to the leader");
+      assertThat(calls.get()).as("it may have landed: a second delete would answer 404")
+          .isEqualTo(1);
+    } finally {
+      await(crashing.close());
     }
   }
 }

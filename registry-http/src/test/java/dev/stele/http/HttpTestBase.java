@@ -74,7 +74,12 @@ abstract class HttpTestBase {
 
   /** A registry node of its own (in-memory log, Avro), for {@link #node} or a second server. */
   static RegistryNode freshNode() throws Exception {
-    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
+    return freshNode(new InMemoryRecordLog());
+  }
+
+  /** A registry node of its own over {@code log}, for a test that injects the log's failures. */
+  static RegistryNode freshNode(InMemoryRecordLog log) throws Exception {
+    return RegistryNode.open(log, SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
         new dev.stele.registry.model.KeyOptions(dev.stele.registry.model.KeyOptions.DEFAULT_MAX_KEYS,
             dev.stele.kms.KmsDrivers.of(new dev.stele.kms.local.LocalKmsDriver(name -> null))));
   }

@@ -25,6 +25,16 @@ final class Failures {
   }
 
   /**
+   * Fails every append, none of which was stored, because this node's term as the writer ended
+   * (fenced, or its transaction ended by Kafka): the next leader may decide them again.
+   */
+  static void failTermEnded(List<PendingAppend> appends, String message) {
+    if (!appends.isEmpty()) {
+      PendingAppend.failAll(appends, LogException.termEnded(message));
+    }
+  }
+
+  /**
    * An error's message with those of its causes: the producer's "in an error state" says little
    * without the error it is in.
    */

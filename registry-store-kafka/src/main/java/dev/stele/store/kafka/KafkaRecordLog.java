@@ -215,7 +215,7 @@ public final class KafkaRecordLog implements RecordLog {
     if (current == null) {
       return;
     }
-    Failures.fail(current.queue().close(reason), reason);
+    Failures.failTermEnded(current.queue().close(reason), reason);
     current.writer().stop();
     join(current.thread(), config.timeout().multipliedBy(2).plusSeconds(5));
     quietly(current.writer()::closeProducer);

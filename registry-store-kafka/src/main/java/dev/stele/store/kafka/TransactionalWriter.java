@@ -122,11 +122,11 @@ final class TransactionalWriter implements BatchSink {
   /** Settles what the last transaction left; false when the batch failed on the way. */
   private boolean ready(List<PendingAppend> batch) {
     if (fenced) {
-      Failures.fail(batch, "not stored: this node was fenced off the topic");
+      Failures.failTermEnded(batch, "not stored: this node was fenced off the topic");
       return false;
     }
     if (lost) {
-      Failures.fail(batch, LOST_REASON);
+      Failures.failTermEnded(batch, LOST_REASON);
       return false;
     }
     try {
@@ -385,8 +385,8 @@ final class TransactionalWriter implements BatchSink {
     LOG.warn("Kafka ended a transaction on {} ({}); this writer stops until the node takes the"
         + " topic over again", config.topic(), e == null ? "while settling" : Failures.reasons(e));
     lost = true;
-    Failures.fail(batch, LOST_REASON);
-    Failures.fail(refuse(LOST_REASON), LOST_REASON);
+    Failures.failTermEnded(batch, LOST_REASON);
+    Failures.failTermEnded(refuse(LOST_REASON), LOST_REASON);
     discardProducer(null);
   }
 
@@ -399,7 +399,7 @@ final class TransactionalWriter implements BatchSink {
     fenced = true;
     Failures.failUnknown(batch, "this write may or may not have been stored (the instance that"
         + " took over decides): " + reason);
-    Failures.fail(refuse(reason), reason);
+    Failures.failTermEnded(refuse(reason), reason);
     discardProducer(null);
   }
 

@@ -168,13 +168,15 @@ class TransactionalWriterTest {
     LogException failure = Appends.failure(refused.future());
     assertThat(failure).hasMessageStartingWith("not stored: Kafka ended this node's transaction");
     assertThat(failure.outcomeUnknown()).as("rolled back: not stored").isFalse();
+    assertThat(failure.termEnded()).as("the next leader may decide it again").isTrue();
     assertThat(writer.stopped()).isTrue();
     assertThat(writer.fenced()).isFalse();
     assertThat(queue.offer(PendingAppend.encode(List.of(Records.schema("t", 2, 2)))))
         .contains("Kafka ended this node's transaction");
     PendingAppend late = PendingAppend.encode(List.of(Records.schema("t", 3, 3)));
     writer.write(List.of(late));
-    assertThat(Appends.failure(late.future())).hasMessageStartingWith("not stored");
+    assertThat(Appends.failure(late.future())).hasMessageStartingWith("not stored")
+        .matches(LogException::termEnded, "term ended");
     assertThat(producers).as("no producer registered on its own").hasValue(1);
   }
 }
