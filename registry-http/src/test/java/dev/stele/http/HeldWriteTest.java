@@ -93,15 +93,7 @@ class HeldWriteTest extends HttpTestBase {
 
   private CompletableFuture<Reply> onOwn(String method, String path, String body,
       String... headers) {
-    return CompletableFuture.supplyAsync(() -> {
-      RestServer saved = server;
-      try {
-        server = own; // uri() uses server.port()
-        return send(method, path, body, headers);
-      } finally {
-        server = saved;
-      }
-    });
+    return CompletableFuture.supplyAsync(() -> sendTo(own, method, path, body, headers));
   }
 
   /** A leader that cuts every request's connection without answering, as a crashing one does. */
@@ -110,6 +102,20 @@ class HeldWriteTest extends HttpTestBase {
       calls.incrementAndGet();
       request.connection().close();
     }).listen(0, "127.0.0.1"));
+  }
+
+  /**
+   * Asserts that a register sent while {@code standIn} is named leader is still held after
+   * 700 ms, and stored once the real leader is named.
+   */
+  private void heldPast(HttpServer standIn) throws Exception {
+    leader.set(new NodeIdentity("http", "127.0.0.1", standIn.actualPort(), true));
+    CompletableFuture<Reply> reply = registerOnOwn();
+    Thread.sleep(700);
+    assertThat(reply).isNotDone();
+    leader.set(theLeader());
+    Reply answer = reply.get(10, TimeUnit.SECONDS);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 
   private NodeIdentity theLeader() {
@@ -166,13 +172,7 @@ class HeldWriteTest extends HttpTestBase {
           .end("{\"error_code\":" + code + ",\"message\":\"not here\"}");
     }).listen(0, "127.0.0.1"));
     try {
-      leader.set(new NodeIdentity("http", "127.0.0.1", old.actualPort(), true));
-      CompletableFuture<Reply> reply = registerOnOwn();
-      Thread.sleep(700);
-      assertThat(reply).isNotDone();
-      leader.set(theLeader());
-      Reply answer = reply.get(10, TimeUnit.SECONDS);
-      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      heldPast(old);
       assertThat(refusals.get()).isGreaterThanOrEqualTo(2);
     } finally {
       await(old.close());
@@ -262,13 +262,7 @@ class HeldWriteTest extends HttpTestBase {
     AtomicInteger calls = new AtomicInteger();
     HttpServer crashing = cutting(calls);
     try {
-      leader.set(new NodeIdentity("http", "127.0.0.1", crashing.actualPort(), true));
-      CompletableFuture<Reply> reply = registerOnOwn();
-      Thread.sleep(500);
-      assertThat(reply).isNotDone();
-      leader.set(theLeader());
-      Reply answer = reply.get(10, TimeUnit.SECONDS);
-      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      heldPast(crashing);
       assertThat(calls.get()).isGreaterThanOrEqualTo(1);
     } finally {
       await(crashing.close());

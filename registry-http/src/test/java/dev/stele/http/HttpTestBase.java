@@ -120,6 +120,17 @@ abstract class HttpTestBase {
     }
   }
 
+  /** Sends to {@code target}, another server of the test, instead of {@link #server}. */
+  Reply sendTo(RestServer target, String method, String path, String body, String... headers) {
+    RestServer saved = server;
+    try {
+      server = target; // uri() uses server.port()
+      return send(method, path, body, headers);
+    } finally {
+      server = saved;
+    }
+  }
+
   Reply get(String path) {
     return send("GET", path, null);
   }
