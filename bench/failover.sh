@@ -16,7 +16,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_tools curl
-need_jars
+NO_LOAD_GENERATOR=1 need_jars # the writers are curl loops
 start_kafka
 log "Kafka broker at $KAFKA_BOOTSTRAP"
 
