@@ -40,7 +40,7 @@ leader_index() {
   local i tries
   for ((tries = 0; tries < 600; tries++)); do
     for i in 0 1 2; do
-      if curl -s --max-time 2 "${URLS[$i]}/health/ready" | grep -q '"leader" *: *true'; then
+      if [[ "$(curl -s --max-time 2 "${URLS[$i]}/health/ready" || true)" =~ \"leader\"\ *:\ *true ]]; then
         echo "$i"
         return 0
       fi
