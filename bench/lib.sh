@@ -59,7 +59,8 @@ need_jars() {
   mkdir -p "$WORK/dist/bin" "$WORK/dist/lib"
   cp "$REPO/bin/stele-start" "$WORK/dist/bin/"
   cp "$SERVER_JAR" "$WORK/dist/lib/stele-server.jar"
-  if [ ! -f "$BENCH_JAR" ]; then
+  # A script that drives the servers itself (curl) sets NO_LOAD_GENERATOR=1.
+  if [ ! -f "$BENCH_JAR" ] && [ -z "${NO_LOAD_GENERATOR:-}" ]; then
     log "building the load generator (mvn -pl bench package)"
     (cd "$REPO" && mvn -q -B -pl bench package)
   fi

@@ -5,10 +5,12 @@ import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.write.Writer;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,16 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   private static final Logger LOG = LoggerFactory.getLogger(NodeLeadership.class);
   /** Between tries to take the log over while still elected (Kafka away, a slow coordinator). */
   private static final long RETRY_MILLIS = 1000;
+  /**
+   * How long an elected node leaves the log without a writer before taking it over again. Long
+   * enough for an election that moved leadership to reach this node first (heartbeat 1 s), so
+   * that a node that was really replaced does not fence its successor back.
+   */
+  private static final long RETAKE_GRACE_MILLIS = 2000;
 
   private final RecordLog log;
   private final Writer writer;
-  private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "stele-leadership");
     t.setDaemon(true);
     return t;
@@ -37,16 +45,73 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   private volatile boolean writing; // log taken over and writer active
   private volatile boolean known; // some result arrived
   private volatile boolean closed;
+  /** Set by {@link #handOver}: this node takes no new write while it passes leadership on. */
+  private volatile boolean handingOver;
+  private final AtomicInteger localWrites = new AtomicInteger();
+  private volatile Duration leaderWait = Duration.ZERO;
+  private long termLostAt; // when the log was first seen without its term; changes thread only
 
   NodeLeadership(RecordLog log, Writer writer) {
     this.log = log;
     this.writer = writer;
   }
 
-  void start(LeaderElector elector, NodeIdentity self) {
+  void start(LeaderElector elector, NodeIdentity self, Duration leaderWait) {
     this.elector = elector;
     this.self = self;
+    this.leaderWait = leaderWait;
     elector.start(self, this);
+    changes.scheduleWithFixedDelay(this::retakeIfLost, RETAKE_GRACE_MILLIS / 4,
+        RETAKE_GRACE_MILLIS / 4, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The log can end this node's term by itself while the election still names it (Kafka aborted
+   * a transaction, or another writer registered): then nothing would be written until the next
+   * election. Once the election has had {@link #RETAKE_GRACE_MILLIS} to say otherwise, this node
+   * takes the log over again, with the same catch-up as after an election, so nothing it decides
+   * misses what another writer committed meanwhile.
+   */
+  private void retakeIfLost() {
+    if (closed || !writing || !stillElected() || handingOver || log.writing()) {
+      termLostAt = 0;
+      return;
+    }
+    long now = System.nanoTime();
+    if (termLostAt == 0) {
+      termLostAt = now;
+    } else if (now - termLostAt >= TimeUnit.MILLISECONDS.toNanos(RETAKE_GRACE_MILLIS)) {
+      termLostAt = 0;
+      LOG.warn("Still elected, but the log ended this node's term: taking the log over again");
+      writing = false;
+      writer.deactivate();
+      takeOver();
+    }
+  }
+
+  /**
+   * Passes leadership on before this node stops, so that no write fails for the move: new
+   * writes wait (the HTTP layer holds them while no leader is known), the writes being decided
+   * here finish, then the elector resigns and the others elect a leader while this node still
+   * learns who, so the writes it held go there. Each wait is bounded by {@code max}.
+   */
+  void handOver(Duration max) {
+    if (!elected || elector == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + max.toNanos();
+    handingOver = true;
+    while (localWrites.get() > 0 && System.nanoTime() < deadline) {
+      pause(10);
+    }
+    LOG.info("Handing leadership over before stopping ({} writes still being decided)",
+        localWrites.get());
+    elector.resign();
+    while (leader == self && System.nanoTime() < deadline) {
+      pause(20);
+    }
+    NodeIdentity now = leader;
+    LOG.info("Leadership handed over: {}", now == null ? "no leader known yet" : now.url());
   }
 
   @Override
@@ -125,17 +190,36 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
 
   @Override
   public boolean leads() {
-    return elected;
+    return elected && !handingOver;
   }
 
   @Override
   public Optional<NodeIdentity> leader() {
-    return Optional.ofNullable(leader);
+    NodeIdentity now = leader;
+    // While handing over this node is not where writes go, and the next leader is not known yet.
+    return handingOver && now == self ? Optional.empty() : Optional.ofNullable(now);
+  }
+
+  @Override
+  public Duration leaderWait() {
+    return leaderWait;
+  }
+
+  @Override
+  public void writeStarted() {
+    localWrites.incrementAndGet();
+  }
+
+  @Override
+  public void writeDone() {
+    localWrites.decrementAndGet();
   }
 
   @Override
   public boolean ready() {
-    return known && (!elected || writing);
+    // An elected node whose log lost its term is not ready: writes wait for the retake instead
+    // of meeting the log's refusal.
+    return known && (!elected || (writing && log.writing()));
   }
 
   @Override
@@ -155,8 +239,12 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
   }
 
   private static void sleep() {
+    pause(RETRY_MILLIS);
+  }
+
+  private static void pause(long millis) {
     try {
-      Thread.sleep(RETRY_MILLIS);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -111,10 +111,28 @@ public final class RegistryNode implements AutoCloseable {
    * forward to it). From then on this node writes exactly while it leads.
    */
   public void joinElection(LeaderElector elector, NodeIdentity self) {
+    joinElection(elector, self, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #joinElection(LeaderElector, NodeIdentity)}; a write arriving while no leader is
+   * known waits up to {@code leaderWait} for one (see {@link Leadership#leaderWait}).
+   */
+  public void joinElection(LeaderElector elector, NodeIdentity self, Duration leaderWait) {
     if (cluster == null) {
       throw new IllegalStateException("a node opened alone always leads; open it with openMember");
     }
-    cluster.start(elector, self);
+    cluster.start(elector, self, leaderWait);
+  }
+
+  /**
+   * Before a stop: if this node leads, lets another take over first (up to {@code max}), so the
+   * writes it still receives are forwarded instead of failing. Nothing to do alone.
+   */
+  public void handOver(Duration max) {
+    if (cluster != null) {
+      cluster.handOver(max);
+    }
   }
 
   /** Whether this node leads, who does, and whether it is ready to serve. */

@@ -36,6 +36,12 @@ class LeadershipTest {
     private final List<RegistryRecord> records = new ArrayList<>();
     private RecordSink sink;
     boolean unknownNext;
+    volatile boolean termLost; // as Kafka ending a transaction of this node's writer
+
+    @Override
+    public boolean writing() {
+      return !termLost;
+    }
 
     @Override
     public synchronized void open(RecordSink target) {
@@ -45,6 +51,7 @@ class LeadershipTest {
     @Override
     public synchronized void becomeWriter() {
       calls.add("becomeWriter");
+      termLost = false;
     }
 
     @Override
@@ -137,6 +144,23 @@ class LeadershipTest {
     awaitTrue(() -> log.calls.size() == 4);
     assertThat(log.calls).containsExactly("becomeWriter", "stopWriting", "becomeWriter",
         "stopWriting");
+  }
+
+  @Test
+  void anElectedNodeWhoseLogLostItsTermTakesItOverAgain() throws Exception {
+    node.joinElection(elector, SELF);
+    elector.listener.elected();
+    awaitTrue(() -> node.leadership().ready());
+    assertThat(register("a", "\"string\"")).isEqualTo(1);
+
+    log.termLost = true;
+    // At once not ready, so the HTTP layer holds writes rather than sending them to the log.
+    assertThat(node.leadership().ready()).isFalse();
+    assertThat(node.leadership().leads()).isTrue();
+    awaitTrue(() -> log.calls.size() == 2);
+    awaitTrue(() -> node.leadership().ready());
+    assertThat(log.calls).containsExactly("becomeWriter", "becomeWriter");
+    assertThat(register("b", "\"int\"")).isEqualTo(2);
   }
 
   @Test

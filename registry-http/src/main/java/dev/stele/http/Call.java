@@ -201,6 +201,9 @@ final class Call {
   }
 
   static void fail(RoutingContext ctx, Throwable failure) {
+    if (HeldWrite.takeBack(ctx, failure)) {
+      return; // not stored because this node's term ended: held for the next leader
+    }
     answer(ctx, ErrorMapper.map(failure));
   }
 

@@ -3,6 +3,7 @@ package dev.stele.http;
 import static dev.stele.http.Access.global;
 import static dev.stele.http.Access.subject;
 import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.resendableWrites;
 import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.ADMIN;
 import static dev.stele.http.auth.Operation.READ;
@@ -24,10 +25,14 @@ final class ConfigRoutes {
 
   void declare(RouteTable routes) {
     routes.get("/config", READS, global(READ), call -> read(call, null));
-    routes.put("/config", writes("update config"), global(ADMIN), call -> update(call, null));
+    // Resendable: an update sets the fields it names, so setting them again leaves the same
+    // config and answers the same body (the update). Deletes are not: a second one answers
+    // 40401 for a subject, and another previous config for the global one.
+    routes.put("/config", resendableWrites("update config"), global(ADMIN),
+        call -> update(call, null));
     routes.delete("/config", writes("delete config"), global(ADMIN), call -> delete(call, null));
     routes.get("/config/:subject", READS, subject(READ), call -> read(call, call.path("subject")));
-    routes.put("/config/:subject", writes("update config"), subject(ADMIN),
+    routes.put("/config/:subject", resendableWrites("update config"), subject(ADMIN),
         call -> update(call, call.path("subject")));
     routes.delete("/config/:subject", writes("delete config"), subject(ADMIN),
         call -> delete(call, call.path("subject")));

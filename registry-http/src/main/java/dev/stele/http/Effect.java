@@ -11,14 +11,30 @@ import java.util.Objects;
  *
  * @param operation for a write, Confluent's name of the operation as its forwarding errors spell
  *     it ("Error while forwarding register schema request to the leader"); null for a read
+ * @param resendable a write whose forwarding may be sent again after it was cut with no answer
+ *     (the leader stopped or crashed, it may have applied it): applying it twice leaves the same
+ *     state and gives the same answer as applying it once. Each route that says so states why.
  */
-record Effect(String operation) {
+record Effect(String operation, boolean resendable) {
   /** A read: never forwarded. */
-  static final Effect READS = new Effect(null);
+  static final Effect READS = new Effect(null, false);
 
-  /** A write that a follower forwards to the leader; {@code operation} names it in errors. */
+  /**
+   * A write that a follower forwards to the leader; {@code operation} names it in errors. A
+   * forwarding cut with no answer is answered 50003: the write may have landed, and sending it
+   * again could apply it twice or answer an error for what succeeded (a second delete's 404).
+   */
   static Effect writes(String operation) {
-    return new Effect(Objects.requireNonNull(operation, "operation"));
+    return new Effect(Objects.requireNonNull(operation, "operation"), false);
+  }
+
+  /**
+   * A write sent again to the (next) leader when its forwarding was cut with no answer, within
+   * the leader wait: only for writes whose repetition is harmless and answered alike (see the
+   * route's comment).
+   */
+  static Effect resendableWrites(String operation) {
+    return new Effect(Objects.requireNonNull(operation, "operation"), true);
   }
 
   boolean isWrite() {

@@ -2,7 +2,8 @@ package dev.stele.http;
 
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
-import dev.stele.registry.model.ErrorCode;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * (status, content type, body), as the Confluent registry's followers do (../shared/API.md §2.2
  * step 3, §3.5): same method, path, query and body, the caller's headers ({@code Authorization}
  * included). {@code 50004} when no leader is known, {@code 50003} when the leader cannot be
- * reached. Reads are never forwarded: a follower serves them from its own state. Which routes
+ * reached. A write that arrives while no leader is known, or while the leader cannot take it yet,
+ * waits for one ({@link HeldWrite}). Reads are never forwarded: a follower serves them from its
+ * own state. Which routes
  * write is declared with each route ({@link Effect}); {@link RouteTable} puts this forwarding on
  * exactly those.
  *
  * <p>A forwarded request carries {@link #FORWARDED}; a node receiving one never forwards it again
- * (leadership may have moved meanwhile): it answers itself, which on a non-leader is 50004.
+ * (leadership may have moved meanwhile): it answers itself, which on a non-leader is 50004, and
+ * the follower tries again once it learns the new leader.
  */
 final class Forwarder {
   private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
@@ -70,41 +73,42 @@ final class Forwarder {
     if (!write.isWrite()) {
       throw new IllegalArgumentException("a read is never forwarded");
     }
-    String failed = write.forwardingFailed();
-    return ctx -> handle(ctx, failed);
+    return ctx -> handle(ctx, write);
   }
 
-  private void handle(RoutingContext ctx, String failed) {
+  private void handle(RoutingContext ctx, Effect write) {
     HttpServerRequest request = ctx.request();
-    if (leadership.leads() || request.getHeader(FORWARDED) != null) {
-      ctx.next();
-      return;
-    }
-    Optional<NodeIdentity> leader = leadership.leader();
-    if (leader.isEmpty()) {
-      Call.fail(ctx, ErrorCode.UNKNOWN_LEADER.exception());
+    long deadline = System.nanoTime() + leadership.leaderWait().toNanos();
+    if (request.getHeader(FORWARDED) != null) {
+      // Sent by a follower that believes this node leads. Never forwarded again (leadership may
+      // have moved meanwhile): decided here, or refused 50004 for the follower to try elsewhere.
+      new HeldWrite(this, ctx, write, deadline, true).step();
       return;
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+    if (!leadership.leads() && length != null && length.matches("[0-9]{1,18}")
+        && Long.parseLong(length) > maxBodyBytes) {
       Call.failStatus(ctx, 413);
       return;
     }
-    request.body().onComplete(read -> {
-      if (read.failed()) {
-        Call.fail(ctx, EdgeError.REQUEST_FORWARDING_FAILED.exception(failed));
-        return;
-      }
-      if (read.result().length() > maxBodyBytes) {
-        Call.failStatus(ctx, 413);
-        return;
-      }
-      forward(ctx, leader.get(), read.result(), failed);
-    });
-    request.resume(); // the router pauses requests until a body handler reads them
+    new HeldWrite(this, ctx, write, deadline, false).step();
   }
 
-  private void forward(RoutingContext ctx, NodeIdentity leader, Buffer body, String failed) {
+  Leadership leadership() {
+    return leadership;
+  }
+
+  int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Sends the request with {@code body} to {@code leader}. {@code notSent} runs when no
+   * connection could be made (nothing reached the leader: safe to try again); otherwise
+   * {@code answered} gets the leader's answer, or a failure once the request may have arrived.
+   */
+  void forward(RoutingContext ctx, NodeIdentity leader, Buffer body, Runnable notSent,
+      Handler<AsyncResult<Relayed>> answered) {
     HttpServerRequest request = ctx.request();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     request.headers().forEach(h -> {
@@ -118,23 +122,27 @@ final class Forwarder {
         .setAbsoluteURI(leader.url() + request.uri())
         .setHeaders(headers)
         .setIdleTimeout(timeoutMillis);
-    client.request(options)
-        .compose(out -> out.send(body))
-        .compose(answer -> answer.body().map(b -> new Relayed(answer, b)))
-        .onComplete(done -> {
-          if (done.succeeded()) {
-            relay(ctx, done.result());
-          } else {
-            LOG.warn("Forwarding {} {} to the leader {} failed: {}", request.method(),
-                request.path(), leader.url(), done.cause().toString());
-            Call.fail(ctx, EdgeError.REQUEST_FORWARDING_FAILED.exception(failed));
-          }
-        });
+    client.request(options).onComplete(connected -> {
+      if (connected.failed()) {
+        LOG.debug("Cannot reach the leader {}: {}", leader.url(), connected.cause().toString());
+        notSent.run();
+        return;
+      }
+      connected.result().send(body)
+          .compose(answer -> answer.body().map(b -> new Relayed(answer, b)))
+          .onComplete(done -> {
+            if (done.failed()) {
+              LOG.warn("Forwarding {} {} to the leader {} failed: {}", request.method(),
+                  request.path(), leader.url(), done.cause().toString());
+            }
+            answered.handle(done);
+          });
+    });
   }
 
-  private record Relayed(HttpClientResponse answer, Buffer body) {}
+  record Relayed(HttpClientResponse answer, Buffer body) {}
 
-  private static void relay(RoutingContext ctx, Relayed relayed) {
+  static void relay(RoutingContext ctx, Relayed relayed) {
     var response = ctx.response();
     if (response.ended() || response.closed()) {
       return;

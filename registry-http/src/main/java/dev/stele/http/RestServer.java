@@ -222,11 +222,17 @@ public final class RestServer {
       router.route().handler(setup.cors().handler());
     }
     router.route().handler(ctx -> {
-      if (draining.get()) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Call.fail(ctx, EdgeError.SHUTTING_DOWN.exception());
-      } else {
+      if (!draining.get()) {
         ctx.next();
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      if (!leadership.leads() && leadership.leader().isPresent()) {
+        // A cluster node that has handed leadership over: its reads are local and its writes go
+        // to the leader, both done long before the listener stops, so it still serves them.
+        ctx.next();
+      } else {
+        Call.fail(ctx, EdgeError.SHUTTING_DOWN.exception());
       }
     });
     // Probes answer without credentials: an orchestrator has none.
@@ -290,7 +296,8 @@ public final class RestServer {
   /**
    * The first step of a stop: requests that arrive from now on, on new or kept-alive connections,
    * are answered 503 (50302, not applied) and their connections closed, while the requests in
-   * flight go on. Without it, requests a client had just sent on a kept-alive connection met a
+   * flight go on. A cluster node that no longer leads and knows the leader still serves them
+   * (writes forwarded), with its connections closed likewise. Without it, requests a client had just sent on a kept-alive connection met a
    * closed connection and no answer at all; {@link #shutdown} after a short drain leaves only
    * those that arrive after it.
    */

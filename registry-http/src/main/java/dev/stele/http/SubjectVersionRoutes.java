@@ -4,6 +4,7 @@ import static dev.stele.http.Access.subject;
 import static dev.stele.http.Cost.PARSES;
 import static dev.stele.http.Cost.PARSES_FOR_FORMAT;
 import static dev.stele.http.Effect.READS;
+import static dev.stele.http.Effect.resendableWrites;
 import static dev.stele.http.Effect.writes;
 import static dev.stele.http.auth.Operation.DELETE;
 import static dev.stele.http.auth.Operation.READ;
@@ -32,7 +33,12 @@ final class SubjectVersionRoutes {
 
   void declare(RouteTable routes) {
     routes.get(VERSIONS, READS, subject(READ), this::list);
-    routes.post(VERSIONS, writes("register schema"), subject(WRITE), PARSES, this::register);
+    // Resendable: registering a schema the subject already has writes nothing and answers its id
+    // again (as Confluent does), so a second try of a register that landed answers what the first
+    // would have. Only one node writes at a time (Kafka fences a former writer), so the second try
+    // is decided on a log that holds the first one if it landed.
+    routes.post(VERSIONS, resendableWrites("register schema"), subject(WRITE), PARSES,
+        this::register);
     routes.get(VERSION, READS, subject(READ), PARSES_FOR_FORMAT, call -> read(call, true,
         found -> Render.schema(found.version(), found.text(), found.tags(), qualifiedReferences(call))));
     routes.get(VERSION + "/schema", READS, subject(READ), PARSES_FOR_FORMAT,

@@ -74,7 +74,12 @@ abstract class HttpTestBase {
 
   /** A registry node of its own (in-memory log, Avro), for {@link #node} or a second server. */
   static RegistryNode freshNode() throws Exception {
-    return RegistryNode.open(new InMemoryRecordLog(), SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
+    return freshNode(new InMemoryRecordLog());
+  }
+
+  /** A registry node of its own over {@code log}, for a test that injects the log's failures. */
+  static RegistryNode freshNode(InMemoryRecordLog log) throws Exception {
+    return RegistryNode.open(log, SchemaFormats.of(new AvroFormat()), NodeOptions.DEFAULTS,
         new dev.stele.registry.model.KeyOptions(dev.stele.registry.model.KeyOptions.DEFAULT_MAX_KEYS,
             dev.stele.kms.KmsDrivers.of(new dev.stele.kms.local.LocalKmsDriver(name -> null))));
   }
@@ -112,6 +117,17 @@ abstract class HttpTestBase {
 
     int errorCode() {
       return json().path("error_code").asInt();
+    }
+  }
+
+  /** Sends to {@code target}, another server of the test, instead of {@link #server}. */
+  Reply sendTo(RestServer target, String method, String path, String body, String... headers) {
+    RestServer saved = server;
+    try {
+      server = target; // uri() uses server.port()
+      return send(method, path, body, headers);
+    } finally {
+      server = saved;
     }
   }
 

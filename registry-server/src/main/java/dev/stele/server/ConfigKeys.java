@@ -50,8 +50,10 @@ final class ConfigKeys {
    * Confluent config must start unchanged, so these are logged, not fatal.
    */
   static final Set<String> CONFLUENT_EXACT = Set.of(
-      "host.port", "debug", "leader.eligibility", "master.eligibility", "leader.election.sticky",
-      "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
+      "host.port", "debug", "leader.eligibility", "master.eligibility",
+      // Read on the Kafka store (ClusterSettings); listed here for the embedded store, where a
+      // Confluent config carrying it must still start.
+      "leader.election.sticky", "leader.election.delay", "leader.connect.timeout.ms", "leader.read.timeout.ms",
       "schema.registry.inter.instance.protocol",
       "schema.reject.empty.subject", "schema.providers",
       "schema.canonicalize.on.consume", "schema.cache.size", "schema.cache.expiry.secs",

@@ -64,6 +64,7 @@ record KeySort(List<String> ignored, List<String> unknown) {
         || SchemaShapeSettings.KEYS.contains(key)
         || KafkaStoreConfig.STELE_KEYS.contains(key) // harmless on the embedded store
         || SnapshotSettings.KEYS.contains(key) // both stores
+        || key.equals(ClusterSettings.LEADER_WAIT) // likewise
         || onKafka && (KafkaStoreConfig.isUsed(key) || ClusterSettings.KEYS.contains(key));
   }
 

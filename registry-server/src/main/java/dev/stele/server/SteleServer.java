@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -103,13 +104,44 @@ final class SteleServer implements AutoCloseable {
       }
       if (store.elector().isPresent()) {
         // Once listening, so that peers can forward to this node as soon as it is elected.
-        node.joinElection(store.elector().get(), Advertised.identity(config, servers.get(0).port()));
+        node.joinElection(store.elector().get(), Advertised.identity(config, servers.get(0).port()),
+            config.cluster().leaderWait());
+        awaitFirstElection(config, node);
       }
     } catch (StartException | RuntimeException e) {
       new SteleServer(config, store, node, vertx, servers, heap).close();
       throw e;
     }
     return new SteleServer(config, store, node, vertx, List.copyOf(servers), heap);
+  }
+
+  /**
+   * Like the Confluent registry, which serves only after its first group assignment: the start
+   * completes once the election has a result (and, on the elected node, its writer runs), so the
+   * started line means writes can be taken. Writes that arrive before (peers forward as soon as
+   * they see this node) wait for it; see {@code HeldWrite}. Bounded by
+   * {@code kafkastore.init.timeout.ms}, as Confluent's wait for its first assignment is.
+   */
+  private static void awaitFirstElection(ServerConfig config, RegistryNode node)
+      throws StartException {
+    long limit = config.kafkaStore().initTimeout().toMillis();
+    long started = System.nanoTime();
+    while (!node.leadership().ready()) {
+      if (System.nanoTime() - started > limit * 1_000_000) {
+        throw new StartException("no leader election result from the group '" + config.groupId()
+            + "' within " + limit + " ms (kafkastore.init.timeout.ms): can this node reach the"
+            + " group coordinator, and may it join the group (Read on the group)?", null);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StartException("interrupted while waiting for the leader election", e);
+      }
+    }
+    LOG.info("Election result known after {} ms: {}", (System.nanoTime() - started) / 1_000_000,
+        node.leadership().leads() ? "this node leads" : "the leader is "
+            + node.leadership().leader().map(l -> l.url()).orElse("not known (no eligible node)"));
   }
 
   /** Reads the users file (it is read again whenever it changes); NONE when security is off. */
@@ -171,7 +203,11 @@ final class SteleServer implements AutoCloseable {
   /** Stops accepting requests, lets the node finish and closes the store. Never throws. */
   @Override
   public void close() {
-    // First a short drain: requests still arriving are answered 503 (not applied) rather than
+    // A leader first lets another node take over while it still listens, so that writes sent
+    // to it meanwhile are forwarded to the next leader instead of failing.
+    quietly("hand leadership over",
+        () -> node.handOver(Duration.ofMillis(config.shutdownTimeoutMillis() / 2)));
+    // Then a short drain: requests still arriving are answered 503 (not applied) rather than
     // meeting a closed connection; then all listeners at once stop accepting, each waiting for
     // its requests in flight.
     servers.forEach(RestServer::drain);

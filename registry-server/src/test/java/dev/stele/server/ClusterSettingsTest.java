@@ -23,16 +23,20 @@ class ClusterSettingsTest {
     assertThat(cluster.leaderEligible()).isTrue();
     assertThat(cluster.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
     assertThat(cluster.heartbeat()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(cluster.sticky()).isTrue();
+    assertThat(cluster.leaderWait()).isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
   void readsConfluentKeysAndActsOnThemOnTheKafkaStore() throws Exception {
     ServerConfig config = parse(Map.of("leader.eligibility", "false",
-        "kafkagroup.session.timeout.ms", "10000", "kafkagroup.heartbeat.interval.ms", "3000"));
-    assertThat(config.cluster()).isEqualTo(
-        new ClusterSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(3)));
+        "kafkagroup.session.timeout.ms", "10000", "kafkagroup.heartbeat.interval.ms", "3000",
+        "leader.election.sticky", "FALSE", "stele.leader.wait.ms", "2500"));
+    assertThat(config.cluster()).isEqualTo(new ClusterSettings(false, Duration.ofSeconds(10),
+        Duration.ofSeconds(3), false, Duration.ofMillis(2500)));
     assertThat(config.ignoredKeys()).doesNotContain("leader.eligibility",
-        "kafkagroup.session.timeout.ms", "kafkagroup.heartbeat.interval.ms");
+        "kafkagroup.session.timeout.ms", "kafkagroup.heartbeat.interval.ms",
+        "leader.election.sticky", "stele.leader.wait.ms");
     assertThat(parse(Map.of("master.eligibility", "false")).cluster().leaderEligible()).isFalse();
     // The new name wins over the old one.
     assertThat(parse(Map.of("master.eligibility", "false", "leader.eligibility", "true"))
@@ -43,6 +47,10 @@ class ClusterSettingsTest {
   void refusesValuesThatCannotWork() {
     assertThatThrownBy(() -> parse(Map.of("leader.eligibility", "maybe")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("leader.eligibility=maybe");
+    assertThatThrownBy(() -> parse(Map.of("leader.election.sticky", "yes")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("leader.election.sticky=yes");
+    assertThatThrownBy(() -> parse(Map.of("stele.leader.wait.ms", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("stele.leader.wait.ms");
     assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "-1")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("kafkagroup.session.timeout.ms");
     assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "3000",

@@ -44,6 +44,7 @@ public final class InMemoryRecordLog implements RecordLog {
   private RecordSink sink; // guarded by store
   private boolean closed; // guarded by store
   private int failuresToInject; // guarded by store
+  private boolean injectTermEnded; // guarded by store
 
   /** An empty log that delivers on the appending thread. */
   public InMemoryRecordLog() {
@@ -73,6 +74,18 @@ public final class InMemoryRecordLog implements RecordLog {
   public void failNextAppends(int count) {
     synchronized (store) {
       failuresToInject = count;
+      injectTermEnded = false;
+    }
+  }
+
+  /**
+   * The next {@code count} appends fail as a Kafka log's do when the node's writer term ends
+   * under them ({@link LogException#termEnded}): nothing stored, the next leader may decide them.
+   */
+  public void endTermOnNextAppends(int count) {
+    synchronized (store) {
+      failuresToInject = count;
+      injectTermEnded = true;
     }
   }
 
@@ -151,7 +164,9 @@ public final class InMemoryRecordLog implements RecordLog {
       }
       if (failuresToInject > 0) {
         failuresToInject--;
-        return CompletableFuture.failedFuture(new LogException("injected append failure"));
+        return CompletableFuture.failedFuture(injectTermEnded
+            ? LogException.termEnded("injected: this node's writer term ended")
+            : new LogException("injected append failure"));
       }
       int first = store.rows.size();
       store.rows.addAll(rows);

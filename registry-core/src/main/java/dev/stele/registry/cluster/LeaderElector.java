@@ -28,6 +28,13 @@ public interface LeaderElector extends AutoCloseable {
   /** Joins the election as {@code self}; results go to {@code listener}. Called once. */
   void start(NodeIdentity self, Listener listener);
 
+  /**
+   * Gives up leading before leaving (a stop, not a crash): this node stops being eligible and
+   * the others elect a leader while this one still learns the result, so it can forward the
+   * writes it still receives. Does not wait; {@link Listener} tells the outcome.
+   */
+  default void resign() {}
+
   /** The leader as last learned; empty while none is known. */
   Optional<NodeIdentity> leader();
 

@@ -1,5 +1,6 @@
 package dev.stele.registry.cluster;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** What the REST layer needs to know about a node's place in its cluster. */
@@ -15,6 +16,23 @@ public interface Leadership {
    * is known, and a leader's writer is running.
    */
   boolean ready();
+
+  /**
+   * How long a write may wait for a leader (none known, or this node elected and still taking
+   * the log over) before it is answered 50004; zero where there is always one.
+   */
+  default Duration leaderWait() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * A write is about to be decided on this node; {@link #writeDone} follows once it is answered.
+   * Call it before asking {@link #leads}: a hand-over waits for the writes counted here, so none
+   * is cut off when leadership moves.
+   */
+  default void writeStarted() {}
+
+  default void writeDone() {}
 
   /** The embedded store's node: it always leads and is ready once opened. */
   Leadership ALONE = new Leadership() {

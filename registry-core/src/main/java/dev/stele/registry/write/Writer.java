@@ -5,6 +5,7 @@ import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.NotStoredException;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.state.RegistryState;
 import java.time.Duration;
@@ -124,7 +125,7 @@ public final class Writer implements AutoCloseable {
         run(command, result);
       }
     });
-    return result.exceptionally(Writer::rethrowMapped);
+    return result.exceptionally(this::rethrowMapped);
   }
 
   private <T> void run(Function<RegistryState, Decision<T>> command, CompletableFuture<T> result) {
@@ -186,7 +187,7 @@ public final class Writer implements AutoCloseable {
     stale = false;
   }
 
-  private static <T> T rethrowMapped(Throwable failure) {
+  private <T> T rethrowMapped(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     if (cause instanceof RegistryException e) {
@@ -199,6 +200,12 @@ public final class Writer implements AutoCloseable {
       LOG.warn("A write's outcome is unknown: {}", e.getMessage());
       throw ErrorCode.OPERATION_TIMEOUT.exception(
           "Write operation may or may not have been applied: " + e.getMessage());
+    }
+    // Not stored, and this node's writer term is over (the log says so, or it stopped writing):
+    // another node may decide the same write, so the edge holds it for the next leader.
+    if (cause instanceof LogException e && (e.termEnded() || !log.writing())) {
+      LOG.info("A write was not stored: this node's term as the writer ended ({})", e.getMessage());
+      throw new NotStoredException("Error while writing to the store: " + e.getMessage());
     }
     if (cause instanceof LogException) {
       LOG.error("Write to the store failed", cause);

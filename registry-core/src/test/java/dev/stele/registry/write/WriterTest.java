@@ -10,6 +10,7 @@ import dev.stele.registry.log.RegistryRecord;
 import dev.stele.registry.log.RegistryRecord.ConfigRecord;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
+import dev.stele.registry.model.NotStoredException;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.write.Writer.Decision;
@@ -112,6 +113,31 @@ class WriterTest {
     assertThatThrownBy(() -> unsure.get(5, TimeUnit.SECONDS)).cause()
         .satisfies(e -> assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.OPERATION_TIMEOUT))
         .hasMessageContaining("may or may not have been applied");
+  }
+
+  /**
+   * Not stored because the node's writer term ended: a 50001 the edge may send to the next
+   * leader. A plain not-stored failure on a node still writing stays an ordinary 50001.
+   */
+  @Test
+  void anAppendNotStoredBecauseTheTermEndedSaysSo() {
+    Writer writer = open(true, Duration.ofSeconds(30));
+    CompletableFuture<Config> ended = writer.submit(setLevel("s", CompatibilityLevel.FULL));
+    log.next().fail(LogException.termEnded("not stored: fenced"));
+    assertThatThrownBy(() -> ended.get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(NotStoredException.class).hasMessageContaining("fenced")
+        .satisfies(e -> assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.STORE_ERROR));
+
+    CompletableFuture<Config> plain = writer.submit(setLevel("s", CompatibilityLevel.FULL));
+    log.next().fail(new LogException("not stored: disk full"));
+    assertThatThrownBy(() -> plain.get(5, TimeUnit.SECONDS)).cause()
+        .isNotInstanceOf(NotStoredException.class).hasMessageContaining("disk full");
+
+    log.writing = false; // the term ended without the failure saying so (the writer was stopped)
+    CompletableFuture<Config> stopped = writer.submit(setLevel("s", CompatibilityLevel.FULL));
+    log.next().fail(new LogException("not stored: no longer leads"));
+    assertThatThrownBy(() -> stopped.get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(NotStoredException.class);
   }
 
   @Test
@@ -233,6 +259,12 @@ class WriterTest {
     final LinkedBlockingQueue<Append> appends = new LinkedBlockingQueue<>();
     private RecordSink sink;
     private long offset = -1;
+    volatile boolean writing = true;
+
+    @Override
+    public boolean writing() {
+      return writing;
+    }
 
     @Override
     public void open(RecordSink target) {

@@ -3,6 +3,7 @@ package dev.stele.store.kafka;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.PendingAppend;
 import java.util.List;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
 /** Failing appends, and telling fencing apart from other producer errors. */
@@ -20,6 +21,16 @@ final class Failures {
   static void fail(List<PendingAppend> appends, String message) {
     if (!appends.isEmpty()) {
       PendingAppend.failAll(appends, new LogException(message));
+    }
+  }
+
+  /**
+   * Fails every append, none of which was stored, because this node's term as the writer ended
+   * (fenced, or its transaction ended by Kafka): the next leader may decide them again.
+   */
+  static void failTermEnded(List<PendingAppend> appends, String message) {
+    if (!appends.isEmpty()) {
+      PendingAppend.failAll(appends, LogException.termEnded(message));
     }
   }
 
@@ -42,6 +53,22 @@ final class Failures {
   static boolean isFenced(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof ProducerFencedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether Kafka's transaction coordinator refused this producer's transaction as no longer
+   * open (INVALID_TXN_STATE): the coordinator aborted it, on its own or because another producer
+   * of the same transactional id registered (with transactions version 2, Kafka 4.x, a commit
+   * that races such an abort gets this instead of PRODUCER_FENCED; KAFKA-20785). Either way the
+   * transaction is rolled back, and the producer is in a fatal state.
+   */
+  static boolean isTransactionLost(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof InvalidTxnStateException) {
         return true;
       }
     }

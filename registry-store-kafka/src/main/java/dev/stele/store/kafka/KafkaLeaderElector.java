@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leader election over a Kafka consumer group ({@code schema.registry.group.id}, classic
  * protocol), with public client APIs only: every node subscribes to the schema topic with the
- * {@link LeaderAssignor}, which elects the eligible member with the smallest URL and tells every
- * member who won. The consumer reads nothing (the partition it may own is paused); it exists for
+ * {@link LeaderAssignor}, which elects the eligible member with the smallest URL (or, when
+ * sticky, keeps the current leader) and tells every member who won. The consumer reads nothing (the partition it may own is paused); it exists for
  * its group membership. A killed node stops heartbeating and is dropped after the session
  * timeout, which starts a new election. See docs/kafka-store.md.
  */
@@ -41,7 +41,11 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
   private final String groupId;
   private final Duration sessionTimeout;
   private final Duration heartbeat;
+  private final boolean sticky;
   private volatile NodeIdentity self;
+  /** Set by {@link #resign}: the poll thread asks the group for a new election. */
+  private volatile boolean resignRequested;
+  private volatile boolean resigned;
   private volatile Listener listener;
   private volatile Optional<NodeIdentity> leader = Optional.empty();
   private volatile boolean running;
@@ -49,16 +53,19 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
   private Thread thread;
   private Optional<NodeIdentity> reported; // the last result passed on; poll thread only
 
+  /** @param sticky {@code leader.election.sticky}: a current leader keeps leading while eligible */
   public KafkaLeaderElector(KafkaStoreConfig store, String groupId, Duration sessionTimeout,
-      Duration heartbeat) {
+      Duration heartbeat, boolean sticky) {
     this.store = Objects.requireNonNull(store, "store");
     this.groupId = Objects.requireNonNull(groupId, "groupId");
     this.sessionTimeout = sessionTimeout;
     this.heartbeat = heartbeat;
+    this.sticky = sticky;
   }
 
+  /** Not sticky (Confluent's rule): the tests that use it expect the smallest URL to lead. */
   public KafkaLeaderElector(KafkaStoreConfig store, String groupId) {
-    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT);
+    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT, false);
   }
 
   @Override
@@ -85,6 +92,11 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
       consumer.subscribe(List.of(store.topic()), new Rebalances());
       while (running) {
         try {
+          if (resignRequested) {
+            resignRequested = false;
+            // The next join sends this member as ineligible: the group elects another.
+            consumer.enforceRebalance("leaving: hand leadership over");
+          }
           consumer.poll(POLL);
         } catch (WakeupException | InterruptException e) {
           throw e;
@@ -109,7 +121,29 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
 
   @Override
   public NodeIdentity self() {
-    return self;
+    NodeIdentity me = self;
+    return resigned ? new NodeIdentity(me.scheme(), me.host(), me.port(), false) : me;
+  }
+
+  @Override
+  public boolean leads() {
+    NodeIdentity me = self;
+    return !resigned && leader.map(l -> l.url().equals(me.url())).orElse(false);
+  }
+
+  @Override
+  public boolean sticky() {
+    return sticky;
+  }
+
+  /**
+   * Stops being eligible and asks the group for a new election, while this node stays a member
+   * and so keeps learning who leads (it can forward writes to the new leader until it leaves).
+   */
+  @Override
+  public void resign() {
+    resigned = true;
+    resignRequested = true;
   }
 
   /** From the assignor, on the poll thread, after every election. */

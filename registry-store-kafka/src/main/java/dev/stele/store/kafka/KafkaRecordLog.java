@@ -175,7 +175,7 @@ public final class KafkaRecordLog implements RecordLog {
       throw new LogException("the log is not open");
     }
     WriterTerm current = term;
-    if (current != null && !current.writer().fenced()) {
+    if (current != null && !current.writer().stopped()) {
       return;
     }
     stopWriting();
@@ -212,7 +212,7 @@ public final class KafkaRecordLog implements RecordLog {
   @Override
   public boolean writing() {
     WriterTerm current = term;
-    return current != null && !current.writer().fenced();
+    return current != null && !current.writer().stopped();
   }
 
   /** Stops writing: appends not yet written fail; a transaction in flight finishes first. */
@@ -227,7 +227,7 @@ public final class KafkaRecordLog implements RecordLog {
     if (current == null) {
       return;
     }
-    Failures.fail(current.queue().close(reason), reason);
+    Failures.failTermEnded(current.queue().close(reason), reason);
     current.writer().stop();
     join(current.thread(), config.timeout().multipliedBy(2).plusSeconds(5));
     quietly(current.writer()::closeProducer);

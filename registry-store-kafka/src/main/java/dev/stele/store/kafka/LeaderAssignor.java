@@ -4,9 +4,11 @@ import dev.stele.registry.cluster.NodeIdentity;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
@@ -20,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * The election, as a consumer group's partition assignor. Kafka picks one member to run
  * {@link #assign}; it gives partition 0 of the subscribed topic to the eligible member with the
  * smallest URL, as the Confluent registry elects, and tells every member who won in its
- * assignment's user data. Each member's identity travels in its subscription's user data.
+ * assignment's user data. Each member's identity travels in its subscription's user data, with
+ * whether it leads now: when the election is sticky ({@code leader.election.sticky}, read by the
+ * member Kafka picks to assign) an eligible member that leads keeps leading, as in Confluent's
+ * {@code SchemaRegistryCoordinator}.
  *
  * <p>Kafka creates the assignor itself, from its class name; the {@link KafkaLeaderElector} that
  * owns the consumer reaches it through the config entry {@link #MEMBER}.
@@ -35,6 +40,16 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
     NodeIdentity self();
 
     void assigned(Optional<NodeIdentity> leader);
+
+    /** Whether this member leads now (sent in its identity's {@code "leader"} field). */
+    default boolean leads() {
+      return false;
+    }
+
+    /** Whether an election this member runs keeps a current leader that is still eligible. */
+    default boolean sticky() {
+      return false;
+    }
   }
 
   /** An election's outcome: the winner's member id (null: none) and the error code. */
@@ -57,24 +72,28 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
   }
 
   @Override
-  public ByteBuffer subscriptionUserData(java.util.Set<String> topics) {
-    return MemberIdentity.encode(member.self());
+  public ByteBuffer subscriptionUserData(Set<String> topics) {
+    return MemberIdentity.encode(member.self(), member.leads());
   }
 
   @Override
   public GroupAssignment assign(Cluster metadata, GroupSubscription group) {
     Map<String, NodeIdentity> members = new HashMap<>();
+    Set<String> leading = new HashSet<>();
     List<String> topics = new ArrayList<>();
     group.groupSubscription().forEach((memberId, subscription) -> {
       subscription.topics().stream().filter(t -> !topics.contains(t)).forEach(topics::add);
       try {
         members.put(memberId, MemberIdentity.decode(subscription.userData()));
+        if (member.sticky() && MemberIdentity.claimsLeadership(subscription.userData())) {
+          leading.add(memberId);
+        }
       } catch (IllegalArgumentException e) {
         LOG.warn("Group member {} sent no readable identity; it cannot lead: {}", memberId,
             e.getMessage());
       }
     });
-    Outcome outcome = choose(members);
+    Outcome outcome = choose(members, leading);
     ByteBuffer data = MemberIdentity.assignment(outcome.leaderMemberId(), outcome.leader(),
         outcome.error());
     List<TopicPartition> owned = topics.stream().map(t -> new TopicPartition(t, 0)).toList();
@@ -86,11 +105,20 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
     return new GroupAssignment(assignments);
   }
 
-  /**
-   * The pure election: the eligible member with the smallest URL wins. Two members with one URL
-   * mean a misconfiguration (forwarding could not tell them apart): nobody leads then.
-   */
+  /** The election without stickiness: the eligible member with the smallest URL wins. */
   static Outcome choose(Map<String, NodeIdentity> members) {
+    return choose(members, Set.of());
+  }
+
+  /**
+   * The pure election. The one eligible member of {@code leading} (members that say they lead;
+   * empty unless the election is sticky) keeps leading, so a member joining or coming back does
+   * not move leadership (each move costs a takeover). Otherwise, or when several say they lead
+   * (two partitions of the group merging), the eligible member with the smallest URL wins. Two
+   * members with one URL mean a misconfiguration (forwarding could not tell them apart): nobody
+   * leads then.
+   */
+  static Outcome choose(Map<String, NodeIdentity> members, Set<String> leading) {
     TreeMap<String, String> byUrl = new TreeMap<>();
     for (Map.Entry<String, NodeIdentity> entry : members.entrySet()) {
       String url = entry.getValue().url();
@@ -99,6 +127,15 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
             + " host.name or the listener of one of them is changed", url);
         return new Outcome(null, null, MemberIdentity.DUPLICATE_URLS);
       }
+    }
+    List<String> current = leading.stream()
+        .filter(id -> members.containsKey(id) && members.get(id).eligible()).sorted().toList();
+    if (current.size() == 1) {
+      return new Outcome(current.get(0), members.get(current.get(0)), MemberIdentity.NO_ERROR);
+    }
+    if (current.size() > 1) {
+      LOG.warn("Several members say they lead ({}): electing by the smallest URL", current.stream()
+          .map(id -> members.get(id).url()).toList());
     }
     for (Map.Entry<String, String> entry : byUrl.entrySet()) {
       NodeIdentity identity = members.get(entry.getValue());

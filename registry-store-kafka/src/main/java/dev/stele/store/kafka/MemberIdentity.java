@@ -24,7 +24,23 @@ final class MemberIdentity {
   private MemberIdentity() {}
 
   static ByteBuffer encode(NodeIdentity identity) {
-    return ByteBuffer.wrap(bytes(identityNode(identity)));
+    return encode(identity, false);
+  }
+
+  /** @param leads whether the member leads now: what a sticky election keeps */
+  static ByteBuffer encode(NodeIdentity identity, boolean leads) {
+    ObjectNode node = identityNode(identity);
+    node.put("leader", leads);
+    return ByteBuffer.wrap(bytes(node));
+  }
+
+  /** Whether a member's identity says it leads now ({@code "leader":true}); false if unreadable. */
+  static boolean claimsLeadership(ByteBuffer data) {
+    try {
+      return read(data).path("leader").asBoolean(false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** @throws IllegalArgumentException for user data that is not an identity */

@@ -13,12 +13,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -70,6 +73,9 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, String topic, String wha
       TopicDescription description = describe();
       if (description == null) {
         if (create()) {
+          // Kafka confirms a creation before every broker knows the partition: a listOffsets or
+          // a fetch right after it was answered UnknownTopicOrPartition (a failed start).
+          awaitPartitionLeader();
           return;
         }
         description = describeCreatedElsewhere(); // another node created it meanwhile: check theirs
@@ -120,6 +126,27 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, String topic, String wha
       description = describe();
     }
     return description;
+  }
+
+  /**
+   * Waits, within the timeout, until a broker describes the topic just created with a leader for
+   * its partition, so that the reads that follow find it.
+   */
+  private void awaitPartitionLeader()
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      TopicDescription description = describe();
+      if (description != null && !description.partitions().isEmpty()
+          && description.partitions().get(0).leader() != null) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the topic was created but no broker names its partition's"
+            + " leader yet");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** @return false when the topic turned out to exist already */
@@ -191,32 +218,37 @@ record TopicSetup(Admin admin, KafkaStoreConfig config, String topic, String wha
 
   /**
    * The end of the topic's committed records (the last stable offset): what a read_committed
-   * reader has read everything of once its position reaches it. A topic created a moment ago may
-   * be unknown to the broker asked for a little while: asked again until the timeout.
+   * reader has read everything of once its position reaches it. A broker that does not know the
+   * partition yet (a topic created a moment ago, by this node or another) is asked again within
+   * the timeout rather than failing the start.
    */
   static long committedEnd(Admin admin, String topic, Duration timeout) {
-    var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+    TopicPartition partition = new TopicPartition(topic, 0);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      while (true) {
-        try {
-          return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                  new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-              .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-              || System.nanoTime() > deadline) {
-            throw e;
-          }
-          Thread.sleep(50);
+    while (true) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(left, TimeUnit.MILLISECONDS).offset();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new LogException("cannot find the end of the topic '" + topic + "': "
+              + Failures.reasons(e), e);
         }
+      } catch (TimeoutException e) {
+        throw new LogException("cannot find the end of the topic '" + topic + "': "
+            + Failures.reasons(e), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LogException("interrupted while finding the end of the topic '" + topic + "'", e);
       }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new LogException("cannot find the end of the topic '" + topic + "': "
-          + Failures.reasons(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LogException("interrupted while finding the end of the topic '" + topic + "'", e);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LogException("interrupted while finding the end of the topic '" + topic + "'", e);
+      }
     }
   }
 }

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 final class TransactionalWriter implements BatchSink {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalWriter.class);
 
-  private enum Outcome { COMMITTED, ABORTED, FENCED, STOPPED }
+  private enum Outcome { COMMITTED, ABORTED, FENCED, LOST, STOPPED }
 
   private final AppendQueue queue;
   private final WriteGate gate;
@@ -58,6 +58,7 @@ final class TransactionalWriter implements BatchSink {
   private boolean initialized; // the producer has registered as the writer of its id
   private boolean abortPending; // an abort that timed out; finish it before the next transaction
   private volatile boolean fenced; // for good: a new producer would fence the writer that fenced us
+  private volatile boolean lost; // Kafka ended a transaction of ours: the term needs a takeover
 
   /** @param gate the admission of {@code queue}, which this writer closes and opens */
   TransactionalWriter(AppendQueue queue, WriteGate gate,
@@ -96,6 +97,14 @@ final class TransactionalWriter implements BatchSink {
     return fenced;
   }
 
+  /**
+   * Whether this writer has stopped because Kafka ended one of its transactions (see {@link
+   * #lost}), or was fenced: either way the term is over, and only a takeover writes again.
+   */
+  boolean stopped() {
+    return fenced || lost;
+  }
+
   /** Transactions committed so far. */
   long commits() {
     return commits.get();
@@ -110,7 +119,11 @@ final class TransactionalWriter implements BatchSink {
   /** Settles what the last transaction left; false when the batch failed on the way. */
   private boolean ready(List<PendingAppend> batch) {
     if (fenced) {
-      Failures.fail(batch, "not stored: this node was fenced off the topic");
+      Failures.failTermEnded(batch, "not stored: this node was fenced off the topic");
+      return false;
+    }
+    if (lost) {
+      Failures.failTermEnded(batch, LOST_REASON);
       return false;
     }
     try {
@@ -132,6 +145,8 @@ final class TransactionalWriter implements BatchSink {
     } catch (KafkaException | IllegalStateException e) {
       if (Failures.isFenced(e)) {
         fenced(batch, e);
+      } else if (Failures.isTransactionLost(e)) {
+        lost(batch, e);
       } else {
         Failures.fail(batch, "not stored: the Kafka producer failed (" + Failures.reasons(e) + ")");
         discardProducer(e);
@@ -180,6 +195,10 @@ final class TransactionalWriter implements BatchSink {
     } catch (KafkaException | IllegalStateException e) {
       if (Failures.isFenced(e)) {
         fenced(batch, e);
+        return false;
+      }
+      if (Failures.isTransactionLost(e)) {
+        lost(batch, e);
         return false;
       }
       abort(batch, e);
@@ -250,6 +269,8 @@ final class TransactionalWriter implements BatchSink {
     } catch (KafkaException | IllegalStateException e) {
       if (Failures.isFenced(e)) {
         fenced(List.of(), e);
+      } else if (Failures.isTransactionLost(e)) {
+        lost(List.of(), e);
       } else {
         discardProducer(e); // its successor's init aborts the transaction
       }
@@ -274,11 +295,12 @@ final class TransactionalWriter implements BatchSink {
     LOG.info("The unconfirmed write to {} was {}", config.topic(), outcome);
     switch (outcome) {
       case FENCED -> fenced(List.of(), null);
+      case LOST -> lost(List.of(), null);
       case STOPPED -> { }
       default -> gate.accept("not stored: this write may have been decided before an earlier"
           + " unconfirmed write was settled; retry");
     }
-    return outcome != Outcome.FENCED;
+    return outcome != Outcome.FENCED && outcome != Outcome.LOST;
   }
 
   /** Retries the commit until Kafka answers (each try blocks at most max.block.ms). */
@@ -294,6 +316,9 @@ final class TransactionalWriter implements BatchSink {
       } catch (KafkaException e) {
         if (Failures.isFenced(e)) {
           return Outcome.FENCED;
+        }
+        if (Failures.isTransactionLost(e)) {
+          return Outcome.LOST; // rolled back by the coordinator
         }
         // The records never all reached Kafka (their delivery timed out): abort, not stored.
         LOG.warn("The unconfirmed write to {} failed: {}", config.topic(), e.toString());
@@ -315,6 +340,9 @@ final class TransactionalWriter implements BatchSink {
       } catch (KafkaException | IllegalStateException e) {
         if (Failures.isFenced(e)) {
           return Outcome.FENCED;
+        }
+        if (Failures.isTransactionLost(e)) {
+          return Outcome.LOST;
         }
         // A producer that cannot abort is dropped; its successor's init aborts the transaction.
         discardProducer(e);
@@ -341,6 +369,26 @@ final class TransactionalWriter implements BatchSink {
     }
   }
 
+  private static final String LOST_REASON = "not stored: Kafka ended this node's transaction (it was"
+      + " aborted, by the coordinator or for another writer of the schema topic); this node takes"
+      + " the topic over again if it still leads; retry";
+
+  /**
+   * Kafka's coordinator answered that our transaction is no longer open, so it was rolled back:
+   * not stored. The producer is in a fatal state. A new one must not simply register and write
+   * on: if another writer's registration caused the abort, that would fence it back and write
+   * records decided without its records. So this term ends like a fenced one; the node's
+   * leadership takes the topic over anew while it is still elected, with a full catch-up.
+   */
+  private void lost(List<PendingAppend> batch, Exception e) {
+    LOG.warn("Kafka ended a transaction on {} ({}); this writer stops until the node takes the"
+        + " topic over again", config.topic(), e == null ? "while settling" : Failures.reasons(e));
+    lost = true;
+    Failures.failTermEnded(batch, LOST_REASON);
+    Failures.failTermEnded(refuse(LOST_REASON), LOST_REASON);
+    discardProducer(null);
+  }
+
   private void fenced(List<PendingAppend> batch, Exception e) {
     String reason = "this node was fenced: another Stele instance started writing to '"
         + config.topic() + "' with the same transactional id '" + config.transactionalId()
@@ -350,7 +398,7 @@ final class TransactionalWriter implements BatchSink {
     fenced = true;
     Failures.failUnknown(batch, "this write may or may not have been stored (the instance that"
         + " took over decides): " + reason);
-    Failures.fail(refuse(reason), reason);
+    Failures.failTermEnded(refuse(reason), reason);
     discardProducer(null);
   }
 

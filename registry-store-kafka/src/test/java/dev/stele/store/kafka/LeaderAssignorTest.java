@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
@@ -53,6 +54,51 @@ class LeaderAssignorTest {
     var outcome = LeaderAssignor.choose(Map.of("a", node("h", 1, true), "b", node("h", 1, true)));
     assertThat(outcome.leaderMemberId()).isNull();
     assertThat(outcome.error()).isEqualTo(MemberIdentity.DUPLICATE_URLS);
+  }
+
+  @Test
+  void stickyKeepsTheCurrentLeaderWhenASmallerUrlJoins() {
+    Map<String, NodeIdentity> members = Map.of(
+        "returning", node("10.0.0.1", 8081, true), "current", node("10.0.0.2", 8081, true));
+    assertThat(LeaderAssignor.choose(members, Set.of("current")).leaderMemberId())
+        .isEqualTo("current");
+    // Not sticky (Confluent's default): the smallest URL takes leadership back.
+    assertThat(LeaderAssignor.choose(members).leaderMemberId()).isEqualTo("returning");
+  }
+
+  @Test
+  void stickyFallsBackToTheSmallestUrlWhenTheClaimCannotStand() {
+    Map<String, NodeIdentity> members = Map.of("a", node("10.0.0.1", 8081, true),
+        "b", node("10.0.0.2", 8081, true), "c", node("10.0.0.3", 8081, false));
+    // Two claims (two halves of a group merging): neither is kept.
+    assertThat(LeaderAssignor.choose(members, Set.of("a", "b")).leaderMemberId()).isEqualTo("a");
+    assertThat(LeaderAssignor.choose(members, Set.of("b", "c")).leaderMemberId()).isEqualTo("b");
+    // A claim from a member that turned ineligible (a resigning leader) is not kept.
+    assertThat(LeaderAssignor.choose(members, Set.of("c")).leaderMemberId()).isEqualTo("a");
+    // A claimant that left the group does not count.
+    assertThat(LeaderAssignor.choose(members, Set.of("gone")).leaderMemberId()).isEqualTo("a");
+    // Duplicate URLs still mean no leader.
+    assertThat(LeaderAssignor.choose(Map.of("a", node("h", 1, true), "b", node("h", 1, true)),
+        Set.of("a")).error()).isEqualTo(MemberIdentity.DUPLICATE_URLS);
+  }
+
+  @Test
+  void aStickyAssignorReadsWhoLeadsFromTheSubscriptions() {
+    AtomicReference<Optional<NodeIdentity>> learned = new AtomicReference<>();
+    LeaderAssignor sticky = assignor(node("127.0.0.1", 8083, true), learned, true);
+    LeaderAssignor plain = assignor(node("127.0.0.1", 8083, true), learned, false);
+    GroupSubscription group = new GroupSubscription(Map.of(
+        "small", new Subscription(List.of("_schemas"),
+            MemberIdentity.encode(node("127.0.0.1", 8081, true), false)),
+        "leading", new Subscription(List.of("_schemas"),
+            MemberIdentity.encode(node("127.0.0.1", 8082, true), true))));
+    assertThat(sticky.assign(Cluster.empty(), group).groupAssignment().get("leading")
+        .partitions()).containsExactly(new TopicPartition("_schemas", 0));
+    assertThat(plain.assign(Cluster.empty(), group).groupAssignment().get("small")
+        .partitions()).containsExactly(new TopicPartition("_schemas", 0));
+    String json = new String(MemberIdentity.encode(node("h", 1, true), true).array(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).contains("\"leader\":true");
   }
 
   @Test
@@ -107,6 +153,11 @@ class LeaderAssignorTest {
 
   private static LeaderAssignor assignor(NodeIdentity self,
       AtomicReference<Optional<NodeIdentity>> learned) {
+    return assignor(self, learned, false);
+  }
+
+  private static LeaderAssignor assignor(NodeIdentity self,
+      AtomicReference<Optional<NodeIdentity>> learned, boolean sticky) {
     LeaderAssignor assignor = new LeaderAssignor();
     assignor.configure(Map.of(LeaderAssignor.MEMBER, new LeaderAssignor.Member() {
       @Override
@@ -117,6 +168,11 @@ class LeaderAssignorTest {
       @Override
       public void assigned(Optional<NodeIdentity> leader) {
         learned.set(leader);
+      }
+
+      @Override
+      public boolean sticky() {
+        return sticky;
       }
     }));
     return assignor;

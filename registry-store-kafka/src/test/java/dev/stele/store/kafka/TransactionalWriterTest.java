@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,5 +135,47 @@ class TransactionalWriterTest {
     assertThat(next.writer().fenced()).isFalse();
     assertThat(committed(2)).extracting(ConsumerRecord::value)
         .containsExactly(first.values().get(0), second.values().get(0));
+  }
+
+  /**
+   * Kafka 4.x answers a commit that races an abort by the coordinator INVALID_TXN_STATE (rather
+   * than PRODUCER_FENCED when another writer's registration caused the abort). The transaction
+   * is rolled back: the batch is not stored, and no new producer registers on its own (it would
+   * fence a successor and write records decided without its records); the term ends, for the
+   * node's leadership to take the topic over again with a catch-up.
+   */
+  @Test
+  void aTransactionKafkaEndedStopsTheTermWithoutANewProducer() throws Exception {
+    AtomicInteger producers = new AtomicInteger();
+    MockProducer<byte[], byte[]> mock = new MockProducer<>(true, null, new ByteArraySerializer(),
+        new ByteArraySerializer());
+    WriteGate gate = new WriteGate();
+    AppendQueue queue = new AppendQueue(gate);
+    OffsetWatcher watcher = new OffsetWatcher();
+    TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> {
+      producers.incrementAndGet();
+      return mock;
+    }, config, new OwnRecords(), watcher);
+    writers.add(new Writer(writer, queue, gate, new OwnRecords(), watcher));
+    writer.initialize(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+    mock.commitTransactionException = new InvalidTxnStateException("The producer attempted a"
+        + " transactional operation in an invalid state.");
+
+    PendingAppend refused = PendingAppend.encode(List.of(Records.schema("t", 1, 1)));
+    assertThat(writer.write(List.of(refused))).as("the pipeline stops").isFalse();
+
+    LogException failure = Appends.failure(refused.future());
+    assertThat(failure).hasMessageStartingWith("not stored: Kafka ended this node's transaction");
+    assertThat(failure.outcomeUnknown()).as("rolled back: not stored").isFalse();
+    assertThat(failure.termEnded()).as("the next leader may decide it again").isTrue();
+    assertThat(writer.stopped()).isTrue();
+    assertThat(writer.fenced()).isFalse();
+    assertThat(queue.offer(PendingAppend.encode(List.of(Records.schema("t", 2, 2)))))
+        .contains("Kafka ended this node's transaction");
+    PendingAppend late = PendingAppend.encode(List.of(Records.schema("t", 3, 3)));
+    writer.write(List.of(late));
+    assertThat(Appends.failure(late.future())).hasMessageStartingWith("not stored")
+        .matches(LogException::termEnded, "term ended");
+    assertThat(producers).as("no producer registered on its own").hasValue(1);
   }
 }

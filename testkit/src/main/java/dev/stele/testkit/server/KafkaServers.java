@@ -86,6 +86,20 @@ public final class KafkaServers {
     return text.toString();
   }
 
+  /**
+   * Every server's log without the audit lines of answered requests: the elections, takeovers,
+   * writer warnings and failed requests behind a failure, which the tail of a busy log loses.
+   */
+  public static String events(List<ServerProcess> servers) {
+    StringBuilder text = new StringBuilder();
+    for (ServerProcess server : servers) {
+      text.append("--- events of ").append(server.url()).append(" ---\n");
+      server.log().lines().filter(line -> !(line.contains("stele.audit")
+          && line.contains("status=200"))).forEach(line -> text.append(line).append('\n'));
+    }
+    return text.toString();
+  }
+
   private static boolean leads(String body) {
     try {
       JsonNode json = JSON.readTree(body);

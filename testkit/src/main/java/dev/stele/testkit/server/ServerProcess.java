@@ -27,13 +27,15 @@ public final class ServerProcess implements AutoCloseable {
   private final Path workDir;
   private final Path propertiesFile;
   private final Path logFile;
+  private final String scheme;
   private final int port;
   private Process process;
 
-  private ServerProcess(Path workDir, Path propertiesFile, int port) {
+  private ServerProcess(Path workDir, Path propertiesFile, String scheme, int port) {
     this.workDir = workDir;
     this.propertiesFile = propertiesFile;
     this.logFile = workDir.resolve("server.log");
+    this.scheme = scheme;
     this.port = port;
   }
 
@@ -55,13 +57,27 @@ public final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ServerProcess server = new ServerProcess(workDir, file, port);
+    // A test that sets its own listeners is answered on the port of the first of them.
+    String listener = properties.get("listeners").split(",")[0].trim();
+    ServerProcess server = new ServerProcess(workDir, file,
+        listener.startsWith("https:") ? "https" : "http", portOf(listener));
     server.launch();
     return server;
   }
 
+  /** The port of a listener, {@code scheme://host:port}. */
+  private static int portOf(String first) {
+    int colon = first.lastIndexOf(':');
+    String port = first.substring(colon + 1).replaceAll("/.*$", "");
+    try {
+      return Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("no port in the listener '" + first + "'", e);
+    }
+  }
+
   public String url() {
-    return "http://127.0.0.1:" + port;
+    return scheme + "://127.0.0.1:" + port;
   }
 
   public Path dataDir() {

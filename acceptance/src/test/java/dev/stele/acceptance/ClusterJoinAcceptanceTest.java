@@ -1,0 +1,131 @@
+package dev.stele.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stele.testkit.kafka.KafkaBrokers;
+import dev.stele.testkit.server.KafkaServers;
+import dev.stele.testkit.server.ServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * Issue 13, "joining a cluster without errors": writes go to every instance, in turn, while a
+ * new instance joins (it is written to as soon as it listens, before it knows the leader) and while the cluster is rolled: each instance in turn is stopped with
+ * SIGTERM, as systemd or Kubernetes stop it, and started again. No write may fail. With the
+ * sticky election (the default) leadership moves once per stop of the leader, never back when
+ * an instance returns. Afterwards every acknowledged registration is on every instance with its
+ * id. A write whose reused kept-alive connection the stopping instance closed before any answer
+ * is resent once, as the Confluent Java client's transport (HttpURLConnection) does; those are
+ * counted and printed apart, and a second such cut counts as failed. {@code -Dstele.join.rounds=N}
+ * rolls the cluster N times (1 by default); {@code -Dstele.ceiling.join.progress.ms} and
+ * {@code -Dstele.ceiling.join.answer.ms} raise the hang guards on a slower machine.
+ */
+@Isolated // alone: it stops and starts servers and counts every answer
+class ClusterJoinAcceptanceTest {
+  private static final int ROUNDS = Integer.getInteger("stele.join.rounds", 1);
+  /** Hang guards on the shared 2-core machine, not speed targets: the run prints what it took. */
+  private static final Ceiling PROGRESS = Ceiling.of("join.progress", Duration.ofSeconds(120));
+  private static final Ceiling ANSWER = Ceiling.of("join.answer", Duration.ofSeconds(60));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
+  @TempDir static Path work;
+
+  @Test
+  void noWriteFailsWhileAnInstanceJoinsOrTheLeaderMoves() throws Exception {
+    Map<String, String> extra = Map.of("schema.compatibility.level", "none",
+        "kafkastore.timeout.ms", "5000");
+    List<ServerProcess> servers = new ArrayList<>();
+    RollingLoad load = null;
+    List<String> phases = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(), extra));
+      }
+      int leader = KafkaServers.awaitOneLeader(servers);
+      load = new RollingLoad(servers.stream().map(ServerProcess::url).toList(), ANSWER.limit());
+      load.start(4);
+      load.awaitMoreAcks(50, PROGRESS.limit());
+
+      // A third instance joins. Its start returns once it answers GET /, which it does before it
+      // knows the leader (it listens first, so peers can forward to it), and it is written to
+      // from then on, so writes reach it in the window that used to answer 50004.
+      long joinAt = System.nanoTime();
+      servers.add(KafkaServers.start(work.resolve("node-2"), KAFKA.bootstrapServers(), extra));
+      load.add(servers.get(2).url());
+      int after = KafkaServers.awaitOneLeader(servers);
+      phases.add("join: ready after " + (System.nanoTime() - joinAt) / 1_000_000 + " ms, "
+          + load.acks() + " acks, " + load.failed().size() + " failed");
+      assertThat(servers.get(after).url()).as("the leader after a join (sticky)")
+          .isEqualTo(servers.get(leader).url());
+      load.awaitMoreAcks(50, PROGRESS.limit());
+
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int i = 0; i < servers.size(); i++) {
+          leader = KafkaServers.awaitOneLeader(servers);
+          boolean wasLeader = i == leader;
+          long stopAt = System.nanoTime();
+          servers.get(i).stop(); // SIGTERM
+          long stopped = System.nanoTime();
+          load.awaitMoreAcks(30, PROGRESS.limit());
+          servers.get(i).restart();
+          int now = KafkaServers.awaitOneLeader(servers);
+          phases.add((wasLeader ? "leader" : "follower") + " stop " + (stopped - stopAt) / 1_000_000
+              + " ms, back and all ready after " + (System.nanoTime() - stopAt) / 1_000_000
+              + " ms: " + load.acks() + " acks, " + load.failed().size() + " failed");
+          if (wasLeader) {
+            assertThat(now).as("leadership moved away from the stopped leader").isNotEqualTo(i);
+          } else {
+            assertThat(now).as("leadership stays where it was (sticky)").isEqualTo(leader);
+          }
+          load.awaitMoreAcks(30, PROGRESS.limit());
+        }
+      }
+      load.close();
+      System.out.printf("Rolling writes: %d acknowledged, %d failed, %d not sent (nothing"
+          + " listening, sent to the next instance), %d resent (kept-alive connection closed"
+          + " without an answer), slowest answer %d ms; %s%n", load.acks(), load.failed().size(),
+          load.notSent(), load.resentOnClosedConnection(), load.slowestMillis(), phases);
+      assertThat(load.failed()).as("failed writes\n" + KafkaServers.events(servers)).isEmpty();
+      verifyEverywhere(servers, load.acknowledged());
+    } finally {
+      if (load != null) {
+        load.close();
+      }
+      servers.forEach(ServerProcess::close);
+    }
+  }
+
+  /** Each acknowledged registration is on every instance, with the id it was answered with. */
+  private static void verifyEverywhere(List<ServerProcess> servers, Map<String, Integer> acked)
+      throws Exception {
+    for (ServerProcess server : servers) {
+      for (Map.Entry<String, Integer> write : acked.entrySet()) {
+        int id = -1;
+        for (int tries = 0; tries < 100 && id != write.getValue(); tries++) {
+          HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url()
+              + "/subjects/" + write.getKey() + "/versions/1")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+          id = r.statusCode() == 200 ? JSON.readTree(r.body()).path("id").asInt() : -1;
+          if (id != write.getValue()) {
+            Thread.sleep(50); // a follower may still be applying the last records
+          }
+        }
+        assertThat(id).as("%s on %s", write.getKey(), server.url()).isEqualTo(write.getValue());
+      }
+    }
+  }
+}
