@@ -91,7 +91,7 @@ class DigestProofTest {
 
   private Results.Compatibility check(SchemaParser parser, RegistryState state, String candidate) {
     ParsedSchema parsed = parser.parseStored(new StoredSchema(-1, "AVRO", candidate, List.of(), null, null), state);
-    return new CompatibilityCheck(parser).check(parsed, state.history("s").live(),
+    return new CompatibilityCheck(parser).check(parsed, null, state.history("s").live(),
         CompatibilityLevel.FULL_TRANSITIVE, false, state);
   }
 

@@ -151,12 +151,12 @@ class TransactionalWriterTest {
         new ByteArraySerializer());
     WriteGate gate = new WriteGate();
     AppendQueue queue = new AppendQueue(gate);
-    OffsetWatcher watcher = new OffsetWatcher();
+    Lanes lanes = new Lanes(config.topic(), config.keysTopic());
     TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> {
       producers.incrementAndGet();
       return mock;
-    }, config, new OwnRecords(), watcher);
-    writers.add(new Writer(writer, queue, gate, new OwnRecords(), watcher));
+    }, config, lanes);
+    writers.add(new Writer(writer, queue, gate, lanes.schemas().own(), lanes.schemas().watcher()));
     writer.initialize(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
     mock.commitTransactionException = new InvalidTxnStateException("The producer attempted a"
         + " transactional operation in an invalid state.");
