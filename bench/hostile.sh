@@ -7,4 +7,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 one_stele curl
 load hostile --seconds "${SECONDS_:-30}" --readers "${READERS:-64}" | tee "$WORK/hostile.txt"
-echo "server RSS $(rss_mb "$STELE_PID") MB (peak $(hwm_mb "$STELE_PID") MB)"
+echo "server RSS $(rss_mb "$STELE_PID") MB (peak $(hwm_mb "$STELE_PID") MB), PSS $(pss_mb "$STELE_PID") MB"

@@ -165,6 +165,9 @@ wait_http() {
 # Resident memory of a process in MB (VmRSS) and its peak (VmHWM).
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# PSS: memory counted once even where it is mapped several times (ZGC maps its heap three times,
+# so its RSS counts each page thrice).
+pss_mb() { awk '/^Pss:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/smaps_rollup"; }
 
 # load MODE [options]: the Java load generator against $STELE_URL.
 load() {
