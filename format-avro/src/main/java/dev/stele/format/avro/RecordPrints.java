@@ -58,9 +58,18 @@ final class RecordPrints implements CheckDigest {
         || !reader.fullName.equals(writer.fullName)) {
       return false;
     }
+    // Both name lists are sorted: one walk over the two (a binary search per field cost a
+    // FULL_TRANSITIVE check of 1,000 versions of 500 fields about twice as much). Names are
+    // interned, so the same name is mostly the same String.
+    String[] written = writer.names;
+    int j = 0;
     for (int i = 0; i < reader.names.length; i++) {
-      int at = Arrays.binarySearch(writer.names, reader.names[i]);
-      boolean readable = at < 0 ? reader.defaults.get(i) : writer.types[at] == reader.types[i];
+      String name = reader.names[i];
+      while (j < written.length && written[j] != name && written[j].compareTo(name) < 0) {
+        j++;
+      }
+      boolean present = j < written.length && (written[j] == name || written[j].equals(name));
+      boolean readable = present ? writer.types[j] == reader.types[i] : reader.defaults.get(i);
       if (!readable) {
         return false;
       }

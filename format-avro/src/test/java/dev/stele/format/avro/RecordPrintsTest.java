@@ -13,6 +13,9 @@ class RecordPrintsTest {
   private static final String B_DEFAULT = "{\"name\":\"b\",\"type\":\"int\",\"default\":1}";
   private static final String B_NO_DEFAULT = "{\"name\":\"b\",\"type\":\"int\"}";
   private static final String B_LONG = "{\"name\":\"b\",\"type\":\"long\",\"default\":1}";
+  private static final String C_DEFAULT = "{\"name\":\"c\",\"type\":\"string\",\"default\":\"\"}";
+  private static final String C_NO_DEFAULT = "{\"name\":\"c\",\"type\":\"string\"}";
+  private static final String D = "{\"name\":\"d\",\"type\":\"int\"}";
   private static final String NESTED = "{\"name\":\"n\",\"type\":{\"type\":\"record\",\"name\":\"N\",\"fields\":[" + A + "]}}";
 
   private static Schema record(String name, String fields) {
@@ -29,6 +32,12 @@ class RecordPrintsTest {
       "A,B_LONG|A,B_DEFAULT|false",
       "NESTED|NESTED|true",
       "A,NESTED|A|false",
+      // Interleaved names: the walk over both sorted lists skips writer-only fields and finds
+      // reader-only ones wherever they fall.
+      "A,C_DEFAULT,D|D,B_NO_DEFAULT,A|true",
+      "A,C_NO_DEFAULT,D|D,B_NO_DEFAULT,A|false",
+      "D|A,B_DEFAULT,C_DEFAULT,D|true",
+      "A,B_DEFAULT,C_DEFAULT|D|false",
   })
   void provesOnlyWhatAvroAgrees(String readerFields, String writerFields, boolean proven) {
     Schema reader = record("R", fields(readerFields));
@@ -60,6 +69,9 @@ class RecordPrintsTest {
         case "B_NO_DEFAULT" -> B_NO_DEFAULT;
         case "B_LONG" -> B_LONG;
         case "NESTED" -> NESTED;
+        case "C_DEFAULT" -> C_DEFAULT;
+        case "C_NO_DEFAULT" -> C_NO_DEFAULT;
+        case "D" -> D;
         default -> throw new IllegalArgumentException(name);
       });
     }
