@@ -141,6 +141,11 @@ public final class SchemaParser {
     return schema;
   }
 
+  /** Keeps the digest of a schema about to be stored, from its parse as submitted. */
+  public void rememberDigest(StoredSchema stored, ParsedSchema parsed) {
+    digests.put(stored, storedFormat(stored).digest(parsed));
+  }
+
   /** The digest of a stored schema if one is known, else null; never parses. */
   public CheckDigest knownDigest(StoredSchema stored) {
     return digests.get(stored);

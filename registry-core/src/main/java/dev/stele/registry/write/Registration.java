@@ -120,6 +120,11 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     }
     Integer known = target.index.idOf(content);
     int newId = known != null ? known : target.index.maxId() + 1;
+    if (config.compatibilityLevel().transitive()) {
+      // While its parse is at hand: a later version's transitive check then need not parse this
+      // one (docs/benchmarks.md §3). Kept by content, so a write that fails leaves nothing wrong.
+      parser.rememberDigest(new StoredSchema(newId, content), parsed);
+    }
     return write(subject, next, newId, content, target.history,
         populated.modified() || payload != populated.payload());
   }

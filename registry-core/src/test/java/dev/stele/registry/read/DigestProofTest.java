@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stele.format.avro.AvroFormat;
 import dev.stele.registry.Nodes;
 import dev.stele.registry.model.Config;
+import dev.stele.registry.model.NodeOptions;
+import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.SchemaPayload;
 import dev.stele.registry.model.SchemaLimits;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.Results;
@@ -13,6 +16,7 @@ import dev.stele.registry.parse.ParsedCache;
 import dev.stele.registry.parse.SchemaParser;
 import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.VersionEntry;
+import dev.stele.registry.write.Registration;
 import dev.stele.schema.CheckDigest;
 import dev.stele.schema.CompatibilityLevel;
 import dev.stele.schema.CompatibilityResult;
@@ -140,5 +144,23 @@ class DigestProofTest {
         .isEqualTo(fromParses.conflicts().get(0).incompatibilities());
     assertThat(fromDigests.conflicts().get(0).incompatibilities().get(0).message())
         .contains("TYPE_MISMATCH");
+  }
+
+  @Test
+  void aVersionRegisteredUnderATransitiveLevelKeepsItsDigestFromTheStart() {
+    nodes.config("transitive", Config.ofLevel(CompatibilityLevel.FULL_TRANSITIVE));
+    nodes.config("backward", Config.ofLevel(CompatibilityLevel.BACKWARD));
+    RegistryState state = new RegistryState();
+    nodes.log.reopen().open(state);
+    DigestCache digests = new DigestCache(1L << 20);
+    SchemaParser parser = parserKeepingNoParsedSchemas(digests);
+    Registration registration = new Registration(parser, new CompatibilityCheck(parser), NodeOptions.DEFAULTS);
+
+    registration.decide(new Requests.Register("backward", SchemaPayload.of(version(1, "string"), null), false,
+        null, null), state);
+    assertThat(digests.size()).as("no digest where no transitive check will want it").isZero();
+    registration.decide(new Requests.Register("transitive", SchemaPayload.of(version(1, "string"), null), false,
+        null, null), state);
+    assertThat(digests.size()).isEqualTo(1);
   }
 }
