@@ -34,8 +34,8 @@ public final class SerdeKeys {
           + " read what the serializer's own schema writes"),
       honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
       honoured("key.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
-          "TopicNameStrategy (also for AssociatedNameStrategy: Stele has no associations), RecordNameStrategy,"
-              + " TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
+          "TopicNameStrategy (also for AssociatedNameStrategy: Stele's serdes do not look associations up yet),"
+              + " RecordNameStrategy, TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
       honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
           "as key.subject.name.strategy"),
       honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"

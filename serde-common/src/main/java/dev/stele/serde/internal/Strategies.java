@@ -10,7 +10,7 @@ import java.util.Map;
  * Turns a strategy class name into an instance. Confluent's class names are accepted and mapped
  * to ours, so a producer's properties carry over unchanged. Confluent 8's default,
  * {@code AssociatedNameStrategy}, falls back to the topic name when no association exists;
- * without associations that is exactly {@link TopicNameStrategy}.
+ * Stele's serdes do not ask the server for associations yet, so it is {@link TopicNameStrategy}.
  */
 public final class Strategies {
   private static final String CONFLUENT = "io.confluent.kafka.serializers.subject.";
