@@ -235,6 +235,24 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public List<String> associatedSubjects(String namespace, String topic, String associationType)
+      throws IOException, RestClientException {
+    JsonNode answer;
+    try {
+      answer = transport.send("GET", "/associations/resources/" + segment(namespace) + "/" + segment(topic)
+          + "?resourceType=topic&associationType=" + query(associationType), null);
+    } catch (RestClientException e) {
+      if (e.status() == 404) {
+        return List.of(); // a registry older than Confluent 8: no associations
+      }
+      throw e;
+    }
+    List<String> subjects = new ArrayList<>();
+    answer.forEach(association -> subjects.add(association.path("subject").asText()));
+    return subjects;
+  }
+
+  @Override
   public List<String> getSubjects() throws IOException, RestClientException {
     List<String> subjects = new ArrayList<>();
     transport.send("GET", "/subjects", null).forEach(node -> subjects.add(node.asText()));

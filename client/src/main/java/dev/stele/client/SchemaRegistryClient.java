@@ -61,6 +61,17 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   List<Integer> getVersions(String subject) throws IOException, RestClientException;
 
+  /**
+   * The subjects associated with a topic ({@code GET /associations/resources/{namespace}/{topic}},
+   * Confluent 8.x), for {@code associationType} {@code key} or {@code value}; {@code namespace}
+   * {@code -} matches any. Empty when there are none, and when the registry has no associations
+   * API (404), as Confluent's strategy then falls back.
+   */
+  default List<String> associatedSubjects(String namespace, String topic, String associationType)
+      throws IOException, RestClientException {
+    return List.of();
+  }
+
   List<String> getSubjects() throws IOException, RestClientException;
 
   /**

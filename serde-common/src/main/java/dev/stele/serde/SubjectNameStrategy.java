@@ -13,6 +13,14 @@ public interface SubjectNameStrategy {
    */
   String subjectName(String topic, boolean isKey, String recordName);
 
+  /**
+   * This strategy for one serde, with its registry client and settings: a strategy that asks the
+   * registry ({@link AssociatedNameStrategy}) returns a bound copy; the others are themselves.
+   */
+  default SubjectNameStrategy bind(dev.stele.client.SchemaRegistryClient client, java.util.Map<String, ?> configs) {
+    return this;
+  }
+
   /** Whether the subject depends only on the topic, so a serde may cache it per topic. */
   default boolean usesRecordName() {
     return true;

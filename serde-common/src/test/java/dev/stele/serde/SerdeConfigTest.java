@@ -17,8 +17,9 @@ class SerdeConfigTest {
     assertThat(config.latestCompatibilityStrict()).isTrue();
     assertThat(config.useSchemaId()).isEqualTo(-1);
     assertThat(config.normalize()).isFalse();
-    assertThat(config.strategy(true)).isInstanceOf(TopicNameStrategy.class);
-    assertThat(config.strategy(false)).isInstanceOf(TopicNameStrategy.class);
+    // Confluent 8's default: the registry's association for the topic, else the topic name.
+    assertThat(config.strategy(true)).isInstanceOf(AssociatedNameStrategy.class);
+    assertThat(config.strategy(false)).isInstanceOf(AssociatedNameStrategy.class);
     // Serdes keep the latest version until evicted; the plain client re-reads it after 60 s.
     assertThat(SerdeConfig.clientConfig(Map.of("schema.registry.url", "http://a:1")).latestTtl()).isNull();
     assertThat(ClientConfig.forUrls("http://a:1").latestTtl()).isNotNull();

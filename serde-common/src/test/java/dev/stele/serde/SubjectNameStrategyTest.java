@@ -33,10 +33,10 @@ class SubjectNameStrategyTest {
     assertThat(Strategies.load("k", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"))
         .isInstanceOf(TopicRecordNameStrategy.class);
     assertThat(Strategies.load("k", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy"))
-        .isInstanceOf(TopicNameStrategy.class);
+        .isInstanceOf(AssociatedNameStrategy.class);
     assertThat(Strategies.load("k", TopicRecordNameStrategy.class.getName()))
         .isInstanceOf(TopicRecordNameStrategy.class);
-    assertThat(Strategies.load("k", null)).isInstanceOf(TopicNameStrategy.class);
+    assertThat(Strategies.load("k", null)).as("Confluent 8's default").isInstanceOf(AssociatedNameStrategy.class);
   }
 
   @Test

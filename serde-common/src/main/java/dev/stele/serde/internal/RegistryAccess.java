@@ -10,6 +10,7 @@ import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.schema.SchemaReference;
 import dev.stele.serde.SerdeConfig;
+import dev.stele.serde.SubjectNameStrategy;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,6 +29,8 @@ public final class RegistryAccess implements AutoCloseable {
   private final boolean isKey;
   private final String format;
   private final boolean idInHeader;
+  /** The configured subject name strategy, bound to this serde's client. */
+  private final SubjectNameStrategy strategy;
   /** {@code use.schema.guid}, or null. */
   private final String useSchemaGuid;
 
@@ -35,7 +38,8 @@ public final class RegistryAccess implements AutoCloseable {
   public record WriterSchema(int id, SchemaDefinition schema) {}
 
   private RegistryAccess(SchemaRegistryClient client, boolean ownsClient, SerdeConfig config, boolean isKey,
-      String format, boolean idInHeader, String useSchemaGuid) {
+      String format, boolean idInHeader, String useSchemaGuid, Map<String, ?> configs) {
+    this.strategy = config.strategy(isKey).bind(client, configs);
     this.idInHeader = idInHeader;
     this.useSchemaGuid = useSchemaGuid;
     this.client = client;
@@ -52,10 +56,10 @@ public final class RegistryAccess implements AutoCloseable {
     boolean idInHeader = idInHeader(configs, isKey);
     String guid = useSchemaGuid(configs, config);
     if (given != null) {
-      return new RegistryAccess(given, false, config, isKey, format, idInHeader, guid);
+      return new RegistryAccess(given, false, config, isKey, format, idInHeader, guid, configs);
     }
     return new RegistryAccess(new CachedSchemaRegistryClient(SerdeConfig.clientConfig(configs)), true, config,
-        isKey, format, idInHeader, guid);
+        isKey, format, idInHeader, guid, configs);
   }
 
   /** {@code use.schema.guid}: a GUID, and not with {@code use.schema.id} (which one would win is a guess). */
@@ -121,7 +125,7 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   public String subject(String topic, String recordName) {
-    return config.strategy(isKey).subjectName(topic, isKey, recordName);
+    return strategy.subjectName(topic, isKey, recordName);
   }
 
   /**

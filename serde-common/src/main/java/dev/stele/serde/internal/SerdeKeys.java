@@ -34,10 +34,17 @@ public final class SerdeKeys {
           + " read what the serializer's own schema writes"),
       honoured("latest.cache.size", "1000", "how many subjects' latest versions are cached"),
       honoured("key.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
-          "TopicNameStrategy (also for AssociatedNameStrategy: Stele's serdes do not look associations up yet),"
+          "AssociatedNameStrategy (the registry's association for the topic, else the fallback), TopicNameStrategy,"
               + " RecordNameStrategy, TopicRecordNameStrategy or a class implementing Stele's SubjectNameStrategy"),
       honoured("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.AssociatedNameStrategy",
           "as key.subject.name.strategy"),
+      honoured("subject.name.strategy.kafka.cluster.id", null, "AssociatedNameStrategy: the resource namespace"
+          + " asked for; unset asks for any (-)"),
+      honoured("subject.name.strategy.fallback.type", "TOPIC", "AssociatedNameStrategy without an association:"
+          + " TOPIC, RECORD, TOPIC_RECORD, or NONE to fail the record"),
+      honoured("subject.name.strategy.cache.size", "1000", "AssociatedNameStrategy: how many topics' answers are kept"),
+      honoured("subject.name.strategy.cache.expiry.secs", "-1", "AssociatedNameStrategy: how long an answer is"
+          + " kept; -1 = until evicted"),
       honoured("use.latest.with.metadata", null, "k1=v1,k2=v2: serializers write with the latest version whose"
           + " metadata properties hold them; deserializers migrate records to it (migration rules)"),
       honoured("use.schema.guid", null, "write with the schema of this GUID when auto.register.schemas is false,"

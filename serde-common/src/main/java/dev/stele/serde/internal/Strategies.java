@@ -1,5 +1,6 @@
 package dev.stele.serde.internal;
 
+import dev.stele.serde.AssociatedNameStrategy;
 import dev.stele.serde.RecordNameStrategy;
 import dev.stele.serde.SubjectNameStrategy;
 import dev.stele.serde.TopicNameStrategy;
@@ -9,8 +10,8 @@ import java.util.Map;
 /**
  * Turns a strategy class name into an instance. Confluent's class names are accepted and mapped
  * to ours, so a producer's properties carry over unchanged. Confluent 8's default,
- * {@code AssociatedNameStrategy}, falls back to the topic name when no association exists;
- * Stele's serdes do not ask the server for associations yet, so it is {@link TopicNameStrategy}.
+ * {@code AssociatedNameStrategy}, is the default: the registry's association for the topic, else
+ * the topic name.
  */
 public final class Strategies {
   private static final String CONFLUENT = "io.confluent.kafka.serializers.subject.";
@@ -18,7 +19,8 @@ public final class Strategies {
       CONFLUENT + "TopicNameStrategy", TopicNameStrategy.class,
       CONFLUENT + "RecordNameStrategy", RecordNameStrategy.class,
       CONFLUENT + "TopicRecordNameStrategy", TopicRecordNameStrategy.class,
-      CONFLUENT + "AssociatedNameStrategy", TopicNameStrategy.class,
+      CONFLUENT + "AssociatedNameStrategy", AssociatedNameStrategy.class,
+      "AssociatedNameStrategy", AssociatedNameStrategy.class,
       "TopicNameStrategy", TopicNameStrategy.class,
       "RecordNameStrategy", RecordNameStrategy.class,
       "TopicRecordNameStrategy", TopicRecordNameStrategy.class);
@@ -27,7 +29,7 @@ public final class Strategies {
 
   public static SubjectNameStrategy load(String key, String className) {
     if (className == null || className.isEmpty()) {
-      return new TopicNameStrategy();
+      return new AssociatedNameStrategy();
     }
     Class<? extends SubjectNameStrategy> type = KNOWN.get(className);
     try {
