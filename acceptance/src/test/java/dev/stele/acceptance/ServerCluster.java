@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ServerCluster implements BeforeAllCallback, AfterAllCallback {
   /** Writer threads in a scenario's load: one per instance. */
-  private static final int WRITERS = 3;
+  static final int WRITERS = 3;
 
   private final KafkaBrokers kafka = KafkaBrokers.of(1);
   private final long kafkaTimeoutMs;
