@@ -50,6 +50,14 @@ public interface SchemaFormat {
   }
 
   /**
+   * Whether {@link #digest} ever gives a digest: callers that keep digests ask once instead of
+   * computing and looking up nothing for every schema of a format that proves nothing from them.
+   */
+  default boolean digests() {
+    return false;
+  }
+
+  /**
    * True only when data written with the writer's schema surely reads with the reader's, judged
    * from their digests alone; false means "not proven" (not "incompatible"): ask
    * {@link #checkCanRead}, whose verdicts and messages stay the only ones reported.

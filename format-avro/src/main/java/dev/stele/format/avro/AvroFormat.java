@@ -68,6 +68,11 @@ public final class AvroFormat extends AbstractSchemaFormat<AvroSchema> {
   }
 
   @Override
+  public boolean digests() {
+    return true;
+  }
+
+  @Override
   public boolean provenReadable(CheckDigest reader, CheckDigest writer) {
     return reader instanceof RecordPrints && writer instanceof RecordPrints
         && RecordPrints.proven((RecordPrints) reader, (RecordPrints) writer);

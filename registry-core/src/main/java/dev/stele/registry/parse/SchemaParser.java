@@ -131,8 +131,9 @@ public final class SchemaParser {
   public ParsedSchema parseStored(StoredSchema stored, RegistryState state) {
     ParsedSchema cached = parsed.get(stored);
     if (cached != null) {
-      if (digests.get(stored) == null) {
-        digests.put(stored, storedFormat(stored).digest(cached));
+      SchemaFormat format = storedFormat(stored);
+      if (format.digests() && digests.get(stored) == null) {
+        digests.put(stored, format.digest(cached));
       }
       return cached;
     }
@@ -187,7 +188,10 @@ public final class SchemaParser {
       parseStored(stored, state);
       return true;
     }
-    if (digests.get(stored) != null || !digests.hasRoomToWarm()) {
+    // Past the parsed cache's room only a digest is kept: a format without digests has nothing
+    // to keep, and parsing its schema here would be thrown away.
+    if (!storedFormat(stored).digests() || digests.get(stored) != null
+        || !digests.hasRoomToWarm()) {
       return false;
     }
     parseFresh(stored, state);

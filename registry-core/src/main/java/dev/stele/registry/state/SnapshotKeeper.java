@@ -81,13 +81,14 @@ public final class SnapshotKeeper {
    * Loads the snapshot into {@code empty} if there is one and {@code check} finds it fits the log;
    * one that does not is deleted, one that cannot be checked now is kept.
    *
-   * @return the offset to read the log from: the snapshot's, or 0 for a full replay
+   * @return the mark of the snapshot loaded (read the log from its {@code next}), or empty for a
+   *     full replay from the log's start
    */
-  public long restore(RegistryState empty, Check check) {
+  public Optional<SnapshotMark> restore(RegistryState empty, Check check) {
     this.state = empty;
     if (!file.exists()) {
       LOG.info("No state snapshot at {}: replaying {} from its start", file.path(), logName);
-      return 0;
+      return Optional.empty();
     }
     long started = System.nanoTime();
     Optional<String> refused;
@@ -106,7 +107,7 @@ public final class SnapshotKeeper {
       LOG.warn("Cannot check the state snapshot {} against {}: {}; replaying it from its start",
           file.path(), logName, e.getMessage());
       soon = true;
-      return 0;
+      return Optional.empty();
     }
     if (refused.isPresent()) {
       LOG.warn("Not using the state snapshot {}: {}; it is deleted and {} is replayed from its"
@@ -117,13 +118,13 @@ public final class SnapshotKeeper {
         LOG.warn("Cannot delete {}: {}", file.path(), e.toString());
       }
       soon = true;
-      return 0;
+      return Optional.empty();
     }
     writtenNext = mark.next();
     LOG.info("Loaded the state snapshot {} ({} subjects, {} schemas) in {} ms; reading {} from"
         + " offset {}", file.path(), empty.subjectCount(), empty.schemaCount(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logName, mark.next());
-    return mark.next();
+    return Optional.of(mark);
   }
 
   /** Asks for a snapshot at the next offer (after a full replay, so the next start is quick). */

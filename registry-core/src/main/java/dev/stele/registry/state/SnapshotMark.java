@@ -34,11 +34,23 @@ public record SnapshotMark(String log, long next, Map<String, String> checks) {
    * records otherwise; empty when none does.
    */
   public java.util.Optional<String> differenceFrom(Map<String, String> now) {
+    return difference("the record at offset " + (next - 1), checks, now);
+  }
+
+  /**
+   * The first fact of {@code now} that {@code noted} records otherwise, worded for a log whose
+   * {@code record} (e.g. "the record at offset 41 of '_schemas'") changed since a snapshot noted
+   * it; empty when none differs. Facts absent from {@code noted} count as "". Both stores compare
+   * through this one rule (the Kafka store also for its key topic, whose facts a mark carries
+   * under a prefix).
+   */
+  public static java.util.Optional<String> difference(String record, Map<String, String> noted,
+      Map<String, String> now) {
     for (Map.Entry<String, String> fact : new TreeMap<>(now).entrySet()) {
-      if (!fact.getValue().equals(check(fact.getKey()))) {
-        return java.util.Optional.of("the record at offset " + (next - 1) + " differs from the one"
-            + " the snapshot was taken after (" + fact.getKey() + " " + check(fact.getKey())
-            + ", now " + fact.getValue() + ")");
+      String was = noted.getOrDefault(fact.getKey(), "");
+      if (!fact.getValue().equals(was)) {
+        return java.util.Optional.of(record + " differs from the one the snapshot was taken after ("
+            + fact.getKey() + " " + was + ", now " + fact.getValue() + ")");
       }
     }
     return java.util.Optional.empty();

@@ -50,6 +50,12 @@ class DigestProofTest {
 
   private final class Counting implements SchemaFormat {
     private final AvroFormat avro = new AvroFormat();
+    /** False: Avro posing as a format that proves nothing from digests (as JSON Schema). */
+    private final boolean withDigests;
+
+    Counting(boolean withDigests) {
+      this.withDigests = withDigests;
+    }
 
     @Override
     public String type() {
@@ -69,7 +75,12 @@ class DigestProofTest {
 
     @Override
     public CheckDigest digest(ParsedSchema schema) {
-      return avro.digest(schema);
+      return withDigests ? avro.digest(schema) : null;
+    }
+
+    @Override
+    public boolean digests() {
+      return withDigests && avro.digests();
     }
 
     @Override
@@ -90,7 +101,12 @@ class DigestProofTest {
 
   /** A parser whose parsed cache keeps nothing, as after a restart with a full cache. */
   private SchemaParser parserKeepingNoParsedSchemas(DigestCache digests) {
-    return new SchemaParser(SchemaFormats.of(new Counting()), new ParsedCache(0), digests, SchemaLimits.DEFAULTS);
+    return parserKeepingNoParsedSchemas(digests, true);
+  }
+
+  private SchemaParser parserKeepingNoParsedSchemas(DigestCache digests, boolean withDigests) {
+    return new SchemaParser(SchemaFormats.of(new Counting(withDigests)), new ParsedCache(0), digests,
+        SchemaLimits.DEFAULTS);
   }
 
   private Results.Compatibility check(SchemaParser parser, RegistryState state, String candidate) {
@@ -114,6 +130,19 @@ class DigestProofTest {
 
     assertThat(result.isCompatible()).isTrue();
     assertThat(parses.get()).as("only the candidate is parsed").isEqualTo(1);
+  }
+
+  @Test
+  void warmingPastTheParsedCachesRoomSkipsFormatsWithoutDigests() {
+    RegistryState state = history(5);
+    DigestCache digests = new DigestCache(1L << 20);
+    SchemaParser parser = parserKeepingNoParsedSchemas(digests, false);
+    parses.set(0);
+    for (VersionEntry entry : state.history("s").live()) {
+      assertThat(parser.warm(entry.schema(), state)).as("nothing to keep, so nothing to do").isFalse();
+    }
+    assertThat(parses.get()).as("no parse thrown away").isZero();
+    assertThat(digests.size()).isZero();
   }
 
   @Test

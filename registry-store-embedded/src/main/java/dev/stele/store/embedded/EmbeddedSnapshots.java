@@ -47,7 +47,7 @@ final class EmbeddedSnapshots {
    * @return the offset to replay the table from: the snapshot's, or 0 for a full replay
    */
   long restore(RegistryState empty, RecordTable table) {
-    return keeper.restore(empty, mark -> mismatch(mark, table));
+    return keeper.restore(empty, mark -> mismatch(mark, table)).map(SnapshotMark::next).orElse(0L);
   }
 
   /**

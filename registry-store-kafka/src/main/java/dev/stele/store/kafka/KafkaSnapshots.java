@@ -4,6 +4,7 @@ import dev.stele.registry.state.RegistryState;
 import dev.stele.registry.state.SnapshotKeeper;
 import dev.stele.registry.state.SnapshotMark;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -53,16 +54,13 @@ final class KafkaSnapshots {
     String keysTopicId = SnapshotCheck.topicId(admin, config.keysTopic(), config.initTimeout());
     this.keysAtStart = SnapshotCheck.TopicMark.none(config.keysTopic(), keysTopicId);
     SnapshotCheck check = new SnapshotCheck(config, config.initTimeout());
-    SnapshotMark[] checked = new SnapshotMark[1];
-    long next = keeper.restore(empty, mark -> {
-      checked[0] = mark;
-      return check.mismatch(mark, admin, topicId, keysTopicId);
-    });
-    if (next == 0 || checked[0] == null) {
+    Optional<SnapshotMark> loaded = keeper.restore(empty,
+        mark -> check.mismatch(mark, admin, topicId, keysTopicId));
+    if (loaded.isEmpty() || loaded.get().next() == 0) {
       return Resume.START;
     }
-    keysAtStart = SnapshotCheck.TopicMark.keysOf(checked[0]);
-    return new Resume(next, keysAtStart.next());
+    keysAtStart = SnapshotCheck.TopicMark.keysOf(loaded.get());
+    return new Resume(loaded.get().next(), keysAtStart.next());
   }
 
   /** Asks for a snapshot at the next poll (after a full replay, so the next start is quick). */

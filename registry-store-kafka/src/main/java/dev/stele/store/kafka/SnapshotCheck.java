@@ -154,15 +154,8 @@ final class SnapshotCheck {
       return Optional.of("the record at offset " + last + " of '" + topic + "' is no longer in the"
           + " topic (compacted away?)");
     }
-    for (Map.Entry<String, String> fact : facts(record.get()).entrySet()) {
-      String noted = facts.getOrDefault(fact.getKey(), "");
-      if (!fact.getValue().equals(noted)) {
-        return Optional.of("the record at offset " + last + " of '" + topic + "' differs from the"
-            + " one the snapshot was taken after (" + fact.getKey() + " " + noted + ", now "
-            + fact.getValue() + ")");
-      }
-    }
-    return Optional.empty();
+    return SnapshotMark.difference("the record at offset " + last + " of '" + topic + "'", facts,
+        facts(record.get()));
   }
 
   /** The record's own facts: partition, digests of key and value, leader epoch. */
