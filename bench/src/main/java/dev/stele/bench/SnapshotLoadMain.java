@@ -71,6 +71,16 @@ public final class SnapshotLoadMain {
       RegistryState copy = loaded.copy();
       System.out.printf("round %d: copying the state for a snapshot took %,d ms (%,d schemas)%n",
           round, millisSince(start), copy.schemaCount());
+      // What a clean stop waits for: writing the snapshot (to a second file, kept apart).
+      SnapshotFile again = new SnapshotFile(file.resolveSibling(file.getFileName() + ".rewritten"));
+      cpu = threads.getCurrentThreadCpuTime();
+      allocated = threads.getCurrentThreadAllocatedBytes();
+      start = System.nanoTime();
+      again.write(copy, new SnapshotMark("bench", copy.lastOffset() + 1, Map.of()));
+      System.out.printf("round %d: wrote the snapshot again in %,d ms; writing thread's CPU %,d ms,"
+          + " allocated %,d MB%n", round, millisSince(start),
+          (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+          (threads.getCurrentThreadAllocatedBytes() - allocated) >> 20);
     }
   }
 
