@@ -9,6 +9,7 @@ import dev.stele.serde.rules.cel.internal.CelRun;
 import dev.stele.serde.rules.cel.internal.CelValues;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code CEL}: a Common Expression Language expression over the whole message, bound to
@@ -29,7 +30,8 @@ public final class CelExecutor implements RuleExecutor {
 
   @Override
   public Object transform(RuleContext ctx, Object message) throws RuleException {
-    Object answer = CelRun.eval(programs, ctx, Map.of("message", CelValues.toCel(ctx.model().toPlain(message))));
+    Optional<Object> bound = Optional.of(CelValues.toCel(ctx.model().toPlain(message)));
+    Object answer = CelRun.eval(programs, ctx, name -> "message".equals(name) ? bound : Optional.empty());
     if (answer == CelRun.SKIPPED) {
       return ctx.rule().kind() == RuleKind.CONDITION ? Boolean.TRUE : message;
     }

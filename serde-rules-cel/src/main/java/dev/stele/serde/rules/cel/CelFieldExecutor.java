@@ -1,5 +1,6 @@
 package dev.stele.serde.rules.cel;
 
+import dev.cel.runtime.CelVariableResolver;
 import dev.stele.client.RuleKind;
 import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldRuleExecutor;
@@ -10,7 +11,7 @@ import dev.stele.serde.rules.cel.internal.CelPrograms;
 import dev.stele.serde.rules.cel.internal.CelRun;
 import dev.stele.serde.rules.cel.internal.CelValues;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code CEL_FIELD}: a CEL expression run on each primitive field the rule's tags select (every
@@ -38,13 +39,17 @@ public final class CelFieldExecutor extends FieldRuleExecutor {
     if (!field.type().isPrimitive()) {
       return value;
     }
-    Map<String, Object> variables = Map.of(
-        "value", CelValues.toCel(value),
-        "fullName", field.fullName(),
-        "name", field.name(),
-        "typeName", field.type().name(),
-        "tags", List.copyOf(field.tags()),
-        "message", CelValues.toCel(ctx.model().toPlain(field.containingMessage())));
+    // Each variable made only if the expression asks for it: most field rules never name the
+    // containing message or the tags.
+    CelVariableResolver variables = name -> switch (name) {
+      case "value" -> Optional.of(CelValues.toCel(value));
+      case "fullName" -> Optional.of(field.fullName());
+      case "name" -> Optional.of(field.name());
+      case "typeName" -> Optional.of(field.type().name());
+      case "tags" -> Optional.of(List.copyOf(field.tags()));
+      case "message" -> Optional.of(CelValues.toCel(ctx.model().toPlain(field.containingMessage())));
+      default -> Optional.empty();
+    };
     Object answer = CelRun.eval(programs, ctx, variables);
     if (answer == CelRun.SKIPPED) {
       return ctx.rule().kind() == RuleKind.CONDITION ? Boolean.TRUE : value;

@@ -14,7 +14,9 @@ import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -57,6 +59,19 @@ public final class CelPrograms {
 
   /** Compiles (once) and evaluates {@code expression}; a syntax or type error is an IllegalArgumentException. */
   public Object eval(String expression, Map<String, ?> variables) throws CelEvaluationException {
+    return eval(expression, name -> Optional.ofNullable(variables.get(name)));
+  }
+
+  /**
+   * As {@link #eval(String, Map)}, each variable found when the expression asks for it. Measured
+   * (CelRuleBenchmark.celProgramAlone*): CEL's evaluation from a map allocated 600 bytes a call,
+   * from a resolver 88, so records are evaluated this way.
+   */
+  public Object eval(String expression, CelVariableResolver variables) throws CelEvaluationException {
+    return program(expression).eval(variables);
+  }
+
+  private CelRuntime.Program program(String expression) throws CelEvaluationException {
     CelRuntime.Program program = programs.get(expression);
     if (program == null) {
       program = compile(expression);
@@ -65,7 +80,7 @@ public final class CelPrograms {
       }
       programs.put(expression, program);
     }
-    return program.eval(variables);
+    return program;
   }
 
   private CelRuntime.Program compile(String expression) throws CelEvaluationException {

@@ -4,7 +4,7 @@ import dev.stele.client.RuleKind;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import dev.cel.runtime.CelEvaluationException;
-import java.util.Map;
+import dev.cel.runtime.CelVariableResolver;
 
 /** One rule's expression evaluated with its guard, and its answer checked against the rule's kind. */
 public final class CelRun {
@@ -13,7 +13,8 @@ public final class CelRun {
 
   private CelRun() {}
 
-  public static Object eval(CelPrograms programs, RuleContext ctx, Map<String, ?> variables) throws RuleException {
+  public static Object eval(CelPrograms programs, RuleContext ctx, CelVariableResolver variables)
+      throws RuleException {
     String expression = ctx.rule().expr();
     if (expression == null || expression.isBlank()) {
       throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' of type " + ctx.rule().type()
