@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +54,9 @@ public final class AzureKmsDriver extends AbstractKmsDriver {
    * minute before the caller hears of it.
    */
   private static final RetryOptions RETRIES = retries();
+  /** Bounds on one try; the retries above come on top, as for Confluent's driver. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   private static final Set<Integer> REFUSALS = Set.of(401, 403);
 
   /**
@@ -67,21 +69,19 @@ public final class AzureKmsDriver extends AbstractKmsDriver {
   private final Map<ClientKey, CryptographyClient> clients = new ConcurrentHashMap<>();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-  /** The ServiceLoader's constructor; the Azure SDK reads its own environment variables. */
+  /**
+   * The ServiceLoader's constructor. No setting falls back to a variable of Stele's: the Azure SDK
+   * reads its own ({@code AZURE_CLIENT_ID}, {@code AZURE_AUTHORITY_HOST}, ...), as with Confluent's.
+   */
   public AzureKmsDriver() {
-    this(System::getenv);
-  }
-
-  /** @param environment looks up environment variables (tests give their own) */
-  public AzureKmsDriver(UnaryOperator<String> environment) {
-    super(KMS_TYPE, environment);
+    super(KMS_TYPE, variable -> null);
   }
 
   @Override
   public byte[] wrap(KmsKey key, byte[] plaintext) throws GeneralSecurityException {
     KeyVaultKeyId id = KeyVaultKeyId.parse(key.kmsKeyId());
     AzureSettings settings = AzureSettings.of(key, this::setting);
-    boolean saveVersion = Boolean.parseBoolean(setting(key, SAVE_VERSION, null));
+    boolean saveVersion = saveVersion(key);
     if (!saveVersion) {
       if (id.version() == null && warned.add(id.url())) {
         LOG.warn("azure-kms key {} has no version and {} is not true: its DEKs will not open after the key is"
@@ -107,6 +107,19 @@ public final class AzureKmsDriver extends AbstractKmsDriver {
     KeyVaultKeyId target = version == null ? id : id.withVersion(version);
     byte[] sealed = version == null ? ciphertext : VersionPrefix.ciphertext(ciphertext);
     return call("decrypt", target, settings, () -> client(settings, target).decrypt(ALGORITHM, sealed).getPlainText());
+  }
+
+  /** Confluent reads anything but {@code true} as false; a typo here would lose DEKs at the next rotation. */
+  private boolean saveVersion(KmsKey key) throws GeneralSecurityException {
+    String value = setting(key, SAVE_VERSION, null);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new GeneralSecurityException("azure-kms " + SAVE_VERSION + " is '" + value + "' for key " + key
+        + ": it must be true or false");
   }
 
   private KeyVaultKeyId currentVersion(KeyVaultKeyId id, AzureSettings settings) throws GeneralSecurityException {
@@ -139,7 +152,8 @@ public final class AzureKmsDriver extends AbstractKmsDriver {
     if (client == null) {
       synchronized (this) {
         if (http == null) {
-          http = new JdkHttpClientBuilder().build();
+          http = new JdkHttpClientBuilder().connectionTimeout(CONNECT_TIMEOUT).responseTimeout(CALL_TIMEOUT)
+              .readTimeout(CALL_TIMEOUT).build();
         }
         client = http;
       }

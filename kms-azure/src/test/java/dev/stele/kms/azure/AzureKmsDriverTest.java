@@ -28,7 +28,7 @@ class AzureKmsDriverTest {
     azure = AzureFixture.azure().withClient("driver-app", "driver-secret");
     version = azure.rotate("orders");
     otherVersion = azure.rotate("payments");
-    driver = new AzureKmsDriver(variable -> null);
+    driver = new AzureKmsDriver();
   }
 
   private static KmsKey key(String kmsKeyId, String... props) {
@@ -78,6 +78,13 @@ class AzureKmsDriverTest {
     assertThatThrownBy(() -> driver.unwrap(key(AzureFixture.keyId(name, null)), plain))
         .as("without the version, the current key is tried, as Confluent's driver does")
         .isInstanceOf(GeneralSecurityException.class).hasMessageContaining("HTTP 400");
+  }
+
+  @Test
+  void aSaveVersionSettingThatIsNotABooleanIsRefused() throws Exception {
+    assertThatThrownBy(() -> driver.wrap(key(AzureFixture.keyId("orders", null), "encrypt.azure.key.version.save",
+        "yes"), DEK)).isInstanceOf(GeneralSecurityException.class)
+        .hasMessageContaining("encrypt.azure.key.version.save is 'yes'").hasMessageContaining("true or false");
   }
 
   @Test
