@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.stele.testkit.FormBody;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ final class AzureDouble implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/" + tenant + "/oauth2/v2.0/token") && exchange.getRequestMethod().equals("POST")) {
-        token(exchange, form(new String(body, StandardCharsets.UTF_8)));
+        token(exchange, FormBody.parse(body));
         return;
       }
       if (path.equals("/common/discovery/instance") && exchange.getRequestMethod().equals("GET")) {
@@ -202,23 +201,11 @@ final class AzureDouble implements AutoCloseable {
 
   private static byte[] unsigned(byte[] twosComplement) {
     return twosComplement.length > 1 && twosComplement[0] == 0
-        ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
+        ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
   }
 
   private static String base64url(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   private static void vaultError(HttpExchange exchange, int status, String code, String message) throws IOException {
