@@ -103,6 +103,24 @@ class AzureKmsDriverTest {
         .hasMessageNotContaining("not-the-secret");
   }
 
+  /** The SDK's EnvironmentCredential reads the AZURE_* settings from system properties as from the environment. */
+  @Test
+  void withoutPropertiesTheSdksDefaultChainSignsIn() throws Exception {
+    azure.withClient("chain-app", "chain-secret");
+    Map<String, String> variables = Map.of("AZURE_TENANT_ID", AzureFixture.TENANT, "AZURE_CLIENT_ID", "chain-app",
+        "AZURE_CLIENT_SECRET", "chain-secret");
+    variables.forEach(System::setProperty);
+    try {
+      KmsKey key = key(AzureFixture.keyId("orders", version), "tenant.id", null, "client.id", null,
+          "client.secret", null);
+      int before = azure.tokensIssued();
+      assertThat(driver.unwrap(key, driver.wrap(key, DEK))).isEqualTo(DEK);
+      assertThat(azure.tokensIssued()).as("a token of its own").isEqualTo(before + 1);
+    } finally {
+      variables.keySet().forEach(System::clearProperty);
+    }
+  }
+
   @Test
   void partOfAServicePrincipalIsRefused() {
     assertThatThrownBy(() -> driver.wrap(key(AzureFixture.keyId("orders", version), "client.secret", null), DEK))
