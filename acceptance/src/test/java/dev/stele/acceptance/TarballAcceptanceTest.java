@@ -51,20 +51,23 @@ class TarballAcceptanceTest {
     for (String file : List.of("lib/stele-server.jar", "lib/stele-cli.jar", "config/stele.properties",
         "config/stele.service", "config/examples/secure/stele.properties",
         "config/examples/secure/users.conf", "LICENSE", "NOTICE", "README.md", "lib/ext/README",
-        "lib/kms/aws/stele-kms-aws-0.1.0-SNAPSHOT.jar", "lib/kms/aws/kms-2.59.1.jar")) {
+        "lib/kms/aws/stele-kms-aws-0.1.0-SNAPSHOT.jar", "lib/kms/aws/kms-2.59.1.jar",
+        "lib/kms/azure/stele-kms-azure-0.1.0-SNAPSHOT.jar", "lib/kms/azure/azure-security-keyvault-keys-4.11.1.jar")) {
       assertThat(home.resolve(file)).isRegularFile();
     }
   }
 
   /**
-   * hcvault is in the server jar; aws-kms, with its SDK, ships in lib/kms/aws/ and joins the class
-   * path once linked into lib/ext/: then the registry takes shared KEKs of both kinds, where
-   * without a driver it answers 42271.
+   * hcvault is in the server jar; aws-kms and azure-kms, with their SDKs, ship in lib/kms/aws/ and
+   * lib/kms/azure/ and join the class path once linked into lib/ext/: then the registry takes
+   * shared KEKs of those kinds, where without a driver it answers 42271.
    */
   @Test
   void aKmsDriverTheTarballShipsIsEnabledByLinkingItIntoLibExt() throws Exception {
     Path link = home.resolve("lib/ext/aws");
     Files.createSymbolicLink(link, Path.of("../kms/aws"));
+    Path azureLink = home.resolve("lib/ext/azure");
+    Files.createSymbolicLink(azureLink, Path.of("../kms/azure"));
     int port = ChildJvm.freePort();
     Path log = workDir.resolve("server.log");
     Process process = start(List.of("bash", home.resolve("bin/stele-start").toString()), Map.of(
@@ -79,6 +82,9 @@ class TarballAcceptanceTest {
       assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "vault", "kmsType", "hcvault",
           "kmsKeyId", "https://vault:8200/transit/keys/k", "shared", true)).path("kmsType").asText())
           .isEqualTo("hcvault");
+      assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "azure", "kmsType", "azure-kms",
+          "kmsKeyId", "https://stele.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef", "shared", true))
+          .path("kmsType").asText()).isEqualTo("azure-kms");
       Http.Response none = http.post("/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
           "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true));
       assertThat(none.body().path("error_code").asInt()).as(none.text()).isEqualTo(42271);
@@ -86,6 +92,7 @@ class TarballAcceptanceTest {
       process.destroy();
       process.waitFor(60, TimeUnit.SECONDS);
       Files.delete(link);
+      Files.delete(azureLink);
     }
   }
 
