@@ -1,5 +1,6 @@
 package dev.stele.format.avro;
 
+import dev.stele.schema.IdentityPair;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,7 @@ final class ResolutionCheck {
   private static final List<Found> IN_PROGRESS = Collections.unmodifiableList(new ArrayList<>());
   private static final String ROOT = "";
 
-  private final Map<Pair, List<Found>> results = new HashMap<>();
+  private final Map<IdentityPair<Schema, Schema>, List<Found>> results = new HashMap<>();
   private final Map<Schema, UnionBranches> unions = new IdentityHashMap<>();
   /** For a writer type, the reader unions tried against it and how far (see {@link #skipped}). */
   private final Map<Schema, List<Tried>> triedUnions = new IdentityHashMap<>();
@@ -64,7 +65,7 @@ final class ResolutionCheck {
 
   private List<Found> compare(String token, Schema reader, Schema writer, Deque<String> at) {
     at.addFirst(token);
-    Pair pair = new Pair(reader, writer);
+    IdentityPair<Schema, Schema> pair = new IdentityPair<>(reader, writer);
     List<Found> result = results.get(pair);
     if (result == IN_PROGRESS) {
       result = COMPATIBLE; // a recursive type: compatible unless shown otherwise elsewhere
@@ -264,19 +265,6 @@ final class ResolutionCheck {
 
     Tried(UnionBranches index) {
       this.index = index;
-    }
-  }
-
-  /** A pair of schema nodes by identity, as Avro remembers them. */
-  private record Pair(Schema reader, Schema writer) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Pair that && that.reader == reader && that.writer == writer;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(reader) * 31 + System.identityHashCode(writer);
     }
   }
 }
