@@ -44,9 +44,12 @@ public final class UnionCheckAllocation {
     run("699 fixed <- 700 fixed (a branch removed)", union(699, fixed), union(700, fixed));
     run("700 fixed <- 700 other fixed (none common)", union(700, fixed), union(700, other));
     run("700 enums <- 701 enums", union(700, enums), union(701, enums));
-    IntFunction<String> records = i -> "{\"type\":\"record\",\"name\":\"F" + i
+    IntFunction<String> flat = i -> "{\"type\":\"record\",\"name\":\"F" + i
         + "\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
-    run("250 records <- 300 records (still a product)", union(250, records), union(300, records));
+    IntFunction<String> deep = i -> "{\"type\":\"record\",\"name\":\"F" + i
+        + "\",\"fields\":[{\"name\":\"x\",\"type\":[\"null\",\"int\"]}]}";
+    run("250 flat records <- 300 flat records", union(250, flat), union(300, flat));
+    run("150 records <- 180 records, union fields", union(150, deep), union(180, deep));
   }
 
   /** A record whose field {@code u} is a union of {@code n} branches, as the corpus writes it. */

@@ -36,7 +36,8 @@ final class AvroCompatibility {
         return CompatibilityResult.of(new Incompatibility(CommonKind.COMPATIBILITY_CHECK_ABORTED,
             JsonPointer.ROOT, roles, "the schemas would need more than " + maxComparisons
                 + " comparisons of types (a union branch is compared with the other side's"
-                + " branches of its type and name, a record with every record); the setting " + SchemaFormat.MAX_COMPARISONS_SETTING + " raises it"));
+                + " branches of its type and name, a record holding unions or named types with"
+                + " every record); the setting " + SchemaFormat.MAX_COMPARISONS_SETTING + " raises it"));
       }
       found = CheckCost.within(reader, writer, Math.min(AVRO_ALONE, maxComparisons))
           ? avro(reader, writer)

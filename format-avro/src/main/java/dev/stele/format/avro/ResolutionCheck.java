@@ -36,8 +36,12 @@ import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
  *   <li>The branches of a union are tried with a fresh location (so an incompatibility remembered
  *       from there says "/"), and Avro stops at the first branch that reads the writer's type.
  *   <li>A skipped branch would have been remembered by Avro as incompatible: when such a pair is
- *       met later, its result is computed then, as Avro computed it at the union (fresh location,
- *       no nested pairs: a skipped branch never has a structure to descend into).
+ *       met later, its result is computed then, as Avro computed it at the union (fresh location;
+ *       the only skipped branches with anything below them are flat records, whose nested pairs
+ *       nothing but that pair reaches, see {@link UnionBranches#isFlat}).
+ *   <li>A record that is not flat is tried whatever its name: Avro walks its fields, and what it
+ *       remembers there may be met again elsewhere. Such unions still cost a product (bounded by
+ *       {@link CheckCost#withinMatched}).
  * </ul>
  *
  * <p>Not thread-safe: one instance per check.
@@ -146,8 +150,10 @@ final class ResolutionCheck {
 
   /**
    * The result Avro remembered for a pair when it tried a union branch this check skipped, or
-   * null when Avro had not met the pair either. Such a branch has another type than the writer
-   * (or an enum or fixed of another name), so its result needs no nested pairs.
+   * null when Avro had not met the pair either. Such a branch has another type than the writer,
+   * or is an enum, fixed or flat record of another name: its result needs no nested pairs, or
+   * (flat records) only pairs that nothing but this pair reaches, so computing them now, with a
+   * fresh location as Avro did then, leaves what is remembered as Avro left it.
    */
   private List<Found> skipped(Schema reader, Schema writer) {
     List<Tried> tried = triedUnions.get(writer);

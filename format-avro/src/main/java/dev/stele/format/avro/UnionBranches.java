@@ -20,16 +20,20 @@ import org.apache.avro.Schema.Type;
  * string to and from bytes).
  * A name matches as Avro 1.12's checker matches it ({@code SchemaCompatibility.schemaNameEquals}):
  * the same name without its namespace, or a reader alias equal to the writer's full name. Every
- * other branch is surely incompatible and decided without looking inside. Records of other
- * names are kept as candidates although they never match: Avro walks their fields all the same,
- * and what it remembers from that walk can change later answers (see {@link ResolutionCheck}).
+ * other branch is surely incompatible and decided without looking inside. A record of another
+ * name never matches either, but Avro walks its fields all the same, and what it remembers from
+ * that walk can change later answers (see {@link ResolutionCheck}); so records are matched by
+ * name only when both are {@link #isFlat flat}, and other records are tried whatever their names.
  */
 final class UnionBranches {
   private static final int[] NONE = new int[0];
   /** Marks an alias key: aliases are full names, compared with the writer's full name. */
   private static final String ALIAS = "alias ";
+  private static final String ALL_RECORDS = "all records";
+  /** Records that are not {@link #isFlat flat}: compared whatever their names. */
+  private static final String DEEP_RECORDS = "deep records";
   private final Map<Schema, Integer> positions = new IdentityHashMap<>();
-  /** Type name, or type and full name (or alias) for enums and fixed, to branch positions. */
+  /** Type name, or type and name (or alias) for named types, to branch positions. */
   private final Map<String, int[]> byKey = new HashMap<>();
 
   UnionBranches(Schema union) {
@@ -38,7 +42,12 @@ final class UnionBranches {
     for (int i = 0; i < branches.size(); i++) {
       Schema branch = branches.get(i);
       positions.put(branch, i);
-      if (isMatchedByName(branch.getType())) {
+      if (branch.getType() == Type.RECORD) {
+        keys.computeIfAbsent(ALL_RECORDS, k -> new ArrayList<>()).add(i);
+      }
+      if (branch.getType() == Type.RECORD && !isFlat(branch)) {
+        keys.computeIfAbsent(DEEP_RECORDS, k -> new ArrayList<>()).add(i);
+      } else if (isMatchedByName(branch)) {
         keys.computeIfAbsent(key(branch.getType(), branch.getName()), k -> new ArrayList<>())
             .add(i);
         for (String alias : branch.getAliases()) {
@@ -64,10 +73,16 @@ final class UnionBranches {
    */
   int[] candidates(Schema writer) {
     Type type = writer.getType();
-    int[] all = isMatchedByName(type)
-        ? concat(byKey.getOrDefault(key(type, writer.getName()), NONE),
-            byKey.getOrDefault(key(type, ALIAS + writer.getFullName()), NONE))
-        : byKey.getOrDefault(type.name(), NONE);
+    int[] all;
+    if (type == Type.RECORD && !isFlat(writer)) {
+      all = byKey.getOrDefault(ALL_RECORDS, NONE);
+    } else if (isMatchedByName(writer)) {
+      all = concat(byKey.getOrDefault(key(type, writer.getName()), NONE),
+          byKey.getOrDefault(key(type, ALIAS + writer.getFullName()), NONE));
+      all = type == Type.RECORD ? concat(all, byKey.getOrDefault(DEEP_RECORDS, NONE)) : all;
+    } else {
+      all = byKey.getOrDefault(type.name(), NONE);
+    }
     for (Type wider : promotions(type)) {
       all = concat(all, byKey.getOrDefault(wider.name(), NONE));
     }
@@ -98,8 +113,35 @@ final class UnionBranches {
     };
   }
 
-  private static boolean isMatchedByName(Type type) {
-    return type == Type.ENUM || type == Type.FIXED;
+  private static boolean isMatchedByName(Schema schema) {
+    Type type = schema.getType();
+    return type == Type.ENUM || type == Type.FIXED || type == Type.RECORD;
+  }
+
+  /**
+   * True for a record whose fields hold only primitives, arrays and maps of them: no named type
+   * and no union below it, so every pair of nodes Avro's walk meets below a pair of two such
+   * records is met only through that pair, and skipping the pair skips nothing Avro remembers
+   * for elsewhere (a union or a named type below would let another path reach those nodes).
+   * Nor field aliases: with them Avro's walk may throw (a field matching two), which skipping
+   * it would hide.
+   */
+  static boolean isFlat(Schema record) {
+    for (Schema.Field field : record.getFields()) {
+      if (!isPlain(field.schema()) || !field.aliases().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPlain(Schema schema) {
+    return switch (schema.getType()) {
+      case NULL, BOOLEAN, INT, LONG, FLOAT, DOUBLE, BYTES, STRING -> true;
+      case ARRAY -> isPlain(schema.getElementType());
+      case MAP -> isPlain(schema.getValueType());
+      default -> false;
+    };
   }
 
   private static String key(Type type, String name) {

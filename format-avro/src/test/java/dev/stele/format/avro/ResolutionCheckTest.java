@@ -105,6 +105,11 @@ class ResolutionCheckTest {
             + "\",\"symbols\":[\"S\"]}"))),
         parse(record(union(300, i -> "{\"type\":\"fixed\",\"name\":\"G" + i
             + "\",\"aliases\":[\"F" + (i * 7 % 300) + "\"],\"size\":1}"))),
+        parse(record(union(300, i -> "{\"type\":\"record\",\"name\":\"F" + (i * 7 % 300)
+            + "\",\"fields\":[{\"name\":\"x\",\"type\":{\"type\":\"array\",\"items\":\"int\"}},"
+            + "{\"name\":\"y\",\"type\":\"string\",\"default\":\"\"}]}"))),
+        parse(record(union(299, i -> "{\"type\":\"record\",\"name\":\"F" + i
+            + "\",\"fields\":[{\"name\":\"y\",\"type\":\"long\"}]}"))),
         parse(record(union(40, i -> "{\"type\":\"record\",\"name\":\"F" + i
             + "\",\"fields\":[{\"name\":\"x\",\"type\":[\"null\",\"F" + i + "\"]}]}"))),
         parse(record("[\"null\",\"int\",\"long\",\"string\",{\"type\":\"map\",\"values\":"
@@ -114,6 +119,23 @@ class ResolutionCheckTest {
       assertSame(other, fixed);
       assertSame(other, other);
     }
+  }
+
+  @Test
+  void aSkippedBranchMetAgainAnswersAsAvroRememberedItAtTheUnion() {
+    // Avro tries R1 against the writer's R2 inside the union (and remembers the name mismatch
+    // with the union's fresh location, "/name"), then meets the same pair at field b and answers
+    // from memory: "/name", not "/fields/1/type/name". The skipped pair must answer the same.
+    String flat = "\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    Schema reader = parse("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\","
+        + "\"type\":[\"null\",{\"type\":\"record\",\"name\":\"R1\"," + flat + ",{\"type\":\"record\","
+        + "\"name\":\"R2\"," + flat + "]},{\"name\":\"b\",\"type\":\"R1\"}]}");
+    Schema writer = parse("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\","
+        + "\"type\":{\"type\":\"record\",\"name\":\"R2\"," + flat + "},{\"name\":\"b\",\"type\":\"R2\"}]}");
+
+    assertSame(reader, writer);
+    assertThat(ResolutionCheck.check(reader, writer)).singleElement()
+        .extracting(ResolutionCheck.Found::location).isEqualTo("/name");
   }
 
   @Test
