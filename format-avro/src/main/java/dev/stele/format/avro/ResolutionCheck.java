@@ -22,9 +22,9 @@ import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
  * the same way, answering the same verdicts, incompatibilities, messages and locations in the same
  * order, but without trying every branch of a reader union against each writer type: only the
  * branches {@link UnionBranches} selects are compared. Avro compares and remembers every pair, so
- * two unions of 700 branches cost it ~490,000 remembered pairs (~150 MB); here they cost one look-up
- * and the few matching branches per writer branch. {@code ResolutionCheckTest} holds the two
- * equal on generated and hostile schemas; run it again when Avro is upgraded.
+ * two unions of 700 branches cost it ~490,000 remembered pairs (~150 MB); here they cost one
+ * look-up and the few matching branches per writer branch. {@code ResolutionCheckTest} holds the
+ * two equal on generated and hostile schemas; run it again when Avro is upgraded.
  *
  * <p>What has to be kept of Avro's walk for the answers to stay equal, and why:
  *
@@ -62,7 +62,7 @@ final class ResolutionCheck {
 
   private ResolutionCheck() {}
 
-  /** Every incompatibility Avro would report for reading {@code writer}'s data with {@code reader}. */
+  /** Every incompatibility Avro reports for reading {@code writer}'s data as {@code reader}. */
   static List<Found> check(Schema reader, Schema writer) {
     return new ResolutionCheck().compare(ROOT, reader, writer, new ArrayDeque<>());
   }
@@ -182,8 +182,8 @@ final class ResolutionCheck {
         result = field.schema().getType() == Schema.Type.ENUM
             && field.schema().getEnumDefault() != null
             ? merged(result, compare("type", field.schema(), writer, at))
-            : merged(result, List.of(found(SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE,
-                at, field.name())));
+            : merged(result, List.of(found(
+                SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE, at, field.name())));
       }
       at.removeFirst();
     }
