@@ -46,6 +46,8 @@ class HostileInputAcceptanceTest {
         HostileCase.registration(knownSchema, null, null)).get("id").asInt();
     http.ok("POST", "/subjects/" + HostileRequestCases.WIDE + "/versions",
         HostileCase.registration(HostileRequestCases.wideUnion("F"), null, null));
+    http.ok("POST", "/subjects/" + HostileRequestCases.WIDE_RECORDS + "/versions",
+        HostileCase.registration(HostileRequestCases.wideRecordUnion("F"), null, null));
     // The reference chain the deepest case adds a link to: every link up to the limit is taken.
     for (int k = 0; k <= HostileRequestCases.LINKS; k++) {
       http.ok("POST", "/subjects/" + HostileRequestCases.CHAIN + k + "/versions",

@@ -22,6 +22,8 @@ final class HostileRequestCases {
   static final int LINKS = 64;
   /** The test registers a union of 700 fixed types F0..F699 (the default branch limit) here. */
   static final String WIDE = "hostile-wide-union-value";
+  /** The test registers a union of 700 records F0..F699 here. */
+  static final String WIDE_RECORDS = "hostile-wide-record-union-value";
   private static final String INT = registration("\"int\"", null, null);
 
   private HostileRequestCases() {}
@@ -111,11 +113,23 @@ final class HostileRequestCases {
         i -> "{\"type\":\"fixed\",\"name\":\"" + prefix + i + "\",\"size\":1}") + "]"));
   }
 
+  /** The same with 700 records of one field (a union), named prefix0 ... prefix699. */
+  static String wideRecordUnion(String prefix) {
+    return wideUnion(prefix).replace("\"type\":\"fixed\"", "\"type\":\"record\"")
+        .replace("\"size\":1", "\"fields\":[{\"name\":\"x\",\"type\":[\"null\",\"int\"]}]");
+  }
+
   private static void versions(List<HostileCase> c) {
-    // Avro's checker would compare each of 490,000 pairs of branches, for a second and some
-    // 150 MB; the count before it says so at once.
+    // Avro's checker alone would compare each of 490,000 pairs of branches, for a second and
+    // some 150 MB; matched by name, a fixed branch is compared with none: the verdict at once.
     c.add(of("versions", "next version: 700 other union branches", "POST",
         "/subjects/" + WIDE + "/versions", () -> registration(wideUnion("G"), null, null), 409, 409)
+        .saying("MISSING_UNION_BRANCH"));
+    // Records holding a union or a named type are compared with every record branch (Avro walks
+    // their fields whatever their names): 490,000 pairs and more, refused at once by the count.
+    c.add(of("versions", "next version: 700 other record branches", "POST",
+        "/subjects/" + WIDE_RECORDS + "/versions",
+        () -> registration(wideRecordUnion("G"), null, null), 409, 409)
         .saying("more than 250000 comparisons of types"));
     for (String v : new String[] {"-5", "0", "-2", "2147483648", "99999999999999999999",
         "latest2", "1.0", "1e3", "0x1", "%20", "lat%00est"}) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.schema.CommonKind;
 import dev.stele.schema.CompatibilityResult;
+import dev.stele.schema.Incompatibility;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaFormat.Roles;
 import dev.stele.schema.SchemaSource;
@@ -21,6 +22,19 @@ class CheckCostTest {
           .append("\",\"size\":4}");
     }
     return b.append("]}]}").toString();
+  }
+
+  /**
+   * A record whose one field is a union of {@code n} records named prefix0, ... of one field,
+   * of type {@code fieldType}: flat (an int) or not (a union).
+   */
+  private static String unionOfRecords(String prefix, int n, String fieldType) {
+    return unionOfFixed(prefix, n).replace("\"type\":\"fixed\"", "\"type\":\"record\"")
+        .replace("\"size\":4", "\"fields\":[{\"name\":\"x\",\"type\":" + fieldType + "}]");
+  }
+
+  private static String unionOfRecords(String prefix, int n) {
+    return unionOfRecords(prefix, n, "[\"null\",\"int\"]");
   }
 
   private static Schema parse(String text) {
@@ -70,8 +84,9 @@ class CheckCostTest {
   @Test
   void aCheckOverTheLimitIsReportedAsAbortedNamingTheSettingAndAvroIsNotRun() throws Exception {
     AvroFormat small = new AvroFormat(true, 1_000);
-    AvroSchema wide = small.parse(SchemaSource.of(unionOfFixed("F", 100)));
-    AvroSchema narrowed = small.parse(SchemaSource.of(unionOfFixed("F", 50)));
+    // Records, unlike fixed and enums, are compared with every record branch of the other side.
+    AvroSchema wide = small.parse(SchemaSource.of(unionOfRecords("F", 100)));
+    AvroSchema narrowed = small.parse(SchemaSource.of(unionOfRecords("F", 50)));
 
     CompatibilityResult result = small.checkCanRead(narrowed, wide, Roles.NEW_READS_OLD);
 
@@ -84,6 +99,52 @@ class CheckCostTest {
     AvroFormat standard = new AvroFormat();
     List<?> missing = standard.checkCanRead(narrowed, wide, Roles.NEW_READS_OLD).incompatibilities();
     assertThat(missing).hasSize(50);
+  }
+
+  @Test
+  void matchedByNameAUnionCountsOnlyTheBranchesOfItsTypeAndName() {
+    // The record pair, the union pair, then for writer branch i the branch against the union
+    // and the one reader branch of its name: two per writer branch instead of i + 2.
+    Schema union = parse(unionOfFixed("F", 700));
+    assertThat(CheckCost.withinMatched(union, parse(unionOfFixed("F", 700)), 2 + 1400)).isTrue();
+    assertThat(CheckCost.withinMatched(union, parse(unionOfFixed("F", 700)), 1401)).isFalse();
+    // No branch in common: one pair per writer branch, where Avro compares 490,000.
+    assertThat(CheckCost.withinMatched(union, parse(unionOfFixed("G", 700)), 702)).isTrue();
+    assertThat(CheckCost.withinMatched(union, parse(unionOfFixed("G", 700)), 701)).isFalse();
+  }
+
+  @Test
+  void twoUnionsOfTheBranchLimitWithNothingInCommonGetAVerdictNotAnAbort() throws Exception {
+    AvroFormat standard = new AvroFormat();
+    AvroSchema reader = standard.parse(SchemaSource.of(unionOfFixed("F", 700)));
+    AvroSchema writer = standard.parse(SchemaSource.of(unionOfFixed("G", 700)));
+
+    List<Incompatibility> found =
+        standard.checkCanRead(reader, writer, Roles.NEW_READS_OLD).incompatibilities();
+
+    assertThat(found).hasSize(700).allSatisfy(each -> assertThat(each.kind())
+        .isEqualTo(AvroIncompatibilityKind.MISSING_UNION_BRANCH));
+    assertThat(found.get(699).location()).isEqualTo("/fields/0/type/699");
+  }
+
+  @Test
+  void matchedByNameFlatRecordsCountLikeFixed() {
+    Schema reader = parse(unionOfRecords("F", 700, "\"int\""));
+    assertThat(CheckCost.withinMatched(reader, parse(unionOfRecords("G", 700, "\"int\"")), 702))
+        .isTrue();
+    assertThat(CheckCost.withinMatched(reader, parse(unionOfRecords("G", 700, "\"int\"")), 701))
+        .isFalse();
+  }
+
+  @Test
+  void matchedByNameUnionsOfRecordsStillCountEveryRecordPair() {
+    // Avro walks the fields of a record of another name too, and what it remembers there can
+    // change later answers (here through the union inside), so those pairs are still compared:
+    // 700 x 700 is over the default.
+    Schema reader = parse(unionOfRecords("F", 700));
+    Schema writer = parse(unionOfRecords("G", 700));
+    assertThat(CheckCost.withinMatched(reader, writer, SchemaFormat.DEFAULT_MAX_COMPARISONS))
+        .isFalse();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.stele.format.jsonschema;
 
+import dev.stele.schema.IdentityPair;
 import dev.stele.schema.SchemaFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,8 +43,8 @@ final class DiffContext {
 
   private static final class Shared {
     final CompatibilityPolicy policy;
-    final Map<Pair, List<Difference>> memo = new HashMap<>();
-    final Set<Pair> inProgress = new HashSet<>();
+    final Map<IdentityPair<SchemaNode, SchemaNode>, List<Difference>> memo = new HashMap<>();
+    final Set<IdentityPair<SchemaNode, SchemaNode>> inProgress = new HashSet<>();
     final int limit;
     int budget;
     int depth;
@@ -56,16 +57,8 @@ final class DiffContext {
   }
 
   /** Two nodes by identity: structurally equal nodes at different places are different pairs. */
-  private record Pair(SchemaNode original, SchemaNode update) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Pair p && p.original == original && p.update == update;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(original) + System.identityHashCode(update);
-    }
+  private static IdentityPair<SchemaNode, SchemaNode> pair(SchemaNode original, SchemaNode update) {
+    return new IdentityPair<>(original, update);
   }
 
   private DiffContext(Shared shared, List<String> path) {
@@ -128,7 +121,7 @@ final class DiffContext {
    * current path; see the class comment for cycles.
    */
   void compareOnce(SchemaNode original, SchemaNode update, Consumer<DiffContext> compare) {
-    Pair key = new Pair(original, update);
+    IdentityPair<SchemaNode, SchemaNode> key = pair(original, update);
     List<Difference> relative = shared.memo.get(key);
     if (relative == null) {
       if (!shared.inProgress.add(key)) {
