@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stele.testkit.FormBody;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -100,7 +100,7 @@ final class AwsKmsDouble implements AutoCloseable {
       } else if ("TrentService.Decrypt".equals(target)) {
         decrypt(exchange, JSON.readTree(body));
       } else if (claim.service().equals("sts")) {
-        assumeRole(exchange, form(new String(body, StandardCharsets.UTF_8)));
+        assumeRole(exchange, FormBody.parse(new String(body, StandardCharsets.UTF_8)));
       } else {
         kmsError(exchange, "UnknownOperationException", "no operation " + target);
       }
@@ -178,17 +178,6 @@ final class AwsKmsDouble implements AutoCloseable {
     reply(exchange, 200, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
-  }
 
   private static void kmsReply(HttpExchange exchange, Object body) throws IOException {
     reply(exchange, 200, "application/x-amz-json-1.1", JSON.writeValueAsBytes(body));

@@ -41,11 +41,16 @@ final class GcpCredentials {
 
   /** The headers to send to {@code uri}, a token fetched or refreshed first when needed. */
   Map<String, List<String>> headers(GcpSettings settings, URI uri) throws GeneralSecurityException {
+    GoogleCredentials credentials = null;
     try {
-      return credentials(settings).getRequestMetadata(uri);
+      credentials = credentials(settings);
+      return credentials.getRequestMetadata(uri);
     } catch (IOException | RuntimeException e) {
-      throw new GeneralSecurityException("could not get a Google access token for " + describe(settings) + ": "
-          + e.getMessage(), e);
+      // A service account's token endpoint is named: a wrong GCP_OAUTH2_TOKEN_URI or token_uri shows.
+      String from = credentials instanceof ServiceAccountCredentials account
+          ? " from " + account.getTokenServerUri() : "";
+      throw new GeneralSecurityException("could not get a Google access token for " + describe(settings) + from
+          + ": " + e.getMessage(), e);
     }
   }
 

@@ -66,12 +66,12 @@ public final class GcpKmsDriver extends AbstractKmsDriver {
     GcpSettings settings = GcpSettings.of(key, this::setting);
     URI uri = endpoints.kms().resolve("v1/" + name + ":" + method);
     CloudKmsHttp.Answer answer = http.post(uri, credentials.headers(settings, uri), body);
-    if (answer.refused()) {
+    if (answer.reply().refused()) {
       throw new GeneralSecurityException("Cloud KMS refused " + credentials.describe(settings) + " for " + method
           + " with key " + name + " (" + answer.reason() + "): check the credentials and their role on the key"
           + " (roles/cloudkms.cryptoKeyEncrypterDecrypter)");
     }
-    if (!answer.ok()) {
+    if (!answer.reply().ok()) {
       throw new GeneralSecurityException("Cloud KMS could not " + method + " with key " + name + " ("
           + answer.reason() + ")");
     }

@@ -95,6 +95,7 @@ class GcpKmsDriverTest {
     assertThatThrownBy(() -> driver.wrap(key(KEY, forged.properties()), DEK))
         .isInstanceOf(GeneralSecurityException.class)
         .hasMessageContaining("could not get a Google access token for the service account " + registry.email())
+        .hasMessageContaining("from " + gcp.tokenUri())
         .hasMessageContaining("Invalid JWT Signature").hasMessageNotContaining("PRIVATE KEY");
   }
 

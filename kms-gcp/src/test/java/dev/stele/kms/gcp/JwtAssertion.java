@@ -2,14 +2,13 @@ package dev.stele.kms.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stele.testkit.FormBody;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,7 +31,7 @@ final class JwtAssertion {
 
   static Grant check(String form, Map<String, ServiceAccount> accounts, String scope)
       throws IOException, GeneralSecurityException {
-    Map<String, String> fields = form(form);
+    Map<String, String> fields = FormBody.parse(form);
     if (!GRANT.equals(fields.get("grant_type"))) {
       return new Grant(null, "Invalid grant_type: " + fields.get("grant_type"));
     }
@@ -69,17 +68,5 @@ final class JwtAssertion {
       return new Grant(null, "Invalid JWT Signature.");
     }
     return new Grant(account.email(), null);
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 }
