@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,19 +59,23 @@ class TarballAcceptanceTest {
   }
 
   /**
-   * hcvault is in the server jar; aws-kms, with its SDK, ships in lib/kms/aws/ and joins the class
-   * path once linked into lib/ext/: then the registry takes shared KEKs of both kinds, where
-   * without a driver it answers 42271.
+   * hcvault is in the server jar; aws-kms and gcp-kms, with their libraries, ship in lib/kms/aws/
+   * and lib/kms/gcp/ and join the class path once linked into lib/ext/: then the registry takes
+   * shared KEKs of those kinds, where without a driver it answers 42271. A DEK under the gcp-kms KEK
+   * runs the driver and Google's auth library as shipped (it signs the service account's assertion
+   * and fails to reach the token endpoint, named by GCP_OAUTH2_TOKEN_URI, where nothing listens).
    */
   @Test
   void aKmsDriverTheTarballShipsIsEnabledByLinkingItIntoLibExt() throws Exception {
-    Path link = home.resolve("lib/ext/aws");
-    Files.createSymbolicLink(link, Path.of("../kms/aws"));
+    List<Path> links = List.of(home.resolve("lib/ext/aws"), home.resolve("lib/ext/gcp"));
+    Files.createSymbolicLink(links.get(0), Path.of("../kms/aws"));
+    Files.createSymbolicLink(links.get(1), Path.of("../kms/gcp"));
     int port = ChildJvm.freePort();
+    String tokenUri = "http://127.0.0.1:" + ChildJvm.freePort() + "/token";
     Path log = workDir.resolve("server.log");
     Process process = start(List.of("bash", home.resolve("bin/stele-start").toString()), Map.of(
-        "SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port, "STELE_DATA_DIR", workDir.resolve("data").toString()),
-        log);
+        "SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port, "STELE_DATA_DIR", workDir.resolve("data").toString(),
+        "GCP_OAUTH2_TOKEN_URI", tokenUri), log);
     try {
       ChildJvm.awaitListening(process, log);
       Http http = new Http("http://127.0.0.1:" + port);
@@ -79,14 +85,32 @@ class TarballAcceptanceTest {
       assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "vault", "kmsType", "hcvault",
           "kmsKeyId", "https://vault:8200/transit/keys/k", "shared", true)).path("kmsType").asText())
           .isEqualTo("hcvault");
-      Http.Response none = http.post("/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
-          "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true));
+      assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
+          "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true, "kmsProps",
+          serviceAccountKey())).path("kmsType").asText()).isEqualTo("gcp-kms");
+      Http.Response gcpDek = http.post("/dek-registry/v1/keks/gcp/deks", Map.of("subject", "orders-value"));
+      assertThat(gcpDek.text()).contains("could not get a Google access token for the service account"
+          + " registry@p.iam.gserviceaccount.com").contains(tokenUri).doesNotContain("PRIVATE KEY");
+      Http.Response none = http.post("/dek-registry/v1/keks", Map.of("name", "azure", "kmsType", "azure-kms",
+          "kmsKeyId", "https://vault.vault.azure.net/keys/k/1", "shared", true));
       assertThat(none.body().path("error_code").asInt()).as(none.text()).isEqualTo(42271);
     } finally {
       process.destroy();
       process.waitFor(60, TimeUnit.SECONDS);
-      Files.delete(link);
+      for (Path link : links) {
+        Files.delete(link);
+      }
     }
+  }
+
+  /** Confluent's gcp-kms properties of a service account with a freshly made RSA key. */
+  private static Map<String, String> serviceAccountKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    return Map.of("client.id", "1234567890", "client.email", "registry@p.iam.gserviceaccount.com",
+        "private.key.id", "k1", "private.key", pem);
   }
 
   @Test
