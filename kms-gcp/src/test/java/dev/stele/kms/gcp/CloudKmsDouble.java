@@ -3,10 +3,8 @@ package dev.stele.kms.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.stele.testkit.HttpDouble;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +33,12 @@ import javax.crypto.spec.GCMParameterSpec;
  * {@code {"error": {"code", "message", "status"}}}. Keys are real AES-256-GCM keys and a ciphertext
  * names its key, so decrypt with another key fails as Cloud KMS's does. 127.0.0.1 only.
  */
-final class CloudKmsDouble implements AutoCloseable {
+final class CloudKmsDouble extends HttpDouble {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CALL = Pattern.compile("/v1/(projects/.+/cryptoKeys/[^/:]+):(encrypt|decrypt)");
 
   private record Key(SecretKey secret, Set<String> accounts) {}
 
-  private final HttpServer server;
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
   private final Map<String, ServiceAccount> accounts = new ConcurrentHashMap<>();
   /** Access token → the account it was issued to. */
@@ -50,14 +47,12 @@ final class CloudKmsDouble implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
 
   CloudKmsDouble() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    super("/");
   }
 
   /** Cloud KMS's REST root here. */
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return URI.create(address() + "/");
   }
 
   URI tokenUri() {
@@ -91,7 +86,8 @@ final class CloudKmsDouble implements AutoCloseable {
     return issued.get();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  protected void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String path = exchange.getRequestURI().getPath();
@@ -189,14 +185,6 @@ final class CloudKmsDouble implements AutoCloseable {
   }
 
   private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
+    reply(exchange, status, "application/json; charset=UTF-8", JSON.writeValueAsBytes(body));
   }
 }
