@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +60,26 @@ class TarballAcceptanceTest {
   }
 
   /**
-   * hcvault is in the server jar; aws-kms and azure-kms, with their SDKs, ship in lib/kms/aws/ and
-   * lib/kms/azure/ and join the class path once linked into lib/ext/: then the registry takes
-   * shared KEKs of those kinds, where without a driver it answers 42271.
+   * hcvault is in the server jar; aws-kms, azure-kms and gcp-kms, with their libraries, ship in
+   * lib/kms/aws/, lib/kms/azure/ and lib/kms/gcp/ and join the class path once linked into
+   * lib/ext/: then the registry takes shared KEKs of those kinds (without a driver it answers
+   * 42271, KeyRoutesTest). A DEK under the gcp-kms KEK runs the driver and Google's auth library as
+   * shipped (it signs the service account's assertion and fails to reach the token endpoint, named
+   * by GCP_OAUTH2_TOKEN_URI, where nothing listens).
    */
   @Test
   void aKmsDriverTheTarballShipsIsEnabledByLinkingItIntoLibExt() throws Exception {
-    Path link = home.resolve("lib/ext/aws");
-    Files.createSymbolicLink(link, Path.of("../kms/aws"));
-    Path azureLink = home.resolve("lib/ext/azure");
-    Files.createSymbolicLink(azureLink, Path.of("../kms/azure"));
+    List<Path> links = List.of(home.resolve("lib/ext/aws"), home.resolve("lib/ext/azure"),
+        home.resolve("lib/ext/gcp"));
+    Files.createSymbolicLink(links.get(0), Path.of("../kms/aws"));
+    Files.createSymbolicLink(links.get(1), Path.of("../kms/azure"));
+    Files.createSymbolicLink(links.get(2), Path.of("../kms/gcp"));
     int port = ChildJvm.freePort();
+    String tokenUri = "http://127.0.0.1:" + ChildJvm.freePort() + "/token";
     Path log = workDir.resolve("server.log");
     Process process = start(List.of("bash", home.resolve("bin/stele-start").toString()), Map.of(
-        "SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port, "STELE_DATA_DIR", workDir.resolve("data").toString()),
-        log);
+        "SCHEMA_REGISTRY_LISTENERS", "http://127.0.0.1:" + port, "STELE_DATA_DIR", workDir.resolve("data").toString(),
+        "GCP_OAUTH2_TOKEN_URI", tokenUri), log);
     try {
       ChildJvm.awaitListening(process, log);
       Http http = new Http("http://127.0.0.1:" + port);
@@ -85,15 +92,29 @@ class TarballAcceptanceTest {
       assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "azure", "kmsType", "azure-kms",
           "kmsKeyId", "https://stele.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef", "shared", true))
           .path("kmsType").asText()).isEqualTo("azure-kms");
-      Http.Response none = http.post("/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
-          "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true));
-      assertThat(none.body().path("error_code").asInt()).as(none.text()).isEqualTo(42271);
+      assertThat(http.ok("POST", "/dek-registry/v1/keks", Map.of("name", "gcp", "kmsType", "gcp-kms",
+          "kmsKeyId", "projects/p/locations/l/keyRings/r/cryptoKeys/k", "shared", true, "kmsProps",
+          serviceAccountKey())).path("kmsType").asText()).isEqualTo("gcp-kms");
+      Http.Response gcpDek = http.post("/dek-registry/v1/keks/gcp/deks", Map.of("subject", "orders-value"));
+      assertThat(gcpDek.text()).contains("could not get a Google access token for the service account"
+          + " registry@p.iam.gserviceaccount.com").contains(tokenUri).doesNotContain("PRIVATE KEY");
     } finally {
       process.destroy();
       process.waitFor(60, TimeUnit.SECONDS);
-      Files.delete(link);
-      Files.delete(azureLink);
+      for (Path link : links) {
+        Files.delete(link);
+      }
     }
+  }
+
+  /** Confluent's gcp-kms properties of a service account with a freshly made RSA key. */
+  private static Map<String, String> serviceAccountKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    return Map.of("client.id", "1234567890", "client.email", "registry@p.iam.gserviceaccount.com",
+        "private.key.id", "k1", "private.key", pem);
   }
 
   @Test

@@ -6,15 +6,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An {@code application/x-www-form-urlencoded} body as the doubles of cloud services read it (AWS
- * STS's query protocol, Entra ID's token endpoint): one value per name, the last one winning.
+ * An {@code application/x-www-form-urlencoded} body as the doubles of cloud services read it
+ * (STS's query protocol, an OAuth or Entra ID token request): name to value, decoded; a name
+ * without {@code =} is dropped, and of a repeated name the last value counts.
  */
 public final class FormBody {
   private FormBody() {}
 
   public static Map<String, String> parse(byte[] body) {
+    return parse(new String(body, StandardCharsets.UTF_8));
+  }
+
+  public static Map<String, String> parse(String body) {
     Map<String, String> form = new HashMap<>();
-    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+    for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.stele.testkit.FormBody;
-import com.sun.net.httpserver.HttpServer;
+import dev.stele.testkit.HttpDouble;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +31,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * the key was issued with one. Keys are real AES-256-GCM keys, and a ciphertext blob names its key,
  * as KMS's do, so Decrypt with another key id fails with {@code IncorrectKeyException}. 127.0.0.1 only.
  */
-final class AwsKmsDouble implements AutoCloseable {
+final class AwsKmsDouble extends HttpDouble {
   static final String ACCOUNT = "111122223333";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
   private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
   /** Access key id → secret, and → session token for issued ones. */
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -47,13 +44,11 @@ final class AwsKmsDouble implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
 
   AwsKmsDouble() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    super("/");
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create(address());
   }
 
   static String keyArn(String region, String id) {
@@ -82,7 +77,8 @@ final class AwsKmsDouble implements AutoCloseable {
     return assumed.get();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  protected void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       SigV4Check.Claim claim = SigV4Check.claim(exchange);
@@ -190,14 +186,4 @@ final class AwsKmsDouble implements AutoCloseable {
     reply(exchange, 400, "application/x-amz-json-1.1", JSON.writeValueAsBytes(body));
   }
 
-  private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-  }
 }

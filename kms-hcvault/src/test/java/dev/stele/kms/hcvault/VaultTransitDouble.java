@@ -3,12 +3,9 @@ package dev.stele.kms.hcvault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.stele.testkit.HttpDouble;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -32,11 +29,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * {@code X-Vault-Namespace} headers, and errors as {@code {"errors": [...]}} with 400 or 403. Keys
  * are real AES-256-GCM keys, so what it decrypts is what it encrypted. Bound to 127.0.0.1.
  */
-final class VaultTransitDouble implements AutoCloseable {
+final class VaultTransitDouble extends HttpDouble {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "vault:v1:";
 
-  private final HttpServer server;
   private final String mount;
   private final String namespace;
   private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
@@ -47,15 +43,13 @@ final class VaultTransitDouble implements AutoCloseable {
 
   /** @param namespace the namespace every request must name, or null for none */
   VaultTransitDouble(String mount, String namespace) throws IOException {
+    super("/v1/");
     this.mount = mount;
     this.namespace = namespace;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/v1/", this::handle);
-    server.start();
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return address();
   }
 
   /** The kmsKeyId of transit key {@code name} on this double. */
@@ -89,7 +83,8 @@ final class VaultTransitDouble implements AutoCloseable {
     return logins.get();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  protected void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
       String path = exchange.getRequestURI().getPath();
@@ -168,14 +163,6 @@ final class VaultTransitDouble implements AutoCloseable {
   }
 
   private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
+    reply(exchange, status, "application/json", JSON.writeValueAsBytes(body));
   }
 }
