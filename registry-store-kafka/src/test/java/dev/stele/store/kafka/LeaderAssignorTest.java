@@ -133,21 +133,7 @@ class LeaderAssignorTest {
   void onlyTheMemberThatRanTheElectionLearnsEveryMember() {
     List<List<NodeIdentity>> told = new java.util.ArrayList<>();
     NodeIdentity self = node("b-host", 8082, true);
-    LeaderAssignor assignor = new LeaderAssignor();
-    assignor.configure(Map.of(LeaderAssignor.MEMBER, new LeaderAssignor.Member() {
-      @Override
-      public NodeIdentity self() {
-        return self;
-      }
-
-      @Override
-      public void assigned(Optional<NodeIdentity> leader) {}
-
-      @Override
-      public void members(List<NodeIdentity> members) {
-        told.add(members);
-      }
-    }));
+    LeaderAssignor assignor = assignor(self, new AtomicReference<>(), false, told::add);
     ByteBuffer mine = assignor.subscriptionUserData(java.util.Set.of("_schemas"));
     GroupAssignment result = assignor.assign(Cluster.empty(), new GroupSubscription(Map.of(
         "me", new Subscription(List.of("_schemas"), mine),
@@ -200,6 +186,13 @@ class LeaderAssignorTest {
 
   private static LeaderAssignor assignor(NodeIdentity self,
       AtomicReference<Optional<NodeIdentity>> learned, boolean sticky) {
+    return assignor(self, learned, sticky, members -> { });
+  }
+
+  /** @param told gets the members of each election, as the elector does */
+  private static LeaderAssignor assignor(NodeIdentity self,
+      AtomicReference<Optional<NodeIdentity>> learned, boolean sticky,
+      java.util.function.Consumer<List<NodeIdentity>> told) {
     LeaderAssignor assignor = new LeaderAssignor();
     assignor.configure(Map.of(LeaderAssignor.MEMBER, new LeaderAssignor.Member() {
       @Override
@@ -215,6 +208,11 @@ class LeaderAssignorTest {
       @Override
       public boolean sticky() {
         return sticky;
+      }
+
+      @Override
+      public void members(List<NodeIdentity> members) {
+        told.accept(members);
       }
     }));
     return assignor;
