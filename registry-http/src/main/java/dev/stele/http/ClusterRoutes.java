@@ -54,15 +54,22 @@ final class ClusterRoutes {
     String origin = origin(call.context().request());
     if (call.context().request().getHeader(Forwarder.FORWARDED) != null) {
       Roster known = instances.known(origin);
-      call.ok(Json.render(out -> describe(out, origin, known)));
+      call.ok(Json.render(out -> describe(out, origin, leaderUrl -> writeRoster(out, known, leaderUrl))));
       return;
     }
     call.okLater(instances.gather(call.context(), origin, this::logOffset)
-        .map(answer -> Json.render(out -> describe(out, origin, answer))));
+        .map(answer -> Json.render(out -> describe(out, origin,
+            leaderUrl -> writeAnswer(out, answer, leaderUrl)))));
   }
 
-  /** @param found a {@link Roster} (a peer's question) or an {@link Answer} (everyone asked) */
-  private void describe(JsonGenerator out, String origin, Object found) throws IOException {
+  /** Writes the instances part, given the leader's URL that tells each one's role. */
+  @FunctionalInterface
+  private interface InstancesPart {
+    void write(String leaderUrl) throws IOException;
+  }
+
+  private void describe(JsonGenerator out, String origin, InstancesPart instancesPart)
+      throws IOException {
     out.writeStartObject();
     // The Kafka store names its cluster; the embedded store belongs to none.
     out.writeStringField("store", info.kafkaClusterId().isEmpty() ? "embedded" : "kafka");
@@ -86,21 +93,30 @@ final class ClusterRoutes {
         }
       }
     }
-    out.writeArrayFieldStart("instances");
-    if (found instanceof Answer answer) {
-      for (Instance instance : answer.instances()) {
-        writeInstance(out, instance, leaderUrl);
-      }
-      writeCompleteness(out, answer.complete(), answer.problem());
-    } else if (found instanceof Roster roster) {
-      for (ClusterInstances.Member member : roster.members()) {
-        out.writeStartObject();
-        writeMember(out, member, leaderUrl);
-        out.writeEndObject();
-      }
-      writeCompleteness(out, roster.complete(), roster.problem());
-    }
+    instancesPart.write(leaderUrl);
     out.writeEndObject();
+  }
+
+  /** Everyone asked: each instance with what it said. */
+  private static void writeAnswer(JsonGenerator out, Answer answer, String leaderUrl)
+      throws IOException {
+    out.writeArrayFieldStart("instances");
+    for (Instance instance : answer.instances()) {
+      writeInstance(out, instance, leaderUrl);
+    }
+    writeCompleteness(out, answer.complete(), answer.problem());
+  }
+
+  /** A peer's question: the members this node knows by itself, nobody asked. */
+  private static void writeRoster(JsonGenerator out, Roster roster, String leaderUrl)
+      throws IOException {
+    out.writeArrayFieldStart("instances");
+    for (ClusterInstances.Member member : roster.members()) {
+      out.writeStartObject();
+      writeMember(out, member, leaderUrl);
+      out.writeEndObject();
+    }
+    writeCompleteness(out, roster.complete(), roster.problem());
   }
 
   private static void writeInstance(JsonGenerator out, Instance instance, String leaderUrl)

@@ -112,6 +112,22 @@ class ClusterInstancesTest extends HttpTestBase {
     assertThat(answer.get("instances").findValuesAsText("problem")).isEmpty();
   }
 
+  @Test
+  void aPeersQuestionIsAnsweredFromWhatThisNodeKnowsWithoutAskingAnyone() throws Exception {
+    List<NodeIdentity> ids = startThree();
+    roles.get(0).ranElection(ids);
+    JsonNode answer = sendTo(peers.get(1), "GET", "/v1/cluster", null, "Authorization", TestUsers.basic("admin"),
+        Forwarder.FORWARDED, "1").json();
+    assertThat(answer.get("instancesComplete").asBoolean()).isFalse();
+    assertThat(answer.get("instances").findValuesAsText("url"))
+        .containsExactlyInAnyOrder(ids.get(0).url(), ids.get(1).url());
+    assertThat(answer.get("instances").findValues("reachable")).as("nobody was asked").isEmpty();
+    JsonNode leader = sendTo(peers.get(0), "GET", "/v1/cluster", null, "Authorization", TestUsers.basic("admin"),
+        Forwarder.FORWARDED, "1").json();
+    assertThat(leader.get("instancesComplete").asBoolean()).as("it ran the election").isTrue();
+    assertThat(leader.get("instances").findValuesAsText("url")).hasSize(3);
+  }
+
   private static JsonNode instance(JsonNode answer, String url) {
     for (JsonNode instance : answer.get("instances")) {
       if (instance.get("url").asText().equals(url)) {
