@@ -232,6 +232,25 @@ class ConsoleChangesAcceptanceTest {
         "Leader\nthis node");
     long offset = Long.parseLong(browser.driver().findElement(By.id("cluster-offset")).getText());
     assertThat(offset).as("the subjects registered so far are records in the log").isGreaterThan(0);
+    // The embedded store's one instance: this node, leading, ready, at the URL it was reached at.
+    assertThat(browser.texts("#instances thead th")).containsExactly("Instance", "Role", "State", "May lead",
+        "Log offset");
+    assertThat(browser.texts("#instances tbody tr")).hasSize(1);
+    assertThat(browser.texts("#instances tbody td")).containsExactly(session.url + " this node", "leader", "ready",
+        "yes", String.valueOf(offset));
+    assertThat(browser.driver().findElements(By.id("instances-problem"))).as("every instance is listed").isEmpty();
+    browser.screenshot("cluster");
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      long inner = (Long) browser.script("return window.innerWidth");
+      long scroll = (Long) browser.script("return document.documentElement.scrollWidth");
+      assertThat(scroll).as("the cluster page's width on a phone").isLessThanOrEqualTo(inner);
+      assertThat(browser.driver().findElement(By.cssSelector("#instances td:nth-child(4)")).isDisplayed())
+          .as("whether an instance may lead is shown on a phone too").isTrue();
+      browser.screenshot("phone-cluster");
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
 
     session.signOut();
     session.signIn("#/subjects", "reader");

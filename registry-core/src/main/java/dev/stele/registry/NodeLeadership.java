@@ -6,6 +6,7 @@ import dev.stele.registry.cluster.NodeIdentity;
 import dev.stele.registry.log.RecordLog;
 import dev.stele.registry.write.Writer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -198,6 +199,17 @@ final class NodeLeadership implements Leadership, LeaderElector.Listener, AutoCl
     NodeIdentity now = leader;
     // While handing over this node is not where writes go, and the next leader is not known yet.
     return handingOver && now == self ? Optional.empty() : Optional.ofNullable(now);
+  }
+
+  @Override
+  public Optional<NodeIdentity> self() {
+    return Optional.ofNullable(self);
+  }
+
+  @Override
+  public List<NodeIdentity> members() {
+    LeaderElector e = elector;
+    return e == null ? List.of() : e.members();
   }
 
   @Override

@@ -129,6 +129,16 @@ final class Call {
     Audit.version(ctx, version);
   }
 
+  /** The request itself: for the few routes that ask other nodes on the caller's behalf. */
+  RoutingContext context() {
+    return ctx;
+  }
+
+  /** Answers with a JSON body rendered later (after asking other nodes), or the mapped failure. */
+  void okLater(Future<Buffer> json) {
+    reply(json, Function.identity());
+  }
+
   /** Answers with a rendered JSON body: 200, or the status {@link #successStatus} set. */
   void ok(Buffer json) {
     send(ctx, success, json);

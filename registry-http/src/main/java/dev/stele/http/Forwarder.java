@@ -3,6 +3,8 @@ package dev.stele.http;
 import dev.stele.registry.cluster.Leadership;
 import dev.stele.registry.cluster.NodeIdentity;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,6 +13,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -18,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,13 +114,7 @@ final class Forwarder {
   void forward(RoutingContext ctx, NodeIdentity leader, Buffer body, Runnable notSent,
       Handler<AsyncResult<Relayed>> answered) {
     HttpServerRequest request = ctx.request();
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    request.headers().forEach(h -> {
-      if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-        headers.add(h.getKey(), h.getValue());
-      }
-    });
-    headers.set(FORWARDED, "1");
+    MultiMap headers = passedOn(request);
     RequestOptions options = new RequestOptions()
         .setMethod(request.method())
         .setAbsoluteURI(leader.url() + request.uri())
@@ -138,6 +136,50 @@ final class Forwarder {
             answered.handle(done);
           });
     });
+  }
+
+  /** The caller's headers as a peer gets them: its credentials kept, marked forwarded. */
+  private static MultiMap passedOn(HttpServerRequest request) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    request.headers().forEach(h -> {
+      if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+        headers.add(h.getKey(), h.getValue());
+      }
+    });
+    headers.set(FORWARDED, "1");
+    return headers;
+  }
+
+  /**
+   * Asks the node at {@code peer} (its URL) a read of Stele's own ({@code GET path}) for the caller of {@code ctx}, with
+   * its credentials and the TLS settings writes are forwarded with, marked forwarded so that the
+   * peer answers from what it knows itself and asks nobody in turn. Succeeds with the body of a
+   * 200 answer; fails with any other status, or once {@code timeoutMillis} have passed.
+   */
+  Future<Buffer> ask(RoutingContext ctx, String peer, String path, long timeoutMillis) {
+    Promise<Buffer> answer = Promise.promise();
+    long timer = ctx.vertx().setTimer(timeoutMillis, t -> answer.tryFail(
+        new TimeoutException("no answer within " + timeoutMillis + " ms")));
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.GET)
+        .setAbsoluteURI(peer + path)
+        .setHeaders(passedOn(ctx.request()))
+        .setConnectTimeout(timeoutMillis)
+        .setIdleTimeout(timeoutMillis);
+    client.request(options)
+        .compose(request -> request.send())
+        .compose(response -> response.body().compose(body -> response.statusCode() == 200
+            ? Future.succeededFuture(body)
+            : Future.failedFuture("answered " + response.statusCode())))
+        .onComplete(done -> {
+          ctx.vertx().cancelTimer(timer);
+          if (done.succeeded()) {
+            answer.tryComplete(done.result());
+          } else {
+            answer.tryFail(done.cause());
+          }
+        });
+    return answer.future();
   }
 
   record Relayed(HttpClientResponse answer, Buffer body) {}

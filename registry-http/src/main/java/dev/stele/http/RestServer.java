@@ -263,7 +263,7 @@ public final class RestServer {
         setup.heap());
     new RootRoutes(setup.info()).declare(routes);
     new CallerRoutes().declare(routes);
-    new ClusterRoutes(setup.info(), leadership, operations).declare(routes);
+    new ClusterRoutes(setup.info(), leadership, operations, forwarder).declare(routes);
     if (setup.views() != null) {
       new ViewRoutes(setup.views(), setup.registry()).declare(routes);
     }

@@ -38,10 +38,14 @@ class ClusterRoutesTest extends HttpTestBase {
   void theEmbeddedStoreLeadsAlone() throws Exception {
     await(server.close());
     server = await(RestServer.start(vertx, setup().withInfo(new ServerInfo("", "schema-registry", "0.1.0", "abc"))));
+    String self = "http://127.0.0.1:" + server.port();
     assertJson(get("/v1/cluster"), 200, """
         {"store": "embedded", "kafkaClusterId": "", "groupId": "schema-registry", "version": "0.1.0",
-         "commitId": "abc", "node": {"leader": true, "ready": true},
-         "leaderUrl": null}""");
+         "commitId": "abc", "node": {"url": "%s", "leader": true, "ready": true},
+         "leaderUrl": null,
+         "instances": [{"url": "%s", "role": "leader", "leaderEligible": true, "self": true,
+                        "reachable": true, "ready": true}],
+         "instancesComplete": true, "instancesProblem": null}""".formatted(self, self));
   }
 
   @Test

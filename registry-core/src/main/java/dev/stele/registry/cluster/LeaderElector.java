@@ -1,5 +1,6 @@
 package dev.stele.registry.cluster;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,15 @@ public interface LeaderElector extends AutoCloseable {
 
   /** The leader as last learned; empty while none is known. */
   Optional<NodeIdentity> leader();
+
+  /**
+   * Every member of the last election this node ran, itself included; empty when another member
+   * ran it (an election tells the others only who won, so only the member that ran it knows
+   * them all).
+   */
+  default List<NodeIdentity> members() {
+    return List.of();
+  }
 
   /** Leaves the election (so another node is chosen promptly) and releases its resources. */
   @Override

@@ -1,6 +1,7 @@
 package dev.stele.registry.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** What the REST layer needs to know about a node's place in its cluster. */
@@ -10,6 +11,19 @@ public interface Leadership {
 
   /** The node writes go to, this one included; empty while no leader is known. */
   Optional<NodeIdentity> leader();
+
+  /** Where this node serves its peers; empty where it has none (the embedded store). */
+  default Optional<NodeIdentity> self() {
+    return Optional.empty();
+  }
+
+  /**
+   * Every member of the cluster as of the last election this node ran; empty when it ran none
+   * (another member did, or there is no election). See {@link LeaderElector#members}.
+   */
+  default List<NodeIdentity> members() {
+    return List.of();
+  }
 
   /**
    * Ready to serve: the log has been replayed up to its end as of the start, an election result

@@ -48,6 +48,7 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
   private volatile boolean resigned;
   private volatile Listener listener;
   private volatile Optional<NodeIdentity> leader = Optional.empty();
+  private volatile List<NodeIdentity> members = List.of();
   private volatile boolean running;
   private KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
@@ -146,10 +147,23 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     resignRequested = true;
   }
 
+  @Override
+  public void members(List<NodeIdentity> elected) {
+    members = List.copyOf(elected);
+  }
+
+  @Override
+  public List<NodeIdentity> members() {
+    return members;
+  }
+
   /** From the assignor, on the poll thread, after every election. */
   @Override
   public void assigned(Optional<NodeIdentity> winner) {
     leader = winner;
+    if (winner.isEmpty()) {
+      members = List.of(); // out of the group, or no result: the list would be stale
+    }
     if (winner.equals(reported)) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.stele.store.kafka;
 import dev.stele.registry.cluster.NodeIdentity;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,12 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
 
     void assigned(Optional<NodeIdentity> leader);
 
+    /**
+     * Told before each {@link #assigned}: every member of that election when this member ran it,
+     * empty when another one did.
+     */
+    default void members(List<NodeIdentity> members) {}
+
     /** Whether this member leads now (sent in its identity's {@code "leader"} field). */
     default boolean leads() {
       return false;
@@ -56,6 +63,11 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
   record Outcome(String leaderMemberId, NodeIdentity leader, int error) {}
 
   private Member member;
+  /**
+   * The members of the election this member just ran, until its result arrives: Kafka calls
+   * {@link #assign} on one member only, then {@link #onAssignment} on all, on the poll thread.
+   */
+  private List<NodeIdentity> ran;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -73,6 +85,7 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
 
   @Override
   public ByteBuffer subscriptionUserData(Set<String> topics) {
+    ran = null; // a new join: an election run for a join that failed is not this one's
     return MemberIdentity.encode(member.self(), member.leads());
   }
 
@@ -94,6 +107,7 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
       }
     });
     Outcome outcome = choose(members, leading);
+    ran = members.values().stream().sorted(Comparator.comparing(NodeIdentity::url)).toList();
     ByteBuffer data = MemberIdentity.assignment(outcome.leaderMemberId(), outcome.leader(),
         outcome.error());
     List<TopicPartition> owned = topics.stream().map(t -> new TopicPartition(t, 0)).toList();
@@ -156,6 +170,8 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
           e.getMessage());
       leader = Optional.empty();
     }
+    member.members(ran == null ? List.of() : ran);
+    ran = null;
     member.assigned(leader);
   }
 }

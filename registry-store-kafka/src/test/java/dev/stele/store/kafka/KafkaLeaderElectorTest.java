@@ -96,6 +96,14 @@ class KafkaLeaderElectorTest {
     }
     assertThat(never.heard().events()).doesNotContain("elected");
     assertThat(second.heard().events()).doesNotContain("elected");
+
+    // The member Kafka had run the election (its group leader, not necessarily the winner)
+    // knows all three; the others only who won.
+    List<NodeIdentity> all = List.of(never.self(), first.self(), second.self());
+    awaitTrue("one member knows every member", () -> List.of(never, first, second).stream()
+        .filter(m -> m.elector().members().equals(all)).count() == 1);
+    assertThat(List.of(never, first, second).stream().filter(m -> m.elector().members().isEmpty()))
+        .hasSize(2);
   }
 
   @Test

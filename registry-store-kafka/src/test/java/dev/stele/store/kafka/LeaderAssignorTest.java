@@ -130,6 +130,34 @@ class LeaderAssignorTest {
   }
 
   @Test
+  void onlyTheMemberThatRanTheElectionLearnsEveryMember() {
+    List<List<NodeIdentity>> told = new java.util.ArrayList<>();
+    NodeIdentity self = node("b-host", 8082, true);
+    LeaderAssignor assignor = assignor(self, new AtomicReference<>(), false, told::add);
+    ByteBuffer mine = assignor.subscriptionUserData(java.util.Set.of("_schemas"));
+    GroupAssignment result = assignor.assign(Cluster.empty(), new GroupSubscription(Map.of(
+        "me", new Subscription(List.of("_schemas"), mine),
+        "other", new Subscription(List.of("_schemas"), MemberIdentity.encode(node("a-host", 8081, true))),
+        "never", new Subscription(List.of("_schemas"), MemberIdentity.encode(node("c-host", 8083, false))),
+        "garbled", new Subscription(List.of("_schemas"), ByteBuffer.wrap(new byte[] {1, 2})))));
+    assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    assertThat(told.get(0)).as("by URL; an unreadable member has no identity to show")
+        .containsExactly(node("a-host", 8081, true), self, node("c-host", 8083, false));
+
+    // The next election is run by another member: this one only learns who won.
+    assignor.subscriptionUserData(java.util.Set.of("_schemas"));
+    assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    assertThat(told.get(1)).isEmpty();
+
+    // An election run for a join that then failed is not the next one's.
+    assignor.assign(Cluster.empty(), new GroupSubscription(Map.of(
+        "me", new Subscription(List.of("_schemas"), mine))));
+    assignor.subscriptionUserData(java.util.Set.of("_schemas"));
+    assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    assertThat(told.get(2)).isEmpty();
+  }
+
+  @Test
   void anAssignmentWithoutALeaderIsReportedAsNone() {
     AtomicReference<Optional<NodeIdentity>> learned = new AtomicReference<>();
     LeaderAssignor assignor = assignor(node("h", 1, true), learned);
@@ -158,6 +186,13 @@ class LeaderAssignorTest {
 
   private static LeaderAssignor assignor(NodeIdentity self,
       AtomicReference<Optional<NodeIdentity>> learned, boolean sticky) {
+    return assignor(self, learned, sticky, members -> { });
+  }
+
+  /** @param told gets the members of each election, as the elector does */
+  private static LeaderAssignor assignor(NodeIdentity self,
+      AtomicReference<Optional<NodeIdentity>> learned, boolean sticky,
+      java.util.function.Consumer<List<NodeIdentity>> told) {
     LeaderAssignor assignor = new LeaderAssignor();
     assignor.configure(Map.of(LeaderAssignor.MEMBER, new LeaderAssignor.Member() {
       @Override
@@ -173,6 +208,11 @@ class LeaderAssignorTest {
       @Override
       public boolean sticky() {
         return sticky;
+      }
+
+      @Override
+      public void members(List<NodeIdentity> members) {
+        told.accept(members);
       }
     }));
     return assignor;
