@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The instances of {@code GET /v1/cluster}. Only the member that ran the last election knows
- * every member (Confluent's assignment, which Stele keeps, tells the others just who won), so a
- * node that did not run it asks the leader; each listed member is then asked for its own
+ * The instances of {@code GET /v1/cluster}. Each member knows every member from the election's
+ * assignment; one whose assignment came from an older Stele (which names only the winner, as
+ * Confluent's shape does) knows them only if it ran the election, and otherwise asks the leader.
+ * Each listed member is then asked for its own
  * readiness and log offset, all at once, each within a short timeout. Peers are asked through
  * {@link Forwarder#ask}: the caller's credentials, this node's TLS, marked forwarded so that a
  * peer answers from what it knows itself and asks nobody in turn (no loops, one hop).

@@ -40,9 +40,9 @@ public interface LeaderElector extends AutoCloseable {
   Optional<NodeIdentity> leader();
 
   /**
-   * Every member of the last election this node ran, itself included; empty when another member
-   * ran it (an election tells the others only who won, so only the member that ran it knows
-   * them all).
+   * Every member of the last election, itself included, as the election told it; empty when it
+   * was not told (no election, or, on Kafka, an assignment from an older Stele run by another
+   * member, which names only the winner).
    */
   default List<NodeIdentity> members() {
     return List.of();

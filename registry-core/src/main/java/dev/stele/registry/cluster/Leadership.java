@@ -18,8 +18,8 @@ public interface Leadership {
   }
 
   /**
-   * Every member of the cluster as of the last election this node ran; empty when it ran none
-   * (another member did, or there is no election). See {@link LeaderElector#members}.
+   * Every member of the cluster as of the last election; empty when this node was not told
+   * them. See {@link LeaderElector#members}.
    */
   default List<NodeIdentity> members() {
     return List.of();

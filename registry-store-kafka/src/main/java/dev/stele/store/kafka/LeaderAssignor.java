@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The election, as a consumer group's partition assignor. Kafka picks one member to run
  * {@link #assign}; it gives partition 0 of the subscribed topic to the eligible member with the
- * smallest URL, as the Confluent registry elects, and tells every member who won in its
- * assignment's user data. Each member's identity travels in its subscription's user data, with
+ * smallest URL, as the Confluent registry elects, and tells every member who won, and who took
+ * part, in its assignment's user data. Each member's identity travels in its subscription's user data, with
  * whether it leads now: when the election is sticky ({@code leader.election.sticky}, read by the
  * member Kafka picks to assign) an eligible member that leads keeps leading, as in Confluent's
  * {@code SchemaRegistryCoordinator}.
@@ -43,8 +43,9 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
     void assigned(Optional<NodeIdentity> leader);
 
     /**
-     * Told before each {@link #assigned}: every member of that election when this member ran it,
-     * empty when another one did.
+     * Told before each {@link #assigned}: every member of that election, as its assignment names
+     * them (an assignment from a Stele that did not name them: known only to the member that ran
+     * it, empty on the others).
      */
     default void members(List<NodeIdentity> members) {}
 
@@ -109,7 +110,7 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
     Outcome outcome = choose(members, leading);
     ran = members.values().stream().sorted(Comparator.comparing(NodeIdentity::url)).toList();
     ByteBuffer data = MemberIdentity.assignment(outcome.leaderMemberId(), outcome.leader(),
-        outcome.error());
+        outcome.error(), ran);
     List<TopicPartition> owned = topics.stream().map(t -> new TopicPartition(t, 0)).toList();
     Map<String, Assignment> assignments = new HashMap<>();
     for (String memberId : group.groupSubscription().keySet()) {
@@ -170,7 +171,14 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
           e.getMessage());
       leader = Optional.empty();
     }
-    member.members(ran == null ? List.of() : ran);
+    List<NodeIdentity> named;
+    try {
+      named = MemberIdentity.membersOf(assignment.userData());
+    } catch (IllegalArgumentException e) {
+      named = List.of();
+    }
+    // An assignment from a Stele that names no members: only the one that ran it knows them.
+    member.members(!named.isEmpty() ? named : ran == null ? List.of() : ran);
     ran = null;
     member.assigned(leader);
   }

@@ -2,11 +2,14 @@ package dev.stele.store.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stele.registry.cluster.NodeIdentity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,18 @@ final class MemberIdentity {
 
   /** The assignment every member receives: who leads (null: nobody) and why not. */
   static ByteBuffer assignment(String leaderMemberId, NodeIdentity leader, int error) {
+    return assignment(leaderMemberId, leader, error, List.of());
+  }
+
+  /**
+   * As {@link #assignment(String, NodeIdentity, int)}, naming every member of the election too
+   * ({@code "members":[identity...]}), so each member, not only the one Kafka had run the
+   * election, knows the cluster ({@code GET /v1/cluster}). A field Confluent's shape lacks: the
+   * group is Stele's own protocol (Confluent nodes cannot join it), and readers parse the JSON as
+   * a tree, so a Stele that does not know the field ignores it.
+   */
+  static ByteBuffer assignment(String leaderMemberId, NodeIdentity leader, int error,
+      List<NodeIdentity> members) {
     ObjectNode node = JSON.createObjectNode();
     node.put("version", 1);
     node.put("error", error);
@@ -60,7 +75,23 @@ final class MemberIdentity {
     } else {
       node.putNull("master_identity");
     }
+    if (!members.isEmpty()) {
+      ArrayNode list = node.putArray("members");
+      members.forEach(m -> list.add(identityNode(m)));
+    }
     return ByteBuffer.wrap(bytes(node));
+  }
+
+  /**
+   * The members an assignment names; empty when it names none (an assignment made by a Stele
+   * that did not send them) or one is unreadable.
+   */
+  static List<NodeIdentity> membersOf(ByteBuffer assignment) {
+    List<NodeIdentity> members = new ArrayList<>();
+    for (JsonNode identity : read(assignment).path("members")) {
+      members.add(fromNode(identity));
+    }
+    return List.copyOf(members);
   }
 
   /** The leader an assignment names; empty when none. */

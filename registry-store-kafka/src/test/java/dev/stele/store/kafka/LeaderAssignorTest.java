@@ -130,7 +130,7 @@ class LeaderAssignorTest {
   }
 
   @Test
-  void onlyTheMemberThatRanTheElectionLearnsEveryMember() {
+  void everyMemberLearnsEveryMemberFromTheAssignment() {
     List<List<NodeIdentity>> told = new java.util.ArrayList<>();
     NodeIdentity self = node("b-host", 8082, true);
     LeaderAssignor assignor = assignor(self, new AtomicReference<>(), false, told::add);
@@ -141,19 +141,31 @@ class LeaderAssignorTest {
         "never", new Subscription(List.of("_schemas"), MemberIdentity.encode(node("c-host", 8083, false))),
         "garbled", new Subscription(List.of("_schemas"), ByteBuffer.wrap(new byte[] {1, 2})))));
     assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    List<NodeIdentity> all = List.of(node("a-host", 8081, true), self, node("c-host", 8083, false));
     assertThat(told.get(0)).as("by URL; an unreadable member has no identity to show")
-        .containsExactly(node("a-host", 8081, true), self, node("c-host", 8083, false));
+        .containsExactlyElementsOf(all);
 
-    // The next election is run by another member: this one only learns who won.
+    // A member that did not run the election learns them from its assignment.
+    List<List<NodeIdentity>> toldOther = new java.util.ArrayList<>();
+    LeaderAssignor other = assignor(node("a-host", 8081, true), new AtomicReference<>(), false,
+        toldOther::add);
+    other.subscriptionUserData(java.util.Set.of("_schemas"));
+    other.onAssignment(result.groupAssignment().get("other"), new ConsumerGroupMetadata("g"));
+    assertThat(toldOther.get(0)).containsExactlyElementsOf(all);
+
+    // An assignment that names no members (from a Stele before they were sent), run elsewhere:
+    // this member only learns who won.
+    Assignment bare = new Assignment(List.of(),
+        MemberIdentity.assignment("other", node("a-host", 8081, true), MemberIdentity.NO_ERROR));
     assignor.subscriptionUserData(java.util.Set.of("_schemas"));
-    assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    assignor.onAssignment(bare, new ConsumerGroupMetadata("g"));
     assertThat(told.get(1)).isEmpty();
 
-    // An election run for a join that then failed is not the next one's.
+    // Such an election run here, for a join that then failed, is not the next one's.
     assignor.assign(Cluster.empty(), new GroupSubscription(Map.of(
         "me", new Subscription(List.of("_schemas"), mine))));
     assignor.subscriptionUserData(java.util.Set.of("_schemas"));
-    assignor.onAssignment(result.groupAssignment().get("me"), new ConsumerGroupMetadata("g"));
+    assignor.onAssignment(bare, new ConsumerGroupMetadata("g"));
     assertThat(told.get(2)).isEmpty();
   }
 
