@@ -41,14 +41,14 @@ final class DiffContext {
   }
 
   private static final class Shared {
-    final CompatibilityPolicy policy;
+    final CompatibleChanges policy;
     final Map<Pair, List<Difference>> memo = new HashMap<>();
     final Set<Pair> inProgress = new HashSet<>();
     final int limit;
     int budget;
     int depth;
 
-    Shared(CompatibilityPolicy policy, int budget) {
+    Shared(CompatibleChanges policy, int budget) {
       this.policy = policy;
       this.limit = budget;
       this.budget = budget;
@@ -73,7 +73,7 @@ final class DiffContext {
     this.path = path;
   }
 
-  static DiffContext root(CompatibilityPolicy policy, int budget) {
+  static DiffContext root(CompatibleChanges policy, int budget) {
     return new DiffContext(new Shared(policy, budget), new ArrayList<>());
   }
 
