@@ -82,6 +82,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     Target target = new Target(subject, state.index(QualifiedSubject.contextOf(subject)),
         orEmpty(state.history(subject)), normalize);
+    StrongReferences.requireNoneStrong(subject, request.payload(), state);
     // Tags change the schema before it is stored, so what was sent is never what is looked up.
     VersionEntry existing = request.editsTags() ? null : fastPath(request, target, config, version, state);
     if (existing != null && (id == null || id == existing.schema().id())) {
