@@ -6,11 +6,13 @@
 RUNNER is ../shared/conformance/conformance.py (read-only, so it is not changed but wrapped);
 everything after it goes to the runner as it is. DIR holds the corpus as the runner reads it,
 plus extra-fields.json: [{"field": "guid", "pattern": "<regex>", "reason": "..."}]; a number
-or boolean value is matched as its JSON text.
+or boolean value is matched as its JSON text. An entry with "path": "<regex>" applies only to
+the answers of requests whose path matches it (search, not full match).
 
 Stele answers as Confluent 8.5 does, which adds fields the 7.9 recording does not have (a
 schema's "guid" in every answer that carries a schema; "ts" and "deleted" in those that carry
-a subject version). Before the runner compares an answer,
+a subject version; "subject" and "version" in an id's answer asked with ?subject=). Before the
+runner compares an answer,
 each such field is taken out of every JSON object whose recorded counterpart lacks it, but only
 if its value matches the pattern: a field with a malformed value stays, and the step fails.
 Everything else is compared exactly as the runner does.
@@ -70,11 +72,17 @@ def main(argv):
     runner = load_runner(argv[0])
     args = argv[1:]
     data = data_dir(args, runner.DEFAULT_DATA)
-    extras = {}
+    entries = []
     extras_file = os.path.join(data, "extra-fields.json")
     if os.path.exists(extras_file):
         with open(extras_file, encoding="utf-8") as handle:
-            extras = {entry["field"]: re.compile(entry["pattern"]) for entry in json.load(handle)}
+            entries = json.load(handle)
+
+    def extras_for(path):
+        """The extra fields (name to value pattern) an answer to a request on path may carry."""
+        return {entry["field"]: re.compile(entry["pattern"]) for entry in entries
+                if "path" not in entry or re.search(entry["path"], path)}
+
     with open(os.path.join(data, "golden.json"), encoding="utf-8") as handle:
         golden = json.load(handle)
 
@@ -83,8 +91,8 @@ def main(argv):
     def run_scenario(registry, resetter, scenario):
         answers, leftover = recorded_run(registry, resetter, scenario)
         expected = golden.get(scenario["name"], [])
-        for want, answer in zip(expected, answers):
-            answer["body"] = without_extras(want["body"], answer["body"], extras)
+        for step, want, answer in zip(scenario["steps"], expected, answers):
+            answer["body"] = without_extras(want["body"], answer["body"], extras_for(step["p"]))
         return answers, leftover
 
     runner.run_scenario = run_scenario

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AssociationsAcceptanceTest {
   private static final String STRING = "{\"type\":\"string\"}";
-  private static final String RECORD =
+  static final String RECORD =
       "{\"type\":\"record\",\"name\":\"Pay\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}";
 
   @TempDir Path work;
@@ -156,7 +156,7 @@ class AssociationsAcceptanceTest {
     }
   }
 
-  private static void assertError(Http.Response response, int status, int code, String message) {
+  static void assertError(Http.Response response, int status, int code, String message) {
     assertThat(response.status()).as(response.text()).isEqualTo(status);
     assertThat(response.body().get("error_code").asInt()).as(response.text()).isEqualTo(code);
     assertThat(response.body().get("message").asText()).isEqualTo(message);

@@ -52,7 +52,7 @@ class Confluent85ParityAcceptanceTest {
           .isEqualTo(200);
       assertThat(http.post("/subjects/strict-value/versions", Map.of("schema", BAD_DEFAULT)).status())
           .isEqualTo(422);
-      assertThat(http.put("/config/lax-value", Map.of("compatibilityPolicy", "LENIENT")).status())
+      assertThat(http.put("/config/lax-value", Map.of("compatibilityPolicy", "LOGICAL")).status())
           .isEqualTo(422);
 
       assertThat(http.ok("GET", "/subjects/:.ctx:address-value/versions/1/referencedby", null).toString())

@@ -1,6 +1,7 @@
 package dev.stele.maven;
 
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.HistoryCheck;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaFormat;
@@ -38,7 +39,10 @@ public class TestLocalCompatibilityMojo extends AbstractMojo {
   @Parameter(required = true)
   Map<String, String> compatibilityLevels;
 
-  /** Key → Confluent's policy; only STRICT (the registry's own, the default) is supported. */
+  /**
+   * Key → Confluent's policy: STRICT (the default) or LENIENT (JSON Schema counts more changes
+   * compatible, as the registry does for a subject so configured); LOGICAL is refused.
+   */
   @Parameter
   Map<String, String> compatibilityPolicies;
 
@@ -75,7 +79,7 @@ public class TestLocalCompatibilityMojo extends AbstractMojo {
 
   private boolean check(String key, File file) throws MojoExecutionException {
     CompatibilityLevel level = level(key);
-    policy(key);
+    CompatibilityPolicy policy = policy(key);
     SchemaFormat format = Formats.find(nonNull(schemaTypes).get(key), "schemaTypes: " + key);
     File previousPath = nonNull(previousSchemaPaths).get(key);
     if (previousPath == null) {
@@ -90,7 +94,7 @@ public class TestLocalCompatibilityMojo extends AbstractMojo {
       previous.add(Formats.parse(format, SubjectPlan.text(old, "previousSchemaPaths: " + key), List.of(),
           "previousSchemaPaths: " + key + " (" + old + ")"));
     }
-    HistoryCheck.Verdict verdict = HistoryCheck.check(format, candidate, previous, level);
+    HistoryCheck.Verdict verdict = HistoryCheck.check(format, candidate, previous, level, policy);
     String levelName = level.name().toLowerCase(Locale.ROOT);
     if (verdict.compatible()) {
       getLog().info("Schema " + file + " is " + levelName + " compatible with " + previous.size()
@@ -112,11 +116,16 @@ public class TestLocalCompatibilityMojo extends AbstractMojo {
         + " FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE"));
   }
 
-  private void policy(String key) throws MojoExecutionException {
+  private CompatibilityPolicy policy(String key) throws MojoExecutionException {
     String value = nonNull(compatibilityPolicies).get(key);
-    if (value != null && !value.trim().equalsIgnoreCase("STRICT")) {
+    if (value == null) {
+      return CompatibilityPolicy.STRICT;
+    }
+    try {
+      return CompatibilityPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("compatibilityPolicies: '" + value + "' for " + key + " is not supported;"
-          + " stele-maven-plugin checks as the registry does, which is Confluent's STRICT policy");
+          + " use STRICT or LENIENT (LOGICAL's logical-type checks are not built, in the registry either)");
     }
   }
 

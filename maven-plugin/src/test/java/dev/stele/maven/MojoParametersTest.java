@@ -97,6 +97,19 @@ class MojoParametersTest {
         .hasMessageContaining("register").hasMessageContaining("cannot reach the registry at");
   }
 
+  /** LENIENT lets an open JSON Schema object gain a property, as the registry does; STRICT not. */
+  @Test
+  void testLocalCompatibilityHonoursLenient() throws Exception {
+    TestLocalCompatibilityMojo mojo = new TestLocalCompatibilityMojo();
+    mojo.schemas = Map.of("doc", file("new.json", "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}"));
+    mojo.previousSchemaPaths = Map.of("doc", file("old.json", "{\"type\":\"object\"}"));
+    mojo.schemaTypes = Map.of("doc", "JSON");
+    mojo.compatibilityLevels = Map.of("doc", "BACKWARD");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    mojo.compatibilityPolicies = Map.of("doc", "LENIENT");
+    mojo.execute();
+  }
+
   @Test
   void testLocalCompatibilityRefusesPoliciesAndKeysItCannotHonour() throws Exception {
     TestLocalCompatibilityMojo mojo = new TestLocalCompatibilityMojo();
@@ -105,8 +118,10 @@ class MojoParametersTest {
     mojo.compatibilityLevels = Map.of("users", "full");
     mojo.execute();
 
-    mojo.compatibilityPolicies = Map.of("users", "LENIENT");
-    assertThatThrownBy(mojo::execute).hasMessageContaining("compatibilityPolicies: 'LENIENT' for users is not supported");
+    mojo.compatibilityPolicies = Map.of("users", "LOGICAL");
+    assertThatThrownBy(mojo::execute).hasMessageContaining("compatibilityPolicies: 'LOGICAL' for users is not supported");
+    mojo.compatibilityPolicies = Map.of("users", "lenient");
+    mojo.execute();
     mojo.compatibilityPolicies = Map.of("users", "strict");
     mojo.execute();
 

@@ -44,7 +44,7 @@ public interface Registry {
 
   List<SubjectVersion> versionsForId(Requests.IdUsages request);
 
-  List<SchemaVersion> schemas(Requests.ListSchemas request);
+  List<Results.ListedSchema> schemas(Requests.ListSchemas request);
 
   /**
    * The subjects whose config names an {@code alias}, keyed by that alias target, each list

@@ -116,7 +116,7 @@ final class RegistryService implements Registry {
   }
 
   @Override
-  public List<SchemaVersion> schemas(Requests.ListSchemas request) {
+  public List<Results.ListedSchema> schemas(Requests.ListSchemas request) {
     return reads.schemas(request);
   }
 

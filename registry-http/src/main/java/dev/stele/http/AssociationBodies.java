@@ -8,12 +8,15 @@ import dev.stele.registry.model.AssociationRequests.Filter;
 import dev.stele.registry.model.AssociationRequests.Info;
 import dev.stele.registry.model.AssociationRequests.Op;
 import dev.stele.registry.model.AssociationRequests.OpType;
+import dev.stele.registry.model.AssociationRequests.SchemaFilter;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.write.AssociationChecks;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The request bodies of Confluent 8.x's associations API ({@code AssociationCreateOrUpdateRequest},
@@ -138,15 +141,37 @@ final class AssociationBodies {
     }
   }
 
+  /**
+   * {@code GET /schemas}'s {@code resourceType}, {@code associationType} (repeated) and
+   * {@code lifecycle} (repeated: STRONG, WEAK, or NONE for subjects without association).
+   */
+  static SchemaFilter schemaFilter(Call call) {
+    Set<Lifecycle> lifecycles = EnumSet.noneOf(Lifecycle.class);
+    boolean unassociated = false;
+    for (String text : call.all("lifecycle")) {
+      if (text.equalsIgnoreCase("NONE")) {
+        unassociated = true;
+      } else if (!text.isEmpty()) {
+        lifecycles.add(lifecycle(text, "must be STRONG, WEAK or NONE"));
+      }
+    }
+    return new SchemaFilter(call.text("resourceType"), call.all("associationType"), lifecycles,
+        unassociated);
+  }
+
   /** STRONG or WEAK (any case); null when absent. */
   static Lifecycle lifecycle(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    return lifecycle(text, "must be STRONG or WEAK");
+  }
+
+  private static Lifecycle lifecycle(String text, String allowed) {
     try {
       return Lifecycle.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw AssociationChecks.invalid("lifecycle", "must be STRONG or WEAK");
+      throw AssociationChecks.invalid("lifecycle", allowed);
     }
   }
 }

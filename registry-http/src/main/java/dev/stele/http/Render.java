@@ -2,6 +2,7 @@ package dev.stele.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stele.registry.log.SchemaGuids;
+import dev.stele.registry.model.Association;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.RawJson;
@@ -46,7 +47,7 @@ final class Render {
   /** With {@code referenceFormat=qualified}: {@link #references}. */
   static Buffer schema(SchemaVersion version, String text, Map<SchemaEntity, Set<String>> tags,
       boolean qualifiedReferences) {
-    return Json.render(out -> writeSchema(out, version, text, List.of(), tags,
+    return Json.render(out -> writeSchema(out, version, text, List.of(), List.of(), tags,
         references(version.schema(), version.subject(), qualifiedReferences)));
   }
 
@@ -68,13 +69,18 @@ final class Render {
    * {@code GET /schemas}: subject versions, each with {@code aliases} (the subjects that are
    * aliases of its subject) when it has any in {@code aliases}.
    */
-  static Buffer schemas(List<SchemaVersion> versions, Map<String, List<String>> aliases) {
+  /**
+   * {@code GET /schemas}: Confluent's {@code ExtendedSchema}s, with the subject's aliases and the
+   * associations the listing's filter matched, each only when there are some.
+   */
+  static Buffer schemas(List<Results.ListedSchema> listed, Map<String, List<String>> aliases) {
     return Json.render(out -> {
       out.writeStartArray();
-      for (SchemaVersion version : versions) {
+      for (Results.ListedSchema entry : listed) {
+        SchemaVersion version = entry.version();
         List<String> itsAliases = aliases.getOrDefault(version.subject(), List.of());
-        writeSchema(out, version, version.schema().schema(), itsAliases, Map.of(),
-            version.schema().references());
+        writeSchema(out, version, version.schema().schema(), itsAliases, entry.associations(),
+            Map.of(), version.schema().references());
       }
       out.writeEndArray();
     });
@@ -92,7 +98,12 @@ final class Render {
   static Buffer schemaText(Results.SchemaText found, String qualifyIn) {
     return Json.render(out -> {
       StoredSchema schema = found.schema();
+      SchemaVersion usage = found.usage();
       out.writeStartObject();
+      if (found.named() && usage != null) {
+        out.writeStringField("subject", usage.subject());
+        out.writeNumberField("version", usage.version());
+      }
       writeGuid(out, schema);
       writeType(out, schema.schemaType());
       out.writeStringField("schema", found.text());
@@ -102,6 +113,9 @@ final class Render {
       writeTags(out, found.tags());
       if (found.maxId() != null) {
         out.writeNumberField("maxId", found.maxId());
+      }
+      if (usage != null) {
+        writeWhenAndDeleted(out, usage);
       }
       out.writeEndObject();
     });
@@ -261,13 +275,13 @@ final class Render {
 
   /** A version as a field's value, with its stored text (an association's schema). */
   static void writeSchema(JsonGenerator out, SchemaVersion version) throws IOException {
-    writeSchema(out, version, version.schema().schema(), List.of(), Map.of(),
+    writeSchema(out, version, version.schema().schema(), List.of(), List.of(), Map.of(),
         version.schema().references());
   }
 
   private static void writeSchema(JsonGenerator out, SchemaVersion version, String text,
-      List<String> aliases, Map<SchemaEntity, Set<String>> tags, List<SchemaReference> references)
-      throws IOException {
+      List<String> aliases, List<Association> associations, Map<SchemaEntity, Set<String>> tags,
+      List<SchemaReference> references) throws IOException {
     StoredSchema schema = version.schema();
     out.writeStartObject();
     out.writeStringField("subject", version.subject());
@@ -275,15 +289,26 @@ final class Render {
     out.writeNumberField("id", schema.id());
     writeVersionContent(out, schema, text, references);
     writeTags(out, tags);
-    // Confluent 8.x: when the version was written (its record's time) and whether it is deleted.
+    writeWhenAndDeleted(out, version);
+    if (!aliases.isEmpty()) {
+      writeStrings(out, "aliases", aliases);
+    }
+    if (!associations.isEmpty()) {
+      out.writeArrayFieldStart("associations");
+      for (Association a : associations) {
+        AssociationRender.writeAssociation(out, a);
+      }
+      out.writeEndArray();
+    }
+    out.writeEndObject();
+  }
+
+  /** Confluent 8.x: when the version was written (its record's time) and whether it is deleted. */
+  private static void writeWhenAndDeleted(JsonGenerator out, SchemaVersion version) throws IOException {
     if (version.timestamp() > 0) {
       out.writeNumberField("ts", version.timestamp());
     }
     out.writeBooleanField("deleted", version.deleted());
-    if (!aliases.isEmpty()) {
-      writeStrings(out, "aliases", aliases);
-    }
-    out.writeEndObject();
   }
 
   /** A version's content after its coordinates, in the Confluent registry's field order. */

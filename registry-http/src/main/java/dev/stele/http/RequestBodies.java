@@ -82,7 +82,7 @@ final class RequestBodies {
 
   /**
    * The update as a {@link Config}; 42203 for a level name that is not one, 422 for a
-   * {@code compatibilityPolicy} other than STRICT ({@link CompatibilityPolicies}).
+   * {@code compatibilityPolicy} that is LOGICAL or no policy ({@link CompatibilityPolicies}).
    */
   static Config config(ConfigUpdateRequest request) {
     CompatibilityLevel level = null;

@@ -5,6 +5,7 @@ import static dev.stele.http.Cost.PARSES_FOR_FORMAT;
 import static dev.stele.http.Effect.READS;
 
 import dev.stele.registry.Registry;
+import dev.stele.registry.model.AssociationRequests.SchemaFilter;
 import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.SchemaVersion;
@@ -36,13 +37,17 @@ final class SchemaRoutes {
         Visible.readableIds(call, registry, registry.idsForGuid(call.path("guid"))))));
   }
 
-  /** With {@code aliases=true} each entry lists the subjects that are aliases of its subject. */
+  /**
+   * With {@code aliases=true} each entry lists the subjects that are aliases of its subject;
+   * Confluent 8.5's association filters keep the subjects they match, with their associations.
+   */
   private void list(Call call) {
+    SchemaFilter associations = AssociationBodies.schemaFilter(call);
     // Only schemas under subjects the caller may read (all without authentication).
-    List<SchemaVersion> found = Visible.list(call, call.integer("offset", 0),
-        call.integer("limit", -1), SchemaVersion::subject, (offset, limit) -> registry.schemas(
+    List<Results.ListedSchema> found = Visible.list(call, call.integer("offset", 0),
+        call.integer("limit", -1), Results.ListedSchema::subject, (offset, limit) -> registry.schemas(
             new Requests.ListSchemas(call.text("subjectPrefix"), call.flag("deleted"),
-                call.flag("latestOnly"), call.text("ruleType"), offset, limit)));
+                call.flag("latestOnly"), call.text("ruleType"), associations, offset, limit)));
     call.ok(Render.schemas(found, call.flag("aliases") ? registry.aliases() : Map.of()));
   }
 

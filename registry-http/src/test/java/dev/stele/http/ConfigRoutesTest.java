@@ -69,16 +69,20 @@ class ConfigRoutesTest extends HttpTestBase {
         "{\"validateNewSchemas\":false,\"compatibilityLevel\":\"BACKWARD\"}");
   }
 
-  /** LENIENT and LOGICAL checks are not built: refused, rather than stored and not applied. */
+  /** LOGICAL's checks are not built: refused, rather than stored and not applied. */
   @Test
-  void compatibilityPoliciesOtherThanStrictAreRefused() {
-    assertError(put("/config", "{\"compatibilityPolicy\": \"LENIENT\"}"), 422, 422,
-        "compatibilityPolicy LENIENT is not supported by Stele (only STRICT is): its checks are not built,"
-            + " and a policy that is stored but not applied would let incompatible schemas through");
-    assertError(put("/config/s", "{\"compatibilityPolicy\": \"logical\"}"), 422, 422);
+  void logicalAndUnknownPoliciesAreRefusedLenientIsStored() {
+    assertError(put("/config/s", "{\"compatibilityPolicy\": \"logical\"}"), 422, 422,
+        "compatibilityPolicy LOGICAL is not supported by Stele (STRICT and LENIENT are): its"
+            + " Flink/Iceberg logical-type checks are not built, and a policy that is stored but not"
+            + " applied would let schemas through that LOGICAL refuses");
     assertError(put("/config/s", "{\"compatibilityPolicy\": \"loose\"}"), 422, 422,
         "Invalid compatibilityPolicy 'loose': one of STRICT, LENIENT, LOGICAL");
     assertJson(get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertJson(put("/config", "{\"compatibilityPolicy\": \"lenient\"}"), 200,
+        "{\"compatibilityPolicy\":\"lenient\"}");
+    assertJson(get("/config"), 200,
+        "{\"compatibilityLevel\":\"BACKWARD\",\"compatibilityPolicy\":\"LENIENT\"}");
   }
 
   /** validateNewSchemas=false registers without the checks for new schemas (Avro: defaults). */

@@ -40,10 +40,16 @@ class RenderTest {
             + "\"ts\":1700000000123,\"deleted\":true}");
   }
 
+  /** Confluent 8.5's SchemaString: subject and version only when asked with ?subject=. */
   @Test
-  void schemaStringHasNoSubjectOrVersion() {
-    assertThat(Render.schemaText(new Results.SchemaText(AVRO, "\"string\"", new SubjectVersion("s", 1), null)).toString())
-        .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\"}");
+  void schemaStringNamesItsVersionOnlyWhenAskedAndAlwaysSaysWhenAndDeleted() {
+    SchemaVersion usage = new SchemaVersion("s", 1, AVRO, true, 1700000000123L);
+    assertThat(Render.schemaText(new Results.SchemaText(AVRO, "\"string\"", usage, null)).toString())
+        .isEqualTo("{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schema\":\"\\\"string\\\"\","
+            + "\"ts\":1700000000123,\"deleted\":true}");
+    assertThat(Render.schemaText(new Results.SchemaText(AVRO, null, usage, true, null, null)).toString())
+        .isEqualTo("{\"subject\":\"s\",\"version\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\","
+            + "\"schema\":\"\\\"string\\\"\",\"ts\":1700000000123,\"deleted\":true}");
     assertThat(Render.schemaText(new Results.SchemaText(JSON_WITH_ALL, "{}", null, 9)).toString())
         .isEqualTo("{\"guid\":\"797cf69f-e67f-a644-a4c5-d22e44dbd930\",\"schemaType\":\"JSON\",\"schema\":\"{}\","
             + "\"references\":[{\"name\":\"a.json\",\"subject\":\"a\",\"version\":2}],"

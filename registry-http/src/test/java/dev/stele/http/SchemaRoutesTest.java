@@ -2,6 +2,7 @@ package dev.stele.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +23,12 @@ class SchemaRoutesTest extends HttpTestBase {
         + "\",\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
     assertJson(get("/schemas/ids/" + id), 200, expected);
     assertJson(get("/schemas/ids/" + id), 200, expected);
-    assertJson(get("/schemas/ids/" + id + "?subject=s"), 200, expected);
-    assertJson(get("/schemas/ids/" + id + "?subject=other"), 200, expected);
+    // Confluent 8.5 names the version with ?subject=: that subject's, else the first using the id.
+    String named = "{\"subject\":\"s\",\"version\":1," + expected.substring(1);
+    assertJson(get("/schemas/ids/" + id + "?subject=s"), 200, named);
+    assertJson(get("/schemas/ids/" + id + "?subject=other"), 200, named);
+    assertThat(get("/schemas/ids/" + id).json().get("deleted").asBoolean()).isFalse();
+    assertThat(get("/schemas/ids/" + id).json().get("ts").asLong()).isPositive();
     assertJson(get("/schemas/ids/" + id + "?format=resolved"), 200, expected);
     assertJson(get("/schemas/ids/" + id + "?format=nope"), 200, expected);
     assertJson(get("/schemas/ids/" + id + "?fetchMaxId=true"), 200,
@@ -125,11 +130,22 @@ class SchemaRoutesTest extends HttpTestBase {
     assertJson(get("/schemas/ids/" + again), 200, "{\"schema\":" + JSON.valueToTree(USER_TEXT) + "}");
   }
 
+  /** The cached answer follows a soft delete, which changes its version and not its schema. */
+  @Test
+  void anIdsAnswerSaysWhenItsVersionIsSoftDeleted() {
+    int id = register("s", USER);
+    assertThat(get("/schemas/ids/" + id).json().get("deleted").asBoolean()).isFalse();
+    assertJson(delete("/subjects/s/versions/1"), 200, "1");
+    assertThat(get("/schemas/ids/" + id).json().get("deleted").asBoolean()).isTrue();
+    assertThat(get("/schemas/ids/" + id + "?subject=s").json().get("version").asInt()).isEqualTo(1);
+  }
+
   @Test
   void concurrentReadsOfTheCachedAnswerAreIntact() throws Exception {
     int id = register("s", USER);
-    String expected = "{\"guid\":\"" + get("/schemas/ids/" + id).json().get("guid").asText()
-        + "\",\"schema\":" + JSON.valueToTree(USER_TEXT) + "}";
+    JsonNode first = get("/schemas/ids/" + id).json();
+    String expected = "{\"guid\":\"" + first.get("guid").asText() + "\",\"schema\":"
+        + JSON.valueToTree(USER_TEXT) + ",\"ts\":" + first.get("ts").asLong() + ",\"deleted\":false}";
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<CompletableFuture<String>> replies = new ArrayList<>();

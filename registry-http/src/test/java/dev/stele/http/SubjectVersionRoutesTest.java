@@ -67,7 +67,8 @@ class SubjectVersionRoutesTest extends HttpTestBase {
     assertThat(post("/subjects/alias", USER).json().get("version").asInt()).isEqualTo(1);
     assertThat(post("/compatibility/subjects/alias/versions/latest", USER_INT).json()
         .get("is_compatible").asBoolean()).isFalse();
-    assertJson(get("/schemas/ids/1?subject=alias"), 200, "{\"schema\":" + JSON.valueToTree(USER_TEXT) + "}");
+    assertJson(get("/schemas/ids/1?subject=alias"), 200, "{\"subject\":\"target\",\"version\":1,"
+        + "\"schema\":" + JSON.valueToTree(USER_TEXT) + "}");
     assertJson(delete("/subjects/alias/versions/2"), 200, "2");
     assertJson(get("/subjects/target/versions"), 200, "[1]");
     // Config and mode of the alias stay its own.

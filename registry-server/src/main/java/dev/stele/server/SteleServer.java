@@ -1,7 +1,6 @@
 package dev.stele.server;
 
 import dev.stele.format.avro.AvroFormat;
-import dev.stele.format.jsonschema.CompatibilityPolicy;
 import dev.stele.format.jsonschema.JsonSchemaFormat;
 import dev.stele.console.ConsoleAssets;
 import dev.stele.http.HeapGuard;
@@ -175,7 +174,7 @@ final class SteleServer implements AutoCloseable {
       int comparisons = config.compatibilityMaxComparisons();
       SchemaFormats formats = SchemaFormats.load()
           .with(new AvroFormat(config.avroValidateDefaults(), comparisons))
-          .with(new JsonSchemaFormat(CompatibilityPolicy.STRICT, comparisons));
+          .with(new JsonSchemaFormat(comparisons));
       NodeOptions options = new NodeOptions(config.compatibilityLevel(), config.schemaLimits(),
           config.compatibilityCheckTimeout(), config.validateNewSchemas(), config.validateFields());
       // The KMS drivers on the class path (kms-local's local-kms) wrap shared KEKs' DEKs.

@@ -36,14 +36,28 @@ public abstract class AbstractSchemaFormat<S extends ParsedSchema> implements Sc
 
   @Override
   public final CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles) {
+    return checkCanRead(reader, writer, roles, CompatibilityPolicy.STRICT);
+  }
+
+  @Override
+  public final CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles,
+      CompatibilityPolicy policy) {
     if (schemaClass.isInstance(reader) && schemaClass.isInstance(writer)) {
-      return check(schemaClass.cast(reader), schemaClass.cast(writer), roles);
+      return check(schemaClass.cast(reader), schemaClass.cast(writer), roles, policy);
     }
     return CompatibilityResult.differentSchemaTypes(roles);
   }
 
-  /** {@link #checkCanRead} for two schemas of this format. */
+  /** {@link #checkCanRead} for two schemas of this format, under STRICT. */
   protected abstract CompatibilityResult check(S reader, S writer, Roles roles);
+
+  /**
+   * {@link #check(ParsedSchema, ParsedSchema, Roles)} under a policy; a format whose verdicts
+   * depend on it overrides this, the others check every policy as STRICT.
+   */
+  protected CompatibilityResult check(S reader, S writer, Roles roles, CompatibilityPolicy policy) {
+    return check(reader, writer, roles);
+  }
 
   /**
    * Why this format cannot use {@code references}, if it cannot: the first target in the graph

@@ -46,10 +46,18 @@ public enum CompatibilityLevel {
    * the new one's reading of the old, as the Confluent registry lists them. NONE checks nothing.
    */
   public CompatibilityResult compare(SchemaFormat format, ParsedSchema candidate, ParsedSchema old) {
+    return compare(format, candidate, old, CompatibilityPolicy.STRICT);
+  }
+
+  /** {@link #compare(SchemaFormat, ParsedSchema, ParsedSchema)} under a subject's policy. */
+  public CompatibilityResult compare(SchemaFormat format, ParsedSchema candidate, ParsedSchema old,
+      CompatibilityPolicy policy) {
     CompatibilityResult oldReadsNewResult = oldReadsNew
-        ? format.checkCanRead(old, candidate, SchemaFormat.Roles.OLD_READS_NEW) : CompatibilityResult.COMPATIBLE;
+        ? format.checkCanRead(old, candidate, SchemaFormat.Roles.OLD_READS_NEW, policy)
+        : CompatibilityResult.COMPATIBLE;
     CompatibilityResult newReadsOldResult = newReadsOld
-        ? format.checkCanRead(candidate, old, SchemaFormat.Roles.NEW_READS_OLD) : CompatibilityResult.COMPATIBLE;
+        ? format.checkCanRead(candidate, old, SchemaFormat.Roles.NEW_READS_OLD, policy)
+        : CompatibilityResult.COMPATIBLE;
     return oldReadsNewResult.merge(newReadsOldResult);
   }
 

@@ -23,13 +23,19 @@ public final class HistoryCheck {
   /** @param previous the earlier versions, oldest first: version 1, 2, ... */
   public static Verdict check(SchemaFormat format, ParsedSchema candidate, List<ParsedSchema> previous,
       CompatibilityLevel level) {
+    return check(format, candidate, previous, level, CompatibilityPolicy.STRICT);
+  }
+
+  /** {@link #check(SchemaFormat, ParsedSchema, List, CompatibilityLevel)} under a policy. */
+  public static Verdict check(SchemaFormat format, ParsedSchema candidate, List<ParsedSchema> previous,
+      CompatibilityLevel level, CompatibilityPolicy policy) {
     if (level == CompatibilityLevel.NONE || previous.isEmpty()) {
       return new Verdict(true, List.of());
     }
     int from = level.transitive() ? 0 : previous.size() - 1;
     for (int i = previous.size() - 1; i >= from; i--) {
       ParsedSchema old = previous.get(i);
-      CompatibilityResult pair = level.compare(format, candidate, old);
+      CompatibilityResult pair = level.compare(format, candidate, old, policy);
       if (!pair.isCompatible()) {
         List<String> messages = new ArrayList<>();
         for (Incompatibility found : pair.incompatibilities()) {

@@ -42,6 +42,16 @@ public interface SchemaFormat {
   CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles);
 
   /**
+   * {@link #checkCanRead(ParsedSchema, ParsedSchema, Roles)} under a subject's
+   * {@link CompatibilityPolicy}. A format whose verdicts do not depend on the policy (Avro,
+   * Protobuf: LENIENT is STRICT for them, as in Confluent) keeps this default.
+   */
+  default CompatibilityResult checkCanRead(ParsedSchema reader, ParsedSchema writer, Roles roles,
+      CompatibilityPolicy policy) {
+    return checkCanRead(reader, writer, roles);
+  }
+
+  /**
    * A digest of {@code schema} for {@link #provenReadable}, or null when this format proves
    * nothing from digests (the default): callers then always run {@link #checkCanRead}.
    */
@@ -60,7 +70,8 @@ public interface SchemaFormat {
   /**
    * True only when data written with the writer's schema surely reads with the reader's, judged
    * from their digests alone; false means "not proven" (not "incompatible"): ask
-   * {@link #checkCanRead}, whose verdicts and messages stay the only ones reported.
+   * {@link #checkCanRead}, whose verdicts and messages stay the only ones reported. A proof must
+   * hold under {@link CompatibilityPolicy#STRICT}, which every wider policy then accepts too.
    */
   default boolean provenReadable(CheckDigest reader, CheckDigest writer) {
     return false;

@@ -21,7 +21,7 @@ import dev.stele.schema.IncompatibilityKind;
 /**
  * Every kind of difference the JSON Schema diff reports, named as the Confluent registry names
  * them (clients and people read these names), each with the wording of its message. Which kinds
- * are compatible is not decided here but by a {@link CompatibilityPolicy}.
+ * are compatible is not decided here but by a {@link CompatibleChanges}.
  */
 enum ChangeKind implements IncompatibilityKind {
   ID_CHANGED(NONE), DESCRIPTION_CHANGED(NONE), TITLE_CHANGED(NONE), DEFAULT_CHANGED(NONE),

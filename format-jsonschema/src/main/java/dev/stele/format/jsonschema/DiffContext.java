@@ -42,14 +42,14 @@ final class DiffContext {
   }
 
   private static final class Shared {
-    final CompatibilityPolicy policy;
+    final CompatibleChanges policy;
     final Map<IdentityPair<SchemaNode, SchemaNode>, List<Difference>> memo = new HashMap<>();
     final Set<IdentityPair<SchemaNode, SchemaNode>> inProgress = new HashSet<>();
     final int limit;
     int budget;
     int depth;
 
-    Shared(CompatibilityPolicy policy, int budget) {
+    Shared(CompatibleChanges policy, int budget) {
       this.policy = policy;
       this.limit = budget;
       this.budget = budget;
@@ -66,7 +66,7 @@ final class DiffContext {
     this.path = path;
   }
 
-  static DiffContext root(CompatibilityPolicy policy, int budget) {
+  static DiffContext root(CompatibleChanges policy, int budget) {
     return new DiffContext(new Shared(policy, budget), new ArrayList<>());
   }
 

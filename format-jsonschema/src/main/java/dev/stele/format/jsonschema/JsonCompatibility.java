@@ -20,7 +20,7 @@ final class JsonCompatibility {
   private JsonCompatibility() {}
 
   static CompatibilityResult check(SchemaNode reader, SchemaNode writer, Roles roles,
-      CompatibilityPolicy policy, int budget) {
+      CompatibleChanges policy, int budget) {
     List<Difference> differences;
     try {
       differences = SchemaDiff.compare(writer, reader, policy, budget);

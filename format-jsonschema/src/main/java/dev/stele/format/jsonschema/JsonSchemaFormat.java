@@ -3,6 +3,7 @@ package dev.stele.format.jsonschema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.schema.AbstractSchemaFormat;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.SchemaSource;
@@ -23,28 +24,21 @@ public final class JsonSchemaFormat extends AbstractSchemaFormat<JsonSchema> {
   /** How every refusal starts: the Confluent registry's whole message for one. */
   public static final String INVALID_SCHEMA = "Invalid JSON Schema";
 
-  private final CompatibilityPolicy policy;
   private final int budget;
 
-  /** The Confluent registry's default: the strict compatible set. */
   public JsonSchemaFormat() {
-    this(CompatibilityPolicy.STRICT);
-  }
-
-  public JsonSchemaFormat(CompatibilityPolicy policy) {
-    this(policy, DEFAULT_MAX_COMPARISONS);
+    this(DEFAULT_MAX_COMPARISONS);
   }
 
   /**
    * @param budget {@code stele.compatibility.check.max.comparisons}: comparisons of nodes one
    *     check may make; a check that needs more is reported as aborted
    */
-  public JsonSchemaFormat(CompatibilityPolicy policy, int budget) {
+  public JsonSchemaFormat(int budget) {
     super(TYPE, JsonSchema.class);
     if (budget <= 0) {
       throw new IllegalArgumentException("budget must be positive");
     }
-    this.policy = policy;
     this.budget = budget;
   }
 
@@ -88,6 +82,14 @@ public final class JsonSchemaFormat extends AbstractSchemaFormat<JsonSchema> {
 
   @Override
   protected CompatibilityResult check(JsonSchema reader, JsonSchema writer, Roles roles) {
-    return JsonCompatibility.check(reader.model(), writer.model(), roles, policy, budget);
+    return check(reader, writer, roles, CompatibilityPolicy.STRICT);
+  }
+
+  /** LENIENT counts more changes compatible ({@link CompatibleChanges}); the diff is the same. */
+  @Override
+  protected CompatibilityResult check(JsonSchema reader, JsonSchema writer, Roles roles,
+      CompatibilityPolicy policy) {
+    return JsonCompatibility.check(reader.model(), writer.model(), roles,
+        CompatibleChanges.of(policy), budget);
   }
 }

@@ -38,7 +38,7 @@ final class SchemaDiff {
 
   /** Every difference from {@code original} to {@code update}, in the order found. */
   static List<Difference> compare(SchemaNode original, SchemaNode update,
-      CompatibilityPolicy policy, int budget) {
+      CompatibleChanges policy, int budget) {
     DiffContext ctx = DiffContext.root(policy, budget);
     compare(ctx, original, update);
     return ctx.differences();

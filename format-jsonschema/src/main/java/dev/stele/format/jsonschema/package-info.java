@@ -13,7 +13,7 @@
  *   <li>Compatibility: {@code SchemaDiff} and one small class per keyword family
  *       ({@code ObjectDiff}, {@code ArrayDiff}, {@code StringDiff}, {@code NumberDiff},
  *       {@code EnumDiff}, {@code CombinedDiff}, {@code NotDiff}) report {@code ChangeKind}s; a
- *       {@link dev.stele.format.jsonschema.CompatibilityPolicy} says which are compatible.
+ *       {@code CompatibleChanges} says which are compatible.
  * </ul>
  *
  * <h2>Why our own model rather than a validator's</h2>

@@ -202,7 +202,7 @@ class ChangeKindTest {
     JsonSchema writer = Schemas.parse(original);
     JsonSchema reader = Schemas.parse(update);
     List<String> found = SchemaDiff.compare(writer.model(), reader.model(),
-        CompatibilityPolicy.STRICT, SchemaFormat.DEFAULT_MAX_COMPARISONS).stream()
+        CompatibleChanges.STRICT, SchemaFormat.DEFAULT_MAX_COMPARISONS).stream()
         .map(d -> d.kind() + "@" + d.pointer()).toList();
     assertThat(found).containsExactlyInAnyOrderElementsOf(expected(expected));
 

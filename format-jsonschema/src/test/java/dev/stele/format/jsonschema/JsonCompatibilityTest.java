@@ -3,6 +3,7 @@ package dev.stele.format.jsonschema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.Incompatibility;
 import dev.stele.schema.SchemaFormat.Roles;
@@ -71,16 +72,15 @@ class JsonCompatibilityTest {
   }
 
   @Test
-  void lenientPolicyAllowsWhatStrictRefuses() {
+  void theThreeArgumentCheckIsStrict() {
     JsonSchema open = Schemas.parse("{'type':'object'}");
     JsonSchema withOptional = Schemas.parse("{'type':'object','properties':{'b':{'type':'string'}}}");
-    JsonSchemaFormat lenient = new JsonSchemaFormat(CompatibilityPolicy.LENIENT);
 
+    assertThat(Schemas.FORMAT.checkCanRead(withOptional, open, Roles.NEW_READS_OLD))
+        .isEqualTo(Schemas.FORMAT.checkCanRead(withOptional, open, Roles.NEW_READS_OLD,
+            CompatibilityPolicy.STRICT));
     assertThat(Schemas.FORMAT.checkCanRead(withOptional, open, Roles.NEW_READS_OLD).isCompatible())
         .isFalse();
-    assertThat(lenient.checkCanRead(withOptional, open, Roles.NEW_READS_OLD).isCompatible()).isTrue();
-    assertThat(CompatibilityPolicy.named("lenient")).isSameAs(CompatibilityPolicy.LENIENT);
-    assertThat(CompatibilityPolicy.named("whatever")).isSameAs(CompatibilityPolicy.STRICT);
   }
 
   @Test
@@ -107,7 +107,7 @@ class JsonCompatibilityTest {
 
   @Test
   void aCheckOverItsBudgetStopsWithAClearReason() {
-    JsonSchemaFormat tiny = new JsonSchemaFormat(CompatibilityPolicy.STRICT, 1);
+    JsonSchemaFormat tiny = new JsonSchemaFormat(1);
     CompatibilityResult result = tiny.checkCanRead(Schemas.parse(OBJECT_A_INTEGER),
         Schemas.parse("{'type':'object','properties':{'a':{'type':'string'},'b':{},'c':{}}}"),
         Roles.NEW_READS_OLD);

@@ -89,7 +89,7 @@ class PathologicalInputTest {
           .append('}');
     }
     String schema = "{\"anyOf\":[" + branches + "]}";
-    JsonSchemaFormat small = new JsonSchemaFormat(CompatibilityPolicy.STRICT, 100_000);
+    JsonSchemaFormat small = new JsonSchemaFormat(100_000);
     JsonSchema a = small.parse(SchemaSource.of(schema));
     JsonSchema b = small.parse(SchemaSource.of(schema));
     assertThat(small.checkCanRead(a, b, Roles.NEW_READS_OLD).incompatibilities())

@@ -1,7 +1,11 @@
 package dev.stele.registry.model;
 
 import dev.stele.registry.model.Association.Lifecycle;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The requests and answers of Confluent 8.x's associations API ({@code /associations}), as
@@ -32,6 +36,56 @@ public final class AssociationRequests {
       int from = Math.min(Math.max(offset, 0), all.size());
       int to = limit < 0 ? all.size() : (int) Math.min((long) from + limit, all.size());
       return all.subList(from, to);
+    }
+  }
+
+  /**
+   * {@code GET /schemas}'s association filter, applied as Confluent 8.5's {@code getSchemas}
+   * applies it: with none of its parameters every schema is listed, without associations; with
+   * any, a subject's schemas are listed with its associations of that resource type (null: any)
+   * and those association types (none: all), if it has some of the lifecycles asked for, or,
+   * for {@code lifecycle=NONE}, if it has none of those associations.
+   *
+   * @param lifecycles the STRONG and WEAK asked for
+   * @param unassociated {@code NONE} asked for: subjects without (matching) associations
+   */
+  public record SchemaFilter(String resourceType, List<String> associationTypes,
+      Set<Lifecycle> lifecycles, boolean unassociated) {
+    public static final SchemaFilter NONE = new SchemaFilter(null, List.of(), Set.of(), false);
+
+    public SchemaFilter {
+      associationTypes = associationTypes == null ? List.of() : List.copyOf(associationTypes);
+      lifecycles = lifecycles == null ? Set.of() : Set.copyOf(lifecycles);
+    }
+
+    public boolean active() {
+      return resourceType != null || !associationTypes.isEmpty() || !lifecycles.isEmpty() || unassociated;
+    }
+
+    /**
+     * The associations a subject's schemas are listed with (empty: listed without), or nothing
+     * when they are left out.
+     */
+    public Optional<List<Association>> select(Collection<Association> ofSubject) {
+      if (!active()) {
+        return Optional.of(List.of());
+      }
+      List<Association> matching = new ArrayList<>();
+      for (Association a : ofSubject) {
+        if ((resourceType == null || a.resourceType().equals(resourceType))
+            && (associationTypes.isEmpty() || associationTypes.contains(a.associationType()))) {
+          matching.add(a);
+        }
+      }
+      if (matching.isEmpty()) {
+        return unassociated ? Optional.of(List.of()) : Optional.empty();
+      }
+      if (lifecycles.isEmpty()) {
+        // Only NONE asked for, and the subject has associations: left out.
+        return unassociated ? Optional.empty() : Optional.of(matching);
+      }
+      matching.removeIf(a -> !lifecycles.contains(a.lifecycle()));
+      return matching.isEmpty() ? Optional.empty() : Optional.of(matching);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.stele.registry.model;
 
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 
 /**
  * A config scope's settings as stored in a CONFIG record; every field may be null (not set).
@@ -13,8 +14,8 @@ import dev.stele.schema.CompatibilityLevel;
  *     {@code schema.validate.new.schemas} ({@link NodeOptions#validatesNewSchemas})
  * @param validateRules kept and answered only: the Confluent registry (8.5) reads it nowhere
  *     either, rule sets are always validated on register
- * @param compatibilityPolicy {@link CompatibilityPolicies}: only STRICT is served, the checks the
- *     formats have always made
+ * @param compatibilityPolicy {@link CompatibilityPolicies}: STRICT or LENIENT (what the checks
+ *     apply, {@link #policy()})
  */
 public record Config(
     String alias, String aliasForDeks, Boolean normalize, Boolean validateFields,
@@ -38,6 +39,11 @@ public record Config(
       RawJson overrideMetadata, RawJson defaultRuleSet, RawJson overrideRuleSet) {
     this(alias, null, normalize, validateFields, compatibilityLevel, compatibilityGroup,
         defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet);
+  }
+
+  /** The policy a compatibility check under this config applies. */
+  public CompatibilityPolicy policy() {
+    return CompatibilityPolicies.of(compatibilityPolicy);
   }
 
   public static Config ofLevel(CompatibilityLevel level) {

@@ -43,6 +43,8 @@ public enum ErrorCode {
   /** Quotes the referenced version as the Confluent registry's SCHEMA key prints itself. */
   REFERENCE_EXISTS(42206,
       "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject=%s,version=%s}."),
+  /** A STRONG association asked for a subject that a schema references: Confluent names the subject. */
+  SUBJECT_REFERENCED(42206, "One or more references exist to the schema %s."),
   INVALID_SUBJECT(42208, "The specified subject '%s' is not a valid."),
   INVALID_RULE_SET(42210, "%s"),
   CONTEXT_NOT_EMPTY(42211, "The specified context '%s' is not empty."),

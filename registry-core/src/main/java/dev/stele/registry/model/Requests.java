@@ -109,9 +109,21 @@ public final class Requests {
    * {@code GET /schemas}.
    *
    * @param ruleType only versions with a rule of this type ({@code CEL}, ...), or null for all
+   * @param associations Confluent 8.5's {@code resourceType}, {@code associationType} and
+   *     {@code lifecycle} filters
    */
-  public record ListSchemas(
-      String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType, int offset, int limit) {}
+  public record ListSchemas(String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType,
+      AssociationRequests.SchemaFilter associations, int offset, int limit) {
+    public ListSchemas {
+      associations = associations == null ? AssociationRequests.SchemaFilter.NONE : associations;
+    }
+
+    /** Without association filters. */
+    public ListSchemas(String subjectPrefix, boolean deleted, boolean latestOnly, String ruleType,
+        int offset, int limit) {
+      this(subjectPrefix, deleted, latestOnly, ruleType, null, offset, limit);
+    }
+  }
 
   /** {@code GET /contexts}: names starting with the prefix ("" for all), paged. */
   public record ListContexts(String contextPrefix, int offset, int limit) {}

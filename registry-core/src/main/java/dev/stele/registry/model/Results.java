@@ -21,6 +21,20 @@ public final class Results {
    *     when IMPORT names a version that is already there; a submission found as sent, and a
    *     plain new version, answer with the id alone
    */
+  /**
+   * One entry of {@code GET /schemas}: a version and, when the listing filters by association,
+   * the subject's associations that matched (else none).
+   */
+  public record ListedSchema(SchemaVersion version, List<Association> associations) {
+    public ListedSchema {
+      associations = List.copyOf(associations);
+    }
+
+    public String subject() {
+      return version.subject();
+    }
+  }
+
   public record Registered(int id, int version, SchemaVersion schemaVersion, boolean detailed) {}
 
   /**
@@ -29,18 +43,21 @@ public final class Results {
    * @param formatted the text in the requested format, or null for the stored canonical text
    *     (so that a cache of rendered answers can tell a hit from the schema instance and this,
    *     without inflating the text)
-   * @param subjectVersion the version under the {@code subject} query parameter, or null
+   * @param usage the subject version whose {@code ts} and {@code deleted} the answer carries, as
+   *     Confluent 8.5's {@code SchemaString} does, or null when none is known
+   * @param named whether the answer names {@code usage}'s subject and version (8.5 does when the
+   *     request had a {@code subject} parameter)
    * @param maxId the highest id in use, or null unless asked for
    * @param tags the tagged entities {@code findTags} asked for, in schema order (none unless asked)
    */
-  public record SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion,
+  public record SchemaText(StoredSchema schema, String formatted, SchemaVersion usage, boolean named,
       Integer maxId, Map<SchemaEntity, Set<String>> tags) {
     public SchemaText {
       tags = tags == null ? Map.of() : tags;
     }
 
-    public SchemaText(StoredSchema schema, String formatted, SubjectVersion subjectVersion, Integer maxId) {
-      this(schema, formatted, subjectVersion, maxId, Map.of());
+    public SchemaText(StoredSchema schema, String formatted, SchemaVersion usage, Integer maxId) {
+      this(schema, formatted, usage, false, maxId, Map.of());
     }
 
     /** The text to answer with; the canonical one is inflated on each call. */

@@ -49,10 +49,10 @@ public final class CompatibilityCheck {
   public Compatibility check(Requests.CheckCompatibility request, RegistryState state, NodeOptions options) {
     String subject = SubjectLookup.resolve(state, request.subject());
     Config config = Scopes.effectiveConfig(state, subject, options);
-    boolean validateFields = options.validatesFields(config);
     // A level asked for (Stele's /v1/compatibility, the console's playground) judges as if the
     // subject were set to it; nothing is written.
     CompatibilityLevel level = request.level() != null ? request.level() : config.compatibilityLevel();
+    CheckTerms terms = CheckTerms.of(config, level, options);
     SubjectHistory history = state.history(subject);
     List<VersionEntry> against;
     if (request.version() == null) {
@@ -78,12 +78,13 @@ public final class CompatibilityCheck {
           options.validatesNewSchemas(config), normalize);
     } catch (RegistryException e) {
       if (request.verbose() && e.code() == ErrorCode.INVALID_SCHEMA) {
-        return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level, validateFields);
+        return new Compatibility(List.of(), List.of(new Problem.Unparsable(e)), level,
+            terms.validateFields());
       }
       throw e;
     }
     return check(parsed, ContractCodec.canonicalMetadata(request.payload().metadata()), against,
-        level, validateFields, state);
+        terms, state);
   }
 
   /**
@@ -92,10 +93,11 @@ public final class CompatibilityCheck {
    *     caller picks latest-only or all)
    */
   public Compatibility check(ParsedSchema candidate, RawJson metadata, List<VersionEntry> previous,
-      CompatibilityLevel level, boolean validateFields, RegistryState state) {
+      CheckTerms terms, RegistryState state) {
+    CompatibilityLevel level = terms.level();
     List<VersionConflict> conflicts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    if (validateFields) {
+    if (terms.validateFields()) {
       RawJson latest = previous.isEmpty() ? null : previous.get(previous.size() - 1).schema().metadata();
       for (String message : ReservedFields.problems(candidate, metadata, latest, !previous.isEmpty())) {
         problems.add(new Problem.ReservedField(message));
@@ -111,18 +113,19 @@ public final class CompatibilityCheck {
           break;
         }
         // A kept digest that proves the pair spares parsing the old version (a restart, or a
-        // history bigger than the parsed cache); anything not proven is checked in full.
+        // history bigger than the parsed cache); anything not proven is checked in full. A proof
+        // holds under STRICT, so under any wider policy too.
         if (level.proven(format, candidateDigest, parser.knownDigest(old.schema()))) {
           continue;
         }
-        VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), level, old);
+        VersionConflict conflict = compare(candidate, parser.parseStored(old.schema(), state), terms, old);
         if (conflict != null) {
           conflicts.add(conflict);
           break;
         }
       }
     }
-    return new Compatibility(conflicts, problems, level, validateFields);
+    return new Compatibility(conflicts, problems, level, terms.validateFields());
   }
 
   /** The versions a level checks against: the latest live one, or every live one. */
@@ -138,14 +141,15 @@ public final class CompatibilityCheck {
    * version is quoted are the Confluent registry's, shared with the command-line tool
    * ({@link CompatibilityLevel#compare}, {@link CompatibilityWording#quotesOld}).
    */
-  private VersionConflict compare(ParsedSchema candidate, ParsedSchema old, CompatibilityLevel level,
+  private VersionConflict compare(ParsedSchema candidate, ParsedSchema old, CheckTerms terms,
       VersionEntry entry) {
-    CompatibilityResult both = level.compare(parser.format(candidate.type()), candidate, old);
+    CompatibilityResult both = terms.level().compare(parser.format(candidate.type()), candidate, old,
+        terms.policy());
     if (both.isCompatible()) {
       return null;
     }
     return new VersionConflict(entry.version(), entry.schema().schema(), both.incompatibilities(),
-        CompatibilityWording.quotesOld(level, both));
+        CompatibilityWording.quotesOld(terms.level(), both));
   }
 
   /**

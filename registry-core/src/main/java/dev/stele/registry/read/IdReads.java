@@ -7,6 +7,7 @@ import dev.stele.registry.model.Requests;
 import dev.stele.registry.model.Results;
 import dev.stele.registry.model.Results.ContextId;
 import dev.stele.registry.model.Results.SchemaText;
+import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.SubjectVersion;
 import dev.stele.registry.parse.SchemaParser;
@@ -26,6 +27,9 @@ import java.util.UUID;
  * whose own context lacks the id (../shared/API.md §2.7).
  */
 public final class IdReads {
+  private static final Comparator<SubjectVersion> USAGE_ORDER =
+      Comparator.comparing(SubjectVersion::subject).thenComparingInt(SubjectVersion::version);
+
   private final RegistryState state;
   private final SchemaParser parser;
 
@@ -42,8 +46,37 @@ public final class IdReads {
     }
     String formatted = Reads.formatted(parser, state, stored, request.format());
     Integer maxId = request.fetchMaxId() ? index.maxId() : null;
-    return new SchemaText(stored, formatted, null, maxId,
-        Reads.findTags(parser, state, stored, request.findTags()));
+    return new SchemaText(stored, formatted, usage(index, request.id(), request.subject()),
+        request.subject() != null, maxId, Reads.findTags(parser, state, stored, request.findTags()));
+  }
+
+  /**
+   * The version an id's answer speaks of, as Confluent 8.5 picks it: the {@code subject}
+   * parameter's version holding the id (its latest, if several do), else the first version
+   * holding it in the context (by subject, then version). Soft-deleted ones count: the answer
+   * says so.
+   */
+  private SchemaVersion usage(ContextIndex index, int id, String subjectParameter) {
+    String wanted = subjectParameter == null ? null
+        : QualifiedSubject.parse(SubjectLookup.resolve(state, subjectParameter)).name();
+    SchemaVersion first = null;
+    SchemaVersion named = null;
+    TreeSet<SubjectVersion> ordered = new TreeSet<>(USAGE_ORDER);
+    ordered.addAll(index.usages(id));
+    for (SubjectVersion usage : ordered) {
+      SubjectHistory history = state.history(usage.subject());
+      VersionEntry entry = history == null ? null : history.get(usage.version());
+      if (entry == null) {
+        continue;
+      }
+      SchemaVersion version = new SchemaVersion(usage.subject(), usage.version(), entry.schema(),
+          entry.deleted(), entry.timestamp());
+      first = first == null ? version : first;
+      if (wanted != null && QualifiedSubject.parse(usage.subject()).name().equals(wanted)) {
+        named = version;
+      }
+    }
+    return named != null ? named : first;
   }
 
   /** The normalized form of the schema {@code schemaById} would answer (Stele's /v1). */

@@ -1,11 +1,13 @@
 package dev.stele.registry.read;
 
 import dev.stele.registry.log.ContractCodec;
+import dev.stele.registry.model.Association;
 import dev.stele.registry.model.Config;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.LogicalFormat;
 import dev.stele.registry.model.QualifiedSubject;
 import dev.stele.registry.model.Requests;
+import dev.stele.registry.model.Results;
 import dev.stele.registry.model.RuleSet;
 import dev.stele.registry.model.SchemaVersion;
 import dev.stele.registry.model.StoredSchema;
@@ -21,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -57,9 +60,14 @@ public record Reads(RegistryState state, SchemaParser parser) {
    * {@code GET /schemas}: every version under the prefix, or each subject's latest (counting
    * soft-deleted ones when they are asked for), optionally only those with a rule of a type.
    */
-  public List<SchemaVersion> schemas(Requests.ListSchemas request) {
-    List<SchemaVersion> found = new ArrayList<>();
+  public List<Results.ListedSchema> schemas(Requests.ListSchemas request) {
+    List<Results.ListedSchema> found = new ArrayList<>();
     for (Map.Entry<String, SubjectHistory> subject : subjectsWithPrefix(request.subjectPrefix())) {
+      Optional<List<Association>> associations =
+          request.associations().select(state.associations().ofSubject(subject.getKey()));
+      if (associations.isEmpty()) {
+        continue;
+      }
       List<VersionEntry> candidates = subject.getValue().all();
       if (request.latestOnly()) {
         VersionEntry latest = request.deleted() ? candidates.get(candidates.size() - 1)
@@ -68,7 +76,7 @@ public record Reads(RegistryState state, SchemaParser parser) {
       }
       for (VersionEntry entry : candidates) {
         if ((request.deleted() || !entry.deleted()) && hasRuleType(entry, request.ruleType())) {
-          found.add(view(subject.getKey(), entry));
+          found.add(new Results.ListedSchema(view(subject.getKey(), entry), associations.get()));
         }
       }
     }

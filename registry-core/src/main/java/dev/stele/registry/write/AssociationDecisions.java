@@ -68,7 +68,7 @@ public final class AssociationDecisions {
     }
     checkUniformLifecycle(infos, existing);
     for (Info info : infos) {
-      checkSubject(info, existing.get(info.associationType()), state);
+      checkSubject(info, existing.get(info.associationType()), infos, state);
     }
     if (u.dryRun() || !registered) {
       return Decision.answer(List.of());
@@ -227,8 +227,11 @@ public final class AssociationDecisions {
     }
   }
 
-  /** The subject's side: a version to associate with, and no association that excludes this. */
-  private static void checkSubject(Info info, Association old, RegistryState state) {
+  /**
+   * The subject's side: a version to associate with, no association that excludes this, and for
+   * a STRONG one no schema referencing the subject ({@link StrongReferences}).
+   */
+  private static void checkSubject(Info info, Association old, List<Info> request, RegistryState state) {
     String subject = info.subject();
     if (info.schema() != null && Scopes.effectiveMode(state, subject) == Mode.IMPORT) {
       throw invalid("schema", "cannot be provided while subject '" + subject + "' is in IMPORT mode");
@@ -239,8 +242,11 @@ public final class AssociationDecisions {
     List<Association> others = state.associations().matching(a -> a.subject().equals(subject)
         && (old == null || !a.key().equals(old.key())));
     Lifecycle lifecycle = info.lifecycle() != null ? info.lifecycle() : old.lifecycle();
-    if (lifecycle == Lifecycle.STRONG && !others.isEmpty()) {
-      throw ErrorCode.ASSOCIATION_FOR_SUBJECT_EXISTS.exception(subject);
+    if (lifecycle == Lifecycle.STRONG) {
+      if (!others.isEmpty()) {
+        throw ErrorCode.ASSOCIATION_FOR_SUBJECT_EXISTS.exception(subject);
+      }
+      StrongReferences.requireUnreferenced(subject, request, state);
     }
     if (lifecycle == Lifecycle.WEAK && others.stream().anyMatch(a -> a.lifecycle() == Lifecycle.STRONG)) {
       throw ErrorCode.STRONG_ASSOCIATION_FOR_SUBJECT_EXISTS.exception(subject);

@@ -20,6 +20,7 @@ import dev.stele.registry.model.StoredSchema;
 import dev.stele.registry.model.Submission;
 import dev.stele.registry.model.Versions;
 import dev.stele.registry.parse.SchemaParser;
+import dev.stele.registry.read.CheckTerms;
 import dev.stele.registry.read.CompatibilityCheck;
 import dev.stele.registry.read.SchemaLookup;
 import dev.stele.registry.read.Scopes;
@@ -81,6 +82,7 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
     boolean normalize = request.normalize() || Boolean.TRUE.equals(config.normalize());
     Target target = new Target(subject, state.index(QualifiedSubject.contextOf(subject)),
         orEmpty(state.history(subject)), normalize);
+    StrongReferences.requireNoneStrong(subject, request.payload(), state);
     // Tags change the schema before it is stored, so what was sent is never what is looked up.
     VersionEntry existing = request.editsTags() ? null : fastPath(request, target, config, version, state);
     if (existing != null && (id == null || id == existing.schema().id())) {
@@ -183,13 +185,12 @@ public record Registration(SchemaParser parser, CompatibilityCheck compatibility
       SubjectHistory history, Config config, RegistryState state, Precheck precheck) {
     List<VersionEntry> group = CompatibilityCheck.inGroup(history.live(), config.compatibilityGroup(),
         content.metadata());
-    CompatibilityLevel level = config.compatibilityLevel();
-    List<VersionEntry> against = CompatibilityCheck.against(group, level);
-    boolean validateFields = options.validatesFields(config);
-    Compatibility result = precheck.reuse(content, against, level, validateFields);
+    CheckTerms terms = CheckTerms.of(config, config.compatibilityLevel(), options);
+    List<VersionEntry> against = CompatibilityCheck.against(group, terms.level());
+    Compatibility result = precheck.reuse(content, against, terms);
     if (result == null) {
-      result = compatibility.check(parsed, content.metadata(), against, level, validateFields, state);
-      precheck.remember(content, against, level, validateFields, result);
+      result = compatibility.check(parsed, content.metadata(), against, terms, state);
+      precheck.remember(content, against, terms, result);
     }
     if (!result.isCompatible()) {
       throw new IncompatibleSchemaException(subject, result);

@@ -19,6 +19,7 @@ import dev.stele.registry.state.VersionEntry;
 import dev.stele.registry.write.Registration;
 import dev.stele.schema.CheckDigest;
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.CompatibilityResult;
 import dev.stele.schema.InvalidSchemaException;
 import dev.stele.schema.ParsedSchema;
@@ -112,7 +113,7 @@ class DigestProofTest {
   private Results.Compatibility check(SchemaParser parser, RegistryState state, String candidate) {
     ParsedSchema parsed = parser.parseStored(new StoredSchema(-1, "AVRO", candidate, List.of(), null, null), state);
     return new CompatibilityCheck(parser).check(parsed, null, state.history("s").live(),
-        CompatibilityLevel.FULL_TRANSITIVE, false, state);
+        new CheckTerms(CompatibilityLevel.FULL_TRANSITIVE, CompatibilityPolicy.STRICT, false), state);
   }
 
   @Test

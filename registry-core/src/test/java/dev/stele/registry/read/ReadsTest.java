@@ -57,7 +57,7 @@ class ReadsTest {
   @Test
   void schemasListingAndLookup() {
     assertThat(registry.schemas(new Requests.ListSchemas("s", false, false, null, 0, -1)))
-        .extracting(SchemaVersion::subject, SchemaVersion::version)
+        .extracting(Results.ListedSchema::version).extracting(SchemaVersion::subject, SchemaVersion::version)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("s0", 1), org.assertj.core.groups.Tuple.tuple("s2", 2));
     SchemaVersion found = registry.lookup(new Requests.Lookup("s2", SchemaPayload.of(" " + USER_AGE, null), false, false));
     assertThat(found.version()).isEqualTo(2);
@@ -71,7 +71,7 @@ class ReadsTest {
   @Test
   void schemasLatestCountsSoftDeletedWhenAskedAndFiltersByRuleType() {
     assertThat(registry.schemas(new Requests.ListSchemas("s", true, true, null, 0, -1)))
-        .extracting(SchemaVersion::subject, SchemaVersion::version)
+        .extracting(Results.ListedSchema::version).extracting(SchemaVersion::subject, SchemaVersion::version)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("s0", 1), org.assertj.core.groups.Tuple.tuple("s1", 1),
             org.assertj.core.groups.Tuple.tuple("s2", 2));
     assertThat(registry.schemas(new Requests.ListSchemas("s", false, false, "CEL", 0, -1))).isEmpty();
@@ -79,7 +79,7 @@ class ReadsTest {
         new RawJson("{\"domainRules\":[{\"name\":\"x\",\"kind\":\"CONDITION\",\"type\":\"CEL\"}]}")),
         false, null, null));
     assertThat(registry.schemas(new Requests.ListSchemas("", false, false, "CEL", 0, -1)))
-        .extracting(SchemaVersion::subject).containsExactly("r");
+        .extracting(Results.ListedSchema::subject).containsExactly("r");
   }
 
   /** ../shared/conformance scenario config-alias #8. */

@@ -2,17 +2,19 @@ package dev.stele.format.jsonschema;
 
 import static dev.stele.format.jsonschema.ChangeKind.*;
 
+import dev.stele.schema.CompatibilityPolicy;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which change kinds a reader tolerates. {@link #STRICT} is the Confluent registry's default
- * (and its only set up to 7.x); {@link #LENIENT} also lets an open content model narrow or a
- * closed one lose properties, trading guaranteed safety for easier evolution. A value rather
- * than a flag so that a subject-level setting can choose one later without touching the diff.
+ * Which change kinds a reader tolerates under each {@link CompatibilityPolicy}: the sets of
+ * Confluent's JSON Schema provider. {@link #STRICT} is its default (and its only set up to 7.x);
+ * {@link #LENIENT} also lets an open content model gain properties or narrow its additional
+ * properties, and a closed or partially open one lose properties, trading guaranteed safety for
+ * easier evolution. The diff reports every change; only this set decides which are compatible.
  */
-public final class CompatibilityPolicy {
-  public static final CompatibilityPolicy STRICT = new CompatibilityPolicy("STRICT", EnumSet.of(
+final class CompatibleChanges {
+  static final CompatibleChanges STRICT = new CompatibleChanges("STRICT", EnumSet.of(
       ID_CHANGED, DESCRIPTION_CHANGED, TITLE_CHANGED, DEFAULT_CHANGED, SCHEMA_REMOVED,
       TYPE_EXTENDED,
       MAX_LENGTH_INCREASED, MAX_LENGTH_REMOVED, MIN_LENGTH_DECREASED, MIN_LENGTH_REMOVED,
@@ -43,7 +45,7 @@ public final class CompatibilityPolicy {
       ENUM_ARRAY_EXTENDED, COMBINED_TYPE_EXTENDED, PRODUCT_TYPE_NARROWED, SUM_TYPE_EXTENDED,
       NOT_TYPE_NARROWED));
 
-  public static final CompatibilityPolicy LENIENT = STRICT.plus("LENIENT", EnumSet.of(
+  static final CompatibleChanges LENIENT = STRICT.plus("LENIENT", EnumSet.of(
       ADDITIONAL_PROPERTIES_NARROWED, ADDITIONAL_PROPERTIES_REMOVED,
       UNEVALUATED_PROPERTIES_NARROWED, UNEVALUATED_PROPERTIES_REMOVED,
       REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL,
@@ -54,24 +56,24 @@ public final class CompatibilityPolicy {
   private final String name;
   private final Set<ChangeKind> compatible;
 
-  private CompatibilityPolicy(String name, EnumSet<ChangeKind> compatible) {
+  private CompatibleChanges(String name, EnumSet<ChangeKind> compatible) {
     this.name = name;
     this.compatible = compatible;
   }
 
-  private CompatibilityPolicy plus(String newName, EnumSet<ChangeKind> more) {
+  private CompatibleChanges plus(String newName, EnumSet<ChangeKind> more) {
     EnumSet<ChangeKind> all = EnumSet.copyOf(compatible);
     all.addAll(more);
-    return new CompatibilityPolicy(newName, all);
+    return new CompatibleChanges(newName, all);
   }
 
   boolean allows(ChangeKind kind) {
     return compatible.contains(kind);
   }
 
-  /** The policy of a name (case-insensitive), STRICT for anything else. */
-  public static CompatibilityPolicy named(String name) {
-    return LENIENT.name.equalsIgnoreCase(name == null ? "" : name.trim()) ? LENIENT : STRICT;
+  /** The set a policy allows. */
+  static CompatibleChanges of(CompatibilityPolicy policy) {
+    return policy == CompatibilityPolicy.LENIENT ? LENIENT : STRICT;
   }
 
   @Override
