@@ -52,6 +52,8 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
   private volatile int electionsAnswered;
   /** Poll thread only: the group generation when this member last called an election, or -1. */
   private int calledInGeneration = -1;
+  private String calledOn; // poll thread only: the URL of the leader the pending call was about
+  private long calledAt; // poll thread only: System.nanoTime() of that call
   private volatile LeaderProbe probe;
   private volatile Listener listener;
   private volatile Optional<NodeIdentity> leader = Optional.empty();
@@ -145,6 +147,8 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     }
     electionsCalled++;
     calledInGeneration = consumer.groupMetadata().generationId();
+    calledOn = gone.url();
+    calledAt = System.nanoTime();
     LOG.info("The leader {} refuses connections ({} probes in a row): calling an election in"
         + " group '{}' (leader probe)", gone.url(), LeaderProbe.REFUSALS_IN_A_ROW, groupId);
     consumer.enforceRebalance("leader probe: " + gone.url() + " refuses connections");
@@ -199,9 +203,13 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     leader = winner;
     // A result of a later generation: the group did hold the election (a rejoin Kafka did not
     // take for one would be answered with the current generation).
-    if (calledInGeneration >= 0 && consumer.groupMetadata().generationId() > calledInGeneration) {
+    int generation = consumer.groupMetadata().generationId();
+    if (calledInGeneration >= 0 && generation > calledInGeneration) {
       calledInGeneration = -1;
       electionsAnswered++;
+      LOG.info("The election called on {} by the leader probe was held {} ms later (generation"
+          + " {}): the leader is {}", calledOn, (System.nanoTime() - calledAt) / 1_000_000,
+          generation, winner.map(NodeIdentity::url).orElse("none"));
     }
     probe.watch(winner.filter(w -> !w.url().equals(self.url())));
     if (winner.equals(reported)) {
