@@ -54,25 +54,22 @@ class ClusterSettingsTest {
 
   @Test
   void refusesValuesThatCannotWork() {
-    assertThatThrownBy(() -> parse(Map.of("leader.eligibility", "maybe")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("leader.eligibility=maybe");
-    assertThatThrownBy(() -> parse(Map.of("leader.election.sticky", "yes")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("leader.election.sticky=yes");
-    assertThatThrownBy(() -> parse(Map.of("stele.leader.wait.ms", "0")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("stele.leader.wait.ms");
-    assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "-1")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("kafkagroup.session.timeout.ms");
-    assertThatThrownBy(() -> parse(Map.of("kafkagroup.session.timeout.ms", "3000",
-        "kafkagroup.heartbeat.interval.ms", "3000")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("must be less than");
+    refused(Map.of("leader.eligibility", "maybe"), "leader.eligibility=maybe");
+    refused(Map.of("leader.election.sticky", "yes"), "leader.election.sticky=yes");
+    refused(Map.of("stele.leader.wait.ms", "0"), "stele.leader.wait.ms");
+    refused(Map.of("kafkagroup.session.timeout.ms", "-1"), "kafkagroup.session.timeout.ms");
+    refused(Map.of("kafkagroup.session.timeout.ms", "3000",
+        "kafkagroup.heartbeat.interval.ms", "3000"), "must be less than");
     // Shorter than two heartbeats: live members would miss the elections and be dropped.
-    assertThatThrownBy(() -> parse(Map.of("kafkagroup.rebalance.timeout.ms", "1500")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("at least twice");
+    refused(Map.of("kafkagroup.rebalance.timeout.ms", "1500"), "at least twice");
     // Longer than the session: a crashed leader's session ends first, the probe cannot help.
-    assertThatThrownBy(() -> parse(Map.of("kafkagroup.rebalance.timeout.ms", "7000")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("must not exceed");
-    assertThatThrownBy(() -> parse(Map.of("leader.probe.interval.ms", "0")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("leader.probe.interval.ms");
+    refused(Map.of("kafkagroup.rebalance.timeout.ms", "7000"), "must not exceed");
+    refused(Map.of("leader.probe.interval.ms", "0"), "leader.probe.interval.ms");
+  }
+
+  private static void refused(Map<String, String> values, String message) {
+    assertThatThrownBy(() -> parse(values)).as("%s", values)
+        .isInstanceOf(ConfigException.class).hasMessageContaining(message);
   }
 
   @Test
