@@ -7,11 +7,13 @@
 # live instance at the end). Writers send to the instances that were not killed, as a client
 # that retries a refused connection elsewhere would; a write cut with the leader is resent by the
 # follower only where that is safe (register is), so none should fail.
-# The crashed leader's group session must expire first (kafkagroup.session.timeout.ms, 6 s by
-# default; Confluent's is 10 s), so with the default the 5 s target is out of reach by design:
-# SESSION_MS lowers it, down to the broker's group.min.session.timeout.ms (6000 unless the
-# broker sets less; testkit's broker keeps Kafka's default). The run prints what it measured.
-# Usage: bench/failover.sh   (env: KILLS=3 CLIENTS=4 BEFORE_S=5 AFTER_S=15 SESSION_MS=6000,
+# The survivors' leader probes (leader.probe.interval.ms, 250 ms) see the killed leader's listener
+# refuse connections and call an election, which the group closes after
+# kafkagroup.rebalance.timeout.ms (REBALANCE_MS, 3000 by default) without the dead member; the
+# session timeout (SESSION_MS, 6000, the broker's minimum) is only the fallback. Each round also
+# prints whether a survivor logged that the election its probe called was held.
+# Usage: bench/failover.sh   (env: KILLS=3 CLIENTS=4 BEFORE_S=5 AFTER_S=15 SESSION_MS=6000
+#        REBALANCE_MS=3000 PROBE_MS=250,
 #        STELE_JAVA_OPTS for the servers' JVMs). Needs a quiet machine: it measures time.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,14 +26,17 @@ STELE_EXTRA_PROPS="kafkastore.bootstrap.servers=PLAINTEXT://$KAFKA_BOOTSTRAP
 kafkastore.topic=_schemas_failover
 host.name=127.0.0.1
 schema.compatibility.level=none
-kafkagroup.session.timeout.ms=${SESSION_MS:-6000}"
+kafkagroup.session.timeout.ms=${SESSION_MS:-6000}
+kafkagroup.rebalance.timeout.ms=${REBALANCE_MS:-3000}
+leader.probe.interval.ms=${PROBE_MS:-250}"
 
-URLS=() PIDS=()
+URLS=() PIDS=() LOGS=()
 # start_node I: starts instance I on its own data directory (a new port each time).
 start_node() {
   start_stele "$WORK/data-$1"
   URLS[$1]="$STELE_URL"
   PIDS[$1]="$STELE_PID"
+  LOGS[$1]="$STELE_LOG"
   log "instance $1 at $STELE_URL ready in ${READY_MS} ms"
 }
 
@@ -109,6 +114,17 @@ for ((ROUND = 1; ROUND <= ${KILLS:-3}; ROUND++)); do
         round, total, acked, failed + 0, slowest, back,
         (back >= 0 && back <= 5000) ? "met" : "MISSED"
     }' "$WORK/round-$ROUND.txt" | tee -a "$WORK/summary.txt"
+
+  # Who started the election: a survivor's probe (the log line) or, failing that, the session.
+  held=0
+  for i in 0 1 2; do
+    [ "$i" = "$leader" ] && continue
+    held=$((held + $(grep -c "election called on ${URLS[$leader]} by the leader probe was held" \
+      "${LOGS[$i]}" || true)))
+  done
+  echo "round $ROUND: survivors whose probe's election was held: $held ->" \
+    "$( ((held > 0)) && echo 'probe' || echo 'no probe election: session expiry')" \
+    | tee -a "$WORK/summary.txt"
 
   # The killed instance comes back (a new port: a new member), so the next round has three.
   start_node "$leader"

@@ -32,8 +32,7 @@ record Store(RecordLog log, String description, Supplier<String> clusterId,
     KafkaRecordLog log = KafkaRecordLog.member(config.kafkaStore());
     return new Store(log, "Kafka store: " + log.describe(), log::clusterId,
         Optional.of(new KafkaLeaderElector(config.kafkaStore(), config.groupId(),
-            config.cluster().sessionTimeout(), config.cluster().heartbeat(),
-            config.cluster().sticky())));
+            config.cluster().timing(), config.cluster().sticky())));
   }
 
   /**

@@ -68,16 +68,18 @@ final class ClientSettings {
    * assignor), reading nothing and committing nothing.
    */
   static Map<String, Object> elector(KafkaStoreConfig config, String groupId,
-      java.time.Duration sessionTimeout, java.time.Duration heartbeat) {
+      ElectionTiming timing) {
     Map<String, Object> p = common(config, "stele-elector-");
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
-    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) heartbeat.toMillis());
-    // Also the rebalance timeout: how long an election waits for a member that stopped polling.
-    p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.max(10_000, 3 * sessionTimeout.toMillis()));
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) timing.session().toMillis());
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) timing.heartbeat().toMillis());
+    // The classic protocol's rebalance timeout: an election waits this long for every member to
+    // rejoin, then the broker drops the rest (a crashed leader the probe noticed). The poll loop
+    // polls every 200 ms, so a live member never comes near it.
+    p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) timing.rebalance().toMillis());
     p.remove(ConsumerConfig.ISOLATION_LEVEL_CONFIG);
     return p;
   }

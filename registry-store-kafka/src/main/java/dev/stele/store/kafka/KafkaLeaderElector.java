@@ -24,28 +24,37 @@ import org.slf4j.LoggerFactory;
  * protocol), with public client APIs only: every node subscribes to the schema topic with the
  * {@link LeaderAssignor}, which elects the eligible member with the smallest URL (or, when
  * sticky, keeps the current leader) and tells every member who won. The consumer reads nothing (the partition it may own is paused); it exists for
- * its group membership. A killed node stops heartbeating and is dropped after the session
- * timeout, which starts a new election. See docs/kafka-store.md.
+ * its group membership. A killed leader is noticed by the followers' {@link LeaderProbe} (its
+ * listener refuses connections), which call an election at once; the broker drops the dead
+ * member when it has not rejoined within the rebalance timeout. A node that stops heartbeating
+ * unnoticed is dropped after the session timeout. See docs/kafka-store.md.
  */
 public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.Member {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaLeaderElector.class);
-  /**
-   * Short enough that writes resume within seconds of a leader's crash (6 s is the broker's
-   * default minimum), long enough that a GC pause does not trigger elections.
-   */
-  public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(6);
-  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaStoreConfig store;
   private final String groupId;
-  private final Duration sessionTimeout;
-  private final Duration heartbeat;
+  private final ElectionTiming timing;
   private final boolean sticky;
   private volatile NodeIdentity self;
   /** Set by {@link #resign}: the poll thread asks the group for a new election. */
   private volatile boolean resignRequested;
   private volatile boolean resigned;
+  /** Set by the probe: this leader refused connections; the poll thread calls an election. */
+  private volatile NodeIdentity leaderGone;
+  /**
+   * Elections this member asked for because the leader was gone, sent in its identity: Kafka
+   * starts an election for a member that rejoins only when its metadata changed (or it is the
+   * group's assignor), so the count is what makes the rejoin an election.
+   */
+  private volatile int electionsCalled;
+  private volatile int electionsAnswered;
+  /** Poll thread only: the group generation when this member last called an election, or -1. */
+  private int calledInGeneration = -1;
+  private String calledOn; // poll thread only: the URL of the leader the pending call was about
+  private long calledAt; // poll thread only: System.nanoTime() of that call
+  private volatile LeaderProbe probe;
   private volatile Listener listener;
   private volatile Optional<NodeIdentity> leader = Optional.empty();
   private volatile List<NodeIdentity> members = List.of();
@@ -55,18 +64,17 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
   private Optional<NodeIdentity> reported; // the last result passed on; poll thread only
 
   /** @param sticky {@code leader.election.sticky}: a current leader keeps leading while eligible */
-  public KafkaLeaderElector(KafkaStoreConfig store, String groupId, Duration sessionTimeout,
-      Duration heartbeat, boolean sticky) {
+  public KafkaLeaderElector(KafkaStoreConfig store, String groupId, ElectionTiming timing,
+      boolean sticky) {
     this.store = Objects.requireNonNull(store, "store");
     this.groupId = Objects.requireNonNull(groupId, "groupId");
-    this.sessionTimeout = sessionTimeout;
-    this.heartbeat = heartbeat;
+    this.timing = Objects.requireNonNull(timing, "timing");
     this.sticky = sticky;
   }
 
   /** Not sticky (Confluent's rule): the tests that use it expect the smallest URL to lead. */
   public KafkaLeaderElector(KafkaStoreConfig store, String groupId) {
-    this(store, groupId, DEFAULT_SESSION_TIMEOUT, DEFAULT_HEARTBEAT, false);
+    this(store, groupId, ElectionTiming.DEFAULTS, false);
   }
 
   @Override
@@ -76,11 +84,12 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     }
     this.self = Objects.requireNonNull(self, "self");
     this.listener = Objects.requireNonNull(listener, "listener");
-    Map<String, Object> settings = ClientSettings.elector(store, groupId, sessionTimeout, heartbeat);
+    Map<String, Object> settings = ClientSettings.elector(store, groupId, timing);
     settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, LeaderAssignor.class.getName());
     settings.put(LeaderAssignor.MEMBER, this);
     consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     running = true;
+    probe = new LeaderProbe(timing.probe(), gone -> leaderGone = gone);
     thread = new Thread(this::run, "stele-elector");
     thread.setDaemon(true);
     thread.start();
@@ -98,6 +107,7 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
             // The next join sends this member as ineligible: the group elects another.
             consumer.enforceRebalance("leaving: hand leadership over");
           }
+          callElectionIfLeaderGone();
           consumer.poll(POLL);
         } catch (WakeupException | InterruptException e) {
           throw e;
@@ -111,6 +121,7 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     } catch (WakeupException | InterruptException e) {
       // close() asked us to end
     } finally {
+      probe.close();
       // Leaving the group at once lets the others elect without waiting for the session timeout.
       try {
         consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
@@ -118,6 +129,46 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
         LOG.warn("Leaving the election group failed: {}", e.toString());
       }
     }
+  }
+
+  /**
+   * On the poll thread. The probe saw the leader's process gone: ask for an election now rather
+   * than at the end of its session. The group waits up to the rebalance timeout for every member
+   * to rejoin and then drops the dead one; a leader that is alive after all rejoins and, the
+   * election being sticky or its URL the smallest, keeps leading.
+   */
+  private void callElectionIfLeaderGone() {
+    NodeIdentity gone = leaderGone;
+    if (gone == null) {
+      return;
+    }
+    leaderGone = null;
+    if (!leader.map(l -> l.url().equals(gone.url())).orElse(false)) {
+      return; // another election already replaced it
+    }
+    electionsCalled++;
+    calledInGeneration = consumer.groupMetadata().generationId();
+    calledOn = gone.url();
+    calledAt = System.nanoTime();
+    LOG.info("The leader {} refuses connections ({} probes in a row): calling an election in"
+        + " group '{}' (leader probe)", gone.url(), LeaderProbe.REFUSALS_IN_A_ROW, groupId);
+    consumer.enforceRebalance("leader probe: " + gone.url() + " refuses connections");
+  }
+
+  /** Elections this member called because its probe found the leader gone. */
+  @Override
+  public int electionsCalled() {
+    return electionsCalled;
+  }
+
+  /** Of those, how many the group held (a new generation), keeping the leader or not. */
+  public int electionsAnswered() {
+    return electionsAnswered;
+  }
+
+  /** Connections the probe opened to leaders so far: to watch it work (tests, diagnostics). */
+  public long probesSent() {
+    return probe == null ? 0 : probe.sent();
   }
 
   @Override
@@ -164,6 +215,17 @@ public final class KafkaLeaderElector implements LeaderElector, LeaderAssignor.M
     if (winner.isEmpty()) {
       members = List.of(); // out of the group, or no result: the list would be stale
     }
+    // A result of a later generation: the group did hold the election (a rejoin Kafka did not
+    // take for one would be answered with the current generation).
+    int generation = consumer.groupMetadata().generationId();
+    if (calledInGeneration >= 0 && generation > calledInGeneration) {
+      calledInGeneration = -1;
+      electionsAnswered++;
+      LOG.info("The election called on {} by the leader probe was held {} ms later (generation"
+          + " {}): the leader is {}", calledOn, (System.nanoTime() - calledAt) / 1_000_000,
+          generation, winner.map(NodeIdentity::url).orElse("none"));
+    }
+    probe.watch(winner.filter(w -> !w.url().equals(self.url())));
     if (winner.equals(reported)) {
       return;
     }

@@ -54,6 +54,11 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
       return false;
     }
 
+    /** Elections this member called on a leader gone (its identity's {@code "elections"}). */
+    default int electionsCalled() {
+      return 0;
+    }
+
     /** Whether an election this member runs keeps a current leader that is still eligible. */
     default boolean sticky() {
       return false;
@@ -87,7 +92,7 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
   @Override
   public ByteBuffer subscriptionUserData(Set<String> topics) {
     ran = null; // a new join: an election run for a join that failed is not this one's
-    return MemberIdentity.encode(member.self(), member.leads());
+    return MemberIdentity.encode(member.self(), member.leads(), member.electionsCalled());
   }
 
   @Override

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The JSON that election members exchange in the group protocol's user data, in the shapes of
  * the Confluent registry's identity and assignment (../shared/API.md §3.5), so a reader of the
  * group's metadata sees familiar fields: member identity
- * {@code {"version":1,"host":..,"port":..,"master_eligibility":..,"scheme":..,"leader":false}};
+ * {@code {"version":1,"host":..,"port":..,"master_eligibility":..,"scheme":..,"leader":false,
+ * "elections":0}} (the last two are Stele's);
  * assignment {@code {"version":1,"error":0,"master":<member id>,"master_identity":{..}}}.
  */
 final class MemberIdentity {
@@ -27,13 +28,18 @@ final class MemberIdentity {
   private MemberIdentity() {}
 
   static ByteBuffer encode(NodeIdentity identity) {
-    return encode(identity, false);
+    return encode(identity, false, 0);
   }
 
-  /** @param leads whether the member leads now: what a sticky election keeps */
-  static ByteBuffer encode(NodeIdentity identity, boolean leads) {
+  /**
+   * @param leads whether the member leads now: what a sticky election keeps
+   * @param elections how many elections the member called on a crashed leader: only a change of
+   *     a member's metadata makes Kafka hold an election when that member rejoins
+   */
+  static ByteBuffer encode(NodeIdentity identity, boolean leads, int elections) {
     ObjectNode node = identityNode(identity);
     node.put("leader", leads);
+    node.put("elections", elections);
     return ByteBuffer.wrap(bytes(node));
   }
 

@@ -74,7 +74,10 @@ class KafkaLeaderElectorTest {
   }
 
   private Member join(int port, boolean eligible) {
-    KafkaLeaderElector elector = new KafkaLeaderElector(config, group);
+    return join(port, eligible, new KafkaLeaderElector(config, group));
+  }
+
+  private Member join(int port, boolean eligible, KafkaLeaderElector elector) {
     electors.add(elector);
     NodeIdentity self = new NodeIdentity("http", "127.0.0.1", port, eligible);
     Heard heard = new Heard();
@@ -129,5 +132,38 @@ class KafkaLeaderElectorTest {
     awaitTrue("the member hears there is no leader", () -> never.heard().last().equals("unknown"));
     assertThat(never.elector().leader()).isEmpty();
     assertThat(never.elector().self()).isEqualTo(never.self());
+  }
+
+  /**
+   * Nothing listens on these members' ports, so each follower's probe finds the leader "gone"
+   * while it is alive in the group (as a leader that one follower cannot reach would be). Each
+   * follower calls one election; the leader rejoins it and, the election being sticky, keeps
+   * leading; and the followers call no more (no storm of elections).
+   */
+  @Test
+  void aLeaderAliveInTheGroupButRefusingConnectionsKeepsLeading() throws Exception {
+    ElectionTiming timing = ElectionTiming.DEFAULTS;
+    Member leader = join(2005, true, new KafkaLeaderElector(config, group, timing, true));
+    awaitTrue("2005 is elected", () -> leader.heard().last().equals("elected"));
+    Member second = join(2003, true, new KafkaLeaderElector(config, group, timing, true));
+    Member third = join(2004, true, new KafkaLeaderElector(config, group, timing, true));
+    List<Member> followers = List.of(second, third);
+
+    awaitTrue("each follower's probe called an election and heard its result",
+        () -> followers.stream().allMatch(f -> f.elector().electionsAnswered() >= 1));
+    long[] probed = followers.stream().mapToLong(f -> f.elector().probesSent()).toArray();
+    awaitTrue("ten more probes by each", () -> second.elector().probesSent() >= probed[0] + 10
+        && third.elector().probesSent() >= probed[1] + 10);
+
+    String following = "following " + leader.self().url();
+    for (Member f : followers) {
+      assertThat(f.elector().electionsCalled()).as("elections %s called", f.self().url())
+          .isEqualTo(1);
+      assertThat(f.heard().events()).containsOnly(following);
+      assertThat(f.elector().leader()).contains(leader.self());
+    }
+    assertThat(leader.heard().events()).as("the leader never lost its leadership")
+        .containsExactly("elected");
+    assertThat(leader.elector().leads()).isTrue();
   }
 }

@@ -89,16 +89,19 @@ class LeaderAssignorTest {
     LeaderAssignor plain = assignor(node("127.0.0.1", 8083, true), learned, false);
     GroupSubscription group = new GroupSubscription(Map.of(
         "small", new Subscription(List.of("_schemas"),
-            MemberIdentity.encode(node("127.0.0.1", 8081, true), false)),
+            MemberIdentity.encode(node("127.0.0.1", 8081, true), false, 0)),
         "leading", new Subscription(List.of("_schemas"),
-            MemberIdentity.encode(node("127.0.0.1", 8082, true), true))));
+            MemberIdentity.encode(node("127.0.0.1", 8082, true), true, 0))));
     assertThat(sticky.assign(Cluster.empty(), group).groupAssignment().get("leading")
         .partitions()).containsExactly(new TopicPartition("_schemas", 0));
     assertThat(plain.assign(Cluster.empty(), group).groupAssignment().get("small")
         .partitions()).containsExactly(new TopicPartition("_schemas", 0));
-    String json = new String(MemberIdentity.encode(node("h", 1, true), true).array(),
+    String json = new String(MemberIdentity.encode(node("h", 1, true), true, 2).array(),
         java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(json).contains("\"leader\":true");
+    assertThat(json).contains("\"leader\":true").contains("\"elections\":2");
+    // The count changes the member's metadata only: the identity read back is the same.
+    assertThat(MemberIdentity.decode(MemberIdentity.encode(node("h", 1, true), false, 7)))
+        .isEqualTo(node("h", 1, true));
   }
 
   @Test
