@@ -1,6 +1,7 @@
 package dev.stele.cli;
 
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.ParsedSchema;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,12 @@ final class CheckCommand implements Callable<Integer> {
           + " FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE (any case). Default: ${DEFAULT-VALUE}.")
   CompatibilityLevel level;
 
+  @Option(names = {"-p", "--policy"}, defaultValue = "STRICT", paramLabel = "POLICY",
+      converter = Policies.class, description = "STRICT or LENIENT (any case), as a subject's"
+          + " compatibilityPolicy: LENIENT counts more JSON Schema changes compatible; Avro and"
+          + " Protobuf check it as STRICT. Default: ${DEFAULT-VALUE}.")
+  CompatibilityPolicy policy;
+
   @Option(names = {"-r", "--reference"}, paramLabel = "NAME=FILE",
       description = "A schema the others import, by the name they use (a .proto import path, an Avro"
           + " full name, a JSON $ref).")
@@ -44,9 +51,10 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     LocalSchemas schemas = LocalSchemas.of(schemaType.type, candidate, references);
     ParsedSchema parsed = schemas.parse(candidate);
-    LocalCheck.Verdict verdict = LocalCheck.check(schemas.format(), parsed, schemas.parseAll(previous), level);
+    LocalCheck.Verdict verdict = LocalCheck.check(schemas.format(), parsed, schemas.parseAll(previous), level,
+        policy);
     StringBuilder text = new StringBuilder(verdict.compatible() ? "compatible" : "incompatible");
-    text.append(" (").append(level).append(", ").append(previous.size()).append(" previous version")
+    text.append(" (").append(level).append(policy == CompatibilityPolicy.STRICT ? "" : ", " + policy).append(", ").append(previous.size()).append(" previous version")
         .append(previous.size() == 1 ? ")" : "s)");
     verdict.messages().forEach(message -> text.append("\n  ").append(message));
     output.print(verdict, text.toString());

@@ -5,6 +5,7 @@ import dev.stele.client.CachedSchemaRegistryClient;
 import dev.stele.client.RegisteredSchema;
 import dev.stele.client.RestClientException;
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaFormat;
 import dev.stele.schema.SchemaFormats;
@@ -91,8 +92,8 @@ final class DiffCommand implements Callable<Integer> {
   private int compare(SchemaFormat format, ParsedSchema before, ParsedSchema after) {
     List<String> changes = TextDiff.lines(before, after);
     Diff diff = new Diff(changes.isEmpty(), changes,
-        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.BACKWARD),
-        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.FORWARD));
+        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.BACKWARD, CompatibilityPolicy.STRICT),
+        LocalCheck.check(format, after, List.of(before), CompatibilityLevel.FORWARD, CompatibilityPolicy.STRICT));
     StringBuilder text = new StringBuilder(diff.identical() ? "identical (normalized)\n" : "");
     changes.forEach(line -> text.append(line).append('\n'));
     direction(text, "backward (new reads old)", diff.backward());

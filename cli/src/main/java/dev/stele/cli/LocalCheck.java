@@ -2,6 +2,7 @@ package dev.stele.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stele.schema.CompatibilityLevel;
+import dev.stele.schema.CompatibilityPolicy;
 import dev.stele.schema.HistoryCheck;
 import dev.stele.schema.ParsedSchema;
 import dev.stele.schema.SchemaFormat;
@@ -19,8 +20,8 @@ final class LocalCheck {
 
   /** @param previous the earlier versions, oldest first: version 1, 2, ... */
   static Verdict check(SchemaFormat format, ParsedSchema candidate, List<ParsedSchema> previous,
-      CompatibilityLevel level) {
-    HistoryCheck.Verdict verdict = HistoryCheck.check(format, candidate, previous, level);
+      CompatibilityLevel level, CompatibilityPolicy policy) {
+    HistoryCheck.Verdict verdict = HistoryCheck.check(format, candidate, previous, level, policy);
     return new Verdict(verdict.compatible(), verdict.messages());
   }
 }

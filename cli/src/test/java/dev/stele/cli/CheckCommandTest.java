@@ -65,6 +65,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void theLenientPolicyAcceptsAPropertyAddedToAnOpenJsonModelAndLogicalIsRefused() {
+    Path before = file("a.json", "{\"type\":\"object\"}");
+    Path after = file("b.json", "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}");
+    Cli.Run strict = Cli.run("check", after.toString(), before.toString());
+    assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCodes.INCOMPATIBLE);
+    assertThat(strict.out()).contains("OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
+    Cli.Run lenient = Cli.run("check", "--policy", "lenient", after.toString(), before.toString());
+    assertThat(lenient.code()).as(lenient.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(lenient.out()).contains("compatible (BACKWARD, LENIENT, 1 previous version)");
+    // Avro checks LENIENT as STRICT, as the registry does.
+    assertThat(Cli.run("check", "-p", "LENIENT", file("v2.avsc", USER_EMAIL).toString(),
+        file("v1.avsc", USER_V1).toString()).code()).isEqualTo(ExitCodes.INCOMPATIBLE);
+    Cli.Run logical = Cli.run("check", "--policy", "LOGICAL", after.toString(), before.toString());
+    assertThat(logical.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(logical.err()).contains("'LOGICAL' is not a supported compatibility policy");
+  }
+
+  @Test
   void aProtobufScalarKindChangeIsRefusedBothWaysUnderFull() {
     String before = "syntax = \"proto3\";\npackage demo;\nmessage Order { int32 id = 1; string note = 2; }\n";
     Cli.Run run = Cli.run("check", "--level", "FULL", file("b.proto", before.replace("int32 id", "string id"))
