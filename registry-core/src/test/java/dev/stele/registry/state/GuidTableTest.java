@@ -105,6 +105,34 @@ class GuidTableTest {
   }
 
   @Test
+  void aReaderWithoutLocksAlwaysFindsWhatWasAddedBeforeWhileTheWriterGrowsTheTable()
+      throws InterruptedException {
+    for (int n = 1; n <= 1_000; n++) {
+      table.add(guid(n), n);
+    }
+    List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread reader = new Thread(() -> {
+      while (writing.get() && wrong.isEmpty()) {
+        for (int n = 1; n <= 1_000; n += 7) {
+          List<Integer> ids = table.ids(guid(n));
+          if (!ids.equals(List.of(n))) {
+            wrong.add(n + " -> " + ids);
+          }
+        }
+      }
+    });
+    reader.start();
+    for (int n = 1_001; n <= 60_000; n++) { // several resizes and many page copies
+      table.add(guid(n), n);
+    }
+    writing.set(false);
+    reader.join();
+    assertThat(wrong).isEmpty();
+    assertThat(table.ids(guid(60_000))).containsExactly(60_000);
+  }
+
+  @Test
   void forEachGivesEveryHeldPairOnceAndNoRemovedOne() {
     for (int n = 1; n <= 500; n++) {
       table.add(guid(n), n);
