@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * state's applier), read by any: every value is immutable, and the tables publish changes whole.
  *
  * <p>Held for every schema in two states (durable and pending, docs/decisions/0002), so it is
- * kept small: ids index {@link IdTable}s, contents a {@link ContentTable}, and an id's usages are
+ * kept small: ids index {@link IdTable}s, contents a {@link ContentTable}, GUIDs a
+ * {@link GuidTable} (decision 0025), and an id's usages are
  * one {@link SubjectVersion} (the common case) or an array of them, rather than a set in a map
  * under a boxed key. Copying one for the other state shares all their pages.
  */
