@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * state's applier), read by any: every value is immutable, and the tables publish changes whole.
  *
  * <p>Held for every schema in two states (durable and pending, docs/decisions/0002), so it is
- * kept small: ids index {@link IdTable}s, contents a {@link ContentTable}, and an id's usages are
+ * kept small: ids index {@link IdTable}s, contents a {@link ContentTable}, GUIDs a
+ * {@link GuidTable} (decision 0025), and an id's usages are
  * one {@link SubjectVersion} (the common case) or an array of them, rather than a set in a map
  * under a boxed key. Copying one for the other state shares all their pages.
  */
@@ -38,7 +39,7 @@ public final class ContextIndex {
    * The ids of each GUID. Usually one; more when contents differ only in what the GUID leaves
    * out (the schema type) or IMPORT gave one content two ids.
    */
-  private final Map<UUID, Set<Integer>> byGuid;
+  private final GuidTable byGuid;
   private volatile int maxId;
   /** Whether IMPORT ever gave one content two ids here; until then no repointing is needed. */
   private volatile boolean hasTwins;
@@ -50,12 +51,12 @@ public final class ContextIndex {
 
   public ContextIndex(String context) {
     this(context, new IdTable<>(), new ContentTable(), new IdTable<>(), new ConcurrentHashMap<>(),
-        new ConcurrentHashMap<>());
+        new GuidTable());
   }
 
   private ContextIndex(String context, IdTable<StoredSchema> byId, ContentTable byContent,
       IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
-      Map<UUID, Set<Integer>> byGuid) {
+      GuidTable byGuid) {
     this.context = context;
     this.byId = byId;
     this.byContent = byContent;
@@ -68,11 +69,11 @@ public final class ContextIndex {
    * An index built whole from a snapshot ({@link ContextLoad}): its tables were filled before
    * anyone could see them.
    *
-   * @param byGuid and {@code referencedBy}: concurrent maps, as this index's own
+   * @param referencedBy a concurrent map, as this index's own
    */
   static ContextIndex loaded(String context, IdTable<StoredSchema> byId, ContentTable byContent,
       IdTable<Object> usages, Map<SubjectVersion, Set<Integer>> referencedBy,
-      Map<UUID, Set<Integer>> byGuid, int maxId, boolean hasTwins) {
+      GuidTable byGuid, int maxId, boolean hasTwins) {
     ContextIndex index = new ContextIndex(context, byId, byContent, usages, referencedBy, byGuid);
     index.maxId = maxId;
     index.hasTwins = hasTwins;
@@ -81,7 +82,7 @@ public final class ContextIndex {
 
   ContextIndex copy() {
     ContextIndex copy = new ContextIndex(context, byId.copy(), byContent.copy(), usages.copy(),
-        new ConcurrentHashMap<>(referencedBy), new ConcurrentHashMap<>(byGuid));
+        new ConcurrentHashMap<>(referencedBy), byGuid.copy());
     copy.maxId = maxId;
     copy.hasTwins = hasTwins;
     return copy;
@@ -97,16 +98,16 @@ public final class ContextIndex {
   void forEachForSnapshot(BiConsumer<StoredSchema, UUID> action) {
     int[] seen = {0, 0};
     if (!hasTwins) { // one pass, no content look-up: no content has two ids here
-      byGuid.forEach((guid, ids) -> ids.forEach(id -> {
+      byGuid.forEach((guid, id) -> {
         StoredSchema schema = byId.get(id);
         if (schema != null) {
           seen[0]++;
           action.accept(schema, guid);
         }
-      }));
+      });
     }
     for (boolean twinPass : hasTwins ? new boolean[] {true, false} : new boolean[0]) {
-      byGuid.forEach((guid, ids) -> ids.forEach(id -> {
+      byGuid.forEach((guid, id) -> {
         StoredSchema schema = byId.get(id);
         if (schema == null) {
           return;
@@ -116,7 +117,7 @@ public final class ContextIndex {
           seen[0]++;
           action.accept(schema, guid);
         }
-      }));
+      });
     }
     byId.forEach((schema, id) -> seen[1]++);
     if (seen[0] != seen[1]) {
@@ -139,7 +140,7 @@ public final class ContextIndex {
 
   /** The ids whose content has this GUID ({@link SchemaGuids}), lowest first; empty when none. */
   public List<Integer> idsOfGuid(UUID guid) {
-    return byGuid.getOrDefault(guid, Set.of()).stream().sorted().toList();
+    return byGuid.ids(guid);
   }
 
   /** The subject versions that use an id, soft-deleted ones included. */
@@ -180,7 +181,7 @@ public final class ContextIndex {
     maxId = Math.max(maxId, id);
     // One digest per new id, on the applier thread: GUIDs are derived, never read from records.
     UUID guid = SchemaGuids.of(content);
-    byGuid.merge(guid, Set.of(id), ContextIndex::union);
+    byGuid.add(guid, id);
     for (SchemaReference ref : stored.references()) {
       referencedBy.merge(referenced(ref), Set.of(id), ContextIndex::union);
     }
@@ -233,11 +234,7 @@ public final class ContextIndex {
     if (byContent.remove(gone) && hasTwins) {
       repointContent(gone.content());
     }
-    byGuid.computeIfPresent(SchemaGuids.of(gone.content()), (key, old) -> {
-      Set<Integer> rest = new HashSet<>(old);
-      rest.remove(id);
-      return rest.isEmpty() ? null : Set.copyOf(rest);
-    });
+    byGuid.remove(SchemaGuids.of(gone.content()), id);
     for (SchemaReference ref : gone.references()) {
       referencedBy.computeIfPresent(referenced(ref), (key, old) -> {
         Set<Integer> rest = new HashSet<>(old);

@@ -68,20 +68,16 @@ final class ContextLoad {
 
   ContextIndex build() {
     ContentTable byContent = ContentTable.of(schemas, count);
-    // Sized for every GUID up front: grown by rehashing, the map was a tenth of the load.
-    Map<UUID, Set<Integer>> byGuid = new ConcurrentHashMap<>(count);
+    // Sized for every GUID up front: grown pair by pair, the index was a tenth of the load.
+    int[] ids = new int[count];
     Map<SubjectVersion, Set<Integer>> referencedBy = new ConcurrentHashMap<>();
     for (int i = 0; i < count; i++) {
-      Integer id = schemas[i].id();
-      Set<Integer> one = Set.of(id);
-      Set<Integer> before = byGuid.putIfAbsent(guids[i], one);
-      if (before != null) {
-        byGuid.put(guids[i], ContextIndex.union(before, one));
-      }
+      ids[i] = schemas[i].id();
       for (SchemaReference ref : schemas[i].references()) {
-        referencedBy.merge(ContextIndex.referenced(context, ref), one, ContextIndex::union);
+        referencedBy.merge(ContextIndex.referenced(context, ref), Set.of(ids[i]), ContextIndex::union);
       }
     }
+    GuidTable byGuid = GuidTable.of(guids, ids, count);
     return ContextIndex.loaded(context, byId.build(), byContent, usages.build(), referencedBy,
         byGuid, maxId, byContent.size() < count);
   }
