@@ -99,7 +99,7 @@ final class ShapeScan {
         case "type" -> {
           wrapper = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
           wrapped = wrapper ? Problem.under(avro(records), "type") : null;
-          kind = wrapper ? "" : p.getValueAsString("null");
+          kind = wrapper ? "" : kind(value);
         }
         case "fields" -> fields = fields(records + 1);
         case "symbols" -> symbols = count(value, limits.enumSymbols(), "an enum of %d symbols",
@@ -122,6 +122,39 @@ final class ShapeScan {
       case "map" -> values;
       default -> null;
     };
+  }
+
+  private static final String[] KINDS = {"record", "error", "enum", "array", "map"};
+
+  /**
+   * The kind a {@code type} names when it is one whose contents are checked, else "": matched on
+   * the parser's characters, so that the type of each of 10,000 branches is no new string.
+   */
+  private String kind(JsonToken value) throws IOException {
+    if (value != JsonToken.VALUE_STRING) {
+      return "";
+    }
+    char[] text = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int length = p.getTextLength();
+    for (String kind : KINDS) {
+      if (same(kind, text, offset, length)) {
+        return kind;
+      }
+    }
+    return "";
+  }
+
+  private static boolean same(String kind, char[] text, int offset, int length) {
+    if (kind.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (kind.charAt(i) != text[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A record's fields at {@code depth}: their count, then each field's type. */
