@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
 final class HostileLoad {
   private HostileLoad() {}
 
-  private record Attack(String name, IntFunction<CompletableFuture<Http.Response>> send) {}
+  /** One kind of hostile request; {@code send} takes a number that keeps its subjects fresh. */
+  record Attack(String name, IntFunction<CompletableFuture<Http.Response>> send) {}
 
   static boolean run(Http http, String run, Args args) {
     int seconds = args.integer("seconds", 30);
@@ -76,7 +77,7 @@ final class HostileLoad {
   }
 
   /** Schemas to read (ids 1..n) and the subjects the attacks evolve; returns n. */
-  private static int seed(Http http, String run) {
+  static int seed(Http http, String run) {
     int n = 200;
     for (int i = 0; i < n; i++) {
       Http.Response r = http.register("bench-" + run + "-read-" + i, Schemas.oneField(run + "r", i));
@@ -91,7 +92,7 @@ final class HostileLoad {
     return http.get("/schemas/ids/1?fetchMaxId=true").json().path("maxId").asInt(n);
   }
 
-  private static List<Attack> attacks(Http http, String run) {
+  static List<Attack> attacks(Http http, String run) {
     String disjoint = wideUnion("G", 700);
     String overLimit = wideUnion("H", 10_001);
     String narrowed = wideUnion("F", 350);
@@ -139,7 +140,7 @@ final class HostileLoad {
   }
 
   /** {@code anyOf} of n objects with one required property each, in order or reversed. */
-  private static String anyOf(int n, boolean reversed) {
+  static String anyOf(int n, boolean reversed) {
     return "{\"anyOf\":[" + IntStream.range(0, n).map(i -> reversed ? n - 1 - i : i)
         .mapToObj(i -> "{\"type\":\"object\",\"properties\":{\"p" + i + "\":{\"type\":\"string\"}},"
             + "\"required\":[\"p" + i + "\"]}").collect(Collectors.joining(",")) + "]}";

@@ -26,6 +26,7 @@ public final class LoadMain {
         case "populate" -> PopulateLoad.run(http, run, args);
         case "reads" -> ReadLoad.run(http, args);
         case "hostile" -> HostileLoad.run(http, run, args);
+        case "hostile-alloc" -> HostileAllocation.run(http, run, args);
         case "console" -> ConsolePaint.run(http, args);
         default -> {
           usage();
@@ -44,6 +45,7 @@ public final class LoadMain {
         "  populate   --schemas 100000 --clients 16 --bytes 1024",
         "  reads      --requests 200000 --clients 16   (random ids below the server's max id)",
         "  hostile    --seconds 30 --readers 64   (reads and registrations beside a hostile stream)",
+        "  hostile-alloc --pid PID --rounds 7   (server-side bytes allocated per hostile request)",
         "  console    --runs 5 --query TEXT   (the web console's subjects page in headless Chromium)",
         "  every mode: --max-seconds N bounds each timed phase; --run TAG names its subjects"));
   }

@@ -87,15 +87,37 @@ final class Call {
     if (text != null && (long) text.length() * 3 > maxSchemaBytes) {
       int bytes = utf8Length(text);
       if (bytes > maxSchemaBytes) {
-        throw EdgeError.SCHEMA_TOO_LARGE.withMessage(
-            "Register operation failed because schema is too large: " + bytes
-                + " bytes, the limit is " + maxSchemaBytes);
+        throw schemaTooLarge(bytes);
       }
     }
     return RequestBodies.payload(subject, body);
   }
 
-  private static int utf8Length(String text) {
+  /**
+   * The body of a request carrying a schema, read. A schema over the limit is refused from a
+   * count over the body's bytes ({@link SchemaSize}) before Jackson builds its text; a body no
+   * larger than the limit cannot hold a larger schema (escapes only lengthen it), so it is not
+   * counted. {@link #payload} still checks what Jackson read.
+   */
+  RequestTypes.RegisterSchemaRequest schemaRequest() {
+    Buffer body = body();
+    if (body != null && body.length() > maxSchemaBytes) {
+      long bytes = SchemaSize.of(body);
+      if (bytes > maxSchemaBytes) {
+        throw schemaTooLarge(bytes);
+      }
+    }
+    return RequestBodies.schemaRequest(body);
+  }
+
+  private EdgeException schemaTooLarge(long bytes) {
+    return EdgeError.SCHEMA_TOO_LARGE.withMessage(
+        "Register operation failed because schema is too large: " + bytes
+            + " bytes, the limit is " + maxSchemaBytes);
+  }
+
+  /** UTF-8 bytes of a text; a lone surrogate counts three, as it would be encoded raw. */
+  static int utf8Length(String text) {
     long bytes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

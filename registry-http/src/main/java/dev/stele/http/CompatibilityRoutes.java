@@ -42,7 +42,7 @@ final class CompatibilityRoutes {
   /** Parsing and comparing schemas is CPU work: a worker's job. */
   private void check(Call call, String version) {
     String subject = call.path("subject");
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
+    RegisterSchemaRequest body = call.schemaRequest();
     boolean verbose = call.flag("verbose");
     Requests.CheckCompatibility request = new Requests.CheckCompatibility(subject, version,
         call.payload(subject, body), call.flag("normalize"), verbose);
@@ -57,7 +57,7 @@ final class CompatibilityRoutes {
    */
   private void everyLevel(Call call) {
     String subject = call.path("subject");
-    SchemaPayload payload = call.payload(subject, RequestBodies.schemaRequest(call.body()));
+    SchemaPayload payload = call.payload(subject, call.schemaRequest());
     boolean normalize = call.flag("normalize");
     call.blocking(() -> {
       List<Results.Compatibility> verdicts = new ArrayList<>();

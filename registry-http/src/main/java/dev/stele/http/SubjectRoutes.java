@@ -49,7 +49,7 @@ final class SubjectRoutes {
   /** Finding a schema means parsing it: a worker's job. */
   private void lookup(Call call) {
     String subject = call.path("subject");
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
+    RegisterSchemaRequest body = call.schemaRequest();
     Requests.Lookup request = new Requests.Lookup(subject, call.payload(subject, body),
         call.flag("normalize"), call.flag("deleted"));
     String format = call.text("format");

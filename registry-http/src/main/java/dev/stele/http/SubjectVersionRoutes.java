@@ -62,7 +62,7 @@ final class SubjectVersionRoutes {
     String subject = call.path("subject");
     String format = call.text("format");
     LogicalFormat.refuse(format);
-    RegisterSchemaRequest body = RequestBodies.schemaRequest(call.body());
+    RegisterSchemaRequest body = call.schemaRequest();
     Requests.Register request = new Requests.Register(subject, call.payload(subject, body),
         call.flag("normalize"), body.id(), body.version(),
         SchemaTagBodies.edit(body.schemaTagsToAdd(), "schemaTagsToAdd", body.schemaTagsToRemove(),

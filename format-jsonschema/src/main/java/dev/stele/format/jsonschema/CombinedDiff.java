@@ -40,6 +40,9 @@ final class CombinedDiff {
     } else if (before.size() > after.size()) {
       ctx.add(product ? PRODUCT_TYPE_NARROWED : SUM_TYPE_NARROWED);
     }
+    // Every old branch is compared with every new one: counted first, so a pair of wide
+    // combinations over the budget is refused before any comparison is made.
+    ctx.expect((long) before.size() * after.size());
     boolean[][] compatible = new boolean[before.size()][after.size()];
     List<List<DiffContext>> found = new ArrayList<>();
     for (int i = 0; i < before.size(); i++) {
@@ -50,7 +53,8 @@ final class CombinedDiff {
           DiffContext branch = ctx.sub();
           SchemaDiff.compare(branch, before.get(index), after.get(j));
           compatible[index][j] = branch.isCompatible();
-          row.add(branch);
+          // Only a compatible pair can be matched below; the others' findings are dropped now.
+          row.add(compatible[index][j] ? branch : null);
         }
       });
       found.add(row);

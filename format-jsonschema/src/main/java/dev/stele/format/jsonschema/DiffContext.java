@@ -157,11 +157,26 @@ final class DiffContext {
   /** Spends one unit of the budget; aborts when it is gone or the thread was interrupted. */
   void tick() {
     if (--shared.budget < 0) {
-      throw new Aborted("the schemas would need more than " + shared.limit + " comparisons; the"
-          + " setting " + SchemaFormat.MAX_COMPARISONS_SETTING + " raises it");
+      throw overBudget();
     }
     if ((shared.budget & 0x3ff) == 0 && Thread.currentThread().isInterrupted()) {
       throw new Aborted("the check was interrupted");
     }
+  }
+
+  /**
+   * Aborts at once when {@code comparisons} more, each costing at least one {@link #tick}, are
+   * more than the budget has left: the check could not finish, and refusing before starting
+   * spares the garbage of the comparisons it would make until the budget ran out.
+   */
+  void expect(long comparisons) {
+    if (comparisons > shared.budget) {
+      throw overBudget();
+    }
+  }
+
+  private Aborted overBudget() {
+    return new Aborted("the schemas would need more than " + shared.limit + " comparisons; the"
+        + " setting " + SchemaFormat.MAX_COMPARISONS_SETTING + " raises it");
   }
 }

@@ -96,6 +96,43 @@ class PathologicalInputTest {
         .extracting(Incompatibility::kind).containsExactly(JsonCompatibility.ABORTED);
   }
 
+  /**
+   * Issue 17: every branch is compared with every branch, so 1,000 against 1,000 could never
+   * finish within the default budget; it is refused from the count, before the first
+   * comparison, where it used to allocate some 190 MB on its way to the budget's end.
+   */
+  @Test
+  void combinationsWiderThanTheBudgetAreRefusedBeforeComparing() throws Exception {
+    JsonSchema inOrder = Schemas.FORMAT.parse(SchemaSource.of(objects(1_000, false)));
+    JsonSchema reversed = Schemas.FORMAT.parse(SchemaSource.of(objects(1_000, true)));
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    CompatibilityResult result = Schemas.FORMAT.checkCanRead(reversed, inOrder, Roles.NEW_READS_OLD);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(result.incompatibilities()).extracting(Incompatibility::kind)
+        .containsExactly(JsonCompatibility.ABORTED);
+    assertThat(result.incompatibilities().get(0).message())
+        .contains("would need more than " + JsonSchemaFormat.DEFAULT_MAX_COMPARISONS + " comparisons");
+    assertThat(allocated).isLessThan(2_000_000);
+    // Under the budget the same shape is still compared: reordered branches are matched.
+    JsonSchemaFormat roomy = Schemas.FORMAT;
+    JsonSchema a = roomy.parse(SchemaSource.of(objects(100, false)));
+    JsonSchema b = roomy.parse(SchemaSource.of(objects(100, true)));
+    assertThat(roomy.checkCanRead(b, a, Roles.NEW_READS_OLD).isCompatible()).isTrue();
+  }
+
+  /** {@code anyOf} of n objects with one required property each, in order or reversed. */
+  private static String objects(int n, boolean reversed) {
+    StringBuilder out = new StringBuilder("{\"anyOf\":[");
+    for (int k = 0; k < n; k++) {
+      int i = reversed ? n - 1 - k : k;
+      out.append(k == 0 ? "" : ",").append("{\"type\":\"object\",\"properties\":{\"p").append(i)
+          .append("\":{\"type\":\"string\"}},\"required\":[\"p").append(i).append("\"]}");
+    }
+    return out.append("]}").toString();
+  }
+
   @Test
   void catastrophicPatternsDoNotHangTheCheck() throws Exception {
     String name = "a".repeat(40) + "!";

@@ -1,32 +1,30 @@
 package dev.stele.registry.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stele.registry.model.ErrorCode;
 import dev.stele.registry.model.RegistryException;
 import dev.stele.registry.model.SchemaLimits;
-import java.util.Iterator;
-import java.util.Map;
+import java.io.IOException;
 
 /**
  * Checks a submitted schema's shape against {@link SchemaLimits} before a format library parses
  * it: libraries parse and compare recursively and pairwise, so a union of ten thousand branches
- * or nesting thousands deep costs them minutes and gigabytes, while counting costs one pass here.
+ * or nesting thousands deep costs them minutes and gigabytes, while counting costs one pass here,
+ * over tokens, building nothing ({@link ShapeScan}).
  * A text that is not JSON is left to the format, which words the syntax error itself.
  */
 final class ShapeCheck {
   private final SchemaLimits limits;
-  private final ObjectMapper json;
+  private final JsonFactory json;
 
   ShapeCheck(SchemaLimits limits) {
     this.limits = limits;
     // Jackson refuses deeper nesting while reading, before any tree is built.
-    this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(limits.jsonDepth()).build()).build());
+    this.json = JsonFactory.builder().streamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(limits.jsonDepth()).build()).build();
   }
 
   SchemaLimits limits() {
@@ -36,96 +34,32 @@ final class ShapeCheck {
   /** @throws RegistryException 42201 naming the limit, where it was passed and its setting */
   void check(String type, String text) {
     switch (type) {
-      case "AVRO" -> avro(tree(text), "", 0);
-      case "JSON" -> jsonSchema(tree(text), "");
+      case "AVRO", "JSON" -> scan(type, text);
       case "PROTOBUF" -> protobufDepth(text);
       default -> { } // a format of its own: its parser is its own guard
     }
   }
 
-  private JsonNode tree(String text) {
-    try {
-      return json.readTree(text);
+  /**
+   * Reads the whole text as tokens ({@link ShapeScan}) before answering, so that nesting past the
+   * limit anywhere, or a text that is not JSON, is answered as it would be by reading it whole.
+   */
+  private void scan(String type, String text) {
+    RegistryException problem;
+    try (JsonParser parser = json.createParser(text)) {
+      if (parser.nextToken() == null) {
+        return;
+      }
+      problem = type.equals("AVRO") ? ShapeScan.avro(parser, limits)
+          : ShapeScan.jsonSchema(parser, limits);
     } catch (StreamConstraintsException e) {
       throw exceeded("JSON nesting deeper than " + limits.jsonDepth() + " levels", "",
           "stele.schema.max.json.depth");
-    } catch (JsonProcessingException e) {
-      return null; // not JSON: the format reports that in its own words
+    } catch (IOException e) {
+      return; // not JSON: the format reports that in its own words
     }
-  }
-
-  /** An Avro schema: a name, a union (array) or a definition (object). */
-  private void avro(JsonNode schema, String at, int records) {
-    if (schema == null) {
-      return;
-    }
-    if (schema.isArray()) {
-      limit(schema.size(), limits.unionBranches(), "a union of " + schema.size() + " branches", at,
-          "stele.schema.max.union.branches");
-      for (int i = 0; i < schema.size(); i++) {
-        avro(schema.get(i), at + "/" + i, records);
-      }
-      return;
-    }
-    if (!schema.isObject()) {
-      return;
-    }
-    JsonNode type = schema.get("type");
-    if (type != null && (type.isObject() || type.isArray())) {
-      avro(type, at + "/type", records);
-      return;
-    }
-    String kind = type == null ? "" : type.asText();
-    switch (kind) {
-      case "record", "error" -> record(schema, at, records + 1);
-      case "enum" -> size(schema.get("symbols"), limits.enumSymbols(), "an enum of %d symbols", at + "/symbols",
-          "stele.schema.max.enum.symbols");
-      case "array" -> avro(schema.get("items"), at + "/items", records);
-      case "map" -> avro(schema.get("values"), at + "/values", records);
-      default -> { }
-    }
-  }
-
-  private void record(JsonNode schema, String at, int depth) {
-    limit(depth, limits.recordDepth(), "records nested " + depth + " deep", at, "stele.schema.max.record.depth");
-    JsonNode fields = schema.get("fields");
-    size(fields, limits.fields(), "a record of %d fields", at + "/fields", "stele.schema.max.fields");
-    if (fields != null && fields.isArray()) {
-      for (int i = 0; i < fields.size(); i++) {
-        JsonNode field = fields.get(i);
-        avro(field == null ? null : field.get("type"), at + "/fields/" + i + "/type", depth);
-      }
-    }
-  }
-
-  /** A JSON Schema: every object may hold subschemas under any keyword, so all are walked. */
-  private void jsonSchema(JsonNode node, String at) {
-    if (node == null) {
-      return;
-    }
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        jsonSchema(node.get(i), at + "/" + i);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
-      size(node.get(combinator), limits.combinatorWidth(), combinator + " of %d subschemas",
-          at + "/" + combinator, "stele.schema.max.combinator.width");
-    }
-    size(node.get("enum"), limits.enumSymbols(), "an enum of %d values", at + "/enum",
-        "stele.schema.max.enum.symbols");
-    JsonNode properties = node.get("properties");
-    if (properties != null && properties.isObject()) {
-      limit(properties.size(), limits.fields(), "an object of " + properties.size() + " properties",
-          at + "/properties", "stele.schema.max.fields");
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> child = it.next();
-      jsonSchema(child.getValue(), at + "/" + escape(child.getKey()));
+    if (problem != null) {
+      throw problem;
     }
   }
 
@@ -181,26 +115,9 @@ final class ShapeCheck {
     return n;
   }
 
-  private void size(JsonNode array, int limit, String what, String at, String setting) {
-    if (array != null && array.isArray()) {
-      limit(array.size(), limit, String.format(what, array.size()), at, setting);
-    }
-  }
-
-  private static void limit(int value, int limit, String what, String at, String setting) {
-    if (value > limit) {
-      throw exceeded(what + " (at most " + limit + ")", at, setting);
-    }
-  }
-
-  private static RegistryException exceeded(String what, String at, String setting) {
+  static RegistryException exceeded(String what, String at, String setting) {
     String where = at.isEmpty() ? "" : " at " + at;
     return ErrorCode.INVALID_SCHEMA.exception("The schema exceeds a limit: " + what + where
         + "; the setting " + setting + " raises it");
-  }
-
-  /** A JSON pointer segment (RFC 6901). */
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 }
