@@ -107,8 +107,8 @@ public class CelRuleBenchmark extends SerdeRegistry.Trial {
 
   /**
    * The floor under {@link #celCondition}: the evaluation of the same compiled expression (by the
-   * fast path, which takes this one) on a prepared activation (the record's fields as a struct, built once), without the serializer,
-   * the rule context or the conversion of the record. If this alone costs more than a fifth of
+   * fast path, which takes this one) on a prepared activation (the record's fields as a struct,
+   * built once), without the serializer, the rule context or the conversion of the record. If this alone costs more than a fifth of
    * {@link #noRules}, the 20% target cannot be met by Stele's code around CEL.
    */
   @Benchmark
