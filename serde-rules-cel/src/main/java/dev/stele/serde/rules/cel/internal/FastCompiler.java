@@ -6,6 +6,7 @@ import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelReference;
 import dev.cel.common.values.NullValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -101,42 +102,25 @@ final class FastCompiler {
     };
   }
 
+  private static final Map<String, Integer> COMPARISONS = Map.of("_==_", Binary.EQ, "_!=_", Binary.NE,
+      "_<_", Binary.LT, "_<=_", Binary.LE, "_>_", Binary.GT, "_>=_", Binary.GE);
+
   private FastExpr call(CelExpr expr) {
     CelExpr.CelCall call = expr.call();
     List<CelExpr> args = call.args();
     boolean member = call.target().isPresent();
     String function = call.function();
+    Integer comparison = COMPARISONS.get(function);
+    if (!member && args.size() == 2 && comparison != null) {
+      return new Binary(node(args.get(0)), node(args.get(1)), comparison);
+    }
     if (!member && args.size() == 2) {
-      switch (function) {
-        case "_==_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.EQ);
-        }
-        case "_!=_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.NE);
-        }
-        case "_<_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.LT);
-        }
-        case "_<=_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.LE);
-        }
-        case "_>_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.GT);
-        }
-        case "_>=_" -> {
-          return new Binary(node(args.get(0)), node(args.get(1)), Binary.GE);
-        }
-        case "_&&_" -> {
-          return logical(node(args.get(0)), node(args.get(1)), Boolean.FALSE);
-        }
-        case "_||_" -> {
-          return logical(node(args.get(0)), node(args.get(1)), Boolean.TRUE);
-        }
-        case "@in" -> {
-          return in(node(args.get(0)), args.get(1));
-        }
+      return switch (function) {
+        case "_&&_" -> logical(node(args.get(0)), node(args.get(1)), Boolean.FALSE);
+        case "_||_" -> logical(node(args.get(0)), node(args.get(1)), Boolean.TRUE);
+        case "@in" -> in(node(args.get(0)), args.get(1));
         default -> throw new Unsupported();
-      }
+      };
     }
     if (!member && args.size() == 1 && function.equals("!_")) {
       FastExpr operand = node(args.get(0));
