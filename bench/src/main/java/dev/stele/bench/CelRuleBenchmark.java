@@ -106,14 +106,24 @@ public class CelRuleBenchmark extends SerdeRegistry.Trial {
   }
 
   /**
-   * The floor under {@link #celCondition}: CEL's own evaluation of the same compiled expression on
-   * a prepared activation (the record's fields as a struct, built once), without the serializer,
-   * the rule context or the conversion of the record. If this alone costs more than a fifth of
+   * The floor under {@link #celCondition}: the evaluation of the same compiled expression (by the
+   * fast path, which takes this one) on a prepared activation (the record's fields as a struct,
+   * built once), without the serializer, the rule context or the conversion of the record. If this alone costs more than a fifth of
    * {@link #noRules}, the 20% target cannot be met by Stele's code around CEL.
    */
   @Benchmark
   public Object celProgramAlone() throws Exception {
     return celAlone.eval(CONDITION, celVariables);
+  }
+
+  /**
+   * As {@link #celProgramAlone} by dev.cel's program only, without Stele's fast path
+   * (docs/decisions/0022): what the condition cost before it, and still costs for expressions
+   * outside the fast path's subset.
+   */
+  @Benchmark
+  public Object celProgramAloneDevCel() throws Exception {
+    return celAlone.evalCel(CONDITION, celVariables::get);
   }
 
   @Benchmark

@@ -267,6 +267,11 @@ public final class RuleEngine implements AutoCloseable {
     if (named == null || named.isEmpty()) {
       return null;
     }
+    if (named.size() == 1) {
+      // The usual case (one executor per type, found by ServiceLoader): whatever the names say, the
+      // answer is that one, and the key strings below would be made per record for nothing.
+      return named.values().iterator().next();
+    }
     RuleBase found = named.get(ctx.subject() + ":" + ctx.rule().name());
     if (found == null) {
       found = named.get(ctx.rule().name());

@@ -74,11 +74,11 @@ final class RuleOverrides {
   }
 
   String onSuccess(Rule rule) {
-    return resolve(rule).onSuccess;
+    return settings.isEmpty() ? rule.onSuccess() : resolve(rule).onSuccess;
   }
 
   String onFailure(Rule rule) {
-    return resolve(rule).onFailure;
+    return settings.isEmpty() ? rule.onFailure() : resolve(rule).onFailure;
   }
 
   boolean disabled(Rule rule) {

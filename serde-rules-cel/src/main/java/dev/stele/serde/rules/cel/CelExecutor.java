@@ -9,7 +9,6 @@ import dev.stele.serde.rules.cel.internal.CelRun;
 import dev.stele.serde.rules.cel.internal.CelValues;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code CEL}: a Common Expression Language expression over the whole message, bound to
@@ -30,8 +29,8 @@ public final class CelExecutor implements RuleExecutor {
 
   @Override
   public Object transform(RuleContext ctx, Object message) throws RuleException {
-    Optional<Object> bound = Optional.of(CelValues.toCel(ctx.model().toPlain(message)));
-    Object answer = CelRun.eval(programs, ctx, name -> "message".equals(name) ? bound : Optional.empty());
+    Object bound = CelValues.toCel(ctx.model().toPlain(message));
+    Object answer = CelRun.eval(programs, ctx, name -> "message".equals(name) ? bound : null);
     if (answer == CelRun.SKIPPED) {
       return ctx.rule().kind() == RuleKind.CONDITION ? Boolean.TRUE : message;
     }

@@ -1,6 +1,5 @@
 package dev.stele.serde.rules.cel;
 
-import dev.cel.runtime.CelVariableResolver;
 import dev.stele.client.RuleKind;
 import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldRuleExecutor;
@@ -10,8 +9,8 @@ import dev.stele.serde.rules.RuleException;
 import dev.stele.serde.rules.cel.internal.CelPrograms;
 import dev.stele.serde.rules.cel.internal.CelRun;
 import dev.stele.serde.rules.cel.internal.CelValues;
+import dev.stele.serde.rules.cel.internal.Variables;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code CEL_FIELD}: a CEL expression run on each primitive field the rule's tags select (every
@@ -41,14 +40,14 @@ public final class CelFieldExecutor extends FieldRuleExecutor {
     }
     // Each variable made only if the expression asks for it: most field rules never name the
     // containing message or the tags.
-    CelVariableResolver variables = name -> switch (name) {
-      case "value" -> Optional.of(CelValues.toCel(value));
-      case "fullName" -> Optional.of(field.fullName());
-      case "name" -> Optional.of(field.name());
-      case "typeName" -> Optional.of(field.type().name());
-      case "tags" -> Optional.of(List.copyOf(field.tags()));
-      case "message" -> Optional.of(CelValues.toCel(ctx.model().toPlain(field.containingMessage())));
-      default -> Optional.empty();
+    Variables variables = name -> switch (name) {
+      case "value" -> CelValues.toCel(value);
+      case "fullName" -> field.fullName();
+      case "name" -> field.name();
+      case "typeName" -> field.type().name();
+      case "tags" -> List.copyOf(field.tags());
+      case "message" -> CelValues.toCel(ctx.model().toPlain(field.containingMessage()));
+      default -> null;
     };
     Object answer = CelRun.eval(programs, ctx, variables);
     if (answer == CelRun.SKIPPED) {

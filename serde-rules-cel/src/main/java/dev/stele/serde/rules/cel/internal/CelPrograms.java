@@ -14,23 +14,31 @@ import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiled CEL programs, one per expression text, over a fixed set of variables: {@code message}
  * for CEL rules; {@code value}, {@code fullName}, {@code name}, {@code typeName}, {@code tags} and
  * {@code message} for CEL_FIELD rules, as in Confluent. Messages and values are dynamic: each
- * format hands them over as plain maps, lists and scalars ({@link CelValues}). Thread-safe;
- * compiling twice under a race is harmless.
+ * format hands them over as plain maps, lists and scalars ({@link CelValues}). An expression
+ * whose every node the fast path knows ({@link FastCompiler}) is evaluated by it first, dev.cel's
+ * program answering whenever it is unsure (errors included). Thread-safe; compiling twice under a
+ * race is harmless.
  */
 public final class CelPrograms {
   private static final int MAX_CACHED = 1000;
 
   private final Cel cel;
-  private final ConcurrentHashMap<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
+  private final Set<String> names;
+  private final ConcurrentHashMap<String, Compiled> programs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Guarded> guarded = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Guarded> unguarded = new ConcurrentHashMap<>();
+
+  /** dev.cel's program and, when the expression is in its subset, the fast path's (else null). */
+  record Compiled(CelRuntime.Program program, FastExpr fast) {}
 
   private CelPrograms(Map<String, CelType> variables) {
     // The libraries Confluent's executors offer, so the same rule text compiles in both: the standard
@@ -46,6 +54,7 @@ public final class CelPrograms {
         .addFunctionBindings(ConfluentFunctions.bindings());
     variables.forEach(builder::addVar);
     this.cel = builder.build();
+    this.names = Set.copyOf(variables.keySet());
   }
 
   public static CelPrograms forMessages() {
@@ -59,7 +68,7 @@ public final class CelPrograms {
 
   /** Compiles (once) and evaluates {@code expression}; a syntax or type error is an IllegalArgumentException. */
   public Object eval(String expression, Map<String, ?> variables) throws CelEvaluationException {
-    return eval(expression, name -> Optional.ofNullable(variables.get(name)));
+    return eval(expression, (Variables) variables::get);
   }
 
   /**
@@ -67,23 +76,55 @@ public final class CelPrograms {
    * (CelRuleBenchmark.celProgramAlone*): CEL's evaluation from a map allocated 600 bytes a call,
    * from a resolver 88, so records are evaluated this way.
    */
-  public Object eval(String expression, CelVariableResolver variables) throws CelEvaluationException {
-    return program(expression).eval(variables);
+  public Object eval(String expression, Variables variables) throws CelEvaluationException {
+    Compiled compiled = compiled(expression);
+    if (compiled.fast() != null) {
+      Object answer = compiled.fast().eval(variables);
+      if (answer != FastExpr.UNSURE) {
+        return answer;
+      }
+    }
+    return compiled.program().eval(variables.resolver());
   }
 
-  private CelRuntime.Program program(String expression) throws CelEvaluationException {
-    CelRuntime.Program program = programs.get(expression);
-    if (program == null) {
-      program = compile(expression);
+  /** dev.cel's answer alone, without the fast path: for the differential test and the benchmark. */
+  public Object evalCel(String expression, Variables variables) throws CelEvaluationException {
+    return compiled(expression).program().eval(variables.resolver());
+  }
+
+  /** The fast path's answer alone: UNSURE when it has none, null when the expression is outside it. */
+  Object evalFast(String expression, Variables variables) throws CelEvaluationException {
+    FastExpr fast = compiled(expression).fast();
+    return fast == null ? null : fast.eval(variables);
+  }
+
+  /** A rule's text split at its guard ({@link Guarded#parse}), once per text. */
+  public Guarded guarded(String expression, boolean ignoreSeparator) {
+    ConcurrentHashMap<String, Guarded> cache = ignoreSeparator ? unguarded : guarded;
+    Guarded split = cache.get(expression);
+    if (split == null) {
+      split = Guarded.parse(expression, ignoreSeparator);
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(expression, split);
+    }
+    return split;
+  }
+
+  Compiled compiled(String expression) throws CelEvaluationException {
+    Compiled compiled = programs.get(expression);
+    if (compiled == null) {
+      compiled = compile(expression);
       if (programs.size() >= MAX_CACHED) {
         programs.clear();
       }
-      programs.put(expression, program);
+      programs.put(expression, compiled);
     }
-    return program;
+    return compiled;
   }
 
-  private CelRuntime.Program compile(String expression) throws CelEvaluationException {
+  private Compiled compile(String expression) throws CelEvaluationException {
     CelAbstractSyntaxTree ast;
     try {
       ast = cel.compile(expression).getAst();
@@ -91,6 +132,6 @@ public final class CelPrograms {
       throw new IllegalArgumentException("the CEL expression '" + expression + "' does not compile: "
           + e.getMessage(), e);
     }
-    return cel.createProgram(ast);
+    return new Compiled(cel.createProgram(ast), FastCompiler.compile(ast, names));
   }
 }

@@ -4,7 +4,6 @@ import dev.stele.client.RuleKind;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelVariableResolver;
 
 /** One rule's expression evaluated with its guard, and its answer checked against the rule's kind. */
 public final class CelRun {
@@ -13,14 +12,14 @@ public final class CelRun {
 
   private CelRun() {}
 
-  public static Object eval(CelPrograms programs, RuleContext ctx, CelVariableResolver variables)
+  public static Object eval(CelPrograms programs, RuleContext ctx, Variables variables)
       throws RuleException {
     String expression = ctx.rule().expr();
     if (expression == null || expression.isBlank()) {
       throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' of type " + ctx.rule().type()
           + " has no expr");
     }
-    Guarded guarded = Guarded.parse(expression,
+    Guarded guarded = programs.guarded(expression,
         Boolean.parseBoolean(ctx.parameter(Guarded.IGNORE_GUARD_SEPARATOR)));
     if (guarded.guard() != null) {
       Object pass;

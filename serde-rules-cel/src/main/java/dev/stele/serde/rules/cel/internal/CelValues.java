@@ -18,6 +18,11 @@ public final class CelValues {
   private CelValues() {}
 
   public static Object toCel(Object plain) {
+    // The common scalars first: final classes, each tested by one compare, where the interface
+    // tests below (PlainRecord, Map, List) cost a walk of the class's supertypes.
+    if (plain instanceof String || plain instanceof Long || plain instanceof Boolean || plain instanceof Double) {
+      return plain;
+    }
     if (plain == null) {
       return NullValue.NULL_VALUE;
     }
