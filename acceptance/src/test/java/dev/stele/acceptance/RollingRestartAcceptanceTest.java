@@ -6,11 +6,14 @@ import dev.stele.testkit.kafka.KafkaBrokers;
 import dev.stele.testkit.load.RollingTraffic;
 import dev.stele.testkit.server.KafkaServers;
 import dev.stele.testkit.server.ServerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,15 +37,34 @@ class RollingRestartAcceptanceTest {
   @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @TempDir static Path work;
 
+  private static ServerProcess start(Path dir, Map<String, String> extra) {
+    try {
+      return KafkaServers.start(dir, KAFKA.bootstrapServers(), extra);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void noReadOrWriteFailsWhileEachInstanceIsRestartedInTurn() throws Exception {
-    Map<String, String> extra = Map.of("schema.compatibility.level", "none");
+    // Kafka's answers are not what is measured: on the shared 2-core machine a transaction's
+    // commit alone can take longer than the 500 ms default (50001/50002 before any restart), so
+    // the bound is raised as in ClusterJoinAcceptanceTest. bench/rolling.sh keeps the defaults.
+    Map<String, String> extra = Map.of("schema.compatibility.level", "none",
+        "kafkastore.timeout.ms", "5000");
     List<ServerProcess> servers = new ArrayList<>();
     RollingTraffic traffic = null;
     List<String> phases = new ArrayList<>();
     try {
-      for (int i = 0; i < 3; i++) {
-        servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(), extra));
+      // The first alone (it creates the topic), the other two side by side.
+      servers.add(KafkaServers.start(work.resolve("node-0"), KAFKA.bootstrapServers(), extra));
+      List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+      for (int i = 1; i < 3; i++) {
+        Path dir = work.resolve("node-" + i);
+        starting.add(CompletableFuture.supplyAsync(() -> start(dir, extra)));
+      }
+      for (CompletableFuture<ServerProcess> server : starting) {
+        servers.add(server.join());
       }
       KafkaServers.awaitOneLeader(servers);
       traffic = new RollingTraffic(servers.stream().map(ServerProcess::url).toList(), "roll",

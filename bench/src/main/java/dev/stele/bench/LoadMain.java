@@ -27,6 +27,7 @@ public final class LoadMain {
         case "reads" -> ReadLoad.run(http, args);
         case "hostile" -> HostileLoad.run(http, run, args);
         case "console" -> ConsolePaint.run(http, args);
+        case "rolling" -> rolling(run, args);
         default -> {
           usage();
           yield false;
@@ -45,7 +46,21 @@ public final class LoadMain {
         "  reads      --requests 200000 --clients 16   (random ids below the server's max id)",
         "  hostile    --seconds 30 --readers 64   (reads and registrations beside a hostile stream)",
         "  console    --runs 5 --query TEXT   (the web console's subjects page in headless Chromium)",
+        "  rolling    --urls U1,U2,U3 --writers 4 --readers 4 --seeds 20 --started-file F"
+            + " --stop-file F   (bench/rolling.sh's clients)",
         "  every mode: --max-seconds N bounds each timed phase; --run TAG names its subjects"));
+  }
+
+  private static boolean rolling(String run, Args args) {
+    try {
+      return RollingClients.run(run, args);
+    } catch (java.io.IOException e) {
+      System.out.println("rolling: " + e);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   static String format(String pattern, Object... values) {
