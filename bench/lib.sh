@@ -112,9 +112,11 @@ start_stele() {
 # start_kafka: a one-node Kafka broker (testkit's KafkaClusterMain: Apache Kafka from the Maven
 # jars, KRaft) on free ports, stopped on exit. Sets KAFKA_PID and KAFKA_BOOTSTRAP.
 start_kafka() {
-  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build.
-  log "resolving testkit's classpath (mvn -o dependency:build-classpath)"
-  (cd "$REPO" && mvn -q -B -o -pl testkit dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build;
+  # with -am and compile, Stele's own modules resolve to the checkout's target/classes, so this
+  # works without `mvn install` (testkit is the last module, so its classpath is the file's).
+  log "resolving testkit's classpath (mvn -o -am compile dependency:build-classpath)"
+  (cd "$REPO" && mvn -q -B -o -pl testkit -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
   local testkit_jar
   testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar 2>/dev/null | grep -v sources | head -1)"
   [ -n "$testkit_jar" ] || (cd "$REPO" && mvn -q -B -o -pl testkit package -DskipTests >/dev/null)

@@ -12,7 +12,9 @@
 # resent once and counted as "resent" (HttpURLConnection, the Confluent Java client's transport,
 # does the same); any other answer than the right one counts as failed.
 # Usage: bench/rolling.sh   (env: ROUNDS=1 WRITERS=4 READERS=4 SETTLE_S=5: seconds of traffic
-#        before the first stop and after each return; STELE_JAVA_OPTS for the servers' JVMs)
+#        before the first stop and after each return; KAFKA_TIMEOUT_MS sets kafkastore.timeout.ms,
+#        500 by default as in Confluent's, which a loaded machine's Kafka commits can exceed;
+#        STELE_JAVA_OPTS for the servers' JVMs)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_tools curl
@@ -23,7 +25,8 @@ log "Kafka broker at $KAFKA_BOOTSTRAP"
 STELE_EXTRA_PROPS="kafkastore.bootstrap.servers=PLAINTEXT://$KAFKA_BOOTSTRAP
 kafkastore.topic=_schemas_rolling
 host.name=127.0.0.1
-schema.compatibility.level=none"
+schema.compatibility.level=none${KAFKA_TIMEOUT_MS:+
+kafkastore.timeout.ms=$KAFKA_TIMEOUT_MS}"
 
 URLS=() PIDS=() PORTS=()
 # start_node I [PORT]: starts instance I on its own data directory (on PORT when restarting).
@@ -82,6 +85,7 @@ for ((round = 1; round <= ${ROUNDS:-1}; round++)); do
     role="follower"
     [ "$leader" = "$i" ] && role="leader"
     t0="$(date +%s%N)"
+    log "round $round: SIGTERM to instance $i ($role)"
     kill -TERM "${PIDS[$i]}"
     wait "${PIDS[$i]}" 2>/dev/null || true
     t1="$(date +%s%N)"
