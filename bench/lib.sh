@@ -81,14 +81,14 @@ free_port() {
   return 1
 }
 
-# start_stele DATA_DIR: starts bin/stele-start on a free port with $STELE_JAVA_OPTS (and the
+# start_stele DATA_DIR [PORT]: starts bin/stele-start on PORT (a restart), else a free port with $STELE_JAVA_OPTS (and the
 # properties in $STELE_EXTRA_PROPS) and waits
 # (at most STELE_START_WAIT_S, 120 s unless set) until GET /subjects answers 200. Sets STELE_PID, STELE_URL, STELE_LOG and
 # READY_MS (from just before the process was started until the first 200). Returns 1, after
 # showing the log's end, when the server does not come up (which ends a script under set -e).
 start_stele() {
-  local data="$1" port props logfile
-  port="$(free_port)"
+  local data="$1" port="${2:-}" props logfile
+  [ -n "$port" ] || port="$(free_port)"
   props="$WORK/stele-$port.properties"
   logfile="$WORK/stele-$port.log"
   printf 'listeners=http://127.0.0.1:%s\nstele.data.dir=%s\n' "$port" "$data" >"$props"
@@ -98,7 +98,7 @@ start_stele() {
   STELE_LOG="$logfile"
   local t0
   t0="$(date +%s%N)"
-  "$WORK/dist/bin/stele-start" "$props" >"$logfile" 2>&1 &
+  "$WORK/dist/bin/stele-start" "$props" >>"$logfile" 2>&1 &
   STELE_PID=$!
   STARTED_PIDS+=("$STELE_PID")
   if ! wait_http "$STELE_URL/subjects" "${STELE_START_WAIT_S:-120}" "$STELE_PID"; then
@@ -112,9 +112,11 @@ start_stele() {
 # start_kafka: a one-node Kafka broker (testkit's KafkaClusterMain: Apache Kafka from the Maven
 # jars, KRaft) on free ports, stopped on exit. Sets KAFKA_PID and KAFKA_BOOTSTRAP.
 start_kafka() {
-  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build.
-  log "resolving testkit's classpath (mvn -o dependency:build-classpath)"
-  (cd "$REPO" && mvn -q -B -o -pl testkit dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build;
+  # with -am and compile, Stele's own modules resolve to the checkout's target/classes, so this
+  # works without `mvn install` (testkit is the last module, so its classpath is the file's).
+  log "resolving testkit's classpath (mvn -o -am compile dependency:build-classpath)"
+  (cd "$REPO" && mvn -q -B -o -pl testkit -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
   local testkit_jar
   testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar 2>/dev/null | grep -v sources | head -1)"
   [ -n "$testkit_jar" ] || (cd "$REPO" && mvn -q -B -o -pl testkit package -DskipTests >/dev/null)

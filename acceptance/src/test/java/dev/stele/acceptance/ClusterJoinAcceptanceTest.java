@@ -2,14 +2,10 @@ package dev.stele.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stele.testkit.kafka.KafkaBrokers;
+import dev.stele.testkit.load.RollingTraffic;
 import dev.stele.testkit.server.KafkaServers;
 import dev.stele.testkit.server.ServerProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +34,6 @@ class ClusterJoinAcceptanceTest {
   /** Hang guards on the shared 2-core machine, not speed targets: the run prints what it took. */
   private static final Ceiling PROGRESS = Ceiling.of("join.progress", Duration.ofSeconds(120));
   private static final Ceiling ANSWER = Ceiling.of("join.answer", Duration.ofSeconds(60));
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @RegisterExtension static final KafkaBrokers KAFKA = KafkaBrokers.of(1);
   @TempDir static Path work;
@@ -49,16 +43,17 @@ class ClusterJoinAcceptanceTest {
     Map<String, String> extra = Map.of("schema.compatibility.level", "none",
         "kafkastore.timeout.ms", "5000");
     List<ServerProcess> servers = new ArrayList<>();
-    RollingLoad load = null;
+    RollingTraffic load = null;
     List<String> phases = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
         servers.add(KafkaServers.start(work.resolve("node-" + i), KAFKA.bootstrapServers(), extra));
       }
       int leader = KafkaServers.awaitOneLeader(servers);
-      load = new RollingLoad(servers.stream().map(ServerProcess::url).toList(), ANSWER.limit());
-      load.start(4);
-      load.awaitMoreAcks(50, PROGRESS.limit());
+      load = new RollingTraffic(servers.stream().map(ServerProcess::url).toList(), "join",
+          ANSWER.limit());
+      load.start(4, 0);
+      load.awaitMoreWrites(50, PROGRESS.limit());
 
       // A third instance joins. Its start returns once it answers GET /, which it does before it
       // knows the leader (it listens first, so peers can forward to it), and it is written to
@@ -68,10 +63,10 @@ class ClusterJoinAcceptanceTest {
       load.add(servers.get(2).url());
       int after = KafkaServers.awaitOneLeader(servers);
       phases.add("join: ready after " + (System.nanoTime() - joinAt) / 1_000_000 + " ms, "
-          + load.acks() + " acks, " + load.failed().size() + " failed");
+          + load.writes().acknowledged() + " acks, " + load.writes().failed() + " failed");
       assertThat(servers.get(after).url()).as("the leader after a join (sticky)")
           .isEqualTo(servers.get(leader).url());
-      load.awaitMoreAcks(50, PROGRESS.limit());
+      load.awaitMoreWrites(50, PROGRESS.limit());
 
       for (int round = 0; round < ROUNDS; round++) {
         for (int i = 0; i < servers.size(); i++) {
@@ -80,52 +75,35 @@ class ClusterJoinAcceptanceTest {
           long stopAt = System.nanoTime();
           servers.get(i).stop(); // SIGTERM
           long stopped = System.nanoTime();
-          load.awaitMoreAcks(30, PROGRESS.limit());
+          load.awaitMoreWrites(30, PROGRESS.limit());
           servers.get(i).restart();
           int now = KafkaServers.awaitOneLeader(servers);
           phases.add((wasLeader ? "leader" : "follower") + " stop " + (stopped - stopAt) / 1_000_000
               + " ms, back and all ready after " + (System.nanoTime() - stopAt) / 1_000_000
-              + " ms: " + load.acks() + " acks, " + load.failed().size() + " failed");
+              + " ms: " + load.writes().acknowledged() + " acks, " + load.writes().failed() + " failed");
           if (wasLeader) {
             assertThat(now).as("leadership moved away from the stopped leader").isNotEqualTo(i);
           } else {
             assertThat(now).as("leadership stays where it was (sticky)").isEqualTo(leader);
           }
-          load.awaitMoreAcks(30, PROGRESS.limit());
+          load.awaitMoreWrites(30, PROGRESS.limit());
         }
       }
       load.close();
-      System.out.printf("Rolling writes: %d acknowledged, %d failed, %d not sent (nothing"
-          + " listening, sent to the next instance), %d resent (kept-alive connection closed"
-          + " without an answer), slowest answer %d ms; %s%n", load.acks(), load.failed().size(),
-          load.notSent(), load.resentOnClosedConnection(), load.slowestMillis(), phases);
-      assertThat(load.failed()).as("failed writes\n" + KafkaServers.events(servers)).isEmpty();
-      verifyEverywhere(servers, load.acknowledged());
+      System.out.printf("Rolling writes: %s (not sent: nothing listening, sent to the next"
+          + " instance; resent: kept-alive connection closed without an answer), slowest answer"
+          + " %d ms; %s%n", load.writes(), load.slowestMillis(), phases);
+      assertThat(load.failedWrites()).as("failed writes\n" + KafkaServers.events(servers))
+          .isEmpty();
+      for (ServerProcess server : servers) {
+        assertThat(load.lostOn(server.url(), Duration.ofSeconds(10)))
+            .as("acknowledged writes missing on %s", server.url()).isEmpty();
+      }
     } finally {
       if (load != null) {
         load.close();
       }
       servers.forEach(ServerProcess::close);
-    }
-  }
-
-  /** Each acknowledged registration is on every instance, with the id it was answered with. */
-  private static void verifyEverywhere(List<ServerProcess> servers, Map<String, Integer> acked)
-      throws Exception {
-    for (ServerProcess server : servers) {
-      for (Map.Entry<String, Integer> write : acked.entrySet()) {
-        int id = -1;
-        for (int tries = 0; tries < 100 && id != write.getValue(); tries++) {
-          HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url()
-              + "/subjects/" + write.getKey() + "/versions/1")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-          id = r.statusCode() == 200 ? JSON.readTree(r.body()).path("id").asInt() : -1;
-          if (id != write.getValue()) {
-            Thread.sleep(50); // a follower may still be applying the last records
-          }
-        }
-        assertThat(id).as("%s on %s", write.getKey(), server.url()).isEqualTo(write.getValue());
-      }
     }
   }
 }

@@ -28,6 +28,7 @@ public final class LoadMain {
         case "hostile" -> HostileLoad.run(http, run, args);
         case "hostile-alloc" -> HostileAllocation.run(http, run, args);
         case "console" -> ConsolePaint.run(http, args);
+        case "rolling" -> rolling(run, args);
         default -> {
           usage();
           yield false;
@@ -47,7 +48,21 @@ public final class LoadMain {
         "  hostile    --seconds 30 --readers 64   (reads and registrations beside a hostile stream)",
         "  hostile-alloc --pid PID --rounds 7   (server-side bytes allocated per hostile request)",
         "  console    --runs 5 --query TEXT   (the web console's subjects page in headless Chromium)",
+        "  rolling    --urls U1,U2,U3 --writers 4 --readers 4 --seeds 20 --started-file F"
+            + " --stop-file F   (bench/rolling.sh's clients)",
         "  every mode: --max-seconds N bounds each timed phase; --run TAG names its subjects"));
+  }
+
+  private static boolean rolling(String run, Args args) {
+    try {
+      return RollingClients.run(run, args);
+    } catch (java.io.IOException e) {
+      System.out.println("rolling: " + e);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   static String format(String pattern, Object... values) {

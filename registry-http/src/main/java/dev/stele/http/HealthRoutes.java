@@ -5,11 +5,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 
 /**
  * Probes for orchestrators: {@code /health/live} answers 200 while the process serves HTTP;
  * {@code /health/ready} answers 200 once the node has replayed the log (it listens only after
- * that), knows who leads and, when it leads, its writer runs; 503 otherwise. The body says which
+ * that), knows who leads and, when it leads, its writer runs; 503 otherwise, and from the moment
+ * a stop begins (see {@link DrainGate}). The body says which
  * ({@code {"ready":true,"leader":true,"leaderUrl":"http://..."}}). Neither is a Confluent
  * endpoint, so neither is negotiated or forwarded.
  */
@@ -18,9 +20,12 @@ final class HealthRoutes {
   static final String READY = "/health/ready";
 
   private final Leadership leadership;
+  private final BooleanSupplier draining;
 
-  HealthRoutes(Leadership leadership) {
+  /** @param draining true once the server stops: not ready, whatever the node's state */
+  HealthRoutes(Leadership leadership, BooleanSupplier draining) {
     this.leadership = leadership;
+    this.draining = draining;
   }
 
   void declare(Router router) {
@@ -31,7 +36,7 @@ final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    boolean ready = leadership.ready();
+    boolean ready = leadership.ready() && !draining.getAsBoolean();
     Buffer body = Json.render(out -> {
       out.writeStartObject();
       out.writeBooleanField("ready", ready);

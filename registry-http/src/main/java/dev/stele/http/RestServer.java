@@ -10,13 +10,11 @@ import dev.stele.registry.Settings;
 import dev.stele.registry.cluster.Leadership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +26,11 @@ public final class RestServer {
   /** Confluent's leader.read.timeout.ms default: a forwarded write waits this long for the leader. */
   private static final long FORWARD_TIMEOUT_MILLIS = 60_000;
   private final HttpServer server;
-  private final AtomicBoolean draining;
+  private final DrainGate drain;
 
-  private RestServer(HttpServer server, AtomicBoolean draining) {
+  private RestServer(HttpServer server, DrainGate drain) {
     this.server = server;
-    this.draining = draining;
+    this.drain = drain;
   }
 
   /**
@@ -180,8 +178,8 @@ public final class RestServer {
     RestOptions options = setup.options();
     Security security = setup.security();
     // While the server stops, every request that still arrives gets an answer, see drain().
-    AtomicBoolean draining = new AtomicBoolean();
-    Router router = router(vertx, setup, draining);
+    DrainGate drain = new DrainGate(setup.leadership());
+    Router router = router(vertx, setup, drain);
     HttpServerOptions serverOptions = options.applyTo(new HttpServerOptions())
         // Answers are small and mostly pre-rendered: compressing costs more than it saves.
         .setCompressionSupported(false)
@@ -191,14 +189,14 @@ public final class RestServer {
     }
     return ConnectionGuard.install(vertx, vertx.createHttpServer(serverOptions), options, router)
         .listen()
-        .map(server -> new RestServer(server, draining));
+        .map(server -> new RestServer(server, drain));
   }
 
   /**
    * Every route the server serves, in the order they run: what {@link #start} listens with, and
    * what {@code OpenApiDocumentTest} compares with docs/openapi.yaml.
    */
-  static Router router(Vertx vertx, Setup setup, AtomicBoolean draining) {
+  static Router router(Vertx vertx, Setup setup, DrainGate drain) {
     RestOptions options = setup.options();
     Security security = setup.security();
     Leadership leadership = setup.leadership();
@@ -221,22 +219,9 @@ public final class RestServer {
       // answers that refuse (401, 503) need the CORS headers for the page to read them.
       router.route().handler(setup.cors().handler());
     }
-    router.route().handler(ctx -> {
-      if (!draining.get()) {
-        ctx.next();
-        return;
-      }
-      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-      if (!leadership.leads() && leadership.leader().isPresent()) {
-        // A cluster node that has handed leadership over: its reads are local and its writes go
-        // to the leader, both done long before the listener stops, so it still serves them.
-        ctx.next();
-      } else {
-        Call.fail(ctx, EdgeError.SHUTTING_DOWN.exception());
-      }
-    });
+    router.route().handler(drain);
     // Probes answer without credentials: an orchestrator has none.
-    new HealthRoutes(leadership).declare(router);
+    new HealthRoutes(leadership, drain::draining).declare(router);
     // Open too: the same document for every server of this version (README "API description").
     ApiDocument.declare(router);
     if (setup.console() != null) {
@@ -294,15 +279,14 @@ public final class RestServer {
   }
 
   /**
-   * The first step of a stop: requests that arrive from now on, on new or kept-alive connections,
-   * are answered 503 (50302, not applied) and their connections closed, while the requests in
-   * flight go on. A cluster node that no longer leads and knows the leader still serves them
-   * (writes forwarded), with its connections closed likewise. Without it, requests a client had just sent on a kept-alive connection met a
-   * closed connection and no answer at all; {@link #shutdown} after a short drain leaves only
-   * those that arrive after it.
+   * The first step of a stop, while still listening: answers say {@code Connection: close},
+   * readiness says 503, reads and forwardable writes are served, other writes answered 503 (see
+   * {@link DrainGate}). Without it, requests a client had just sent on a kept-alive connection met
+   * a closed connection and no answer at all; {@link #shutdown} after the drain leaves only those
+   * sent on a connection idle through the drain.
    */
   public void drain() {
-    draining.set(true);
+    drain.start();
   }
 
   /**

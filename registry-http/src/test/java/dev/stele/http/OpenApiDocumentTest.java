@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.stele.registry.cluster.Leadership;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +87,7 @@ class OpenApiDocumentTest extends HttpTestBase {
   /** The router of a server with every optional part that adds routes (metrics, the console). */
   private Router routes() {
     return RestServer.router(vertx, setup().withOperations(Operations.create(line -> { }))
-        .withConsole(ConsoleAssets.load()), new AtomicBoolean());
+        .withConsole(ConsoleAssets.load()), new DrainGate(Leadership.ALONE));
   }
 
   /**

@@ -19,6 +19,7 @@ final class ConfigKeys {
   static final String DATA_DIR = "stele.data.dir";
   static final String MAX_REQUEST_BYTES = "stele.max.request.bytes";
   static final String SHUTDOWN_TIMEOUT_MS = "stele.shutdown.timeout.ms";
+  static final String SHUTDOWN_DRAIN_MS = "stele.shutdown.drain.ms";
   static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
   static final String AVRO_VALIDATE_DEFAULTS = "schema.providers.avro.validate.defaults";
   static final String VALIDATE_NEW_SCHEMAS = "schema.validate.new.schemas";
@@ -39,7 +40,7 @@ final class ConfigKeys {
   /** Keys Stele reads. */
   static final Set<String> USED = Set.of(LISTENERS, PORT, HOST_NAME, COMPATIBILITY,
       COMPATIBILITY_OLD, GROUP_ID, KAFKA_BOOTSTRAP, DATA_DIR, MAX_REQUEST_BYTES, IDLE_TIMEOUT_MS,
-      AVRO_VALIDATE_DEFAULTS, VALIDATE_NEW_SCHEMAS, SHUTDOWN_TIMEOUT_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
+      AVRO_VALIDATE_DEFAULTS, VALIDATE_NEW_SCHEMAS, SHUTDOWN_TIMEOUT_MS, SHUTDOWN_DRAIN_MS, HEAP_REFUSE_PERCENT, COMPATIBILITY_CHECK_TIMEOUT_MS,
       COMPATIBILITY_MAX_COMPARISONS, UI_ENABLED, DEK_TOPIC, DEK_MAX_KEYS, DEK_UPDATE_HANDLERS,
       VALIDATE_FIELDS, ASSOCIATIONS_ENABLE);
 

@@ -45,6 +45,9 @@ import java.util.function.Function;
  * @param limits header, request line, request time and schema size limits
  * @param shutdownTimeoutMillis from {@code stele.shutdown.timeout.ms}: on SIGTERM, how long
  *     requests in flight (writes especially) may take to finish before connections are closed
+ * @param shutdownDrainMillis from {@code stele.shutdown.drain.ms}: on SIGTERM, how long the server
+ *     still listens, answering with {@code Connection: close} and saying it is not ready, before
+ *     it stops accepting connections (0: no drain)
  * @param logFormat {@code stele.log.format} as the file sets it (Main lets a system property or
  *     the environment override it)
  * @param schemaLimits the {@code stele.schema.max.*} bounds on a submitted schema's shape
@@ -83,6 +86,7 @@ public record ServerConfig(
     SecuritySettings security,
     HttpLimits limits,
     int shutdownTimeoutMillis,
+    int shutdownDrainMillis,
     LogFormat logFormat,
     int heapRefusePercent,
     SchemaLimits schemaLimits,
@@ -101,6 +105,11 @@ public record ServerConfig(
   public static final String DEFAULT_DATA_DIR = "./data";
   /** Long enough for a write to reach the log; short of the usual 30 s before a SIGKILL. */
   public static final int DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+  /**
+   * Long enough for a busy client's pooled connections to each carry one request and learn to
+   * close; capped at a quarter of a short shutdown timeout, which is for requests in flight.
+   */
+  public static final int DEFAULT_SHUTDOWN_DRAIN_MS = 1_000;
   /** Large enough for big Avro schemas with references; small enough that a flood is refused. */
   public static final int DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
   /**
@@ -143,6 +152,8 @@ public record ServerConfig(
     String groupId = orDefault(values.get(GROUP_ID), DEFAULT_GROUP_ID);
     KafkaStoreConfig kafkaStore = kafkaStore(values, groupId);
     KeySort keys = KeySort.of(values, security, kafkaStore != null);
+    int shutdownTimeout = positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS,
+        "milliseconds");
     return new ServerConfig(
         listeners(values),
         blankToNull(values.get(HOST_NAME)),
@@ -158,7 +169,12 @@ public record ServerConfig(
         ClusterSettings.parse(values),
         security,
         HttpLimits.parse(values),
-        positiveInt(values, SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, "milliseconds"),
+        shutdownTimeout,
+        value(values, SHUTDOWN_DRAIN_MS, Math.min(DEFAULT_SHUTDOWN_DRAIN_MS, shutdownTimeout / 4),
+            text -> {
+              int millis = Integer.parseInt(text);
+              return millis >= 0 ? millis : null;
+            }, " must be 0 or a positive number of milliseconds"),
         LogFormat.parse(values.get(LogFormat.KEY)),
         heapRefusePercent(values),
         SchemaShapeSettings.parse(values),

@@ -206,12 +206,17 @@ final class SteleServer implements AutoCloseable {
     // to it meanwhile are forwarded to the next leader instead of failing.
     quietly("hand leadership over",
         () -> node.handOver(Duration.ofMillis(config.shutdownTimeoutMillis() / 2)));
-    // Then a short drain: requests still arriving are answered 503 (not applied) rather than
-    // meeting a closed connection; then all listeners at once stop accepting, each waiting for
-    // its requests in flight.
+    // Then the drain (DrainGate): still listening, every answer closes its connection, so that
+    // clients learn to go elsewhere from an answer rather than from a closed connection; a node
+    // that no longer leads still serves writes (forwarded), every node serves reads. Then all
+    // listeners at once stop accepting and close idle connections, each waiting for its
+    // requests in flight (forwarded and held writes included) up to the shutdown timeout. Only
+    // then do the node and the store close: every write answered 200 was in the log by then.
     servers.forEach(RestServer::drain);
-    if (!servers.isEmpty()) {
-      quietly("drain", () -> Thread.sleep(drainMillis(config.shutdownTimeoutMillis())));
+    if (!servers.isEmpty() && config.shutdownDrainMillis() > 0) {
+      LOG.info("Draining for {} ms (stele.shutdown.drain.ms), then no new connections",
+          config.shutdownDrainMillis());
+      quietly("drain", () -> Thread.sleep(config.shutdownDrainMillis()));
     }
     List<Future<Void>> stopping = servers.stream()
         .map(server -> server.shutdown(config.shutdownTimeoutMillis())).toList();
@@ -223,11 +228,6 @@ final class SteleServer implements AutoCloseable {
     quietly("close the registry node", node::close);
     // The node may or may not close the log it was given; closing twice is harmless.
     quietly("close the store", store.log()::close);
-  }
-
-  /** A second, or a quarter of a short shutdown timeout: the rest is for requests in flight. */
-  static long drainMillis(long shutdownTimeoutMillis) {
-    return Math.min(1_000, shutdownTimeoutMillis / 4);
   }
 
   private interface Step {

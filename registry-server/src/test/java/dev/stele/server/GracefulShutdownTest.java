@@ -81,6 +81,20 @@ class GracefulShutdownTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("stele.shutdown.timeout.ms");
   }
 
+  @Test
+  void theDrainIsASecondOrAQuarterOfAShortTimeoutAndMayBeSetOrTurnedOff() throws Exception {
+    assertThat(ServerConfig.parse(Map.of()).shutdownDrainMillis()).isEqualTo(1_000);
+    assertThat(ServerConfig.parse(Map.of("stele.shutdown.timeout.ms", "2000"))
+        .shutdownDrainMillis()).isEqualTo(500);
+    assertThat(ServerConfig.parse(Map.of("stele.shutdown.drain.ms", "3000"))
+        .shutdownDrainMillis()).isEqualTo(3000);
+    assertThat(ServerConfig.parse(Map.of("stele.shutdown.drain.ms", "0"))
+        .shutdownDrainMillis()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ServerConfig.parse(Map.of("stele.shutdown.drain.ms", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("stele.shutdown.drain.ms=-1");
+  }
+
   private static boolean refusesConnections(int port) throws InterruptedException {
     // Polling for a state change, not timing a result: gives up after 10 s.
     for (int i = 0; i < 1000; i++) {
