@@ -22,9 +22,9 @@ class NoncesTest {
   }
 
   @Test
-  void threadsDrawFromTheirOwnBatchesWithoutSharingBytes() throws InterruptedException {
+  void threadsOnSharedStripesNeverGetTheSameBytes() throws InterruptedException {
     Set<ByteBuffer> seen = ConcurrentHashMap.newKeySet();
-    Thread[] threads = new Thread[4];
+    Thread[] threads = new Thread[8];
     for (int t = 0; t < threads.length; t++) {
       threads[t] = new Thread(() -> {
         for (int i = 0; i < 5_000; i++) {
@@ -38,7 +38,7 @@ class NoncesTest {
     for (Thread thread : threads) {
       thread.join();
     }
-    assertThat(seen).hasSize(20_000);
+    assertThat(seen).hasSize(40_000);
   }
 
   @Test
