@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record KeyParams(String kekName, String kmsType, String kmsKeyId, DekFormat algorithm, int expiryDays) {
   private static final int MAX_KNOWN = 1000;
-  /** Reading six params for every record was a tenth of an encrypted field's cost; valid ones are kept. */
+  /** Six params, two map look-ups each, for every record showed in the profile; valid ones are kept. */
   private static final ConcurrentHashMap<Source, KeyParams> KNOWN = new ConcurrentHashMap<>();
 
   /**
