@@ -6,6 +6,7 @@ import dev.stele.client.RuleKind;
 import dev.stele.client.RuleMode;
 import dev.stele.client.RuleSet;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.serde.avro.KafkaAvroDeserializer;
 import dev.stele.serde.avro.KafkaAvroSerializer;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,18 @@ import org.openjdk.jmh.annotations.Benchmark;
  * with one CEL_FIELD transform on one tagged string field, and with one ENCRYPT rule (AES256_GCM,
  * a local-kms KEK) on that field, whose DEK is made and cached before measuring. The rules come
  * from the registered latest version ({@code use.latest.version=true}), as producers under a
- * contract are set up. Run with {@code bench/jmh.sh CelRuleBenchmark}.
+ * contract are set up. {@link #decryptOneField} reads the encrypted record back against
+ * {@link #noRulesRead}, the bare deserializer on the same record. Run with {@code bench/jmh.sh CelRuleBenchmark}.
  */
 public class CelRuleBenchmark extends SerdeRegistry.Trial {
   private KafkaAvroSerializer bare;
   private KafkaAvroSerializer condition;
   private KafkaAvroSerializer fieldTransform;
   private KafkaAvroSerializer encrypting;
+  private KafkaAvroDeserializer bareReader;
+  private KafkaAvroDeserializer decrypting;
+  private byte[] plainBytes;
+  private byte[] encryptedBytes;
   private GenericRecord plainRecord;
   private GenericRecord record;
   private static final String CONDITION = "message.quantity > 0";
@@ -84,6 +90,16 @@ public class CelRuleBenchmark extends SerdeRegistry.Trial {
         || !sku.equals(plainRecord.get("sku").toString())) {
       throw new IllegalStateException("the ENCRYPT rule did not run on a copy");
     }
+    // The way back: the same bytes read bare, and read with the ENCRYPT rule decrypting the field.
+    plainBytes = bare.serialize("plain", plainRecord);
+    encryptedBytes = encrypted;
+    bareReader = registry.deserializer(new KafkaAvroDeserializer(), Map.of());
+    decrypting = registry.deserializer(new KafkaAvroDeserializer(), Map.of(
+        "rule.executors._default_.param.secret", "bench secret"));
+    Object decrypted = decrypting.deserialize("encrypted", encryptedBytes);
+    if (!(decrypted instanceof GenericRecord read) || !sku.equals(read.get("sku").toString())) {
+      throw new IllegalStateException("the ENCRYPT rule did not decrypt on read: " + decrypted);
+    }
   }
 
   /** A record's fields as the formats hand records to rules (a struct to CEL, not a map). */
@@ -129,5 +145,17 @@ public class CelRuleBenchmark extends SerdeRegistry.Trial {
   @Benchmark
   public byte[] encryptOneField() {
     return encrypting.serialize("encrypted", plainRecord);
+  }
+
+  /** What {@link #decryptOneField} is compared with: the same record read without rules. */
+  @Benchmark
+  public Object noRulesRead() {
+    return bareReader.deserialize("plain", plainBytes);
+  }
+
+  /** The ENCRYPT rule on read: the tagged field decrypted with the cached DEK. */
+  @Benchmark
+  public Object decryptOneField() {
+    return decrypting.deserialize("encrypted", encryptedBytes);
   }
 }

@@ -4,6 +4,7 @@ import dev.stele.client.Metadata;
 import dev.stele.client.Rule;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
+import dev.stele.serde.rules.internal.FieldLeaf;
 import dev.stele.serde.rules.internal.MetadataTags;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +57,7 @@ public record RuleContext(SchemaDefinition target, MessageModel model, String su
       tags = new HashSet<>(inlineTags);
       tags.addAll(fromMetadata);
     }
-    Set<String> wanted = rule.tags();
-    if (type.isPrimitive() && !wanted.isEmpty() && tags.stream().noneMatch(wanted::contains)) {
+    if (type.isPrimitive() && !FieldLeaf.selects(rule.tags(), tags)) {
       return null;
     }
     return new FieldContext(containingMessage, fullName, name, type, tags);

@@ -1,5 +1,6 @@
 package dev.stele.serde.avro.internal;
 
+import dev.stele.client.Metadata;
 import dev.stele.client.RuleKind;
 import dev.stele.serde.rules.FieldContext;
 import dev.stele.serde.rules.FieldTransform;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
@@ -26,7 +28,10 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class AvroModel implements MessageModel {
   public static final String TAGS = "confluent:tags";
+  /** More record schemas than one writer's or reader's schema holds: a model met foreign records. */
+  private static final int MAX_PLANS = 1000;
   private final Schema schema;
+  private final ConcurrentHashMap<Schema, Plan> plans = new ConcurrentHashMap<>();
 
   public AvroModel(Schema schema) {
     this.schema = schema;
@@ -74,24 +79,60 @@ public final class AvroModel implements MessageModel {
 
   private Object record(RuleContext ctx, Schema declared, IndexedRecord record, FieldTransform transform)
       throws RuleException {
-    // The record's own schema (a reader's, a generated class's) says where fields are; the declared
-    // one, from the registry, carries the tags.
-    Schema own = record.getSchema();
-    for (Schema.Field ownField : own.getFields()) {
-      Schema.Field tagged = declared.getField(ownField.name());
-      Schema.Field described = tagged != null ? tagged : ownField;
-      FieldContext field = ctx.field(record, own.getFullName() + "." + ownField.name(), ownField.name(),
-          typeOf(described.schema()), inlineTags(described));
-      if (field == null) {
+    Set<String> wanted = ctx.rule().tags();
+    for (Slot slot : plan(ctx, declared, record.getSchema()).slots()) {
+      if (slot.type().isPrimitive() && !FieldLeaf.selects(wanted, slot.tags())) {
         continue;
       }
-      Object value = record.get(ownField.pos());
-      Object result = walk(ctx, ownField.schema(), value, transform, field);
+      FieldContext field = new FieldContext(record, slot.fullName(), slot.name(), slot.type(), slot.tags());
+      Object value = record.get(slot.pos());
+      Object result = walk(ctx, slot.schema(), value, transform, field);
       if (ctx.rule().kind() != RuleKind.CONDITION && result != value) {
-        record.put(ownField.pos(), result);
+        record.put(slot.pos(), result);
       }
     }
     return record;
+  }
+
+  /**
+   * One field of a record as the walk sees it: where the record holds it and its schema (the
+   * record's own), the path, type and tags (inline plus metadata) from the declared schema.
+   */
+  private record Slot(int pos, String name, String fullName, FieldType type, Set<String> tags, Schema schema) {}
+
+  /** The slots of {@code own}'s fields, worked out for one declared schema and one metadata. */
+  private record Plan(Schema declared, Metadata metadata, Slot[] slots) {}
+
+  /**
+   * The record's slots, made on the first record of a schema and kept: joining paths, reading
+   * {@code confluent:tags} and matching metadata tags for every field of every record was most of
+   * a field rule's cost. Keyed by the record's own schema; a plan made for another declared schema
+   * or metadata (a model serves one target, so rarely) is made again.
+   */
+  private Plan plan(RuleContext ctx, Schema declared, Schema own) {
+    Metadata metadata = ctx.target().metadata();
+    Plan plan = plans.get(own);
+    if (plan != null && plan.declared() == declared && plan.metadata() == metadata) {
+      return plan;
+    }
+    // The record's own schema (a reader's, a generated class's) says where fields are; the declared
+    // one, from the registry, carries the tags.
+    List<Slot> slots = new ArrayList<>();
+    for (Schema.Field ownField : own.getFields()) {
+      Schema.Field tagged = declared.getField(ownField.name());
+      Schema.Field described = tagged != null ? tagged : ownField;
+      String fullName = own.getFullName() + "." + ownField.name();
+      Set<String> tags = new LinkedHashSet<>(inlineTags(described));
+      tags.addAll(ctx.metadataTags(fullName));
+      slots.add(new Slot(ownField.pos(), ownField.name(), fullName, typeOf(described.schema()), Set.copyOf(tags),
+          ownField.schema()));
+    }
+    plan = new Plan(declared, metadata, slots.toArray(new Slot[0]));
+    if (plans.size() >= MAX_PLANS) {
+      plans.clear();
+    }
+    plans.put(own, plan);
+    return plan;
   }
 
   private static Object leaf(RuleContext ctx, Schema schema, Object value, FieldTransform transform,

@@ -31,8 +31,7 @@ public final class FieldLeaf {
    */
   public static <T> T transform(RuleContext ctx, FieldContext field, FieldType type, T value,
       Function<? super T, Object> toPlain, FieldTransform transform, Answer<T> answer) throws RuleException {
-    Set<String> wanted = ctx.rule().tags();
-    if (!wanted.isEmpty() && field.tags().stream().noneMatch(wanted::contains)) {
+    if (!selects(ctx.rule().tags(), field.tags())) {
       return value;
     }
     FieldContext leaf = field.type() == type ? field
@@ -45,6 +44,23 @@ public final class FieldLeaf {
       return value;
     }
     return answer.toField(leaf, result);
+  }
+
+  /**
+   * Whether a rule with tags {@code wanted} sees a field tagged {@code tags}: every field when it
+   * names none, else one that has one of them. A loop, not a stream: it runs for every field of
+   * every record.
+   */
+  public static boolean selects(Set<String> wanted, Set<String> tags) {
+    if (wanted.isEmpty()) {
+      return true;
+    }
+    for (String tag : tags) {
+      if (wanted.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

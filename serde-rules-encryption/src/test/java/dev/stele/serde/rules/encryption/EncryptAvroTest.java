@@ -161,17 +161,23 @@ class EncryptAvroTest {
     register("rotating", encryptPii("kek-rotating", EncryptParams.DEK_EXPIRY_DAYS, "1"));
     byte[] old = write("rotating", student("Di", "333-33-3333", null));
     byte[] current;
+    byte[] next;
     try {
       AHEAD.set(2 * DAY);
       current = write("rotating", student("Di", "444-44-4444", null));
     } finally {
       AHEAD.set(0);
     }
+    // Version 2 is the writer's key now (the registry stamped it with the real time, so at the
+    // real time it is fresh): the next record uses it, neither version 1 nor a third.
+    next = write("rotating", student("Di", "555-55-5555", null));
 
     byte[] oldCiphertext = Base64.getDecoder().decode(onTheWire(old, SCHEMA).get("ssn").toString());
     byte[] newCiphertext = Base64.getDecoder().decode(onTheWire(current, SCHEMA).get("ssn").toString());
     assertThat(Arrays.copyOf(oldCiphertext, 5)).containsExactly(0, 0, 0, 0, 1);
     assertThat(Arrays.copyOf(newCiphertext, 5)).containsExactly(0, 0, 0, 0, 2);
+    assertThat(Base64.getDecoder().decode(onTheWire(next, SCHEMA).get("ssn").toString())).startsWith(0, 0, 0, 0, 2);
+    assertThat(((GenericRecord) read("rotating", next)).get("ssn").toString()).isEqualTo("555-55-5555");
     assertThat(((GenericRecord) read("rotating", old)).get("ssn").toString()).isEqualTo("333-33-3333");
     assertThat(((GenericRecord) read("rotating", current)).get("ssn").toString()).isEqualTo("444-44-4444");
     assertThat(dekRegistry("/kek-rotating/deks/rotating-value/versions").toString()).isEqualTo("[1,2]");
