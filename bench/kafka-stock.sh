@@ -45,7 +45,7 @@ sample() {
 report() {
   local broker="$1" gen="$2" a=($3) b=($4) lat=""
   if [ -n "${5:-}" ]; then
-    lat=" p50 $(to_ms "$(awk '$1 == "50%" { print $2 }' "$5")") ms, p99 $(to_ms "$(awk '$1 == "99%" { print $2 }' "$5")") ms, non-2xx $(awk '/Non-2xx/ { print $NF }' "$5")"
+    lat=" p50 $(to_ms "$(awk '$1 == "50%" { print $2 }' "$5")") ms, p99 $(to_ms "$(awk '$1 == "99%" { print $2 }' "$5")") ms, non-2xx $(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$5")"
   fi
   awk -v broker="$broker" -v gen="$gen" -v tick="$TICK_US" -v lat="$lat" \
     -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
@@ -53,11 +53,13 @@ report() {
     -v t1="${b[0]}" -v v1="${b[1]}" -v o1="${b[2]}" -v k1="${b[3]}" -v s1="${b[4]}" -v g1="${b[5]}" '
     BEGIN {
       regs = v1 - v0; txns = (o1 - o0) - regs; secs = (t1 - t0) / 1e9
+      # A generator gone before the second sample (it outlived the window too little) has no figure.
+      gen_us = g1 > 0 ? sprintf("%.0f", (g1 - g0) * tick / regs) : "?"
       if (regs <= 0) { printf "%s broker, %s: no registrations in the window\n", broker, gen; exit }
       printf "%s broker, %s: %.0f registrations/s (%d in %.1f s), %d transactions, %.1f per transaction;" \
-        " CPU us per registration: broker %.0f, Stele %.0f, generator %.0f;%s; load %s\n",
+        " CPU us per registration: broker %.0f, Stele %.0f, generator %s;%s; load %s\n",
         broker, gen, regs / secs, regs, secs, txns, regs / (txns > 0 ? txns : 1),
-        (k1 - k0) * tick / regs, (s1 - s0) * tick / regs, (g1 - g0) * tick / regs, lat, load
+        (k1 - k0) * tick / regs, (s1 - s0) * tick / regs, gen_us, lat, load
     }'
 }
 
@@ -75,11 +77,11 @@ $variant}"
   if [ "$gen" = wrk ]; then
     TAG="${tag}w" wrk -t2 -c"$CLIENTS" -d"${WARMUP_S}s" --timeout 10s -s "$BENCH_DIR/kafka-stock/register.lua" \
       "$STELE_URL" >"$WORK/wrk-warmup.txt" 2>&1
-    TAG="${tag}m" wrk -t2 -c"$CLIENTS" -d"$((MEASURE_S + 4))s" --timeout 10s --latency \
+    TAG="${tag}m" wrk -t2 -c"$CLIENTS" -d"$((MEASURE_S + 20))s" --timeout 10s --latency \
       -s "$BENCH_DIR/kafka-stock/register.lua" "$STELE_URL" >"$WORK/wrk-measure.txt" 2>&1 &
   else
     java -Xmx1g -jar "$BENCH_JAR" register --url "$STELE_URL" --run "$tag" --subjects distinct \
-      --clients "$CLIENTS" --warmup 0 --schemas 100000000 --max-seconds "$((WARMUP_S + MEASURE_S + 4))" \
+      --clients "$CLIENTS" --warmup 0 --schemas 100000000 --max-seconds "$((WARMUP_S + MEASURE_S + 20))" \
       >"$WORK/vertx.txt" 2>&1 &
   fi
   local gen_pid=$!
