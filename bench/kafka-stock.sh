@@ -75,9 +75,9 @@ $variant}"
   log "$broker broker at $KAFKA_BOOTSTRAP (pid $KAFKA_BROKER_PID), Stele at $STELE_URL; $gen, $CLIENTS clients, ${WARMUP_S} s warm-up"
   tag="$(date +%s%N | tail -c 9)"
   if [ "$gen" = wrk ]; then
-    TAG="${tag}w" wrk -t2 -c"$CLIENTS" -d"${WARMUP_S}s" --timeout 10s -s "$BENCH_DIR/kafka-stock/register.lua" \
+    TAG="${tag}w" wrk -t"$(( CLIENTS < 2 ? 1 : 2 ))" -c"$CLIENTS" -d"${WARMUP_S}s" --timeout 10s -s "$BENCH_DIR/kafka-stock/register.lua" \
       "$STELE_URL" >"$WORK/wrk-warmup.txt" 2>&1
-    TAG="${tag}m" wrk -t2 -c"$CLIENTS" -d"$((MEASURE_S + 20))s" --timeout 10s --latency \
+    TAG="${tag}m" wrk -t"$(( CLIENTS < 2 ? 1 : 2 ))" -c"$CLIENTS" -d"$((MEASURE_S + 20))s" --timeout 10s --latency \
       -s "$BENCH_DIR/kafka-stock/register.lua" "$STELE_URL" >"$WORK/wrk-measure.txt" 2>&1 &
   else
     java -Xmx1g -jar "$BENCH_JAR" register --url "$STELE_URL" --run "$tag" --subjects distinct \
