@@ -109,19 +109,25 @@ start_stele() {
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
+# kafka_classpath: testkit's jar and its dependencies (the kafka_2.13 jars among them), as Maven
+# resolved them for the build, in KAFKA_CP.
+kafka_classpath() {
+  if [ -n "${KAFKA_CP:-}" ]; then return 0; fi # once per script: a rebuild must not race a run
+  log "resolving testkit's classpath (mvn -o dependency:build-classpath)"
+  # With the project's own modules in the reactor (-am, packaged): they resolve to their jars in
+  # target/ without a `mvn install`; each module writes the file, testkit (built last) wins.
+  (cd "$REPO" && mvn -q -B -o -pl testkit -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  local testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar | grep -v sources | head -1)"
+  KAFKA_CP="$testkit_jar:$(cat "$WORK/cp.txt")"
+}
+
 # start_kafka: a one-node Kafka broker (testkit's KafkaClusterMain: Apache Kafka from the Maven
-# jars, KRaft) on free ports, stopped on exit. Sets KAFKA_PID and KAFKA_BOOTSTRAP.
+# jars, KRaft, with KafkaNode's settings for quick tests) on free ports, stopped on exit. Sets
+# KAFKA_PID (KafkaClusterMain), KAFKA_BROKER_PID (the broker's own JVM) and KAFKA_BOOTSTRAP.
 start_kafka() {
-  # The broker's classpath: testkit and its dependencies, as Maven resolved them for the build;
-  # with -am and compile, Stele's own modules resolve to the checkout's target/classes, so this
-  # works without `mvn install` (testkit is the last module, so its classpath is the file's).
-  log "resolving testkit's classpath (mvn -o -am compile dependency:build-classpath)"
-  (cd "$REPO" && mvn -q -B -o -pl testkit -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-  local testkit_jar
-  testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar 2>/dev/null | grep -v sources | head -1)"
-  [ -n "$testkit_jar" ] || (cd "$REPO" && mvn -q -B -o -pl testkit package -DskipTests >/dev/null)
-  testkit_jar="$(ls "$REPO"/testkit/target/testkit-*.jar | grep -v sources | head -1)"
-  java -cp "$testkit_jar:$(cat "$WORK/cp.txt")" dev.stele.testkit.kafka.KafkaClusterMain 1 \
+  kafka_classpath
+  java -cp "$KAFKA_CP" dev.stele.testkit.kafka.KafkaClusterMain 1 \
     >"$WORK/kafka.out" 2>"$WORK/kafka.err" &
   KAFKA_PID=$!
   STARTED_PIDS+=("$KAFKA_PID")
@@ -132,6 +138,50 @@ start_kafka() {
   done
   KAFKA_BOOTSTRAP="$(sed -n 's/^bootstrap.servers=//p' "$WORK/kafka.out")"
   [ -n "$KAFKA_BOOTSTRAP" ] || { echo "the broker did not start in 180 s" >&2; tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
+  KAFKA_BROKER_PID="$(pgrep -P "$KAFKA_PID" java | head -1 || true)"
+}
+
+# The JVM options bin/kafka-server-start.sh and bin/kafka-run-class.sh give a broker (Apache Kafka
+# 4.1: KAFKA_JVM_PERFORMANCE_OPTS, and -loggc's GC log), with the independent run's 512 MB heap
+# (KAFKA_HEAP_OPTS; the script's own default is 1 GB). STOCK_KAFKA_HEAP overrides the heap.
+stock_kafka_jvm() {
+  echo "${STOCK_KAFKA_HEAP:--Xmx512m -Xms512m} -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20" \
+    "-XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15" \
+    "-Djava.awt.headless=true -Xlog:gc*:file=$WORK/stock-kafka/kafkaServer-gc.log:time,tags:filecount=10,filesize=100M"
+}
+
+# start_stock_kafka: a one-node broker from the same Maven jars but as Apache Kafka ships it:
+# bench/kafka-stock/server.properties (the shipped KRaft config's values), formatted with
+# `format --standalone` like the quick start, started with kafka-server-start.sh's JVM options
+# (stock_kafka_jvm). Stopped on exit. Sets KAFKA_PID, KAFKA_BROKER_PID and KAFKA_BOOTSTRAP.
+start_stock_kafka() {
+  kafka_classpath
+  local dir="$WORK/stock-kafka" port cport id jvm
+  rm -rf "$dir" # a broker of an earlier run in this script
+  mkdir -p "$dir"
+  port="$(free_port)"
+  cport="$(free_port)"
+  sed -e "s|@PORT@|$port|g" -e "s|@CONTROLLER_PORT@|$cport|g" -e "s|@LOG_DIRS@|$dir/data|g" \
+    "$BENCH_DIR/kafka-stock/server.properties" >"$dir/server.properties"
+  jvm="$(stock_kafka_jvm)"
+  id="$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+  # shellcheck disable=SC2086 # the options are words
+  java $jvm -cp "$KAFKA_CP" kafka.tools.StorageTool format --standalone -t "$id" \
+    -c "$dir/server.properties" >"$dir/format.log" 2>&1 || { cat "$dir/format.log" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  java $jvm -cp "$KAFKA_CP" kafka.Kafka "$dir/server.properties" >"$dir/broker.log" 2>&1 &
+  KAFKA_PID=$!
+  KAFKA_BROKER_PID=$KAFKA_PID
+  STARTED_PIDS+=("$KAFKA_PID")
+  KAFKA_BOOTSTRAP="127.0.0.1:$port"
+  for _ in $(seq 1 1800); do
+    ss -Htln "sport = :$port" | grep -q . && return 0
+    kill -0 "$KAFKA_PID" 2>/dev/null || { tail -n 20 "$dir/broker.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the stock broker did not listen on $port in 180 s" >&2
+  tail -n 20 "$dir/broker.log" >&2
+  exit 1
 }
 
 stop_stele() {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The appends waiting for a store's one writer thread. Group commit comes from {@link #takeAll}:
@@ -84,14 +85,32 @@ public final class AppendQueue {
   }
 
   /** Blocks until something is pending and returns all of it; null once closed or interrupted. */
-  public synchronized List<PendingAppend> takeAll() {
-    while (pending.isEmpty() && closed == null) {
-      try {
+  public List<PendingAppend> takeAll() {
+    return take(Gather.NONE);
+  }
+
+  /**
+   * Blocks until something is pending; then, as {@code gather} says, waits until the queue holds
+   * what was queued at the call plus {@code gather.more()} appends, or {@code gather.atMost()} has
+   * passed since the first was there, and returns all of it; null once closed or interrupted.
+   * The wait is timed from when the queue is both non-empty and asked, so appends that queued
+   * earlier (during the previous commit) never cut short the wait for the ones coming back.
+   */
+  public synchronized List<PendingAppend> take(Gather gather) {
+    int wanted = pending.size() + gather.more();
+    try {
+      while (pending.isEmpty() && closed == null) {
         wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
       }
+      long deadline = System.nanoTime() + gather.atMost().toNanos();
+      long left;
+      while (closed == null && pending.size() < wanted
+          && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
     return closed != null ? null : drain();
   }

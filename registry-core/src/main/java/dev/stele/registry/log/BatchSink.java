@@ -20,4 +20,13 @@ public interface BatchSink {
    *     whatever is still queued
    */
   boolean write(List<PendingAppend> batch);
+
+  /**
+   * How the writer gathers the next batch; asked before each. The default takes whatever is
+   * queued at once. A store whose transactions cost far more than their records (Kafka) may ask
+   * it to wait briefly for the clients it has just answered, so that one transaction carries them.
+   */
+  default Gather nextGather() {
+    return Gather.NONE;
+  }
 }

@@ -38,7 +38,7 @@ public final class BatchWriter implements Runnable {
   public void run() {
     List<PendingAppend> batch = null;
     try {
-      while ((batch = queue.takeAll()) != null) {
+      while ((batch = queue.take(sink.nextGather())) != null) {
         if (!sink.write(batch)) {
           return;
         }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stele.registry.log.RegistryRecord.ModeRecord;
 import dev.stele.registry.log.RegistryRecord.NoopRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,80 @@ class AppendQueueTest {
     PendingAppend c = append();
     queue.offer(c);
     assertThat(queue.takeAll()).containsExactly(c);
+  }
+
+  /** A take on a thread of its own, returned once that thread waits in the queue (or is done). */
+  private CompletableFuture<List<PendingAppend>> takeWhenWaiting(Gather gather)
+      throws InterruptedException {
+    CompletableFuture<List<PendingAppend>> result = new CompletableFuture<>();
+    Thread taker = new Thread(() -> result.complete(queue.take(gather)), "taker");
+    taker.setDaemon(true);
+    taker.start();
+    while (!result.isDone() && taker.getState() != Thread.State.WAITING
+        && taker.getState() != Thread.State.TIMED_WAITING) {
+      Thread.sleep(1);
+    }
+    return result;
+  }
+
+  @Test
+  void aGatherWaitsForTheAppendsExpectedBeyondThoseAlreadyQueued() throws Exception {
+    PendingAppend a = append();
+    PendingAppend b = append();
+    PendingAppend c = append();
+    queue.offer(a);
+    CompletableFuture<List<PendingAppend>> taken =
+        takeWhenWaiting(new Gather(2, Duration.ofMinutes(5)));
+    queue.offer(b);
+    Thread.sleep(200); // time enough to return wrongly with a and b
+    assertThat(taken).isNotDone();
+
+    queue.offer(c);
+    assertThat(taken.get(30, TimeUnit.SECONDS)).containsExactly(a, b, c);
+  }
+
+  @Test
+  void aGatherOnAnEmptyQueueWaitsForTheFirstAppendAndThenForTheRest() throws Exception {
+    PendingAppend a = append();
+    PendingAppend b = append();
+    CompletableFuture<List<PendingAppend>> taken =
+        takeWhenWaiting(new Gather(2, Duration.ofMinutes(5)));
+    queue.offer(a);
+    Thread.sleep(200);
+    assertThat(taken).isNotDone();
+
+    queue.offer(b);
+    assertThat(taken.get(30, TimeUnit.SECONDS)).containsExactly(a, b);
+  }
+
+  @Test
+  void aGatherTakesWhatIsThereOnceItsWaitHasPassed() throws Exception {
+    PendingAppend a = append();
+    queue.offer(a);
+    CompletableFuture<List<PendingAppend>> taken =
+        takeWhenWaiting(new Gather(3, Duration.ofMillis(20)));
+
+    assertThat(taken.get(30, TimeUnit.SECONDS)).containsExactly(a);
+    assertThat(queue.drain()).isEmpty();
+  }
+
+  @Test
+  void closingTheQueueEndsAGatherWithNothingTaken() throws Exception {
+    PendingAppend a = append();
+    queue.offer(a);
+    CompletableFuture<List<PendingAppend>> taken =
+        takeWhenWaiting(new Gather(1, Duration.ofMinutes(5)));
+
+    assertThat(queue.close("closing")).containsExactly(a);
+    assertThat(taken.get(30, TimeUnit.SECONDS)).isNull();
+  }
+
+  @Test
+  void aGatherRefusesNegativeCountsAndWaits() {
+    assertThatThrownBy(() -> new Gather(-1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Gather(0, Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -29,12 +29,15 @@ import java.util.TreeMap;
  * @param keysTopic {@code dek.registry.topic}: the DEK registry's KEKs and DEKs, in Confluent's
  *     {@code _dek_registry_keys} format (decision 0014); created and checked like the schema
  *     topic, with its replication factor and topic configs, as Confluent's key cache does
+ * @param batchWait {@code stele.kafkastore.batch.wait.ms}: how long the writer may hold a
+ *     transaction back for the clients it has just answered (decision 0027); zero starts each
+ *     transaction at once, while the previous one is still being read back
  */
 public record KafkaStoreConfig(
     String bootstrapServers, String topic, int replicationFactor, Map<String, String> topicConfigs,
     boolean skipTopicValidation, Duration timeout, Duration initTimeout, Duration applyTimeout,
     String transactionalId, Map<String, String> clientProperties, SnapshotSettings snapshots,
-    String keysTopic) {
+    String keysTopic, Duration batchWait) {
 
   public static final String PREFIX = "kafkastore.";
   public static final String BOOTSTRAP = "kafkastore.bootstrap.servers";
@@ -46,13 +49,15 @@ public record KafkaStoreConfig(
   public static final String INIT_TIMEOUT = "kafkastore.init.timeout.ms";
   /** Stele's own key (not a client setting, hence outside {@code kafkastore.}). */
   public static final String APPLY_TIMEOUT = "stele.kafkastore.apply.timeout.ms";
+  /** Stele's own key, like {@link #APPLY_TIMEOUT}. */
+  public static final String BATCH_WAIT = "stele.kafkastore.batch.wait.ms";
   /** The snapshot keys' first names; both stores read them now ({@link SnapshotSettings}). */
   public static final String SNAPSHOT_ENABLED = SnapshotSettings.OLD_ENABLED;
   public static final String SNAPSHOT_DIR = SnapshotSettings.OLD_DIR;
   public static final String SNAPSHOT_INTERVAL = SnapshotSettings.OLD_INTERVAL;
   /** Stele's keys of the Kafka store outside {@code kafkastore.}: harmless on the embedded store. */
-  public static final Set<String> STELE_KEYS = Set.of(APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR,
-      SNAPSHOT_INTERVAL);
+  public static final Set<String> STELE_KEYS = Set.of(APPLY_TIMEOUT, BATCH_WAIT,
+      SNAPSHOT_ENABLED, SNAPSHOT_DIR, SNAPSHOT_INTERVAL);
   public static final String DEFAULT_TOPIC = "_schemas";
   /** Confluent's key (not a {@code kafkastore.} one): the server knows it as a DEK registry key. */
   public static final String KEYS_TOPIC = "dek.registry.topic";
@@ -67,10 +72,16 @@ public record KafkaStoreConfig(
    * write timeout.
    */
   public static final Duration DEFAULT_APPLY_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Longer than a client's turn-around on a loopback or LAN connection (its answer out, its
+   * next request in and decided: well under a millisecond when idle, a few on a busy machine),
+   * short beside a transaction's cost; the most a lone write that nobody joins can be held back.
+   */
+  public static final Duration DEFAULT_BATCH_WAIT = Duration.ofMillis(5);
 
   /** The store's own keys: read here, never handed to the clients. */
   public static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC, REPLICATION, SKIP_VALIDATION,
-      TIMEOUT, INIT_TIMEOUT, APPLY_TIMEOUT, SNAPSHOT_ENABLED, SNAPSHOT_DIR, SNAPSHOT_INTERVAL);
+      TIMEOUT, INIT_TIMEOUT, APPLY_TIMEOUT, BATCH_WAIT, SNAPSHOT_ENABLED, SNAPSHOT_DIR, SNAPSHOT_INTERVAL);
 
   /**
    * Confluent keys for things this store does differently or not at all (its reader needs no
@@ -100,6 +111,7 @@ public record KafkaStoreConfig(
       throw new IllegalArgumentException(KEYS_TOPIC + "=" + keysTopic + " names the schema topic ("
           + TOPIC + "); the DEK registry's keys need a topic of their own");
     }
+    Objects.requireNonNull(batchWait, "batchWait");
     topicConfigs = Map.copyOf(topicConfigs);
     clientProperties = Map.copyOf(clientProperties);
   }
@@ -119,21 +131,28 @@ public record KafkaStoreConfig(
   public KafkaStoreConfig withSnapshots(SnapshotSettings settings) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
         skipTopicValidation, timeout, initTimeout, applyTimeout, transactionalId, clientProperties,
-        settings, keysTopic);
+        settings, keysTopic, batchWait);
   }
 
   /** A copy with other write and open timeouts. */
   public KafkaStoreConfig withTimeouts(Duration write, Duration open) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
         skipTopicValidation, write, open, applyTimeout, transactionalId, clientProperties, snapshots,
-        keysTopic);
+        keysTopic, batchWait);
   }
 
   /** A copy with another bound on the wait for this node's reader after a confirmed write. */
   public KafkaStoreConfig withApplyTimeout(Duration apply) {
     return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
         skipTopicValidation, timeout, initTimeout, apply, transactionalId, clientProperties, snapshots,
-        keysTopic);
+        keysTopic, batchWait);
+  }
+
+  /** A copy whose writer holds a transaction back at most {@code wait} (zero: never). */
+  public KafkaStoreConfig withBatchWait(Duration wait) {
+    return new KafkaStoreConfig(bootstrapServers, topic, replicationFactor, topicConfigs,
+        skipTopicValidation, timeout, initTimeout, applyTimeout, transactionalId, clientProperties,
+        snapshots, keysTopic, wait);
   }
 
   /**
@@ -184,7 +203,8 @@ public record KafkaStoreConfig(
         transactionalId,
         clients,
         SnapshotSettings.fromProperties(properties, dataDir),
-        text(properties, KEYS_TOPIC, DEFAULT_KEYS_TOPIC));
+        text(properties, KEYS_TOPIC, DEFAULT_KEYS_TOPIC),
+        Duration.ofMillis(notNegative(properties, BATCH_WAIT, (int) DEFAULT_BATCH_WAIT.toMillis())));
   }
 
   /**
@@ -232,6 +252,22 @@ public record KafkaStoreConfig(
       // reported below
     }
     throw new IllegalArgumentException(key + "=" + value + " must be a positive whole number");
+  }
+
+  private static int notNegative(Map<String, String> properties, String key, int fallback) {
+    String value = text(properties, key, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(key + "=" + value + " must be a whole number, 0 or more");
   }
 
   private static boolean bool(Map<String, String> properties, String key, boolean fallback) {

@@ -2,6 +2,7 @@ package dev.stele.store.kafka;
 
 import dev.stele.registry.log.AppendQueue;
 import dev.stele.registry.log.BatchSink;
+import dev.stele.registry.log.Gather;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.PendingAppend;
 import java.time.Duration;
@@ -59,6 +60,7 @@ final class TransactionalWriter implements BatchSink {
   private boolean abortPending; // an abort that timed out; finish it before the next transaction
   private volatile boolean fenced; // for good: a new producer would fence the writer that fenced us
   private volatile boolean lost; // Kafka ended a transaction of ours: the term needs a takeover
+  private int answered; // appends the last batch answered: clients likely to write again soon
 
   /** @param gate the admission of {@code queue}, which this writer closes and opens */
   TransactionalWriter(AppendQueue queue, WriteGate gate,
@@ -113,7 +115,17 @@ final class TransactionalWriter implements BatchSink {
   /** @return false when this writer must stop (fenced while writing, or interrupted by close) */
   @Override
   public boolean write(List<PendingAppend> batch) {
+    answered = 0;
     return !ready(batch) || send(batch);
+  }
+
+  /**
+   * With a batch wait, the next transaction waits for the clients the last one answered, since a
+   * transaction costs the broker and this node far more than its records (decision 0027).
+   */
+  @Override
+  public Gather nextGather() {
+    return config.batchWait().isZero() ? Gather.NONE : new Gather(answered, config.batchWait());
   }
 
   /** Settles what the last transaction left; false when the batch failed on the way. */
@@ -226,7 +238,27 @@ final class TransactionalWriter implements BatchSink {
             batch.forEach(append -> append.future().completeExceptionally(failure));
           }
         });
+    if (!config.batchWait().isZero()) {
+      awaitAnswered(delivered, batch.size());
+    }
     return true;
+  }
+
+  /**
+   * Holds the next transaction until this one's callers are answered (read back, or the apply
+   * timeout passed, when the callback above answers them anyway), so that their next writes,
+   * which {@link #nextGather} then waits for, can go together. Without it, clients split into
+   * two groups that alternate between transactions in flight, each half as large.
+   */
+  private void awaitAnswered(CompletableFuture<Void> delivered, int appends) {
+    try {
+      delivered.get(config.applyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      answered = appends;
+    } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+      // not read back in time (the callback holds the gate) or the log is closing: go on
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // close(): the queue's take sees it and ends the thread
+    }
   }
 
   /**

@@ -156,6 +156,48 @@ class KafkaRecordLogTest {
     assertThat(sink.recordsExceptNoops()).containsExactlyInAnyOrderElementsOf(records);
   }
 
+  /**
+   * Decision 0027: clients that write again as soon as they are answered all land in one
+   * transaction per round once the writer waits for them, rather than in two groups alternating
+   * between transactions. Every client has one append outstanding, so after the first rounds the
+   * queued appends plus those just answered are all of them, and the gather waits for exactly
+   * those (the generous bound only matters on a machine too slow for any client to come back).
+   */
+  @Test
+  void clientsThatWriteAgainWhenAnsweredShareOneTransactionPerRound() throws Exception {
+    Recorder sink = new Recorder();
+    KafkaRecordLog log = log(Map.of(KafkaStoreConfig.BATCH_WAIT, "3000"));
+    log.open(sink);
+    long commitsBefore = log.commitCount();
+    int clients = 8;
+    int rounds = 15;
+    ExecutorService callers = Executors.newFixedThreadPool(clients);
+    List<Future<List<RegistryRecord>>> written = new ArrayList<>();
+    try {
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        written.add(callers.submit(() -> {
+          List<RegistryRecord> mine = new ArrayList<>();
+          for (int r = 0; r < rounds; r++) {
+            RegistryRecord record = Records.schema("loop-" + client, r + 1, client * rounds + r + 1);
+            assertThat(sink.at(await(log.append(List.of(record))))).isSameAs(record);
+            mine.add(record);
+          }
+          return mine;
+        }));
+      }
+      List<RegistryRecord> all = new ArrayList<>();
+      for (var client : written) {
+        all.addAll(client.get(120, TimeUnit.SECONDS));
+      }
+      assertThat(sink.recordsExceptNoops()).containsExactlyInAnyOrderElementsOf(all);
+    } finally {
+      callers.shutdownNow();
+    }
+    // One transaction per round, and a few more while the clients first fall into step.
+    assertThat(log.commitCount() - commitsBefore).isBetween((long) rounds, rounds + 4L);
+  }
+
   @Test
   void refusesATopicWithMoreThanOnePartition() throws Exception {
     createTopic(2, "compact");

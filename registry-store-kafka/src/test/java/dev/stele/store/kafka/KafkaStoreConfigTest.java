@@ -56,6 +56,22 @@ class KafkaStoreConfigTest {
   }
 
   @Test
+  void theBatchWaitIsStelesOwnKeyAndZeroTurnsItOff() {
+    Map<String, String> base = Map.of("kafkastore.bootstrap.servers", "k1:9092");
+    assertThat(KafkaStoreConfig.fromProperties(base, "g").batchWait())
+        .isEqualTo(KafkaStoreConfig.DEFAULT_BATCH_WAIT);
+    KafkaStoreConfig off = KafkaStoreConfig.fromProperties(Map.of(
+        "kafkastore.bootstrap.servers", "k1:9092", "stele.kafkastore.batch.wait.ms", "0"), "g");
+    assertThat(off.batchWait()).isZero();
+    assertThat(off.clientProperties()).isEmpty();
+    assertThat(KafkaStoreConfig.isUsed("stele.kafkastore.batch.wait.ms")).isTrue();
+    assertThatThrownBy(() -> KafkaStoreConfig.fromProperties(Map.of(
+        "kafkastore.bootstrap.servers", "k1:9092", "stele.kafkastore.batch.wait.ms", "-1"), "g"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("stele.kafkastore.batch.wait.ms=-1 must be a whole number, 0 or more");
+  }
+
+  @Test
   void anOperatorMayNameTheTransactionalId() {
     KafkaStoreConfig config = KafkaStoreConfig.fromProperties(Map.of(
         "kafkastore.bootstrap.servers", "k1:9092", "kafkastore.transactional.id", "sr-prod"), "g");

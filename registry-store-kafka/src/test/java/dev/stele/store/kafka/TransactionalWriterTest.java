@@ -3,6 +3,7 @@ package dev.stele.store.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stele.registry.log.AppendQueue;
+import dev.stele.registry.log.Gather;
 import dev.stele.registry.log.LogException;
 import dev.stele.registry.log.PendingAppend;
 import dev.stele.registry.log.RegistryRecord;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,7 +48,10 @@ class TransactionalWriterTest {
   void topic(TestInfo info) throws Exception {
     String name = info.getTestMethod().orElseThrow().getName();
     config = KafkaStoreConfig.of(KAFKA.bootstrapServers(), "writer-" + name, "group-" + name)
-        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60))
+        // These tests look at a batch between its commit and its read-back, so write() must
+        // return at the commit; the wait for the read-back is the last test's subject.
+        .withBatchWait(Duration.ZERO);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(config.topic(), 1, (short) 1)
           .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
@@ -177,5 +182,26 @@ class TransactionalWriterTest {
     assertThat(Appends.failure(late.future())).hasMessageStartingWith("not stored")
         .matches(LogException::termEnded, "term ended");
     assertThat(producers).as("no producer registered on its own").hasValue(1);
+  }
+
+  /** Decision 0027: with a batch wait, the next batch forms only once this one is read back. */
+  @Test
+  void withABatchWaitWriteReturnsOnceItsCallersAreAnsweredAndAsksForThemNext() throws Exception {
+    config = config.withBatchWait(Duration.ofMillis(5));
+    Writer w = writer();
+    assertThat(w.writer().nextGather()).isEqualTo(new Gather(0, Duration.ofMillis(5)));
+    List<PendingAppend> batch = List.of(
+        PendingAppend.encode(List.of(Records.schema("a", 1, 1))),
+        PendingAppend.encode(List.of(Records.schema("b", 1, 2))));
+
+    CompletableFuture<Boolean> written = CompletableFuture.supplyAsync(() -> w.writer().write(batch));
+    long last = committed(2).get(1).offset();
+    Thread.sleep(200); // time enough to return wrongly at the commit
+    assertThat(written).isNotDone();
+
+    w.watcher().advanceTo(last + 1);
+    assertThat(written.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(batch).allSatisfy(append -> assertThat(append.future()).isCompleted());
+    assertThat(w.writer().nextGather()).isEqualTo(new Gather(2, Duration.ofMillis(5)));
   }
 }
