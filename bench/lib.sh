@@ -7,6 +7,9 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 SERVER_JAR="$REPO/registry-server/target/stele-server.jar"
 BENCH_JAR="$BENCH_DIR/target/stele-bench.jar"
 WORK="$(mktemp -d /tmp/stele-bench.XXXXXX)"
+# The server's data directory: a fresh one, or DATA_DIR's (e.g. the million-schema directory of
+# POPULATE=store bench/startup.sh, to measure at that size; it is used, not copied).
+STELE_DATA="${DATA_DIR:-$WORK/data}"
 STARTED_PIDS=()
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -194,8 +197,8 @@ stop_stele() {
 one_stele() {
   install_tools "$@"
   need_jars
-  start_stele "$WORK/data"
-  log "Stele ready at $STELE_URL in ${READY_MS} ms; data in $WORK/data"
+  start_stele "$STELE_DATA"
+  log "Stele ready at $STELE_URL in ${READY_MS} ms; data in $STELE_DATA"
   wait_for_quiet
 }
 

@@ -3,7 +3,7 @@
 # measured in one run with the same wrk settings (2 threads, 64 keep-alive connections).
 # Targets: Stele >= 0.6 x nginx's requests/s, Stele p99 <= 5 ms.
 # Usage: bench/read-by-id.sh   (env: DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=2 ROUNDS=1,
-#        STELE_JAVA_OPTS for the server's JVM)
+#        STELE_JAVA_OPTS for the server's JVM, DATA_DIR to start on a populated directory)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 wrk_settings 1
@@ -11,7 +11,7 @@ wrk_settings 1
 install_tools wrk nginx curl
 need_jars
 
-start_stele "$WORK/data"
+start_stele "$STELE_DATA"
 log "Stele ready at $STELE_URL in ${READY_MS} ms"
 
 # One typical Avro value schema.
