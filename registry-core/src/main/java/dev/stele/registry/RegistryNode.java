@@ -39,12 +39,14 @@ public final class RegistryNode implements AutoCloseable {
   private final HistoryWarmer warmer;
   private final SchemaViews views;
   private final NodeLeadership cluster; // null: the node leads alone
+  private final ParsedCache parsed;
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
       KeyOptions keyOptions, boolean alone) {
     this.log = log;
     this.state = state;
-    SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
+    this.parsed = ParsedCache.forHeap();
+    SchemaParser parser = new SchemaParser(formats, parsed, options.limits());
     this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
     this.checks = new CheckRunner(Runtime.getRuntime().availableProcessors(), options.checkBudget());
     this.registry = new RegistryService(state, writer, parser, options, checks);
@@ -65,6 +67,14 @@ public final class RegistryNode implements AutoCloseable {
       }
     };
     this.cluster = alone ? null : new NodeLeadership(log, writer);
+  }
+
+  /**
+   * Drops the parsed schemas kept for checks, which are rebuilt on demand: the heap guard calls
+   * this before it would refuse work, since softly held entries count as live after a collection.
+   */
+  public void shedCaches() {
+    parsed.clear();
   }
 
   /**

@@ -43,6 +43,8 @@ public final class HeapGuard implements AutoCloseable {
 
   /** Never refuses: tests, embedded servers, and {@code stele.heap.refuse.percent=100}. */
   public static final HeapGuard OFF = new HeapGuard(OFF_PERCENT, List.of(), () -> { });
+  /** The least time between two sheddings, so that a heap that is really full is not collected over and over. */
+  static final long SHED_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2 * TICK_SECONDS);
 
   private static final Logger LOG = LoggerFactory.getLogger(HeapGuard.class);
 
@@ -66,6 +68,7 @@ public final class HeapGuard implements AutoCloseable {
   private final int percent;
   private final List<Pool> pools;
   private final Runnable collect;
+  private final Runnable shed;
   private final AtomicLong refusals = new AtomicLong();
   /** The message expensive requests are refused with; null while the heap is fine. */
   private volatile String refusal;
@@ -73,6 +76,8 @@ public final class HeapGuard implements AutoCloseable {
   // Touched only by tick(), which one thread runs.
   private long collectionsSeen = -1;
   private int quietTicks;
+  // Guarded by this (judge): when the caches were last shed, 0 never.
+  private long shedAt;
 
   /**
    * A guard over {@code pools} that reads them only when told to ({@link #tick}, {@link
@@ -81,23 +86,36 @@ public final class HeapGuard implements AutoCloseable {
    * @param collect asks the JVM for a collection, for a figure gone stale while tripped
    */
   HeapGuard(int percent, List<Pool> pools, Runnable collect) {
+    this(percent, pools, collect, null);
+  }
+
+  /**
+   * The same, with caches to shed before tripping.
+   *
+   * @param collect asks the JVM for a collection
+   * @param shed drops what the server keeps only to be faster, tried with a collection before
+   *     the guard trips; null for nothing to shed
+   */
+  HeapGuard(int percent, List<Pool> pools, Runnable collect, Runnable shed) {
     if (percent < 1 || percent > OFF_PERCENT) {
       throw new IllegalArgumentException(SETTING + " must be 1 to 100, not " + percent);
     }
     this.percent = percent;
     this.pools = List.copyOf(pools);
     this.collect = collect;
+    this.shed = shed;
   }
 
   /**
    * Watches this JVM's heap and refuses expensive work above {@code percent} percent full after
-   * a collection; {@link #OFF} at 100. Close it to stop watching.
+   * a collection; {@link #OFF} at 100. Close it to stop watching. Before it trips, it calls
+   * {@code shed} and asks for a collection, and trips only if the heap is still that full.
    */
-  public static HeapGuard start(int percent) {
+  public static HeapGuard start(int percent, Runnable shed) {
     if (percent == OFF_PERCENT) {
       return OFF;
     }
-    HeapGuard guard = new HeapGuard(percent, HeapPools.watched(), System::gc);
+    HeapGuard guard = new HeapGuard(percent, HeapPools.watched(), System::gc, shed);
     for (Pool pool : guard.pools) {
       pool.notifyAbove(pool.max() / 100 * percent);
     }
@@ -194,8 +212,35 @@ public final class HeapGuard implements AutoCloseable {
     change(fullPercent >= percent ? message(fullPercent) : null, "the test hook", fullPercent);
   }
 
-  /** Re-reads every pool; trips or clears on the fullest, logging only a change of state. */
+  /**
+   * Re-reads every pool; trips or clears on the fullest, logging only a change of state. Before
+   * tripping, sheds the caches and collects (at most once per {@link #SHED_INTERVAL_NANOS}): the
+   * parsed-schema cache is softly held, so a collection counts it as live although the JVM would
+   * give it up before running out, and refusing writes for it would be refusing for a cache.
+   */
   private synchronized void judge() {
+    Fullest fullest = fullest();
+    if (shed != null && fullest != null && fullest.percent() >= percent && refusal == null) {
+      long now = System.nanoTime();
+      if (shedAt == 0 || now - shedAt >= SHED_INTERVAL_NANOS) {
+        shedAt = now;
+        shed.run();
+        collect.run();
+        Fullest after = fullest();
+        LOG.info("Heap {}% full after a collection ({}): dropped the parsed-schema cache and collected,"
+            + " now {}% full", fullest.percent(), fullest.pool(), after == null ? -1 : after.percent());
+        fullest = after;
+      }
+    }
+    if (fullest != null) {
+      change(fullest.percent() >= percent ? message(fullest.percent()) : null, fullest.pool(), fullest.percent());
+    }
+  }
+
+  private record Fullest(String pool, int percent) {}
+
+  /** The fullest pool after its latest collection, or null when no pool's figures are known. */
+  private Fullest fullest() {
     int fullest = -1;
     String fullestPool = null;
     for (Pool pool : pools) {
@@ -210,9 +255,7 @@ public final class HeapGuard implements AutoCloseable {
         fullestPool = pool.name();
       }
     }
-    if (fullestPool != null) {
-      change(fullest >= percent ? message(fullest) : null, fullestPool, fullest);
-    }
+    return fullestPool == null ? null : new Fullest(fullestPool, fullest);
   }
 
   private synchronized void change(String next, String pool, int full) {

@@ -71,6 +71,47 @@ class HeapGuardTest {
   }
 
   @Test
+  void shedsTheCachesAndCollectsBeforeTrippingAndTripsOnlyIfThatLeavesNoRoom() {
+    AtomicInteger sheds = new AtomicInteger();
+    AtomicInteger collections = new AtomicInteger();
+    long[] afterShed = {850};
+    HeapGuard shedding = new HeapGuard(90, List.of(pool), () -> {
+      collections.incrementAndGet();
+      if (sheds.get() > 0) {
+        pool.collectedTo(afterShed[0]); // the collection after shedding frees what the cache held
+      }
+    }, sheds::incrementAndGet);
+    pool.collectedTo(930);
+    shedding.collected();
+    assertThat(sheds.get()).isEqualTo(1);
+    assertThat(collections.get()).isEqualTo(1);
+    assertThat(shedding.tripped()).as("the cache was what filled the heap").isFalse();
+
+    // Over again at once: not shed again within the interval (a full heap is not collected over
+    // and over), so it trips.
+    pool.collectedTo(940);
+    shedding.collected();
+    assertThat(sheds.get()).isEqualTo(1);
+    assertThat(shedding.tripped()).isTrue();
+    assertThat(shedding.refusal()).startsWith("Server is low on memory (heap 94% full after GC");
+
+    // While tripped it does not shed; once clear, a later fill sheds again only after the interval.
+    shedding.collected();
+    assertThat(sheds.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aHeapStillFullAfterSheddingTrips() {
+    AtomicInteger sheds = new AtomicInteger();
+    HeapGuard shedding = new HeapGuard(90, List.of(pool), () -> pool.collectedTo(925), sheds::incrementAndGet);
+    pool.collectedTo(960);
+    shedding.collected();
+    assertThat(sheds.get()).isEqualTo(1);
+    assertThat(shedding.tripped()).isTrue();
+    assertThat(shedding.refusal()).startsWith("Server is low on memory (heap 92% full after GC");
+  }
+
+  @Test
   void tripsWhenACollectionLeavesThePoolOverTheLimitAndCountsRefusals() {
     afterCollection(930);
     assertThat(guard.tripped()).isTrue();
@@ -162,7 +203,7 @@ class HeapGuardTest {
 
   @Test
   void hundredSwitchesTheGuardOff() {
-    assertThat(HeapGuard.start(100)).isSameAs(HeapGuard.OFF);
+    assertThat(HeapGuard.start(100, () -> { })).isSameAs(HeapGuard.OFF);
     assertThat(HeapGuard.OFF.enabled()).isFalse();
     assertThat(HeapGuard.OFF.refusal()).isNull();
   }
@@ -173,7 +214,7 @@ class HeapGuardTest {
     assertThat(pools).isNotEmpty();
     assertThat(pools).extracting(HeapGuard.Pool::name)
         .noneMatch(name -> name.contains("Eden") || name.contains("Survivor"));
-    try (HeapGuard real = HeapGuard.start(99)) {
+    try (HeapGuard real = HeapGuard.start(99, () -> { })) {
       assertThat(real.enabled()).isTrue();
       assertThat(real.percent()).isEqualTo(99);
     }

@@ -67,7 +67,7 @@ final class SteleServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     List<RestServer> servers = new ArrayList<>();
     // One per process: it watches the JVM's heap, which the listeners share.
-    HeapGuard heap = HeapGuard.start(config.heapRefusePercent());
+    HeapGuard heap = HeapGuard.start(config.heapRefusePercent(), node::shedCaches);
     try {
       // Read once (and gzipped once) for every listener.
       ConsoleAssets console = config.uiEnabled() ? ConsoleAssets.load() : null;

@@ -105,6 +105,16 @@ public final class ParsedCache {
     }
   }
 
+  /**
+   * Drops every entry (the heap guard's last resort before refusing work: what it drops is parsed
+   * again on demand, while the soft references alone would keep it until the JVM is nearly out).
+   */
+  public synchronized void clear() {
+    entries.clear();
+    weight.set(0);
+    hand = null;
+  }
+
   /** Estimated heap bytes the entries may take together. */
   public long budget() {
     return budget;

@@ -40,6 +40,21 @@ class ParsedCacheTest {
   }
 
   @Test
+  void clearDropsEverythingAndTheCacheFillsAgain() {
+    ParsedCache cache = new ParsedCache(10 * ParsedCache.weight(stored(1, 1000)));
+    for (int id = 1; id <= 5; id++) {
+      cache.put(stored(id, 1000), PARSED);
+    }
+    cache.clear();
+    assertThat(cache.size()).isZero();
+    assertThat(cache.weight()).isZero();
+    assertThat(cache.get(stored(1, 1000))).isNull();
+    cache.put(stored(7, 1000), PARSED);
+    assertThat(cache.get(stored(7, 1000))).isSameAs(PARSED);
+    assertThat(cache.weight()).isEqualTo(ParsedCache.weight(stored(7, 1000)));
+  }
+
+  @Test
   void keepsTheSchemaJustAdded() {
     ParsedCache cache = new ParsedCache(5 * ParsedCache.weight(stored(1, 1000)));
     for (int id = 1; id <= 50; id++) {
