@@ -39,14 +39,14 @@ public final class RegistryNode implements AutoCloseable {
   private final HistoryWarmer warmer;
   private final SchemaViews views;
   private final NodeLeadership cluster; // null: the node leads alone
-  private final ParsedCache parsed;
+  private final SchemaParser parser;
 
   private RegistryNode(RecordLog log, RegistryState state, SchemaFormats formats, NodeOptions options,
       KeyOptions keyOptions, boolean alone) {
     this.log = log;
     this.state = state;
-    this.parsed = ParsedCache.forHeap();
-    SchemaParser parser = new SchemaParser(formats, parsed, options.limits());
+    SchemaParser parser = new SchemaParser(formats, ParsedCache.forHeap(), options.limits());
+    this.parser = parser;
     this.writer = new Writer(log, state, WRITE_TIMEOUT, alone);
     this.checks = new CheckRunner(Runtime.getRuntime().availableProcessors(), options.checkBudget());
     this.registry = new RegistryService(state, writer, parser, options, checks);
@@ -69,12 +69,9 @@ public final class RegistryNode implements AutoCloseable {
     this.cluster = alone ? null : new NodeLeadership(log, writer);
   }
 
-  /**
-   * Drops the parsed schemas kept for checks, which are rebuilt on demand: the heap guard calls
-   * this before it would refuse work, since softly held entries count as live after a collection.
-   */
+  /** Drops what is kept only for speed (parsed schemas, check digests): the heap guard's last resort. */
   public void shedCaches() {
-    parsed.clear();
+    parser.shedCaches();
   }
 
   /**

@@ -227,7 +227,7 @@ public final class HeapGuard implements AutoCloseable {
         shed.run();
         collect.run();
         Fullest after = fullest();
-        LOG.info("Heap {}% full after a collection ({}): dropped the parsed-schema cache and collected,"
+        LOG.info("Heap {}% full after a collection ({}): dropped the parsed-schema and digest caches and collected,"
             + " now {}% full", fullest.percent(), fullest.pool(), after == null ? -1 : after.percent());
         fullest = after;
       }

@@ -32,6 +32,11 @@ public final class DigestCache {
         .build();
   }
 
+  /** Drops every digest (rebuilt on the next parse of each schema); see {@link SchemaParser#shedCaches}. */
+  public void clear() {
+    entries.invalidateAll();
+  }
+
   /** A cache that takes at most a sixteenth of the JVM's maximum heap. */
   public static DigestCache forHeap() {
     return new DigestCache(Runtime.getRuntime().maxMemory() >> HEAP_SHARE_SHIFT);

@@ -56,6 +56,16 @@ public final class SchemaParser {
     this.digests = digests;
     this.shapes = new ShapeCheck(limits);
   }
+  /**
+   * Drops the parsed schemas and digests kept for checks, which are rebuilt on demand: the heap
+   * guard calls this before it would refuse work, since cached entries count as live after a
+   * collection (the parsed ones are only softly held, which the JVM honours just before running out).
+   */
+  public void shedCaches() {
+    parsed.clear();
+    digests.clear();
+  }
+
 
   public SchemaFormats formats() {
     return formats;
