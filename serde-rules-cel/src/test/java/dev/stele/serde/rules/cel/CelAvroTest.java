@@ -145,6 +145,15 @@ class CelAvroTest {
   }
 
   @Test
+  void aFieldTransformsAnswerOfTheWrongTypeFailsTheWriteSayingWhich() throws Exception {
+    register("wrongtype-value", null, Rule.of("toNumber", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "42")
+        .withTags(Set.of("PII")));
+    assertThatThrownBy(() -> serializer().serialize("wrongtype", student("Ann", 3, "123-45-6789", null)))
+        .isInstanceOf(SerializationException.class)
+        .hasStackTraceContaining("rule 'toNumber' gave a Long for STRING field school.Student.ssn");
+  }
+
+  @Test
   void metadataTagsSelectFieldsByPathWithWildcards() throws Exception {
     Metadata metadata = new Metadata(Map.of("school.Student.em*", Set.of("CONTACT")), Map.of(), Set.of());
     register("contact-value", metadata, Rule.of("hideContact", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD",
