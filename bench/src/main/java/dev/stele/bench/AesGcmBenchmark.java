@@ -40,6 +40,7 @@ public class AesGcmBenchmark {
   private SecretKeySpec key;
   private Cipher cipher;
   private byte[] ciphertext;
+  private String base64;
   private final byte[] nonce = new byte[12];
   private final byte[] batch = new byte[128 * 12];
   private SecureRandom platform;
@@ -53,6 +54,7 @@ public class AesGcmBenchmark {
     key = new SecretKeySpec(raw, "AES");
     cipher = Cipher.getInstance("AES/GCM/NoPadding");
     ciphertext = tink.encrypt(plaintext, NO_ASSOCIATED_DATA);
+    base64 = java.util.Base64.getEncoder().encodeToString(ciphertext);
     platform = new SecureRandom();
     drbg = drbg();
   }
@@ -92,6 +94,60 @@ public class AesGcmBenchmark {
   public byte[] jdkDecrypt() throws GeneralSecurityException {
     cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, ciphertext, 0, 12));
     return cipher.doFinal(ciphertext, 12, ciphertext.length - 12);
+  }
+
+  /** As {@link #jdkEncryptOnly}, but doFinal returns its own array, copied after the nonce (two arrays). */
+  @Benchmark
+  public byte[] jdkEncryptReturning() throws GeneralSecurityException {
+    byte[] out = new byte[12 + plaintext.length + 16];
+    long n = System.nanoTime();
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (n >>> (8 * i));
+    }
+    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, out, 0, 12));
+    byte[] sealed = cipher.doFinal(plaintext);
+    System.arraycopy(sealed, 0, out, 12, sealed.length);
+    return out;
+  }
+
+  /** As {@link #jdkEncryptOnly} through ByteBuffers (heap) instead of arrays and offsets. */
+  @Benchmark
+  public byte[] jdkEncryptByteBuffer() throws GeneralSecurityException {
+    byte[] out = new byte[12 + plaintext.length + 16];
+    long n = System.nanoTime();
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (n >>> (8 * i));
+    }
+    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, out, 0, 12));
+    cipher.doFinal(java.nio.ByteBuffer.wrap(plaintext), java.nio.ByteBuffer.wrap(out, 12, out.length - 12));
+    return out;
+  }
+
+  /** As {@link #jdkDecrypt} into an array of the plaintext's exact size, made by the caller. */
+  @Benchmark
+  public byte[] jdkDecryptInto() throws GeneralSecurityException {
+    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, ciphertext, 0, 12));
+    byte[] out = new byte[ciphertext.length - 12 - 16];
+    cipher.doFinal(ciphertext, 12, ciphertext.length - 12, out, 0);
+    return out;
+  }
+
+  /** The ciphertext of a string field as the ENCRYPT rule writes it: base64 to a String. */
+  @Benchmark
+  public String base64EncodeToString() {
+    return java.util.Base64.getEncoder().encodeToString(ciphertext);
+  }
+
+  /** The same through the encoder's byte[] and an ISO-8859-1 String. */
+  @Benchmark
+  public String base64EncodeThenLatin1() {
+    return new String(java.util.Base64.getEncoder().encode(ciphertext), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** The way back: base64 text to the ciphertext's bytes. */
+  @Benchmark
+  public byte[] base64DecodeString() {
+    return java.util.Base64.getDecoder().decode(base64);
   }
 
   /** One nonce from the platform's default SecureRandom (NativePRNG on Linux), as Tink draws it. */

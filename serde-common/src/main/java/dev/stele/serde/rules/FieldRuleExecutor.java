@@ -56,9 +56,21 @@ public abstract class FieldRuleExecutor implements RuleExecutor {
       return message;
     }
     if (ctx.mode() == RuleMode.WRITE && ctx.rule().kind() == RuleKind.TRANSFORM && preserveSource(ctx)) {
-      message = ctx.model().copy(message);
+      // The lazy copy shares untouched parts with the application's message: only safe when no
+      // later transform of this phase may write into it in place.
+      return laterTransform(ctx) ? ctx.model().transformFields(ctx, transform, ctx.model().copy(message))
+          : ctx.model().transformFieldsOfCopy(ctx, transform, message);
     }
     return ctx.model().transformFields(ctx, transform, message);
+  }
+
+  private static boolean laterTransform(RuleContext ctx) {
+    for (int i = ctx.index() + 1; i < ctx.rules().size(); i++) {
+      if (ctx.rules().get(i).kind() == RuleKind.TRANSFORM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean sameTransform(Rule one, Rule other) {

@@ -34,4 +34,17 @@ public interface MessageModel {
   default Object copy(Object message) {
     return message;
   }
+
+  /**
+   * {@link #transformFields} for a {@code TRANSFORM} on write with
+   * {@code preserve.source.fields=true}: returns the transformed message and leaves
+   * {@code message} as it was. The answer may share with {@code message} whatever the transform
+   * did not change, so it must not be written in place afterwards (see
+   * {@link FieldRuleExecutor}). By default the {@link #copy} transformed in place; a model whose
+   * values are mutable does better by copying only the records on the way to a changed field.
+   */
+  default Object transformFieldsOfCopy(RuleContext ctx, FieldTransform transform, Object message)
+      throws RuleException {
+    return transformFields(ctx, transform, copy(message));
+  }
 }

@@ -63,12 +63,17 @@ final class AvroPlain {
    * is the leaf, its type {@code schema}'s.
    */
   static Object toField(RuleContext ctx, FieldContext field, Schema schema, Object value) throws RuleException {
-    return FieldLeaf.convert(ctx, field, schema.getType(), value, answer -> switch (schema.getType()) {
-      case STRING -> answer == null ? null : ((CharSequence) answer).toString();
-      case BYTES -> answer instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) answer;
-      case NULL -> null;
-      default -> FieldLeaf.scalar(field.type(), answer);
-    });
+    // FieldLeaf.convert's contract without its lambda, which captured two values per field and record.
+    try {
+      return switch (schema.getType()) {
+        case STRING -> value == null ? null : ((CharSequence) value).toString();
+        case BYTES -> value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : (ByteBuffer) value;
+        case NULL -> null;
+        default -> FieldLeaf.scalar(field.type(), value);
+      };
+    } catch (ClassCastException | NullPointerException e) {
+      throw FieldLeaf.wrongAnswer(ctx, field, schema.getType(), value, e);
+    }
   }
 
   /** A record as a read-only map from field name to plain value, converted on access. */

@@ -38,11 +38,23 @@ public final class JsonModel implements MessageModel {
 
   @Override
   public Object transformFields(RuleContext ctx, FieldTransform transform, Object message) throws RuleException {
-    return walk(ctx, schema, "$", (JsonNode) message, transform, null, 0);
+    return walk(ctx, schema, "$", (JsonNode) message, transform, null, 0, false);
+  }
+
+  /**
+   * Copies an object or array only when one of its members changes, and then only that node
+   * (its other members shared with the source), so the nodes on the path to each changed field
+   * are new and the rest is the application's, instead of a deep copy of the whole tree up front.
+   */
+  @Override
+  public Object transformFieldsOfCopy(RuleContext ctx, FieldTransform transform, Object message)
+      throws RuleException {
+    return message instanceof JsonNode node ? walk(ctx, schema, "$", node, transform, null, 0, true)
+        : transformFields(ctx, transform, copy(message));
   }
 
   private JsonNode walk(RuleContext ctx, JsonNode declared, String path, JsonNode value, FieldTransform transform,
-      FieldContext field, int depth) throws RuleException {
+      FieldContext field, int depth, boolean copy) throws RuleException {
     if (value == null || declared == null || !declared.isObject() || depth > MAX_DEPTH) {
       return value;
     }
@@ -50,7 +62,7 @@ public final class JsonModel implements MessageModel {
     for (String combiner : new String[] {"allOf", "anyOf", "oneOf"}) {
       for (JsonNode branch : resolved.path(combiner)) {
         if (fits(resolve(branch), value)) {
-          value = walk(ctx, branch, path, value, transform, field, depth + 1);
+          value = walk(ctx, branch, path, value, transform, field, depth + 1, copy);
           if (!combiner.equals("allOf")) {
             break;
           }
@@ -59,6 +71,7 @@ public final class JsonModel implements MessageModel {
     }
     if (value.isObject() && resolved.has("properties")) {
       ObjectNode object = (ObjectNode) value;
+      ObjectNode out = object;
       for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
         String name = property.getKey();
         JsonNode current = object.get(name);
@@ -66,28 +79,37 @@ public final class JsonModel implements MessageModel {
           continue;
         }
         JsonNode propertySchema = resolve(property.getValue());
-        FieldContext child = ctx.field(object, path + "." + name, name, typeOf(propertySchema, current),
+        FieldContext child = ctx.field(out, path + "." + name, name, typeOf(propertySchema, current),
             inlineTags(property.getValue(), propertySchema));
         if (child == null) {
           continue;
         }
-        JsonNode result = walk(ctx, propertySchema, path + "." + name, current, transform, child, depth + 1);
+        JsonNode result = walk(ctx, propertySchema, path + "." + name, current, transform, child, depth + 1, copy);
         if (ctx.rule().kind() != RuleKind.CONDITION && result != current) {
-          object.set(name, result);
+          if (copy && out == object) {
+            out = object.objectNode();
+            out.setAll(object);
+          }
+          out.set(name, result);
         }
       }
-      return value;
+      return out;
     }
     if (value.isArray() && resolved.has("items") && resolved.get("items").isObject()) {
       ArrayNode array = (ArrayNode) value;
+      ArrayNode out = array;
       for (int i = 0; i < array.size(); i++) {
         JsonNode item = array.get(i);
-        JsonNode result = walk(ctx, resolved.get("items"), path + "[" + i + "]", item, transform, field, depth + 1);
+        JsonNode result = walk(ctx, resolved.get("items"), path + "[" + i + "]", item, transform, field, depth + 1,
+            copy);
         if (ctx.rule().kind() != RuleKind.CONDITION && result != item) {
-          array.set(i, result);
+          if (copy && out == array) {
+            out = array.arrayNode(array.size()).addAll(array);
+          }
+          out.set(i, result);
         }
       }
-      return value;
+      return out;
     }
     return leaf(ctx, resolved, value, transform, field);
   }

@@ -105,6 +105,54 @@ class CelAvroTest {
     assertThat(read("preserved", bytes).get("ssn").toString()).isEqualTo("XXX-XX-6789");
   }
 
+  /**
+   * A preserving transform copies only the records on the way to the fields it changes and shares
+   * the rest with the application's record; a later transform of the phase that writes in place
+   * would write into the shared rest, so then the first rule copies the whole record as before.
+   */
+  @Test
+  void aLaterInPlaceTransformDoesNotReachTheSourceThroughAPreservingOnesCopy() throws Exception {
+    String outer = "{\"type\":\"record\",\"name\":\"Enrolment\",\"namespace\":\"school\",\"fields\":["
+        + "{\"name\":\"code\",\"type\":\"string\",\"confluent:tags\":[\"PII\"]},"
+        + "{\"name\":\"student\",\"type\":{\"type\":\"record\",\"name\":\"Card\",\"fields\":["
+        + "{\"name\":\"note\",\"type\":\"string\",\"confluent:tags\":[\"NOTE\"]}]}}]}";
+    Schema schema = new Schema.Parser().parse(outer);
+    Rule keep = Rule.of("mask", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "'masked'")
+        .withTags(Set.of("PII")).withParams(Map.of("preserve.source.fields", "true"));
+    Rule inPlace = Rule.of("blank", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "'blank'")
+        .withTags(Set.of("NOTE"));
+    REGISTRY.client().register("alone-value", SchemaDefinition.avro(outer).withContract(null,
+        RuleSet.domain(List.of(keep))));
+    REGISTRY.client().register("chained-value", SchemaDefinition.avro(outer).withContract(null,
+        RuleSet.domain(List.of(keep.withParams(Map.of("preserve.source.fields", "true")), inPlace))));
+
+    for (String topic : List.of("alone", "chained")) {
+      GenericRecord card = new GenericData.Record(schema.getField("student").schema());
+      card.put("note", "top of the class");
+      GenericRecord source = new GenericData.Record(schema);
+      source.put("code", "E-1");
+      source.put("student", card);
+      byte[] bytes = serializer().serialize(topic, source);
+
+      assertThat(source.get("code")).as(topic).isEqualTo("E-1");
+      assertThat(card.get("note")).as(topic).isEqualTo("top of the class");
+      assertThat(source.get("student")).as(topic).isSameAs(card);
+      GenericRecord read = read(topic, bytes);
+      assertThat(read.get("code").toString()).as(topic).isEqualTo("masked");
+      assertThat(((GenericRecord) read.get("student")).get("note").toString()).as(topic)
+          .isEqualTo(topic.equals("alone") ? "top of the class" : "blank");
+    }
+  }
+
+  @Test
+  void aFieldTransformsAnswerOfTheWrongTypeFailsTheWriteSayingWhich() throws Exception {
+    register("wrongtype-value", null, Rule.of("toNumber", RuleKind.TRANSFORM, RuleMode.WRITE, "CEL_FIELD", "42")
+        .withTags(Set.of("PII")));
+    assertThatThrownBy(() -> serializer().serialize("wrongtype", student("Ann", 3, "123-45-6789", null)))
+        .isInstanceOf(SerializationException.class)
+        .hasStackTraceContaining("rule 'toNumber' gave a Long for STRING field school.Student.ssn");
+  }
+
   @Test
   void metadataTagsSelectFieldsByPathWithWildcards() throws Exception {
     Metadata metadata = new Metadata(Map.of("school.Student.em*", Set.of("CONTACT")), Map.of(), Set.of());

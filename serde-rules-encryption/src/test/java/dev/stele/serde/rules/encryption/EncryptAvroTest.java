@@ -214,6 +214,66 @@ class EncryptAvroTest {
     assertThat(dek.path("keyMaterial").asText()).as("unwrapped by the registry").isNotEmpty();
   }
 
+  static final String CLASS = "{\"type\":\"record\",\"name\":\"Class\",\"namespace\":\"school\",\"fields\":["
+      + "{\"name\":\"head\",\"type\":" + STUDENT + "},"
+      + "{\"name\":\"pupils\",\"type\":{\"type\":\"array\",\"items\":\"Student\"}},"
+      + "{\"name\":\"byDesk\",\"type\":{\"type\":\"map\",\"values\":\"Student\"}},"
+      + "{\"name\":\"room\",\"type\":{\"type\":\"record\",\"name\":\"Room\",\"fields\":["
+      + "{\"name\":\"code\",\"type\":\"string\"}]}}]}";
+
+  /**
+   * With preserve.source.fields the rule encrypts a copy of only the records on the way to each
+   * encrypted field: the application's records, nested ones included, are left as they were.
+   */
+  @Test
+  void preserveSourceFieldsLeavesTheApplicationsNestedRecordsAsTheyWere() throws Exception {
+    register("classes", CLASS, encryptPii("kek-classes", "preserve.source.fields", "true"));
+    Schema schema = new Schema.Parser().parse(CLASS);
+    GenericRecord room = new GenericData.Record(schema.getField("room").schema());
+    room.put("code", "B12");
+    GenericRecord source = new GenericData.Record(schema);
+    source.put("head", student("Ann", "111-11-1111", null));
+    source.put("pupils", new GenericData.Array<>(schema.getField("pupils").schema(),
+        List.of(student("Bob", "222-22-2222", "bob@example.com"), student("Cy", "333-33-3333", null))));
+    source.put("byDesk", new java.util.HashMap<>(Map.of("d1", student("Di", "444-44-4444", null))));
+    source.put("room", room);
+    GenericRecord before = GenericData.get().deepCopy(schema, source);
+
+    byte[] bytes = write("classes", source);
+
+    assertThat(source).isEqualTo(before);
+    assertThat(((GenericRecord) source.get("head")).get("ssn")).isEqualTo("111-11-1111");
+    assertThat(source.get("room")).isSameAs(room);
+    GenericRecord wire = onTheWire(bytes, schema);
+    assertThat(((GenericRecord) wire.get("head")).get("ssn").toString()).isNotEqualTo("111-11-1111");
+    GenericRecord wirePupil = (GenericRecord) ((List<?>) wire.get("pupils")).get(0);
+    assertThat(wirePupil.get("ssn").toString()).isNotEqualTo("222-22-2222");
+    assertThat(wirePupil.get("email").toString()).isNotEqualTo("bob@example.com");
+    assertThat(wirePupil.get("name").toString()).isEqualTo("Bob");
+    assertThat(((GenericRecord) ((Map<?, ?>) wire.get("byDesk")).values().iterator().next()).get("ssn")
+        .toString()).isNotEqualTo("444-44-4444");
+    assertThat(((GenericRecord) wire.get("room")).get("code").toString()).isEqualTo("B12");
+
+    GenericRecord read = (GenericRecord) read("classes", bytes);
+    assertThat(((GenericRecord) read.get("head")).get("ssn").toString()).isEqualTo("111-11-1111");
+    assertThat(((GenericRecord) ((List<?>) read.get("pupils")).get(1)).get("ssn").toString())
+        .isEqualTo("333-33-3333");
+  }
+
+  @Test
+  void preserveSourceFieldsLeavesAGeneratedRecordAsItWas() throws Exception {
+    REGISTRY.client().register("kept-payments-value", SchemaDefinition.avro(Payment.SCHEMA$.toString())
+        .withContract(new Metadata(Map.of("dev.stele.serde.avro.testdata.Payment.id", Set.of("PII")), Map.of(),
+            Set.of()), RuleSet.domain(List.of(encryptPii("kek-kept-payments", "preserve.source.fields", "true")))));
+    Payment source = new Payment("card 4111", 12.5);
+    byte[] bytes = write("kept-payments", source);
+
+    assertThat(source.id.toString()).isEqualTo("card 4111");
+    assertThat(onTheWire(bytes, Payment.SCHEMA$).get("id").toString()).isNotEqualTo("card 4111");
+    Payment read = (Payment) read("kept-payments", bytes, "specific.avro.reader", true);
+    assertThat(read.id.toString()).isEqualTo("card 4111");
+  }
+
   @Test
   void aGeneratedRecordsMetadataTaggedFieldIsEncryptedAndReadBackAsItsClass() throws Exception {
     REGISTRY.client().register("payments-value", SchemaDefinition.avro(Payment.SCHEMA$.toString()).withContract(

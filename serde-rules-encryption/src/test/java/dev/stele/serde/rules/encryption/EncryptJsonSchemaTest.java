@@ -77,6 +77,30 @@ class EncryptJsonSchemaTest {
     assertThat(read.get("age").asInt()).isEqualTo(40);
   }
 
+  /**
+   * With preserve.source.fields the rule copies only the nodes on the way to each encrypted
+   * property: the application's tree, the nested object included, is left as it was.
+   */
+  @Test
+  void preserveSourceFieldsLeavesTheApplicationsTreeAsItWas() throws Exception {
+    register("jkept", "preserve.source.fields", "true");
+    JsonNode customer = JSON.readTree("{\"name\":\"Ann\",\"age\":40,\"card\":\"4111-1111\","
+        + "\"contact\":{\"phone\":\"555-0100\"}}");
+    JsonNode before = customer.deepCopy();
+    JsonNode contact = customer.get("contact");
+    byte[] bytes = write("jkept", customer);
+
+    assertThat(customer).isEqualTo(before);
+    assertThat(customer.get("contact")).isSameAs(contact);
+    JsonNode wire = onTheWire(bytes);
+    assertThat(wire.get("card").asText()).isNotEqualTo("4111-1111");
+    assertThat(wire.path("contact").path("phone").asText()).isNotEqualTo("555-0100");
+    assertThat(wire.get("name").asText()).isEqualTo("Ann");
+    JsonNode read = read("jkept", bytes, JsonNode.class);
+    assertThat(read.get("card").asText()).isEqualTo("4111-1111");
+    assertThat(read.path("contact").path("phone").asText()).isEqualTo("555-0100");
+  }
+
   @Test
   void aPojoIsEncryptedOnWriteAndReadBackAsThePojo() throws Exception {
     register("jpojos", EncryptParams.DEK_ALGORITHM, "AES256_SIV");

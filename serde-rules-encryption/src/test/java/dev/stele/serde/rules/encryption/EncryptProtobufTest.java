@@ -14,6 +14,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.StringValue;
 import dev.stele.client.Metadata;
+import dev.stele.client.Rule;
 import dev.stele.client.RuleSet;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.serde.protobuf.KafkaProtobufDeserializer;
@@ -59,13 +60,17 @@ class EncryptProtobufTest {
   }
 
   static void register(String topic, FileDescriptor file, String... piiPaths) throws Exception {
+    register(topic, file, encryptPii("kek-" + topic), piiPaths);
+  }
+
+  static void register(String topic, FileDescriptor file, Rule rule, String... piiPaths) throws Exception {
     Map<String, Set<String>> tags = new java.util.HashMap<>();
     for (String path : piiPaths) {
       tags.put(path, Set.of("PII"));
     }
     REGISTRY.client().register(topic + "-value", new SchemaDefinition(SchemaDefinition.PROTOBUF,
         ProtoFiles.text(file), List.of(), new Metadata(tags, Map.of(), Set.of()),
-        RuleSet.domain(List.of(encryptPii("kek-" + topic)))));
+        RuleSet.domain(List.of(rule))));
   }
 
   static <T extends Message> byte[] write(String topic, T message) {
@@ -113,6 +118,24 @@ class EncryptProtobufTest {
     assertThat(field(read, "iban")).isEqualTo("DE89 3704");
     assertThat(field(read, "signature")).isEqualTo(ByteString.copyFrom(signature));
     assertThat(field(read, "owner")).isEqualTo("Ann");
+  }
+
+  /** Messages are immutable: with preserve.source.fields the rule builds the changed message only. */
+  @Test
+  void preserveSourceFieldsLeavesTheApplicationsMessageAsItWas() throws Exception {
+    register("kept-accounts", ACCOUNT.getFile(), encryptPii("kek-kept-accounts", "preserve.source.fields", "true"),
+        "bank.Account.iban");
+    DynamicMessage account = DynamicMessage.newBuilder(ACCOUNT)
+        .setField(ACCOUNT.findFieldByName("owner"), "Ann")
+        .setField(ACCOUNT.findFieldByName("iban"), "DE89 3704").build();
+    DynamicMessage before = DynamicMessage.parseFrom(ACCOUNT, account.toByteArray());
+    byte[] bytes = write("kept-accounts", account);
+
+    assertThat(account).isEqualTo(before);
+    assertThat(field(account, "iban")).isEqualTo("DE89 3704");
+    assertThat(field(onTheWire(bytes, ACCOUNT), "iban")).isNotEqualTo("DE89 3704");
+    assertThat(field(onTheWire(bytes, ACCOUNT), "owner")).isEqualTo("Ann");
+    assertThat(field(read("kept-accounts", bytes, null), "iban")).isEqualTo("DE89 3704");
   }
 
   @Test

@@ -28,26 +28,32 @@ final class AesGcm {
     this.key = new SecretKeySpec(raw, "AES");
   }
 
-  byte[] encrypt(byte[] plaintext) throws GeneralSecurityException {
-    byte[] out = new byte[NONCE + plaintext.length + TAG];
-    Nonces.fill(out, NONCE);
+  /**
+   * Nonce, ciphertext and tag after {@code prefix} bytes left zero for the caller (the DEK
+   * version of a rotating rule), so the output is laid out once and never copied.
+   */
+  byte[] encrypt(byte[] plaintext, int prefix) throws GeneralSecurityException {
+    byte[] out = new byte[prefix + NONCE + plaintext.length + TAG];
+    Nonces.fill(out, prefix, NONCE);
     Cipher cipher = CIPHERS.get();
-    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, out, 0, NONCE));
-    int written = cipher.doFinal(plaintext, 0, plaintext.length, out, NONCE);
+    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, out, prefix, NONCE));
+    int written = cipher.doFinal(plaintext, 0, plaintext.length, out, prefix + NONCE);
     if (written != plaintext.length + TAG) {
       throw new GeneralSecurityException("AES-GCM wrote " + written + " bytes for " + plaintext.length);
     }
     return out;
   }
 
-  byte[] decrypt(byte[] ciphertext) throws GeneralSecurityException {
-    if (ciphertext.length < NONCE + TAG) {
+  /** The plaintext of nonce, ciphertext and tag at {@code in[offset, in.length)}. */
+  byte[] decrypt(byte[] in, int offset) throws GeneralSecurityException {
+    int length = in.length - offset;
+    if (length < NONCE + TAG) {
       throw new GeneralSecurityException("an AES-GCM ciphertext has at least " + (NONCE + TAG) + " bytes, this one "
-          + ciphertext.length);
+          + length);
     }
     Cipher cipher = CIPHERS.get();
-    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, ciphertext, 0, NONCE));
-    return cipher.doFinal(ciphertext, NONCE, ciphertext.length - NONCE);
+    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, in, offset, NONCE));
+    return cipher.doFinal(in, offset + NONCE, length - NONCE);
   }
 
   private static Cipher newCipher() {

@@ -5,6 +5,7 @@ import com.google.crypto.tink.subtle.AesSiv;
 import dev.stele.kms.DekFormat;
 import dev.stele.serde.rules.encryption.internal.Keys.Dek;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * An unwrapped DEK ready to use: its cipher over the raw key, built once per DEK version and
@@ -44,13 +45,29 @@ final class DataKey {
     return dek;
   }
 
-  byte[] encrypt(byte[] plaintext) throws GeneralSecurityException {
-    return siv != null ? siv.encryptDeterministically(plaintext, NO_ASSOCIATED_DATA)
-        : aead.encrypt(plaintext);
+  /**
+   * The ciphertext after {@code prefix} zero bytes the caller fills; AES-GCM writes straight into
+   * it, AES-SIV (Tink's, which returns its own array) is copied once.
+   */
+  byte[] encrypt(byte[] plaintext, int prefix) throws GeneralSecurityException {
+    if (siv == null) {
+      return aead.encrypt(plaintext, prefix);
+    }
+    byte[] sealed = siv.encryptDeterministically(plaintext, NO_ASSOCIATED_DATA);
+    if (prefix == 0) {
+      return sealed;
+    }
+    byte[] out = new byte[prefix + sealed.length];
+    System.arraycopy(sealed, 0, out, prefix, sealed.length);
+    return out;
   }
 
-  byte[] decrypt(byte[] ciphertext) throws GeneralSecurityException {
-    return siv != null ? siv.decryptDeterministically(ciphertext, NO_ASSOCIATED_DATA)
-        : aead.decrypt(ciphertext);
+  /** The plaintext of the ciphertext at {@code in[offset, in.length)}. */
+  byte[] decrypt(byte[] in, int offset) throws GeneralSecurityException {
+    if (siv == null) {
+      return aead.decrypt(in, offset);
+    }
+    byte[] body = offset == 0 ? in : Arrays.copyOfRange(in, offset, in.length);
+    return siv.decryptDeterministically(body, NO_ASSOCIATED_DATA);
   }
 }

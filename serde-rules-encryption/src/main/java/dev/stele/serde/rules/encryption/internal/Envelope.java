@@ -8,7 +8,6 @@ import dev.stele.serde.rules.RuleException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -60,12 +59,13 @@ public final class Envelope {
   public byte[] seal(RuleContext ctx, KeyParams params, byte[] plaintext) throws RuleException {
     try {
       DataKey key = ring(ctx).forWriting(params, ctx.subject());
-      byte[] ciphertext = key.encrypt(plaintext);
       if (!params.rotates()) {
-        return ciphertext;
+        return key.encrypt(plaintext, 0);
       }
-      return ByteBuffer.allocate(PREFIX + ciphertext.length).put(VERSION_MAGIC).putInt(key.dek().version())
-          .put(ciphertext).array();
+      byte[] ciphertext = key.encrypt(plaintext, PREFIX);
+      ciphertext[0] = VERSION_MAGIC;
+      ByteBuffer.wrap(ciphertext, 1, 4).putInt(key.dek().version());
+      return ciphertext;
     } catch (GeneralSecurityException | IOException | RestClientException e) {
       throw failure(ctx, "encrypt", e);
     }
@@ -73,17 +73,17 @@ public final class Envelope {
 
   public byte[] open(RuleContext ctx, KeyParams params, byte[] ciphertext) throws RuleException {
     int version = 1;
-    byte[] body = ciphertext;
+    int body = 0;
     if (params.rotates()) {
       if (ciphertext.length < PREFIX || ciphertext[0] != VERSION_MAGIC) {
         throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "' rotates DEKs, but the"
             + " ciphertext does not start with a DEK version (a zero byte and 4 bytes)");
       }
       version = ByteBuffer.wrap(ciphertext, 1, 4).getInt();
-      body = Arrays.copyOfRange(ciphertext, PREFIX, ciphertext.length);
+      body = PREFIX;
     }
     try {
-      return ring(ctx).forReading(params, ctx.subject(), version).decrypt(body);
+      return ring(ctx).forReading(params, ctx.subject(), version).decrypt(ciphertext, body);
     } catch (GeneralSecurityException | IOException | RestClientException e) {
       throw failure(ctx, "decrypt", e);
     }

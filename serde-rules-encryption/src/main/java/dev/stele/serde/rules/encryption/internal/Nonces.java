@@ -23,11 +23,11 @@ final class Nonces {
 
   private Nonces() {}
 
-  /** Fills {@code out[0, length)} with random bytes never handed out before. */
-  static void fill(byte[] out, int length) {
+  /** Fills {@code out[offset, offset + length)} with random bytes never handed out before. */
+  static void fill(byte[] out, int offset, int length) {
     Batch batch = STRIPES[(int) (Thread.currentThread().getId() % STRIPES.length)];
     synchronized (batch) {
-      batch.take(out, length);
+      batch.take(out, offset, length);
     }
   }
 
@@ -54,18 +54,18 @@ final class Nonces {
       }
     }
 
-    void take(byte[] out, int length) {
+    void take(byte[] out, int offset, int length) {
       if (length > BATCH) {
         byte[] large = new byte[length];
         random.nextBytes(large);
-        System.arraycopy(large, 0, out, 0, length);
+        System.arraycopy(large, 0, out, offset, length);
         return;
       }
       if (next + length > BATCH) {
         random.nextBytes(bytes);
         next = 0;
       }
-      System.arraycopy(bytes, next, out, 0, length);
+      System.arraycopy(bytes, next, out, offset, length);
       next += length;
     }
   }

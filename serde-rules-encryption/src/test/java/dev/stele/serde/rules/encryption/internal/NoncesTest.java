@@ -15,7 +15,7 @@ class NoncesTest {
     Set<ByteBuffer> seen = new HashSet<>();
     for (int i = 0; i < 20_000; i++) {
       byte[] nonce = new byte[12];
-      Nonces.fill(nonce, 12);
+      Nonces.fill(nonce, 0, 12);
       assertThat(seen.add(ByteBuffer.wrap(nonce))).as("nonce %d is new", i).isTrue();
     }
     assertThat(seen).doesNotContain(ByteBuffer.wrap(new byte[12]));
@@ -29,7 +29,7 @@ class NoncesTest {
       threads[t] = new Thread(() -> {
         for (int i = 0; i < 5_000; i++) {
           byte[] nonce = new byte[12];
-          Nonces.fill(nonce, 12);
+          Nonces.fill(nonce, 0, 12);
           seen.add(ByteBuffer.wrap(nonce));
         }
       });
@@ -44,7 +44,7 @@ class NoncesTest {
   @Test
   void aRequestLargerThanABatchIsFilledWhole() {
     byte[] large = new byte[4096];
-    Nonces.fill(large, large.length);
+    Nonces.fill(large, 0, large.length);
     int zeros = 0;
     for (byte b : large) {
       zeros += b == 0 ? 1 : 0;
