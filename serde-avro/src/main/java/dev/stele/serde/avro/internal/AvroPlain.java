@@ -10,9 +10,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.util.Utf8;
 
 /**
  * Avro values as plain Java for rules ({@code MessageModel.toPlain}), and plain answers back as
@@ -23,15 +25,25 @@ final class AvroPlain {
   private AvroPlain() {}
 
   static Object of(Object value) {
+    // Class tests first (Avro's own record and string classes, then the boxed scalars), each one
+    // compare: the interface tests below (CharSequence, GenericFixed, GenericEnumSymbol,
+    // IndexedRecord) each walk the class's interfaces when they fail, and a record's view came
+    // after three of them, an int field's after one (about 30 ns a condition, decision 0029).
+    if (value instanceof GenericData.Record record) {
+      return new RecordFields(record);
+    }
+    if (value instanceof Utf8 text) {
+      return text.toString();
+    }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
         || value instanceof Double) {
       return value;
     }
-    if (value instanceof CharSequence text) {
-      return text.toString();
-    }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Float) {
       return PlainViews.widen(value);
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
     }
     if (value instanceof ByteBuffer buffer) {
       byte[] bytes = new byte[buffer.remaining()];

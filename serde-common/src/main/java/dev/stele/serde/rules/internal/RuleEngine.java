@@ -2,30 +2,24 @@ package dev.stele.serde.rules.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stele.client.Rule;
-import dev.stele.client.RuleKind;
 import dev.stele.client.RuleMode;
 import dev.stele.client.SchemaDefinition;
 import dev.stele.client.SchemaRegistryClient;
 import dev.stele.client.internal.ConfigValues;
-import dev.stele.serde.rules.DlqAction;
 import dev.stele.serde.rules.ErrorAction;
 import dev.stele.serde.rules.MessageModel;
 import dev.stele.serde.rules.NoneAction;
+import dev.stele.serde.rules.PreparedRule;
 import dev.stele.serde.rules.RuleAction;
 import dev.stele.serde.rules.RuleBase;
-import dev.stele.serde.rules.RuleConditionException;
 import dev.stele.serde.rules.RuleContext;
-import dev.stele.serde.rules.RuleException;
 import dev.stele.serde.rules.RuleExecutor;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +39,18 @@ public final class RuleEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
   private static final RuleAction ERROR = new ErrorAction();
   private static final RuleAction NONE = new NoneAction();
+  private static final int DOMAIN = 0;
+  private static final int ENCODING = 1;
+  private static final int MIGRATION = 2;
+  private static final int MODES = RuleMode.values().length;
+  /** Plans cached per engine: a power of two, enough for every schema and mode a serde meets at once. */
+  private static final int PLAN_SLOTS = 128;
 
   private final Map<String, Map<String, RuleBase>> executors;
   private final Map<String, Map<String, RuleBase>> actions;
   private final RuleOverrides overrides;
   private final boolean isKey;
+  private final RulePlan[] plans = new RulePlan[PLAN_SLOTS];
 
   private RuleEngine(Map<String, Map<String, RuleBase>> executors, Map<String, Map<String, RuleBase>> actions,
       RuleOverrides overrides, boolean isKey) {
@@ -116,12 +117,8 @@ public final class RuleEngine implements AutoCloseable {
     if (message == null || target == null || !target.hasRules() || target.ruleSet().domainRules().isEmpty()) {
       return message;
     }
-    List<Rule> rules = target.ruleSet().domainRules();
-    if (mode == RuleMode.READ) {
-      rules = new ArrayList<>(rules);
-      Collections.reverse(rules);
-    }
-    return run(mode, subject, topic, headers, target, model, message, original, rules);
+    RulePlan plan = plan(target, DOMAIN, mode, subject, model);
+    return plan.isEmpty() ? message : plan.run(subject, topic, headers, model, message, original);
   }
 
   /** Whether {@code target} has encoding rules ({@code ruleSet.encodingRules}) for a serde to run. */
@@ -139,12 +136,7 @@ public final class RuleEngine implements AutoCloseable {
     if (!hasEncodingRules(target)) {
       return payload;
     }
-    List<Rule> rules = target.ruleSet().encodingRules();
-    if (mode == RuleMode.READ) {
-      rules = new ArrayList<>(rules);
-      Collections.reverse(rules);
-    }
-    Object out = run(mode, subject, topic, headers, target, model, payload, payload, rules);
+    Object out = plan(target, ENCODING, mode, subject, model).run(subject, topic, headers, model, payload, payload);
     if (!(out instanceof byte[] bytes)) {
       throw new SerializationException("An encoding rule of subject '" + subject + "' did not answer bytes but "
           + (out == null ? "null" : out.getClass().getSimpleName()));
@@ -154,7 +146,8 @@ public final class RuleEngine implements AutoCloseable {
 
   /**
    * Runs the migration rules of each step on {@code json}, a record's JSON form, and returns the
-   * JSON of the record as the last step's schema has it.
+   * JSON of the record as the last step's schema has it. Migrations are rare and each converts the
+   * record to JSON and back, so their plans are made per call, not cached.
    */
   public JsonNode migrate(List<Migrations.Step> steps, String subject, String topic, Headers headers, JsonNode json) {
     Object message = json;
@@ -166,8 +159,8 @@ public final class RuleEngine implements AutoCloseable {
         rules = new ArrayList<>(step.source().ruleSet().migrationRules());
         Collections.reverse(rules);
       }
-      message = run(step.mode(), subject, topic, headers, step.target(), JsonTreeModel.INSTANCE, message, message,
-          rules);
+      message = build(step.target(), MIGRATION, step.mode(), subject, rules, JsonTreeModel.INSTANCE)
+          .run(subject, topic, headers, JsonTreeModel.INSTANCE, message, message);
       if (!(message instanceof JsonNode)) {
         throw new SerializationException("A migration rule of subject '" + subject + "' did not answer a JSON"
             + " record but " + (message == null ? "null" : message.getClass().getSimpleName()));
@@ -176,105 +169,106 @@ public final class RuleEngine implements AutoCloseable {
     return (JsonNode) message;
   }
 
-  private Object run(RuleMode mode, String subject, String topic, Headers headers, SchemaDefinition target,
-      MessageModel model, Object message, Object original, List<Rule> rules) {
+  /**
+   * {@code target}'s plan for a phase and mode: from its cache slot when the slot holds that very
+   * definition (identity: no deep equals per record) with that key, else made and put there. The
+   * slots are a plain array read and written without locks: a plan is immutable with final fields,
+   * so a thread sees a whole plan or an older one or none, and at worst makes one again.
+   */
+  private RulePlan plan(SchemaDefinition target, int phase, RuleMode mode, String subject, MessageModel model) {
+    int kind = phase * MODES + mode.ordinal();
+    int slot = (System.identityHashCode(target) * 31 + kind) & (PLAN_SLOTS - 1);
+    RulePlan plan = plans[slot];
+    if (plan == null || plan.target != target || plan.kind != kind
+        || (plan.subject != null && !plan.subject.equals(subject))) {
+      List<Rule> rules = phase == DOMAIN ? target.ruleSet().domainRules() : target.ruleSet().encodingRules();
+      if (mode == RuleMode.READ) {
+        rules = new ArrayList<>(rules);
+        Collections.reverse(rules);
+      }
+      plan = build(target, kind, mode, subject, List.copyOf(rules), model);
+      plans[slot] = plan;
+    }
+    return plan;
+  }
+
+  /**
+   * Works out, once, what every record would otherwise: which rules run (not disabled, their mode
+   * covering the serde's), each one's executor and prepared form, and its actions.
+   */
+  private RulePlan build(SchemaDefinition target, int kind, RuleMode mode, String subject, List<Rule> rules,
+      MessageModel model) {
+    List<RulePlan.Step> steps = new ArrayList<>();
+    boolean bySubject = false;
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
-      if (overrides.disabled(rule) || !rule.mode().runsIn(mode) || cameFromDlq(headers, rule)) {
+      if (overrides.disabled(rule) || !rule.mode().runsIn(mode)) {
         continue;
       }
-      RuleContext ctx = new RuleContext(target, model, subject, topic, headers, isKey,
-          mode, rule, i, rules, original);
-      message = runOne(ctx, message);
-    }
-    return message;
-  }
-
-  private Object runOne(RuleContext ctx, Object message) {
-    Rule rule = ctx.rule();
-    RuleExecutor executor = (RuleExecutor) find(executors, ctx, rule.type());
-    if (executor == null) {
-      act(ctx, overrides.onFailure(rule), message, new RuleException(rule,
-          "Could not find rule executor of type " + rule.type()), ErrorAction.TYPE);
-      return message;
-    }
-    RuleException failure = null;
-    try {
-      Object output = executor.transform(ctx, message);
-      if (rule.kind() == RuleKind.CONDITION) {
-        if (Boolean.FALSE.equals(output)) {
-          failure = new RuleConditionException(rule);
+      String type = rule.type().toUpperCase(Locale.ROOT);
+      bySubject |= named(executors, type) > 1;
+      RuleExecutor executor = (RuleExecutor) find(executors, subject, rule, type);
+      PreparedRule prepared = null;
+      if (executor != null) {
+        try {
+          prepared = executor.prepare(new RuleContext(target, model, subject, null, null, isKey, mode, rule, i,
+              rules, null));
+        } catch (RuntimeException e) {
+          LOG.debug("Rule '{}' not prepared; its records run it one by one", rule.name(), e);
         }
-      } else {
-        message = output;
       }
-    } catch (RuleException e) {
-      failure = e;
-    } catch (SerializationException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // An executor's bug or a value it cannot handle is the rule's failure, for onFailure to judge.
-      failure = new RuleException(rule, String.valueOf(e.getMessage()), e);
+      RulePlan.Outcome onSuccess = outcome(overrides.onSuccess(rule), rule, mode, null, subject);
+      RulePlan.Outcome onFailure = outcome(overrides.onFailure(rule), rule, mode, ErrorAction.TYPE, subject);
+      bySubject |= named(actions, type(onSuccess)) > 1 || named(actions, type(onFailure)) > 1;
+      steps.add(new RulePlan.Step(rule, i, executor, prepared, RulePlan.isNothing(onSuccess) ? null : onSuccess,
+          onFailure));
     }
-    if (failure != null) {
-      act(ctx, overrides.onFailure(rule), message, failure, ErrorAction.TYPE);
-    } else if (message != null) {
-      act(ctx, overrides.onSuccess(rule), message, null, null);
-    } else {
-      act(ctx, overrides.onFailure(rule), null, null, ErrorAction.TYPE);
-    }
-    return message;
+    return new RulePlan(target, kind, bySubject ? subject : null, mode, isKey, rules, steps);
   }
 
-  private static boolean cameFromDlq(Headers headers, Rule rule) {
-    if (headers == null) {
-      return false;
-    }
-    Header header = headers.lastHeader(DlqAction.RULE_NAME);
-    return header != null && header.value() != null
-        && rule.name().equals(new String(header.value(), StandardCharsets.UTF_8));
-  }
-
-  private void act(RuleContext ctx, String configured, Object message, RuleException failure, String fallback) {
-    String name = RuleOverrides.side(configured, ctx.rule().mode(), ctx.mode());
+  /** The action a rule's outcome leads to, or null for none ({@code fallback} null and nothing configured). */
+  private RulePlan.Outcome outcome(String configured, Rule rule, RuleMode running, String fallback,
+      String subject) {
+    String name = RuleOverrides.side(configured, rule.mode(), running);
     if (name == null) {
       name = fallback;
     }
     if (name == null) {
-      return;
+      return null;
     }
     String upper = name.trim().toUpperCase(Locale.ROOT);
     RuleAction action = switch (upper) {
       case ErrorAction.TYPE -> ERROR;
       case NoneAction.TYPE -> NONE;
-      default -> (RuleAction) find(actions, ctx, upper);
+      default -> (RuleAction) find(actions, subject, rule, upper);
     };
-    if (action == null) {
-      throw new ConfigException("Could not find rule action of type " + name + " (rule '" + ctx.rule().name()
-          + "'; the action types here are ERROR, NONE" + (actions.isEmpty() ? "" : ", " + String.join(", ",
-          actions.keySet())) + ")");
-    }
-    try {
-      action.run(ctx, message, failure);
-    } catch (RuleException e) {
-      LOG.error("Could not run action {} after rule '{}'", name, ctx.rule().name(), e);
-    }
+    String missing = action != null ? null : "Could not find rule action of type " + name + " (rule '"
+        + rule.name() + "'; the action types here are ERROR, NONE" + (actions.isEmpty() ? "" : ", "
+        + String.join(", ", actions.keySet())) + ")";
+    return new RulePlan.Outcome(name, action, missing);
+  }
+
+  private static String type(RulePlan.Outcome outcome) {
+    return outcome == null ? "" : outcome.name().trim().toUpperCase(Locale.ROOT);
+  }
+
+  private static int named(Map<String, Map<String, RuleBase>> byType, String type) {
+    Map<String, RuleBase> named = byType.get(type);
+    return named == null ? 0 : named.size();
   }
 
   /** The object for {@code type}: named {@code <subject>:<rule>}, else {@code <rule>}, else the first. */
-  private static RuleBase find(Map<String, Map<String, RuleBase>> byType, RuleContext ctx, String type) {
-    Map<String, RuleBase> named = byType.get(type.toUpperCase(Locale.ROOT));
+  private static RuleBase find(Map<String, Map<String, RuleBase>> byType, String subject, Rule rule, String type) {
+    Map<String, RuleBase> named = byType.get(type);
     if (named == null || named.isEmpty()) {
       return null;
     }
     if (named.size() == 1) {
-      // The usual case (one executor per type, found by ServiceLoader): whatever the names say, the
-      // answer is that one, and the key strings below would be made per record for nothing.
       return named.values().iterator().next();
     }
-    RuleBase found = named.get(ctx.subject() + ":" + ctx.rule().name());
+    RuleBase found = named.get(subject + ":" + rule.name());
     if (found == null) {
-      found = named.get(ctx.rule().name());
+      found = named.get(rule.name());
     }
     return found != null ? found : named.values().iterator().next();
   }

@@ -1,6 +1,9 @@
 package dev.stele.serde.rules.cel;
 
+import dev.stele.client.Rule;
 import dev.stele.client.RuleKind;
+import dev.stele.serde.rules.MessageModel;
+import dev.stele.serde.rules.PreparedRule;
 import dev.stele.serde.rules.RuleContext;
 import dev.stele.serde.rules.RuleException;
 import dev.stele.serde.rules.RuleExecutor;
@@ -29,17 +32,37 @@ public final class CelExecutor implements RuleExecutor {
 
   @Override
   public Object transform(RuleContext ctx, Object message) throws RuleException {
-    Object bound = CelValues.toCel(ctx.model().toPlain(message));
-    Object answer = CelRun.eval(programs, ctx, name -> "message".equals(name) ? bound : null);
-    if (answer == CelRun.SKIPPED) {
-      return ctx.rule().kind() == RuleKind.CONDITION ? Boolean.TRUE : message;
+    return run(CelRun.of(programs, ctx), ctx.rule(), ctx.model(), message);
+  }
+
+  /**
+   * The rule's text split and compiled once, so a record goes straight to its programs; null
+   * when it has no expression, for each record to fail as the rule's failure.
+   */
+  @Override
+  public PreparedRule prepare(RuleContext ctx) {
+    CelRun run;
+    try {
+      run = CelRun.of(programs, ctx);
+    } catch (RuleException e) {
+      return null;
     }
-    if (ctx.rule().kind() == RuleKind.CONDITION) {
+    Rule rule = ctx.rule();
+    return (model, message) -> run(run, rule, model, message);
+  }
+
+  private Object run(CelRun run, Rule rule, MessageModel model, Object message) throws RuleException {
+    Object bound = CelValues.toCel(model.toPlain(message));
+    Object answer = run.eval(programs, rule, name -> "message".equals(name) ? bound : null);
+    if (answer == CelRun.SKIPPED) {
+      return rule.kind() == RuleKind.CONDITION ? Boolean.TRUE : message;
+    }
+    if (rule.kind() == RuleKind.CONDITION) {
       return answer;
     }
     Object plain = CelValues.fromCel(answer);
     if (plain instanceof Map<?, ?> || plain instanceof List<?>) {
-      throw new RuleException(ctx.rule(), "rule '" + ctx.rule().name() + "': a CEL TRANSFORM that builds a whole"
+      throw new RuleException(rule, "rule '" + rule.name() + "': a CEL TRANSFORM that builds a whole"
           + " new message is not supported by Stele yet; rewrite fields with CEL_FIELD");
     }
     return plain;

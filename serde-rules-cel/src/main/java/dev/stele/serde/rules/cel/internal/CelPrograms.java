@@ -36,6 +36,8 @@ public final class CelPrograms {
   private final ConcurrentHashMap<String, Compiled> programs = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Guarded> guarded = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Guarded> unguarded = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CelRun> runs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CelRun> runsWhole = new ConcurrentHashMap<>();
 
   /** dev.cel's program and, when the expression is in its subset, the fast path's (else null). */
   record Compiled(CelRuntime.Program program, FastExpr fast) {}
@@ -77,7 +79,11 @@ public final class CelPrograms {
    * from a resolver 88, so records are evaluated this way.
    */
   public Object eval(String expression, Variables variables) throws CelEvaluationException {
-    Compiled compiled = compiled(expression);
+    return eval(compiled(expression), variables);
+  }
+
+  /** As {@link #eval(String, Variables)} for an expression compiled already. */
+  Object eval(Compiled compiled, Variables variables) throws CelEvaluationException {
     if (compiled.fast() != null) {
       Object answer = compiled.fast().eval(variables);
       if (answer != FastExpr.UNSURE) {
@@ -110,6 +116,32 @@ public final class CelPrograms {
       cache.put(expression, split);
     }
     return split;
+  }
+
+  /**
+   * A rule's text split at its guard and compiled, once per text; a part that does not compile is
+   * left for {@link CelRun#eval} to compile again and report.
+   */
+  public CelRun run(String expression, boolean ignoreSeparator) {
+    ConcurrentHashMap<String, CelRun> cache = ignoreSeparator ? runsWhole : runs;
+    CelRun run = cache.get(expression);
+    if (run == null) {
+      Guarded text = guarded(expression, ignoreSeparator);
+      run = new CelRun(text, text.guard() == null ? null : compiledOrNull(text.guard()), compiledOrNull(text.body()));
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(expression, run);
+    }
+    return run;
+  }
+
+  private Compiled compiledOrNull(String expression) {
+    try {
+      return compiled(expression);
+    } catch (CelEvaluationException | RuntimeException e) {
+      return null;
+    }
   }
 
   Compiled compiled(String expression) throws CelEvaluationException {
