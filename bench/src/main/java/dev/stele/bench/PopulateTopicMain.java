@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -141,6 +142,19 @@ public final class PopulateTopicMain {
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw e;
         }
+      }
+      // Kafka confirms a creation before its partition has a leader (as TopicSetup waits for).
+      for (int attempt = 0; attempt < 600; attempt++) {
+        try {
+          TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
+              .get(60, TimeUnit.SECONDS).get(topic);
+          if (description != null && description.partitions().get(0).leader() != null) {
+            break;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          // not known to the broker yet: ask again
+        }
+        Thread.sleep(100);
       }
     }
     long end = endOffset(bootstrap, topic);
