@@ -43,8 +43,6 @@ subjects_now() { local n; n="$(curl -s "$STELE_URL/subjects" | grep -o '"' | wc 
 heap_used_mb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); s += v } } END { printf "%.0f", s / 1024 }'; }
 # CPU seconds the process has used (user + system), a figure a loaded machine changes little.
 cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat"; }
-# The broker's data directory (node-1/data beside the server.properties on its command line).
-broker_data() { tr '\0' '\n' <"/proc/$KAFKA_BROKER_PID/cmdline" | sed -n 's|/server.properties$|/data|p' | head -1; }
 
 STELE_EXTRA_PROPS="$base_props"
 if [ "${POPULATE:-http}" = topic ]; then
@@ -55,7 +53,7 @@ if [ "${POPULATE:-http}" = topic ]; then
   written="$(grep '^populated ' "$WORK/populate.txt")"
   want_subjects="$(sed 's/.* subjects=\([0-9]*\).*/\1/' <<<"$written")"
   sample_id="$(sed 's/.* sample_id=\([0-9]*\).*/\1/' <<<"$written")"
-  echo "broker's data after populating: $(du -sh "$(broker_data)" 2>/dev/null | cut -f1)" \
+  echo "broker's data after populating: $(du -sh "$KAFKA_DIR" 2>/dev/null | cut -f1)" \
     "(PID $KAFKA_BROKER_PID, RSS $(rss_mb "$KAFKA_BROKER_PID") MB)"
   wait_for_quiet
   # The first start replays the whole topic (and writes a snapshot soon after, and again at its
