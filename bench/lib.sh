@@ -31,6 +31,9 @@ stop_pid() {
 cleanup() {
   local pid
   for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
+  # KafkaClusterMain's brokers halt with it but leave their data (a million-schema topic is
+  # 2.4 GB): remove the directory start_kafka noted.
+  case "${KAFKA_DIR:-}" in /tmp/stele-kafka-*) rm -rf "$KAFKA_DIR" ;; esac
   if [ -n "${KEEP_WORK:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -126,8 +129,9 @@ kafka_classpath() {
 }
 
 # start_kafka: a one-node Kafka broker (testkit's KafkaClusterMain: Apache Kafka from the Maven
-# jars, KRaft, with KafkaNode's settings for quick tests) on free ports, stopped on exit. Sets
-# KAFKA_PID (KafkaClusterMain), KAFKA_BROKER_PID (the broker's own JVM) and KAFKA_BOOTSTRAP.
+# jars, KRaft, with KafkaNode's settings for quick tests) on free ports, stopped on exit and its
+# data removed. Sets KAFKA_PID (KafkaClusterMain), KAFKA_BROKER_PID (the broker's own JVM),
+# KAFKA_DIR (its data) and KAFKA_BOOTSTRAP.
 start_kafka() {
   kafka_classpath
   java -cp "$KAFKA_CP" dev.stele.testkit.kafka.KafkaClusterMain 1 \
@@ -142,6 +146,9 @@ start_kafka() {
   KAFKA_BOOTSTRAP="$(sed -n 's/^bootstrap.servers=//p' "$WORK/kafka.out")"
   [ -n "$KAFKA_BOOTSTRAP" ] || { echo "the broker did not start in 180 s" >&2; tail -n 20 "$WORK/kafka.err" >&2; exit 1; }
   KAFKA_BROKER_PID="$(pgrep -P "$KAFKA_PID" java | head -1 || true)"
+  # The cluster's directory: node-1/server.properties on the broker's command line is in it.
+  [ -z "$KAFKA_BROKER_PID" ] || KAFKA_DIR="$(tr '\0' '\n' <"/proc/$KAFKA_BROKER_PID/cmdline" \
+    | sed -n 's|/node-[0-9]*/server.properties$||p' | head -1)"
 }
 
 # The JVM options bin/kafka-server-start.sh and bin/kafka-run-class.sh give a broker (Apache Kafka
