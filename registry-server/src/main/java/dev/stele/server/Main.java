@@ -50,7 +50,7 @@ public final class Main {
     reportEnvironment(log, environment, args.length == 1);
     Lifecycle lifecycle = Lifecycle.install(log, config.shutdownTimeoutMillis());
     SteleServer server;
-    try {
+    try (StartHeap growth = StartHeap.grow()) {
       server = SteleServer.start(config);
     } catch (StartException | RuntimeException e) {
       if (lifecycle.stopping()) {
