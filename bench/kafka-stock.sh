@@ -12,6 +12,17 @@
 # registration of the broker, Stele and the generator from /proc/<pid>/stat. Runs alternate
 # (rounds outer, combinations inner) so a change of machine load hits every combination.
 #
+# Latency, two ways. wrk's percentiles are corrected for coordinated omission: before printing,
+# wrk adds, for every request slower than twice the mean interval between a connection's
+# requests, phantom samples at that latency minus one, two, ... intervals (what a client sending
+# at a steady rate would have waited). So one stall of the server stretches over many samples:
+# a 1 s pause with 64 connections at 11 ms per request adds about 64 x 90 samples, and pauses
+# filling a few per cent of the window put wrk's p99 at their length (docs/benchmarks.md §7,
+# "The p99 near a second"). The server's own histogram (stele_http_requests_seconds of the
+# registrations answered 200, uncorrected, as bucket bounds) says what the requests waited; the
+# server's stop-the-world GC pauses in the window (jvm_gc_pause_seconds) and its RSS at the end
+# say how much of the window the JVM stood still and what its heap cost.
+#
 # Usage: bench/kafka-stock.sh   (env: BROKERS="stock fixture" GENERATORS="wrk vertx" ROUNDS=1
 #        WARMUP_S=70 MEASURE_S=30 CLIENTS=64; STELE_KAFKA_PROPS: more server properties, one per
 #        line, e.g. kafkastore.linger.ms=0; VARIANTS: server settings to compare, each run in turn
@@ -35,17 +46,56 @@ metric() {
   curl -s --max-time 5 "$STELE_URL/metrics" | awk -v n="$1" '$1 == n { printf "%.0f", $2 }'
 }
 
-# sample GEN_PID: "nanos versions offset broker_ticks stele_ticks generator_ticks"
+# sample GEN_PID [METRICS_FILE]: "nanos versions offset broker_ticks stele_ticks generator_ticks",
+# and the server's whole /metrics into METRICS_FILE (for the latency and GC figures of report).
 sample() {
+  [ -z "${2:-}" ] || curl -s --max-time 5 "$STELE_URL/metrics" >"$2"
   echo "$(date +%s%N) $(metric stele_versions) $(metric stele_log_offset)" \
     "$(ticks "$KAFKA_BROKER_PID") $(ticks "$STELE_PID") $(ticks "$1")"
+}
+
+# server_figures A_METRICS B_METRICS: what the server saw between two /metrics scrapes, not
+# corrected for coordinated omission (wrk's percentiles are, see docs/benchmarks.md §7): the
+# registrations' (POST .../versions answered 200) p50/p99 as the histogram's bucket bounds and
+# the share over 250 ms, and the server's stop-the-world GC pauses (count, total, the longest of
+# the JVM's last two minutes).
+server_figures() {
+  awk '
+    FNR == 1 { f++ }
+    /^stele_http_requests_seconds_bucket\{/ && /method="POST"/ && /route="\/subjects\/[^\/"]*\/versions"/ && /status="200"/ {
+      match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+      b[f, le] += $NF; les[le] = 1
+    }
+    /^jvm_gc_pause_seconds_count\{/ { gcn[f] += $NF }
+    /^jvm_gc_pause_seconds_sum\{/ { gcs[f] += $NF }
+    /^jvm_gc_pause_seconds_max\{/ && f == 2 && $NF > gcmax { gcmax = $NF }
+    END {
+      n = 0
+      for (le in les) if (le != "+Inf") bounds[++n] = le + 0
+      for (i = 2; i <= n; i++) { x = bounds[i]; j = i - 1
+        while (j > 0 && bounds[j] > x) { bounds[j + 1] = bounds[j]; j-- } bounds[j + 1] = x }
+      total = b[2, "+Inf"] - b[1, "+Inf"]
+      if (total <= 0) { printf " server: no registrations seen"; exit }
+      p50 = p99 = "+Inf"; over = 0
+      for (i = 1; i <= n; i++) {
+        key = bounds[i] ""
+        for (le in les) if (le + 0 == bounds[i]) key = le
+        c = b[2, key] - b[1, key]
+        if (p50 == "+Inf" && c >= 0.50 * total) p50 = bounds[i] * 1000
+        if (p99 == "+Inf" && c >= 0.99 * total) p99 = bounds[i] * 1000
+        if (bounds[i] == 0.25) over = (total - c) / total * 100
+      }
+      printf " server (uncorrected): p50 <= %s ms, p99 <= %s ms, %.2f%% over 250 ms;" \
+        " GC pauses %d, %.2f s in total, longest %.0f ms", p50, p99, over, gcn[2] - gcn[1],
+        gcs[2] - gcs[1], gcmax * 1000
+    }' "$1" "$2"
 }
 
 # report BROKER GEN A B [WRK_OUT]: one result line from the samples A and B.
 report() {
   local broker="$1" gen="$2" a=($3) b=($4) lat=""
   if [ -n "${5:-}" ]; then
-    lat=" p50 $(to_ms "$(awk '$1 == "50%" { print $2 }' "$5")") ms, p99 $(to_ms "$(awk '$1 == "99%" { print $2 }' "$5")") ms, non-2xx $(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$5")"
+    lat=" wrk (corrected for coordinated omission): p50 $(to_ms "$(awk '$1 == "50%" { print $2 }' "$5")") ms, p99 $(to_ms "$(awk '$1 == "99%" { print $2 }' "$5")") ms, non-2xx $(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$5")"
   fi
   awk -v broker="$broker" -v gen="$gen" -v tick="$TICK_US" -v lat="$lat" \
     -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
@@ -60,7 +110,8 @@ report() {
         " CPU us per registration: broker %.0f, Stele %.0f, generator %s;%s; load %s\n",
         broker, gen, regs / secs, regs, secs, txns, regs / (txns > 0 ? txns : 1),
         (k1 - k0) * tick / regs, (s1 - s0) * tick / regs, gen_us, lat, load
-    }'
+    }' | tr -d '\n'
+  echo ";$(server_figures "$WORK/metrics-a.txt" "$WORK/metrics-b.txt"); Stele RSS $(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$STELE_PID/status" 2>/dev/null) MB at the end"
 }
 
 # one_run BROKER GEN [VARIANT]: a fresh broker and server, warm-up, timed window, one result line.
@@ -86,9 +137,9 @@ $variant}"
   fi
   local gen_pid=$!
   if [ "$gen" = wrk ]; then sleep 2; else sleep "$WARMUP_S"; fi
-  a="$(sample "$gen_pid")"
+  a="$(sample "$gen_pid" "$WORK/metrics-a.txt")"
   sleep "$MEASURE_S"
-  b="$(sample "$gen_pid")"
+  b="$(sample "$gen_pid" "$WORK/metrics-b.txt")"
   wait "$gen_pid" || true
   report "$broker" "$gen${variant:+ ($variant)}" "$a" "$b" "$([ "$gen" = wrk ] && echo "$WORK/wrk-measure.txt")" | tee -a "$WORK/results.txt"
   stop_stele

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -61,6 +62,10 @@ final class TransactionalWriter implements BatchSink {
   private volatile boolean fenced; // for good: a new producer would fence the writer that fenced us
   private volatile boolean lost; // Kafka ended a transaction of ours: the term needs a takeover
   private int answered; // appends the last batch answered: clients likely to write again soon
+  private final Duration commitWait; // the producer's max.block.ms: how long a commit call waits
+
+  /** How far past its deadline a commit's wait must end to be this JVM's delay, not Kafka's. */
+  static final Duration LATE = Duration.ofMillis(100);
 
   /** @param gate the admission of {@code queue}, which this writer closes and opens */
   TransactionalWriter(AppendQueue queue, WriteGate gate,
@@ -70,6 +75,8 @@ final class TransactionalWriter implements BatchSink {
     this.producers = producers;
     this.config = config;
     this.lanes = lanes;
+    this.commitWait = Duration.ofMillis(Long.parseLong(String.valueOf(
+        ClientSettings.producer(config).get(ProducerConfig.MAX_BLOCK_MS_CONFIG)).trim()));
   }
 
   /**
@@ -188,7 +195,7 @@ final class TransactionalWriter implements BatchSink {
         }
       }
       committing = true;
-      producer.commitTransaction();
+      commit();
     } catch (TimeoutException e) {
       if (committing) {
         return unconfirmed(batch, sent, sentTo, e);
@@ -242,6 +249,28 @@ final class TransactionalWriter implements BatchSink {
       awaitAnswered(delivered, batch.size());
     }
     return true;
+  }
+
+  /**
+   * Commits the open transaction. A commit whose wait ended well past its deadline was not timed
+   * out by Kafka but by this JVM standing still (a full collection longer than the wait: the
+   * broker's answer may be sitting unread), so it gets one more wait before it counts as
+   * unconfirmed; Kafka's producer allows a commit to be retried after a timeout. A commit that
+   * timed out on time is Kafka being slow, and fails at once as before (decision 0031).
+   */
+  private void commit() {
+    long started = System.nanoTime();
+    try {
+      producer.commitTransaction();
+    } catch (TimeoutException e) {
+      long lateMillis = (System.nanoTime() - started) / 1_000_000 - commitWait.toMillis();
+      if (lateMillis < LATE.toMillis()) {
+        throw e;
+      }
+      LOG.info("A commit to {} timed out {} ms after its deadline (this process stood still, a GC"
+          + " pause say); waiting for Kafka's answer once more", config.topic(), lateMillis);
+      producer.commitTransaction();
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +183,85 @@ class TransactionalWriterTest {
     assertThat(Appends.failure(late.future())).hasMessageStartingWith("not stored")
         .matches(LogException::termEnded, "term ended");
     assertThat(producers).as("no producer registered on its own").hasValue(1);
+  }
+
+  /**
+   * A writer on a producer whose first commit waits {@code firstWaitMillis} and then times out,
+   * as the real one does when Kafka's answer has not been read by the end of max.block.ms; later
+   * commits succeed.
+   */
+  private TransactionalWriter timingOutOnce(long firstWaitMillis, AtomicInteger commitsAsked) {
+    MockProducer<byte[], byte[]> mock = new MockProducer<>(true, null, new ByteArraySerializer(),
+        new ByteArraySerializer()) {
+      @Override
+      public void commitTransaction() {
+        if (commitsAsked.incrementAndGet() == 1) {
+          try {
+            Thread.sleep(firstWaitMillis);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          throw new TimeoutException("Timeout expired after " + config.timeout().toMillis()
+              + "ms while awaiting EndTxn(true)");
+        }
+        super.commitTransaction();
+      }
+    };
+    WriteGate gate = new WriteGate();
+    AppendQueue queue = new AppendQueue(gate);
+    Lanes lanes = new Lanes(config.topic(), config.keysTopic());
+    TransactionalWriter writer = new TransactionalWriter(queue, gate, () -> mock, config, lanes);
+    writers.add(new Writer(writer, queue, gate, lanes.schemas().own(), lanes.schemas().watcher()));
+    writer.initialize(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+    return writer;
+  }
+
+  /**
+   * Decision 0031: a full collection longer than the commit's wait makes the producer's timer
+   * expire while Kafka's answer waits to be read. A wait that ended well past its deadline gets
+   * one more, and the batch is stored and answered rather than "may or may not have been applied".
+   */
+  @Test
+  void aCommitThatTimedOutLateBecauseThisProcessStoodStillIsAskedAgainAndStored() throws Exception {
+    config = config.withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(60));
+    AtomicInteger commitsAsked = new AtomicInteger();
+    // The wait's 300 ms and a pause of 400 ms past it: late by 4 x TransactionalWriter.LATE.
+    TransactionalWriter writer = timingOutOnce(700, commitsAsked);
+    PendingAppend append = PendingAppend.encode(List.of(Records.schema("l", 1, 1)));
+
+    CompletableFuture<Boolean> written =
+        CompletableFuture.supplyAsync(() -> writer.write(List.of(append)));
+    assertThat(written.get(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(append.future()).as("stored, answered once read back").isNotDone();
+    assertThat(commitsAsked).hasValue(2);
+    assertThat(writer.commits()).isEqualTo(1);
+    Writer w = writers.get(writers.size() - 1);
+    assertThat(w.queue().offer(PendingAppend.encode(List.of(Records.schema("l", 2, 2)))))
+        .as("the gate stays open: the outcome is known").isNull();
+    w.watcher().advanceTo(1);
+    assertThat(append.future().get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  /** A commit that timed out on time is Kafka being slow: unconfirmed at once, as before. */
+  @Test
+  void aCommitThatTimedOutOnTimeIsAnsweredUnconfirmedWithoutAnotherWait() throws Exception {
+    config = config.withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(60));
+    AtomicInteger commitsAsked = new AtomicInteger();
+    TransactionalWriter writer = timingOutOnce(0, commitsAsked);
+    PendingAppend append = PendingAppend.encode(List.of(Records.schema("o", 1, 1)));
+
+    CompletableFuture<Boolean> written =
+        CompletableFuture.supplyAsync(() -> writer.write(List.of(append)));
+
+    LogException failure = Appends.failure(append.future());
+    assertThat(failure.outcomeUnknown()).isTrue();
+    assertThat(failure).hasMessageContaining("did not confirm the write within 300 ms");
+    // The writer settles the commit (a second commit call) and waits for its read-back.
+    writers.get(writers.size() - 1).watcher().advanceTo(1);
+    assertThat(written.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(commitsAsked).hasValue(2);
+    assertThat(writer.commits()).isEqualTo(1);
   }
 
   /** Decision 0027: with a batch wait, the next batch forms only once this one is read back. */
