@@ -102,6 +102,11 @@ final class AvroPlain {
     }
 
     @Override
+    protected Object layoutOf() {
+      return record.getSchema();
+    }
+
+    @Override
     protected List<Schema.Field> fields() {
       return record.getSchema().getFields();
     }

@@ -15,6 +15,9 @@ public abstract class RecordView<F> extends AbstractMap<String, Object> implemen
   /** The field called {@code name}, or null when there is none. */
   protected abstract F field(String name);
 
+  /** The schema or descriptor the fields come from: records sharing it share their fields. */
+  protected abstract Object layoutOf();
+
   /** Every field, in the schema's order. */
   protected abstract List<F> fields();
 
@@ -26,6 +29,28 @@ public abstract class RecordView<F> extends AbstractMap<String, Object> implemen
   /** Whether the field holds a value (Protobuf's presence); a field that is always there answers true. */
   protected boolean present(F field) {
     return true;
+  }
+
+  @Override
+  public final Object layout() {
+    return layoutOf();
+  }
+
+  @Override
+  public final Object fieldKey(String name) {
+    return field(name);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // a key from fieldKey of this layout, as the interface requires
+  public final Object valueAt(Object key) {
+    return value((F) key);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // a key from fieldKey of this layout, as the interface requires
+  public final boolean presentAt(Object key) {
+    return present((F) key);
   }
 
   @Override

@@ -65,6 +65,11 @@ final class ProtobufPlain {
     }
 
     @Override
+    protected Object layoutOf() {
+      return message.getDescriptorForType();
+    }
+
+    @Override
     protected List<FieldDescriptor> fields() {
       return message.getDescriptorForType().getFields();
     }

@@ -96,10 +96,7 @@ final class FastCompiler {
         return value == FastExpr.UNSURE ? value : FastOps.has(value, field);
       };
     }
-    return variables -> {
-      Object value = operand.eval(variables);
-      return value == FastExpr.UNSURE ? value : FastOps.select(value, field);
-    };
+    return new FieldSelect(operand, field);
   }
 
   private static final Map<String, Integer> COMPARISONS = Map.of("_==_", Binary.EQ, "_!=_", Binary.NE,
