@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * landed). Along the way it may be not sent (the connection was refused: nothing listens there,
  * so the same request goes to the next instance, as a client with several URLs does) and resent
  * once (a kept-alive connection closed under it without a byte of answer, which
- * {@code HttpURLConnection}, the Confluent Java client's transport, resends for every method;
- * a second such cut fails).
+ * {@code HttpURLConnection}, the Confluent Java client's transport, resends for every method, on a
+ * new connection; here the resend goes to another instance, where that new connection would end
+ * up once the closing instance's listener refuses it; a second such cut fails).
  */
 public final class RollingTraffic implements AutoCloseable {
   /** A request that did not get the right answer: its instance, status (-1: none) and body. */
@@ -188,8 +189,15 @@ public final class RollingTraffic implements AutoCloseable {
   /** Sends until one instance answers (refused connections move on); counts the outcome. */
   private void send(Kind kind, String what, Build build, Judge judge) {
     boolean resent = false;
+    String cutOn = null;
     while (running) {
       String url = urls.get(Math.floorMod(next.getAndIncrement(), urls.size()));
+      if (url.equals(cutOn) && urls.size() > 1) {
+        // HttpURLConnection resends on a new connection, which a stopped listener refuses, and
+        // Confluent's client then tries its next URL; the JDK client here might hand the resend
+        // another kept-alive connection to the instance that is closing them all.
+        url = urls.get(Math.floorMod(next.getAndIncrement(), urls.size()));
+      }
       long started = System.nanoTime();
       try {
         HttpResponse<String> answer = client.send(build.request(url),
@@ -211,6 +219,7 @@ public final class RollingTraffic implements AutoCloseable {
       } catch (IOException e) {
         if (!resent && String.valueOf(e.getMessage()).contains("received no bytes")) {
           resent = true; // see the class comment: a client's transport resends this once
+          cutOn = url;
           kind.resent.incrementAndGet();
           continue;
         }
